@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs everything OptiPilot needs into ./.venv, and MiniZinc (with Gecode) from Debian when missing.
+# Idempotent: a second run only checks. Used by `make demo` and `make test` (and so by CI).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PY=${PYTHON:-python3}
+if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    echo "OptiPilot needs Python >= 3.11 (found: $("$PY" --version 2>&1)). Set PYTHON=/path/to/python3.11." >&2
+    exit 1
+fi
+
+if ! command -v minizinc >/dev/null 2>&1; then
+    echo "==> installing MiniZinc with Gecode (Debian package 'minizinc')"
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+            echo "MiniZinc is missing and this user cannot install it: run 'apt-get install minizinc' as root." >&2
+            exit 1
+        fi
+    fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq minizinc >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+    echo "==> creating the virtual environment .venv"
+    "$PY" -m venv .venv
+fi
+# Reinstall only when the project's dependencies changed since the last install.
+stamp=.venv/.optipilot-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    echo "==> installing OptiPilot and its solvers into .venv"
+    .venv/bin/python -m pip install -q --upgrade pip
+    .venv/bin/python -m pip install -q -e '.[dev]'
+    touch "$stamp"
+fi
