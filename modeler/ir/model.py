@@ -129,6 +129,13 @@ class Constraint(_Element):
     expr: str
     forall: str | None = None
 
+    @field_validator("name")
+    @classmethod
+    def _identifier(cls, v: str) -> str:  # never used inside expressions, so keywords are fine here
+        if not v.isidentifier() or not v.isascii():
+            raise ValueError(f"{v!r} is not a valid name (letters, digits and _, not starting with a digit)")
+        return v
+
 
 _LISTS = {"sets": "set", "parameters": "parameter", "variables": "variable", "constraints": "constraint"}
 
