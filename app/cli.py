@@ -35,7 +35,7 @@ def backends(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List the solver backends, whether each is usable here, and its version."""
-    from solvers import backends as list_backends
+    from solvers import list_backends
 
     infos = list_backends()
     if as_json:

@@ -1,4 +1,4 @@
-"""Everything that solves: `solve(model)` over many real backends, `cross_check`, `backends()`.
+"""Everything that solves: `solve(model)` over many real backends, `cross_check`, `list_backends()`.
 
     from modeler.ir import Model
     from solvers import solve
@@ -16,7 +16,7 @@ from typing import Any
 from solvers.errors import BackendUnavailableError, SolverError, UnknownBackendError, UnsupportedModelError
 from solvers.result import Conflict, Solution, Status
 
-__all__ = ["solve", "cross_check", "backends", "choose_backend", "Solution", "Status", "Conflict",
+__all__ = ["solve", "cross_check", "list_backends", "choose_backend", "Solution", "Status", "Conflict",
            "SolverError", "UnknownBackendError", "BackendUnavailableError", "UnsupportedModelError",
            "CrossCheck", "BackendInfo"]
 
@@ -63,7 +63,7 @@ def solve(model: Any, backend: str | None = None, time_limit: float | None = DEF
           explain: bool = True, keep_text: bool = True) -> Solution:
     """Solve a model (Model, dict, JSON text or Path) and return a Solution.
 
-    backend: a name from `backends()`, or None to choose by the model's kind.
+    backend: a name from `list_backends()`, or None to choose by the model's kind.
     explain: for an infeasible model, find a small set of conflicting named constraints.
     keep_text: put the generated model text in `Solution.model_text` (costs time on big models).
     Raises ModelError (modeler.ir) for a bad model and SolverError for a backend that cannot take it;
@@ -99,8 +99,11 @@ class BackendInfo:
     description: str
 
 
-def backends() -> list[BackendInfo]:
-    """Every registered backend, whether it is usable here, and its version."""
+def list_backends() -> list[BackendInfo]:
+    """Every registered backend, whether it is usable here, and its version.
+
+    (Not named `backends`: that is the subpackage `solvers.backends`, which would shadow it.)
+    """
     from solvers.backends import base
 
     out = []

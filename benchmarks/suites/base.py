@@ -84,7 +84,12 @@ def register(cls: type[Suite]) -> type[Suite]:
 
 
 def get_suite(name: str) -> Suite:
-    from benchmarks import suites as _suites  # noqa: F401  (importing registers the built-in suites)
+    """A suite by name; `answers:PATH` reads a user's question/answer file (see answers.py)."""
+    if name.startswith("answers:"):
+        from benchmarks.suites.answers import AnswerSuite
+
+        return AnswerSuite.from_spec(name)
+    from benchmarks import suites as _suites
 
     _suites.load_builtin()
     try:
