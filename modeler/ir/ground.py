@@ -115,7 +115,6 @@ class Features:
     alldiff: bool = False
     minmaxabs: bool = False
     not_equal: bool = False  # != or a strict inequality that could not be made non-strict
-    integer_coefficients: bool = True  # every coefficient and constant an integer (CP-SAT needs this)
 
     @property
     def linear(self) -> bool:
@@ -171,6 +170,9 @@ class _Grounder:
         self.f = Features()
         self.element = "model"
         self.name = ""
+        self.tables = {p.name: model.table(p.name) for p in model.parameters}
+        # node id -> (node, closure): expressions are compiled once, then run for every index combination
+        self._compiled: dict[int, tuple[E.Expr, Any]] = {}
 
     def fail(self, message: str) -> ModelError:
         return ModelError(Issue(element=self.element, name=self.name, message=message))
@@ -179,28 +181,24 @@ class _Grounder:
     def run(self) -> GroundModel:
         for v in self.m.variables:
             self.element, self.name = "variable", v.name
-            keys = list(itertools.product(*(self.members[s] for s in v.index)))
-            for key in keys:
-                lb, ub = self._bound(v.lb, key), self._bound(v.ub, key)
-                if v.type == "binary":
-                    lb, ub = 0, 1
-                if v.type == "integer":
-                    lb = None if lb is None else math.ceil(lb - 1e-9)
-                    ub = None if ub is None else math.floor(ub + 1e-9)
-                gv = GVar(len(self.vars), v.name, tuple(key), v.type, lb, ub)
-                self.var_ids[(v.name, gv.index)] = gv.id
+            if v.type == "continuous":
+                self.f.continuous = True
+            else:
+                self.f.integer = True
+            per_element = isinstance(v.lb, str) or isinstance(v.ub, str)
+            lb, ub = (None, None) if per_element else self._bounds(v, ())
+            for key in itertools.product(*(self.members[s] for s in v.index)):
+                if per_element:
+                    lb, ub = self._bounds(v, key)
+                gv = GVar(len(self.vars), v.name, key, v.type, lb, ub)
+                self.var_ids[(v.name, key)] = gv.id
                 self.vars.append(gv)
-                if v.type == "continuous":
-                    self.f.continuous = True
-                else:
-                    self.f.integer = True
 
         objective, sense = None, None
         if self.m.objective is not None:
             self.element, self.name = "objective", ""
             objective = self.numeric(self.value(E.parse(self.m.objective.expr), {}))
             sense = self.m.objective.sense
-            self._note_coefficients(objective)
 
         constraints: list[GConstraint] = []
         for c in self.m.constraints:
@@ -213,33 +211,34 @@ class _Grounder:
                 envs = ((tuple(env[b.var] for b in gen.binders), env) for env in self.expand(gen, {}))
             for key, env in envs:
                 node = self.cond(tree, env)
-                self._note_coefficients(node)
                 constraints.append(GConstraint(c.name, key, node, c.description, c.expr))
         return GroundModel(self.m, self.vars, objective, sense, constraints, self.f, self.var_ids)
 
-    def _bound(self, bound: float | str | None, key: tuple[Member, ...]) -> float | None:
-        if bound is None or isinstance(bound, int | float):
-            return bound
-        return self.m.table(bound)[tuple(key)]
-
-    def _note_coefficients(self, g: Any) -> None:
-        if not self.f.integer_coefficients:
-            return
-        stack = [g]
-        while stack:
-            x = stack.pop()
-            if isinstance(x, Lin):
-                if not float(x.const).is_integer() or any(not float(c).is_integer() for c in x.terms.values()):
-                    self.f.integer_coefficients = False
-                    return
-            elif isinstance(x, Node):
-                stack.extend(x.args)
-            elif isinstance(x, float) and not x.is_integer() and not isinstance(x, bool):
-                self.f.integer_coefficients = False
-                return
+    def _bounds(self, v: Any, key: Key) -> tuple[float | None, float | None]:
+        lb, ub = (self.tables[b][key] if isinstance(b, str) else b for b in (v.lb, v.ub))
+        if v.type == "binary":
+            return 0, 1
+        if v.type == "integer":
+            lb = None if lb is None else math.ceil(lb - 1e-9)
+            ub = None if ub is None else math.floor(ub + 1e-9)
+        return lb, ub
 
     # ---------------------------------------------------------------------------------- iteration
     def expand(self, gen: E.Generator, env: dict[str, Member]) -> Iterator[dict[str, Member]]:
+        """Every binding of the generator's names (filtered by its condition), as one dict updated in
+        place: consumers use each binding before asking for the next."""
+        if all(isinstance(b, E.SetBinder) for b in gen.binders):
+            names = [b.var for b in gen.binders]
+            e = dict(env)
+            cond = gen.cond
+            for combo in itertools.product(*(self.members[b.set] for b in gen.binders)):
+                e.update(zip(names, combo, strict=True))
+                if cond is None or self.truth(cond, e):
+                    yield e
+            return
+        yield from self._expand_ranges(gen, env)
+
+    def _expand_ranges(self, gen: E.Generator, env: dict[str, Member]) -> Iterator[dict[str, Member]]:
         def rec(i: int, env: dict[str, Member]) -> Iterator[dict[str, Member]]:
             if i == len(gen.binders):
                 if gen.cond is None or self.truth(gen.cond, env):
@@ -273,6 +272,181 @@ class _Grounder:
     # -------------------------------------------------------------------------------- evaluation
     def value(self, node: E.Expr, env: dict[str, Member]) -> Any:
         """A number, a member (str), a bool (folded condition), a Lin or a Node."""
+        hit = self._compiled.get(id(node))
+        if hit is None:
+            hit = (node, self._compile(node))
+            self._compiled[id(node)] = hit
+        return hit[1](env)
+
+    def _compile(self, node: E.Expr) -> Any:
+        """A closure env -> value for the node: the dispatch on node types happens once, not per index."""
+        match node:
+            case E.Num(value=v) | E.Str(value=v) | E.Bool(value=v):
+                return lambda env: v
+            case E.Name(id=n) if n in self.params:
+                v = self.tables[n][()]
+                return lambda env: v
+            case E.Name(id=n) if n in self.varinfo:
+                vid = self.var_ids[(n, ())]
+                return lambda env: Lin({vid: 1.0})
+            case E.Name(id=n):
+                return lambda env: env[n]
+            case E.Index(name=n, args=args):
+                key = self._key_fn(args)
+                if n in self.params:
+                    table, index_sets = self.tables[n], self.params[n].index
+
+                    def param(env: dict[str, Member]) -> Any:
+                        k = key(env)
+                        try:
+                            return table[k]
+                        except KeyError:
+                            raise self.fail(self._out_of_range(n, index_sets, k)) from None
+
+                    return param
+
+                def var(env: dict[str, Member]) -> Lin:
+                    return self.var_ref(n, key(env))
+
+                return var
+            case E.BinOp(op=op, left=left, right=right):
+                lf, rf = self._fn(left), self._fn(right)
+                return lambda env: self.arith(op, lf(env), rf(env))
+            case E.Neg(arg=a):
+                af = self._fn(a)
+                return lambda env: self.arith("*", -1, af(env))
+            case E.Gen(func="sum", body=body, gen=gen):
+                product_sum = self._product_sum_fn(body, gen)
+                if product_sum is not None:
+                    return product_sum
+                term = self._term_fn(body)
+                if term is not None:
+                    def fast_sum(env: dict[str, Member]) -> Any:
+                        terms: dict[int, float] = {}
+                        get = terms.get
+                        for e in self.expand(gen, env):
+                            vid, c = term(e)
+                            terms[vid] = get(vid, 0.0) + c
+                        return Lin(terms) if terms else 0.0
+
+                    return fast_sum
+        return lambda env: self._value_slow(node, env)
+
+    def _fn(self, node: E.Expr) -> Any:
+        return lambda env: self.value(node, env)
+
+    def _key_fn(self, args: tuple[E.Expr, ...]) -> Any:
+        names = [a.id for a in args if isinstance(a, E.Name) and a.id not in self.params and a.id not in self.varinfo]
+        if len(names) == len(args):  # all loop names: their values are members already
+            if len(names) == 1:
+                (a0,) = names
+                return lambda env: (env[a0],)
+            if len(names) == 2:
+                a0, a1 = names
+                return lambda env: (env[a0], env[a1])
+            return lambda env: tuple(env[a] for a in names)
+        return lambda env: tuple(self.member(a, env) for a in args)
+
+    def _product_sum_fn(self, body: E.Expr, gen: E.Generator) -> Any:
+        """The fastest path, for `sum(p[..] * x[..] for i in I for j in J)` with no filter and indices that
+        are loop names: iterate member tuples directly, no per-term dicts or closures over bindings."""
+        if gen.cond is not None or not all(isinstance(b, E.SetBinder) for b in gen.binders):
+            return None
+        var_node, coef_node = None, None
+        if isinstance(body, E.Index) and body.name in self.varinfo:
+            var_node = body
+        elif isinstance(body, E.BinOp) and body.op == "*":
+            for a, b in ((body.left, body.right), (body.right, body.left)):
+                if isinstance(b, E.Index) and b.name in self.varinfo and (
+                        isinstance(a, E.Num) or (isinstance(a, E.Name | E.Index) and
+                                                 (a.id if isinstance(a, E.Name) else a.name) in self.params)):
+                    var_node, coef_node = b, a
+                    break
+        if var_node is None:
+            return None
+        position = {b.var: i for i, b in enumerate(gen.binders)}
+        model_names = self.params.keys() | self.varinfo.keys()
+
+        def key_builder(args: tuple[E.Expr, ...]) -> Any:
+            if not all(isinstance(a, E.Name) and a.id not in model_names for a in args):
+                return None
+            parts = [(a.id in position, position.get(a.id, a.id)) for a in args]  # type: ignore[union-attr]
+            if all(b for b, _ in parts) and [p for _, p in parts] == list(range(len(gen.binders))):
+                return lambda combo, env: combo
+            if len(parts) == 1:
+                (b0, p0), = parts
+                return (lambda combo, env: (combo[p0],)) if b0 else (lambda combo, env: (env[p0],))
+            if len(parts) == 2:
+                (b0, p0), (b1, p1) = parts
+                if not b0 and b1:
+                    return lambda combo, env: (env[p0], combo[p1])
+                if b0 and not b1:
+                    return lambda combo, env: (combo[p0], env[p1])
+            return lambda combo, env: tuple(combo[p] if b else env[p] for b, p in parts)
+
+        vkey = key_builder(var_node.args)
+        if vkey is None:
+            return None
+        if coef_node is None or isinstance(coef_node, E.Num) or isinstance(coef_node, E.Name):
+            k = 1.0 if coef_node is None else (coef_node.value if isinstance(coef_node, E.Num)
+                                               else self.tables[coef_node.id][()])  # type: ignore[union-attr]
+            coef = lambda combo, env: k  # noqa: E731
+        else:
+            pkey = key_builder(coef_node.args)  # type: ignore[union-attr]
+            if pkey is None:
+                return None
+            table = self.tables[coef_node.name]  # type: ignore[union-attr]
+            coef = lambda combo, env: table[pkey(combo, env)]  # noqa: E731
+        vname, ids = var_node.name, self.var_ids
+        domains = [self.members[b.set] for b in gen.binders]
+
+        def product_sum(env: dict[str, Member]) -> Any:
+            terms: dict[int, float] = {}
+            get = terms.get
+            try:
+                for combo in itertools.product(*domains):
+                    vid = ids[(vname, vkey(combo, env))]
+                    terms[vid] = get(vid, 0.0) + coef(combo, env)
+            except KeyError:  # an index outside its set: the general path names it precisely
+                return self._value_slow(E.Gen("sum", body, gen), env)
+            return Lin(terms) if terms else 0.0
+
+        return product_sum
+
+    def _term_fn(self, body: E.Expr) -> Any:
+        """For sum bodies of the form `var[...]`, `p[...] * var[...]` or `var[...] * p[...]` (p a parameter
+        or a number): a closure env -> (variable id, coefficient), the fast path of big linear sums."""
+        def var_part(node: E.Expr) -> Any:
+            if isinstance(node, E.Index) and node.name in self.varinfo:
+                key, n = self._key_fn(node.args), node.name
+                ids = self.var_ids
+
+                def vid(env: dict[str, Member]) -> int:
+                    k = key(env)
+                    i = ids.get((n, k))
+                    if i is None:
+                        self.var_ref(n, k)  # raises the out-of-range error
+                    return i  # type: ignore[return-value]
+
+                return vid
+            return None
+
+        def const_part(node: E.Expr) -> bool:
+            return isinstance(node, E.Num) or (isinstance(node, E.Name | E.Index)
+                                               and (node.id if isinstance(node, E.Name) else node.name) in self.params)
+
+        v = var_part(body)
+        if v is not None:
+            return lambda env: (v(env), 1.0)
+        if isinstance(body, E.BinOp) and body.op == "*":
+            for a, b in ((body.left, body.right), (body.right, body.left)):
+                v = var_part(b)
+                if v is not None and const_part(a):
+                    cf = self._fn(a)
+                    return lambda env: (v(env), cf(env))
+        return None
+
+    def _value_slow(self, node: E.Expr, env: dict[str, Member]) -> Any:
         match node:
             case E.Num(value=v):
                 return v
@@ -280,20 +454,6 @@ class _Grounder:
                 return v
             case E.Bool(value=v):
                 return v
-            case E.Name(id=n):
-                if n in env:
-                    return env[n]
-                if n in self.params:
-                    return self.m.table(n)[()]
-                return self.var_ref(n, ())
-            case E.Index(name=n, args=args):
-                key = tuple(self.member(a, env) for a in args)
-                if n in self.params:
-                    try:
-                        return self.m.table(n)[key]
-                    except KeyError:
-                        raise self.fail(self._out_of_range(n, self.params[n].index, key)) from None
-                return self.var_ref(n, key)
             case E.BinOp(op=op, left=left, right=right):
                 return self.arith(op, self.value(left, env), self.value(right, env))
             case E.Neg(arg=a):
@@ -318,7 +478,7 @@ class _Grounder:
             if n in self.varinfo and self.varinfo[n].index:
                 return [self.var_ref(n, k) for (name, k) in self.var_ids if name == n]
             if n in self.params and self.params[n].index:
-                return list(self.m.table(n).values())
+                return list(self.tables[n].values())
         return self.value(a, env)
 
     def member(self, a: E.Expr, env: dict[str, Member]) -> Member:
