@@ -38,8 +38,10 @@ def _as_ground(model: Any):
 
     if isinstance(model, GroundModel):
         return model
+    if isinstance(model, str) and not model.lstrip().startswith("{") and Path(model).is_file():
+        model = Path(model)  # a path given as text
     if not isinstance(model, Model):
-        model = Model.from_json(Path(model) if isinstance(model, Path) else model)
+        model = Model.from_json(model)
     return ground(model)
 
 
@@ -88,6 +90,8 @@ def solve(model: Any, backend: str | None = None, time_limit: float | None = DEF
         from solvers.conflicts import explain_infeasible
 
         sol.conflicts = explain_infeasible(gm, time_limit=min(time_limit or 30.0, 30.0))
+        if sol.conflicts and not sol.conflicts.minimal:
+            sol.message = (sol.message + " " if sol.message else "") + "(conflict set not proven minimal)"
     return sol
 
 

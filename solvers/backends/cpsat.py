@@ -92,7 +92,7 @@ def _has_division(g: Any) -> bool:
 def _rational_trouble(g: Any) -> str:
     if isinstance(g, Lin):
         for c in (*g.terms.values(), g.const):
-            if _scale_of(c) is None:
+            if scale_of(c) is None:
                 return f"coefficient {c!r} cannot be made an integer exactly"
         return ""
     if isinstance(g, Node):
@@ -102,12 +102,12 @@ def _rational_trouble(g: Any) -> str:
             bad = _rational_trouble(a)
             if bad:
                 return bad
-    elif isinstance(g, float) and _scale_of(g) is None:
+    elif isinstance(g, float) and scale_of(g) is None:
         return f"number {g!r} cannot be made an integer exactly"
     return ""
 
 
-def _scale_of(x: float) -> int | None:
+def scale_of(x: float) -> int | None:
     """The denominator that makes x an integer, if x is a decimal with at most 6 places."""
     if float(x).is_integer():
         return 1
@@ -115,11 +115,11 @@ def _scale_of(x: float) -> int | None:
     return f.denominator if abs(float(f) - x) <= 1e-9 * max(1.0, abs(x)) else None
 
 
-def _integral(coefs: list[float], *consts: float | None) -> tuple[list[int], list[int | None], int]:
+def integral_scaling(coefs: list[float], *consts: float | None) -> tuple[list[int], list[int | None], int]:
     """Scale coefficients and constants by their common denominator so every one is an integer."""
     scale = 1
     for x in (*coefs, *(c for c in consts if c is not None)):
-        s = _scale_of(x)
+        s = scale_of(x)
         if s is None:
             raise ValueError(f"{x!r} is not a decimal CP-SAT can scale")
         scale = scale * s // math.gcd(scale, s)
@@ -202,7 +202,7 @@ class _Compiler:
     def _int_expr(self, g: Any) -> Any:
         """Like `expr`, but with integer coefficients, as CP-SAT's constraints need (scaling if needed)."""
         if isinstance(g, Lin) and any(not float(c).is_integer() for c in (*g.terms.values(), g.const)):
-            coefs, (const,), scale = _integral(list(g.terms.values()), g.const)
+            coefs, (const,), scale = integral_scaling(list(g.terms.values()), g.const)
             if scale != 1:
                 # the caller gets a variable equal to the rational expression (exactly, as it is integral)
                 t = self.model.new_int_var(-BIG * 10, BIG * 10, "")
@@ -289,7 +289,7 @@ class _Compiler:
         Domain = self.cp.Domain
         if g.op == "lin":
             lin, lo, hi = g.args
-            coefs, (lo_i, hi_i), _ = _integral(list(lin.terms.values()), lo, hi)
+            coefs, (lo_i, hi_i), _ = integral_scaling(list(lin.terms.values()), lo, hi)
             # integer coefficients: a fractional bound rounds inwards
             e = self.cp.LinearExpr.weighted_sum([self.vars[v] for v in lin.terms], coefs)
             return e, Domain(-(2**62) if lo_i is None else lo_i, 2**62 if hi_i is None else hi_i)
