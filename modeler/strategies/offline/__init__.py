@@ -1,0 +1,118 @@
+"""The offline modeler: linear word problems to models with no LLM (entity recognition, rules, templates).
+
+    text ──► tokenize + CRF entity tags (entities.py) ──► variables and coefficient groups (reading.py)
+         ──► typed objective and constraints (classify.py) ──► five-element model (assemble.py)
+
+It refuses, with a reason and a confidence, when the text is beyond it: no decision variables, no
+objective, no numbers, or nonlinear wording ("the product of", "squared").
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from typing import Any, ClassVar
+
+from modeler.strategies.base import Candidate, Context, Refusal, Strategy
+
+_NONLINEAR = re.compile(r"\b(product of|squared|the square of|square root|cubed|quadratic|multiplied by each other|"
+                        r"exponential|logarithm|divided by the number)\b", re.I)
+_lock = threading.Lock()
+_tagger: Any = None
+
+
+def tagger() -> Any:
+    """The entity tagger, loaded once per process (about 20 ms). OPTIPILOT_OFFLINE_NER names another
+    trained model file (the train-only model, for honest dev-split numbers)."""
+    global _tagger
+    with _lock:
+        if _tagger is None:
+            from pathlib import Path
+
+            from modeler.strategies.offline.entities import CRF_PATH, EntityTagger
+
+            _tagger = EntityTagger(Path(os.environ.get("OPTIPILOT_OFFLINE_NER") or CRF_PATH))
+        return _tagger
+
+
+class OfflineStrategy(Strategy):
+    name: ClassVar[str] = "offline"
+    needs_llm: ClassVar[bool] = False
+    description: ClassVar[str] = "Entity recognition and constraint templates for linear word problems; no LLM."
+
+    def __init__(self, **_: Any) -> None:
+        tagger()  # load now, so the first problem does not pay for it
+
+    def propose(self, problem: str, ctx: Context) -> Candidate:
+        from modeler.ir import Model
+        from modeler.strategies.offline.assemble import build
+        from modeler.strategies.offline.entities import spans_from_tags, tokenize
+
+        text = problem.strip()
+        if not text:
+            raise Refusal("the problem text is empty", 0.0)
+        m = _NONLINEAR.search(text)
+        if m:
+            raise Refusal(f"the problem is not linear (it says {m.group(0)!r}); the offline modeler only "
+                          "writes linear models: try an LLM strategy", 0.1)
+        if not re.search(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twice|half)\b", text, re.I):
+            raise Refusal("the problem gives no numbers, so there are no coefficients or limits to model", 0.0)
+        tokens = tokenize(text)
+        words = [t.text for t in tokens]
+        spans = spans_from_tags(words, tagger().tag(words))
+        r, obj, specs = _understand(tokens, spans)
+        idle = _unsupported(r, obj, specs)
+        if idle and len(idle) < len(r.variables):
+            # mentions that no number and no rule ever touches ("A toy company ...") are not decisions:
+            # read again without them, so sums, shares and counts range over the real variables
+            spans = [sp for sp in spans if not (sp.label == "VAR" and r.mention_var.get(sp.start) in idle)]
+            r, obj, specs = _understand(tokens, spans)
+        model_json, understanding = build(r, obj, specs)
+        confidence = _confidence(r, obj, specs, spans)
+        ctx.note(step="offline", variables=len(r.variables), constraints=len(specs), confidence=confidence)
+        return Candidate(model=Model.from_json(model_json), confidence=confidence, understanding=understanding,
+                         notes="offline modeler: CRF entities + constraint templates")
+
+
+def _understand(tokens: list[Any], spans: list[Any]) -> tuple[Any, Any, list[Any]]:
+    from modeler.strategies.offline.classify import constraints, objective
+    from modeler.strategies.offline.reading import read
+
+    r = read(tokens, spans)
+    if not r.variables:
+        raise Refusal("no decision variables found (nothing the text asks to choose an amount of)", 0.05)
+    obj = objective(r, set())
+    if obj is None:
+        raise Refusal("no objective found (no 'maximize ...' or 'minimize ...' in the text)", 0.1)
+    return r, obj, constraints(r, obj.sense)
+
+
+def _unsupported(r: Any, obj: Any, specs: list[Any]) -> set[int]:
+    """Variables no coefficient, bound, share or comparison names (only sums and counts reach them)."""
+    seen: set[int] = set()
+    if obj.kind == "weighted":
+        seen.update(v for v, c in obj.terms.items() if c)
+    for s in specs:
+        if s.kind in ("linear", "upperbound", "lowerbound", "ratio"):
+            seen.update(s.terms)
+        seen.update(v for v in (s.x, s.y) if v is not None)
+    return {v.index for v in r.variables} - seen
+
+
+def _confidence(r: Any, obj: Any, specs: list[Any], spans: list[Any]) -> float:
+    """A rough 0..1: lower when numbers are left unused, the objective only counts, or nothing constrains."""
+    conf = 0.9
+    n_params = sum(1 for sp in spans if sp.label == "PARAM")
+    used = len(obj.terms) if obj.kind == "weighted" else 0
+    used += sum(len(s.terms) for s in specs if s.kind == "linear")
+    if n_params and used < n_params:
+        conf -= 0.3 * (n_params - used) / n_params
+    if obj.kind == "count":
+        conf -= 0.15
+    if not specs:
+        conf -= 0.4
+    return round(max(conf, 0.05), 3)
+
+
+__all__ = ["OfflineStrategy"]

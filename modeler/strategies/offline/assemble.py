@@ -1,0 +1,121 @@
+"""Fill the typed templates and write the model in the five-element form, with what was understood.
+
+Variables are named after their first mention (the scorer and the reader both match by that text),
+typed integer when the text counts them ("how many", "number of trucks") and continuous when it
+measures them ("kg of flour", "acres", "how much ... invest").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from modeler.strategies.offline.classify import ConstraintSpec, Objective
+from modeler.strategies.offline.reading import Reading, Variable
+
+_KEYWORDS = frozenset("sum for in if and or not min max abs all_different true false".split())
+_MEASURES = frozenset(
+    "kg kilogram kilograms gram grams g mg lb lbs pound pounds ton tons tonne tonnes liter liters litre litres "
+    "ml gallon gallons acre acres hectare hectares hour hours minute minutes meter meters feet square cubic "
+    "ounce ounces oz cup cups $ dollar dollars percent % amount volume weight units".split())
+_MONEY_VERBS = ("invest", "allocate", "spend", "put", "place")
+
+
+def identifier(text: str, taken: set[str]) -> str:
+    name = re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").lower() or "x"
+    if name[0].isdigit() or name in _KEYWORDS:
+        name = f"x_{name}"
+    base, k = name, 2
+    while name in taken:
+        name, k = f"{base}_{k}", k + 1
+    taken.add(name)
+    return name
+
+
+def is_integer(r: Reading, v: Variable) -> bool:
+    """Counts of things are integers; measured quantities (kg, acres, dollars invested) are not."""
+    text = " ".join(r.words).lower()
+    for pos in v.positions:
+        prev = [w.lower() for w in r.words[max(0, pos - 3): pos]]
+        if any(w in _MEASURES for w in prev):
+            return False
+    if "how much" in text and "how many" not in text:
+        return False
+    if any(verb in text for verb in _MONEY_VERBS) and "$" in text and "how many" not in text:
+        return False
+    return "how many" in text or "number of" in text
+
+
+def _fmt(x: float) -> str:
+    return format(x, ".12g")
+
+
+def _lin(terms: dict[int, float], names: list[str]) -> str:
+    parts: list[str] = []
+    for v, c in terms.items():
+        if c == 0:
+            continue
+        term = names[v] if c == 1 else f"{_fmt(abs(c))} * {names[v]}"
+        if not parts:
+            parts.append(f"-{term}" if c < 0 else term)
+        else:
+            parts.append(f"{'-' if c < 0 else '+'} {term}")
+    return " ".join(parts) or "0"
+
+
+def constraint_expr(spec: ConstraintSpec, names: list[str]) -> str:
+    op = spec.sense
+    everything = " + ".join(names)
+    if spec.kind in ("linear", "sum", "upperbound", "lowerbound"):
+        return f"{_lin(spec.terms, names)} {op} {_fmt(spec.limit)}"
+    if spec.kind == "ratio":
+        (v,) = spec.terms
+        return f"{names[v]} {op} {_fmt(spec.limit)} * ({everything})"
+    if spec.kind == "xby":
+        return f"{names[spec.x]} {op} {_fmt(spec.param or 1.0)} * {names[spec.y]}"
+    if spec.kind == "xy":
+        return f"{names[spec.x]} {op} {names[spec.y]}"
+    raise ValueError(f"unknown constraint kind {spec.kind!r}")
+
+
+_WORDS = {
+    "upperbound": "an upper bound on one variable", "lowerbound": "a lower bound on one variable",
+    "sum": "a limit on the sum of all variables", "linear": "a limit on a weighted sum",
+    "ratio": "a limit on a proportion of the total", "xby": "one variable compared with a multiple of another",
+    "xy": "one variable compared with another",
+}
+
+
+def build(r: Reading, obj: Objective, specs: list[ConstraintSpec], name: str = "offline") -> tuple[
+        dict[str, Any], list[dict[str, Any]]]:
+    """The model as a JSON dict (for `Model.from_json`) and the understanding shown to the user."""
+    taken: set[str] = set()
+    names = [identifier(v.text, taken) for v in r.variables]
+    variables: dict[str, Any] = {}
+    understanding: list[dict[str, Any]] = []
+    for v, n in zip(r.variables, names, strict=True):
+        typ = "integer" if is_integer(r, v) else "continuous"
+        variables[n] = {"type": typ, "lb": 0, "description": v.text}
+        understanding.append({"kind": "variable", "name": n, "mention": v.text, "type": typ,
+                              "mentions": sorted(set(v.mentions))})
+    model: dict[str, Any] = {
+        "name": name,
+        "description": "Read from the problem text by the offline modeler.",
+        "variables": variables,
+        "objective": {"sense": obj.sense, "expr": _lin(obj.terms, names), "description": obj.name},
+        "constraints": {},
+    }
+    understanding.append({"kind": "objective", "sense": obj.sense, "name": obj.name, "type": obj.kind,
+                          "expr": model["objective"]["expr"], "sentence": obj.sentence})
+    seen: set[str] = set()
+    for k, spec in enumerate(specs, start=1):
+        expr = constraint_expr(spec, names)
+        if expr in seen:
+            continue
+        seen.add(expr)
+        cname = f"c{k}_{spec.kind}"
+        words = f"{_WORDS[spec.kind]} ({spec.cue.strip()})" if spec.cue else _WORDS[spec.kind]
+        model["constraints"][cname] = {"expr": expr, "description": words}
+        understanding.append({"kind": "constraint", "name": cname, "type": spec.kind, "expr": expr,
+                              "words": words, "sentence": spec.sentence})
+    return model, understanding

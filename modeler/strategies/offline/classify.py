@@ -1,0 +1,405 @@
+"""Classify the objective and each constraint of a read problem into typed templates.
+
+The scheme is the constraint classification of Li, Zhang & Mak-Hau (2023), as NL4Opt annotates it:
+
+    upperbound / lowerbound   x <= c, x >= c            one variable and a limit
+    sum                       x + y + ... <= c          a limit on everything together
+    linear                    a1 x + a2 y <= c          a limit on a resource the coefficients measure
+    ratio                     x <= c (x + y + ...)      a share: "at most 30% of ... ", "a third of"
+    xby                       x <= a y                  "at least twice as many X as Y"
+    xy                        x <= y                    "X must not exceed Y"
+
+Each LIMIT entity gives one constraint, typed by rules over its sentence; two-variable comparisons
+are found from their cue words even when no LIMIT is tagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from modeler.strategies.offline.entities import Span
+from modeler.strategies.offline.reading import Feature, Reading, overlap
+from modeler.strategies.offline.words import (
+    FRACTIONS,
+    MULTIPLIERS,
+    content,
+    direction,
+    parse_value,
+    stem,
+    weight,
+)
+
+_COMPARE = ("exceed", "more than", "less than", "greater than", "fewer than", "larger than", "smaller than",
+            "as many", "as much", "at least as", "at most as", "higher than", "lower than")
+_TIMES = re.compile(r"\b(times|twice|double|thrice|triple|half as)\b")
+_TOTAL = frozenset("total combined altogether together combination either all overall".split())
+_OBJ_WORDS = re.compile(r"(maximi[sz]|minimi[sz]|maximum|minimum|highest|lowest|largest|smallest|greatest|"
+                        r"fewest|cheapest|most|least|reduce|decrease|increase)")
+_MAX_WORDS = ("maxim", "most", "highest", "greatest", "largest", "best", "increas")
+_MIN_WORDS = ("minim", "least", "lowest", "fewest", "smallest", "cheapest", "reduc", "decreas")
+
+
+@dataclass
+class Objective:
+    sense: str  # "max" | "min"
+    terms: dict[int, float]
+    name: str
+    kind: str  # "weighted" (coefficients) | "count" (sum of the variables)
+    sentence: str
+
+
+@dataclass
+class ConstraintSpec:
+    kind: str
+    sense: str  # "<=" | ">="
+    limit: float = 0.0
+    terms: dict[int, float] = field(default_factory=dict)  # for linear; var for bounds/ratio: {var: 1}
+    x: int | None = None
+    y: int | None = None
+    param: float | None = None
+    sentence: str = ""
+    cue: str = ""
+    unit: str = ""  # the word after a limit's number ("hours"), as a concept
+
+
+def _sense_of(text: str) -> str | None:
+    t = text.lower()
+    if t.startswith(_MIN_WORDS) or any(w in t for w in ("minimiz", "minimis", "minimum", "reduce", "lowest")):
+        return "min"
+    if t.startswith(_MAX_WORDS) or any(w in t for w in ("maximiz", "maximis", "maximum", "highest", "most")):
+        return "max"
+    return None
+
+
+def objective(r: Reading, used: set[int]) -> Objective | None:
+    """The objective: its sense from OBJ_DIR, its coefficients from the feature named like OBJ_NAME."""
+    dirs = [sp for sp in r.spans if sp.label == "OBJ_DIR"]
+    sense = next((s for s in (_sense_of(sp.text) for sp in reversed(dirs)) if s), None)
+    anchor = dirs[-1].start if dirs else len(r.words)
+    if sense is None:  # the tagger missed it: the last direction word not inside "a minimum of"
+        for k in range(len(r.words) - 1, -1, -1):
+            w = r.words[k].lower()
+            prev = r.words[k - 1].lower() if k else ""
+            if _OBJ_WORDS.match(w) and prev not in {"a", "at"} and not (
+                    k + 1 < len(r.words) and r.words[k + 1].lower() == "of"):
+                sense = _sense_of(w)
+                anchor = k
+                break
+        if sense is None:
+            return None
+    names = [sp for sp in r.spans if sp.label == "OBJ_NAME"]
+    after = [sp for sp in names if sp.start >= anchor]
+    # the name follows its direction closely; an OBJ_NAME elsewhere ("costs" in a coefficient) is not it
+    name_span = after[0] if after and after[0].start - anchor <= 8 else (names[-1] if names and not dirs else None)
+    name = name_span.text if name_span else ""
+    sent = r.tokens[anchor].sent if anchor < len(r.tokens) else max(r.sentences)
+    name_ctx = Counter(content(name.split()))
+    # the words after the direction name the objective too ("minimize the total amount of pollution
+    # produced"), up to the end of the clause: the tagger often misses OBJ_NAME
+    tail = []
+    for w in r.words[anchor + 1: anchor + 9]:
+        if w in {".", "?", ",", ";", "!"} or w.lower() in {"while", "and", "subject", "given", "if"}:
+            break
+        tail.append(w)
+    for t in content(tail):
+        name_ctx.setdefault(t, 1)
+    # "minimize the total number of production lines": the variables themselves
+    var_words = {k for v in r.variables for k in v.keys}
+    m = re.search(r"\bnumber of (?:the )?([\w-]+)", f"{name} {' '.join(tail)}".lower())
+    if m and stem(m.group(1)) in var_words:
+        return Objective(sense, {v.index: 1.0 for v in r.variables}, name or " ".join(tail), "count",
+                         r.sentence_text(sent))
+    if not name and tail:
+        name = " ".join(tail)
+    # words of the variables' own names ("tea" of "black tea") rarely say which coefficients: try
+    # without them first, then with them ("protein intake" with a "protein shake" variable)
+    best = _objective_feature(r, Counter({k: c for k, c in name_ctx.items() if k not in var_words}))
+    if best is None:
+        best = _objective_feature(r, name_ctx)
+    if best is not None:
+        used.add(best)
+        terms = {v: c.value for v, c in r.features[best].coefs.items()}
+        return Objective(sense, terms, name, "weighted", r.sentence_text(sent))
+    if r.variables:  # "maximize the number of ..." / "minimize the total number of ..."
+        return Objective(sense, {v.index: 1.0 for v in r.variables}, name or "total", "count", r.sentence_text(sent))
+    return None
+
+
+def _objective_feature(r: Reading, name_ctx: Counter[str]) -> int | None:
+    """The coefficient group the objective's name points at, or None."""
+    strong_time = bool(name_ctx.get("time") or name_ctx.get("MINUTE") or name_ctx.get("HOUR"))
+    best, best_score = None, 0.0
+    strong_name = {t for t in name_ctx if weight(t) >= 1} | ({"MINUTE", "HOUR"} if strong_time else set())
+    money_name = bool(strong_name & {"PROFIT", "MONEY"})
+    for k, f in enumerate(r.features):
+        hints = sum(c.objective_hint for c in f.coefs.values()) / max(len(f.coefs), 1)
+        named = overlap(Counter(strong_name), f.context) + (
+            0.5 if strong_time and {"MINUTE", "HOUR"} & set(f.context) else 0.0)
+        if money_name and not named and {"PROFIT", "MONEY"} & set(f.context):
+            named = 0.5  # "profit" is money: "$600 per suit" in a profit sentence
+        weak = overlap(name_ctx, f.context)
+        score = 1.5 * named + hints + 0.3 * weak + 0.05 * len(f.coefs)
+        # a name that says what is counted must be found among the coefficients ("sugar intake"); hints
+        # alone decide only when the name is money or says nothing
+        ok = named > 0 or (hints > 0 and (money_name or not name_ctx)) or (not strong_name and weak > 0)
+        if ok and score > best_score:
+            best, best_score = k, score
+    return best
+
+
+def _clause_vars(r: Reading, sp: Span, limits: list[Span]) -> list[int]:
+    """Variables a limit speaks about: mentions after it up to the next limit, else before it."""
+    a, b = r.sentences[r.tokens[sp.start].sent]
+    nxt = min([x.start for x in limits if x.start > sp.start], default=b)
+    prv = max([x.end for x in limits if x.end <= sp.start], default=a)
+    after = [r.mention_var[k] for k in sorted(r.mention_var) if sp.end <= k < nxt]
+    if after:
+        return list(dict.fromkeys(after))
+    before = [r.mention_var[k] for k in sorted(r.mention_var) if prv <= k < sp.start]
+    return list(dict.fromkeys(before))
+
+
+def _cue(r: Reading, sp: Span) -> str:
+    """The CONST_DIR words nearest the limit in its sentence, else the words before it."""
+    s = r.tokens[sp.start].sent
+    dirs = [d for d in r.spans if d.label == "CONST_DIR" and r.tokens[d.start].sent == s]
+    if dirs:
+        d = min(dirs, key=lambda d: abs(d.start - sp.start) + (0 if d.start < sp.start else 2))
+        return d.text
+    a, _ = r.sentences[s]
+    return " ".join(r.words[max(a, sp.start - 4): sp.start])
+
+
+def _unit(r: Reading, sp: Span) -> str:
+    for w in r.words[sp.end: sp.end + 2]:
+        c = content([w])
+        if c:
+            return c[0]
+    return ""
+
+
+def _limit_context(r: Reading, sp: Span) -> Counter[str]:
+    from modeler.strategies.offline.reading import _context
+
+    labels = ["O"] * len(r.words)
+    for x in r.spans:
+        if x.label in {"VAR", "PARAM", "LIMIT"}:
+            for k in range(x.start, x.end):
+                labels[k] = x.label
+    ctx = _context(r.words, labels, sp.start, sp.end, limit=True)
+    s = r.tokens[sp.start].sent
+    # the sentence's direction words ("budget", "available") name resources too
+    for d in r.spans:
+        if d.label == "CONST_DIR" and r.tokens[d.start].sent == s:
+            ctx.update(content(d.text.split()))
+    return ctx
+
+
+def _best_feature(r: Reading, ctx: Counter[str]) -> tuple[Feature | None, float]:
+    best, best_score = None, 0.0
+    for f in r.features:
+        sc = overlap(ctx, f.context)
+        if sc > best_score:
+            best, best_score = f, sc
+    return best, best_score
+
+
+def _is_share(r: Reading, sp: Span) -> bool:
+    w = sp.text.lower()
+    nxt = r.words[sp.end].lower() if sp.end < len(r.words) else ""
+    return "%" in w or "percent" in w or nxt in {"%", "percent"} or any(f in w.split() for f in FRACTIONS)
+
+
+def _var_follows(r: Reading, sp: Span) -> int | None:
+    """The variable named right after a limit ("at least 40 2-piece suits", "at most 30 units of X")."""
+    for k in range(sp.end, min(sp.end + 4, len(r.words))):
+        if k in r.mention_var:
+            return r.mention_var[k]
+        if stem(r.words[k]) in r.distinct and r.words[k - 1].lower() != "of":  # "40 2-piece suites" untagged
+            return r.distinct[stem(r.words[k])]
+        if r.words[k].lower() not in {"of", "the", "units", "unit", "new", "more", "fewer", "less", "a", "an"}:
+            return None
+    return None
+
+
+def constraints(r: Reading, objective_sense: str = "max") -> list[ConstraintSpec]:
+    """Every constraint the text states; `objective_sense` sets the direction where the text gives none
+    (a minimisation is held up by demands, a maximisation by limits)."""
+    out: list[ConstraintSpec] = []
+    limits = [sp for sp in r.spans if sp.label == "LIMIT"]
+    compared: list[tuple[int, int]] = []
+    for s in sorted(r.sentences):
+        for spec, rng in comparisons(r, s, limits):
+            out.append(spec)
+            compared.append(rng)
+    pending: list[tuple[ConstraintSpec, Counter[str], list[int]]] = []  # specs that may need a feature
+    totals: list[bool] = []
+    for sp in limits:
+        s = r.tokens[sp.start].sent
+        if any(a <= sp.start < b for a, b in compared):
+            continue
+        value = parse_value(sp.text)
+        if value is None:
+            continue
+        cue = _cue(r, sp)
+        sentence = r.sentence_text(s)
+        share = _is_share(r, sp)
+        if share and "%" not in sp.text and value > 1:
+            value /= 100
+        sense = direction(cue) or direction(sentence) or "<="
+        vars_ = _clause_vars(r, sp, limits)
+        total = _total_near(r, sp)
+        if share and r.variables:
+            var = vars_[0] if vars_ else None
+            if var is not None:
+                out.append(ConstraintSpec("ratio", sense, value, {var: 1.0}, sentence=sentence, cue=cue))
+                continue
+        follows = _var_follows(r, sp)
+        if follows is not None and _listed_with_another(r, follows, sp):
+            follows, total = None, True  # "at most 40 vans and trucks": both together
+        if follows is not None and not total:
+            kind = "lowerbound" if sense == ">=" else "upperbound"
+            out.append(ConstraintSpec(kind, sense, value, {follows: 1.0}, sentence=sentence, cue=cue))
+            continue
+        spec = ConstraintSpec("linear", sense, value, sentence=sentence, cue=cue, unit=_unit(r, sp))
+        out.append(spec)
+        pending.append((spec, _limit_context(r, sp), vars_))
+        totals.append(total)
+    _assign_features(r, pending, totals)
+    return [c for c in out if c.kind != "drop"]
+
+
+def _listed_with_another(r: Reading, var: int, sp: Span) -> bool:
+    """The variable after a limit is followed by "and|or <another variable>" ("40 vans and trucks")."""
+    k = next((k for k in range(sp.end, sp.end + 4) if r.mention_var.get(k) == var), None)
+    if k is None:
+        return False
+    end = next((x.end for x in r.spans if x.start == k), k + 1)
+    nxt = r.words[end].lower() if end < len(r.words) else ""
+    return nxt in {"and", "or"} and r.mention_var.get(end + 1, var) != var
+
+
+def _total_near(r: Reading, sp: Span) -> bool:
+    """"in total", "combined", "all": the limit is on everything together (words within its clause)."""
+    a, b = r.sentences[r.tokens[sp.start].sent]
+    lo = max([k + 1 for k in range(a, sp.start) if r.words[k] in {",", ";"} or r.words[k].lower() == "and"],
+             default=a)
+    hi = min([k for k in range(sp.end, b) if r.words[k] in {",", ";"} or r.words[k].lower() == "and"], default=b)
+    near = r.words[max(a, sp.start - 5): sp.start]  # "In total, at most 40 ..."
+    return bool(_TOTAL & {w.lower() for w in [*r.words[lo:hi], *near]})
+
+
+def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str], list[int]]],
+                     totals: list[bool]) -> None:
+    """Give each resource limit the coefficient group it names, best matches first, each group once."""
+    pairs = []
+    for i, (spec, ctx, _) in enumerate(pending):
+        for j, f in enumerate(r.features):
+            sc = overlap(ctx, f.context)
+            if sc > 0:
+                # the unit right after the number ("8000 minutes") must agree with the coefficients'
+                sc += 0.7 if spec.unit and spec.unit in f.context else 0.0
+                pairs.append((sc, -j, i, j))
+    pairs.sort(reverse=True)
+    taken_spec: dict[int, int] = {}
+    taken_feat: set[int] = set()
+    for _sc, _, i, j in pairs:
+        if i in taken_spec or j in taken_feat:
+            continue
+        taken_spec[i] = j
+        taken_feat.add(j)
+    for i, (spec, _, vars_) in enumerate(pending):
+        if i in taken_spec:
+            spec.terms = {v: c.value for v, c in r.features[taken_spec[i]].coefs.items()}
+            continue
+        if len(vars_) == 1 and not totals[i]:
+            spec.kind = "lowerbound" if spec.sense == ">=" else "upperbound"
+            spec.terms = {vars_[0]: 1.0}
+        elif r.variables:
+            spec.kind = "sum"
+            spec.terms = {v.index: 1.0 for v in r.variables}
+        else:
+            spec.kind = "drop"
+
+
+_MODAL = re.compile(r"\b(must|should|shall|can|cannot|can't|could|need|needs|has to|have to|want|wants|prefer|"
+                    r"prefers|required?|at least|at most|no more|no less|exceed|exceeds|limit|will)\b")
+_CLAUSE_SPLIT = frozenset({",", ";", "but", "while", "whereas", "and", "however", "so", "since", "because"})
+_FRACTION_OF = re.compile(r"\b(half|third|quarter|fourth|fifth|\d+(?:\.\d+)? ?%|\d+ percent)\b of (the|that)\b")
+_MORE_THAN = re.compile(r"\b(more|fewer|less|greater|larger|smaller|higher|lower)\b.*\bthan\b")
+
+
+def _clauses(r: Reading, s: int) -> list[tuple[int, int]]:
+    a, b = r.sentences[s]
+    cuts = [k for k in range(a, b) if r.words[k].lower() in _CLAUSE_SPLIT]
+    bounds = [a, *cuts, b]
+    return [(bounds[i] + (1 if i else 0), bounds[i + 1]) for i in range(len(bounds) - 1)
+            if bounds[i + 1] > bounds[i] + (1 if i else 0)]
+
+
+def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[ConstraintSpec, tuple[int, int]]]:
+    """xby / xy in a sentence: two variables compared in one clause ("at least twice as many X as Y")."""
+    out = []
+    sentence = r.sentence_text(s)
+    if re.search(r"(than or equal to|at least|no less than) (0|zero)\b|non-?negative", sentence.lower()):
+        return out
+    clauses = _clauses(r, s)
+    for i, (a, b) in enumerate(clauses):
+        # a comparison may continue into the next clause: "more X than Y, ..." rarely; "X and Y" splits
+        # wrongly, so a clause with one variable borrows the next clause's first mention
+        low = " ".join(r.words[a:b]).lower()
+        m_times = _TIMES.search(low)
+        has_times = bool(m_times) and not re.match(r"\s*(a|an|per|every|each|daily|weekly|monthly)\b",
+                                                   low[m_times.end():]) and bool(
+            re.search(r"\b(as|than|that of|the number|the amount)\b", low[m_times.end():]))
+        frac = _FRACTION_OF.search(low)
+        compare = any(c in low for c in _COMPARE) or bool(_MORE_THAN.search(low))
+        if not (has_times or frac or compare):
+            continue
+        if any(sp for sp in limits if a <= sp.start < b and not _is_multiplier(r, sp) and not frac):
+            continue  # a real limit in the clause: a bound or a sum, not a comparison
+        distinct = list(dict.fromkeys(r.mention_var[k] for k in sorted(r.mention_var) if a <= k < b))
+        if len(distinct) == 1 and i + 1 < len(clauses):
+            na, nb = clauses[i + 1]
+            more = [r.mention_var[k] for k in sorted(r.mention_var) if na <= k < nb and r.mention_var[k] != distinct[0]]
+            if more and (" than" in low or " as " in f" {low} "):
+                distinct.append(more[0])
+                b = nb
+        if len(distinct) < 2:
+            continue
+        x, y = distinct[0], distinct[1]
+        clause = " ".join(r.words[a:b])
+        sense = direction(clause) or ">="
+        cl = clause.lower()
+        if any(w in cl for w in ("less than", "fewer than", "smaller than", "lower than")) or re.search(
+                r"\b(less|fewer|smaller|lower)\b.*\bthan\b", cl):
+            if not any(w in cl for w in ("no less", "not less", "no fewer", "not fewer")):
+                sense = "<="
+        if has_times or frac:
+            mult = None
+            if frac:
+                mult = parse_value(frac.group(1))
+            for sp in r.spans:
+                if mult is None and sp.label in {"PARAM", "LIMIT"} and a <= sp.start < b:
+                    mult = parse_value(sp.text)
+            if mult is None and m_times:
+                mult = MULTIPLIERS.get(m_times.group(1))
+                if m_times.group(1) == "times":
+                    before = low[: m_times.start()].split()
+                    mult = parse_value(before[-1]) if before else None
+            if "half as" in low:
+                mult = 0.5
+            if mult is None:
+                continue
+            out.append((ConstraintSpec("xby", sense, 0.0, x=x, y=y, param=mult, sentence=sentence, cue=clause),
+                        (a, b)))
+        elif _MODAL.search(cl):  # "there are usually more sofas than beds" states a fact, not a rule
+            out.append((ConstraintSpec("xy", sense, 0.0, x=x, y=y, sentence=sentence, cue=clause), (a, b)))
+    return out
+
+
+def _is_multiplier(r: Reading, sp: Span) -> bool:
+    nxt = r.words[sp.end].lower() if sp.end < len(r.words) else ""
+    return nxt in {"times", "time"} or sp.text.lower() in MULTIPLIERS or "times" in sp.text.lower()

@@ -1,0 +1,313 @@
+"""From tagged tokens to what a problem talks about: variables, coefficients grouped by what they measure.
+
+* Variables are the distinct VAR mentions, clustered: "regular glass" joins "regular glasses" (same
+  stems) and "Standard" joins "Standard grade alloy" (one's words inside the other's), while "diced
+  onions" and "diced carrots" stay apart (each has a word the other lacks).
+* Each PARAM is attached to a variable (the nearest mention before it in the sentence, the one after
+  it when none comes before, all of them for "respectively" lists and "they both ..." sentences) and
+  carries a context: the content words around it ("hours of measuring", "$ cost").
+* Coefficients measuring the same thing form a feature (one value per variable): the objective is one
+  feature, each resource limit ("150 hours of measuring time available") uses another.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from modeler.strategies.offline.entities import Span, Token
+from modeler.strategies.offline.words import (
+    FRACTIONS,
+    MULTIPLIERS,
+    content,
+    parse_value,
+    stem,
+    weight,
+)
+
+_BOUNDARY = frozenset({",", ".", ";", "?", "!", "and", "while", "but", "whereas", "respectively", "then"})
+_MENTION_STOP = frozenset("the a an each one ones of number amount type kind kinds their its unit units".split())
+_PER = frozenset({"per", "every", "each"})
+_NAMING = frozenset({"each", "every", "a", "an", "the", "one", "more", "fewer", "than"})
+_ALL_WORDS = frozenset({"both", "they", "all", "either", "them", "each", "every"})
+
+
+@dataclass
+class Variable:
+    index: int
+    mentions: list[str]
+    keys: set[str]  # stems of the first mention's words
+    positions: list[int] = field(default_factory=list)  # token index of each mention
+
+    @property
+    def text(self) -> str:
+        return self.mentions[0]
+
+
+@dataclass
+class Coef:
+    var: int
+    value: float
+    tok: int
+    sent: int
+    context: Counter[str]
+    objective_hint: bool  # an OBJ_NAME ("profit") sits in its clause
+
+
+@dataclass
+class Feature:
+    coefs: dict[int, Coef] = field(default_factory=dict)
+    context: Counter[str] = field(default_factory=Counter)
+
+    def add(self, c: Coef) -> None:
+        self.coefs[c.var] = c
+        self.context.update(c.context)
+
+
+@dataclass
+class Reading:
+    tokens: list[Token]
+    words: list[str]
+    spans: list[Span]
+    variables: list[Variable]
+    mention_var: dict[int, int]  # span start token -> variable index
+    features: list[Feature]
+    coefs: list[Coef]
+    sentences: dict[int, tuple[int, int]]  # sentence -> (first token, end token)
+    distinct: dict[str, int] = field(default_factory=dict)  # word stem -> the one variable it names
+
+    def span_var(self, span: Span) -> int | None:
+        return self.mention_var.get(span.start)
+
+    def sentence_text(self, sent: int) -> str:
+        a, b = self.sentences[sent]
+        return " ".join(self.words[a:b])
+
+
+def _mention_keys(text: str) -> set[str]:
+    # a lone capital ("mixture A") names the variable, unlike the article "a"
+    return {stem(w) for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", text)
+            if w.lower() not in _MENTION_STOP or (len(w) == 1 and w.isupper())}
+
+
+def _same_word(a: str, b: str) -> bool:
+    if re.sub(r"\D", "", a) != re.sub(r"\D", "", b):  # "2-piece" is not "3-piece"
+        return False
+    return a == b or (len(a) > 3 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85)
+
+
+def _covers(small: set[str], big: set[str]) -> bool:
+    return bool(small) and all(any(_same_word(s, b) for b in big) for s in small)
+
+
+def cluster_variables(spans: list[Span]) -> tuple[list[Variable], dict[int, int]]:
+    """Distinct decision variables from the VAR mentions, in order of first mention."""
+    variables: list[Variable] = []
+    mention_var: dict[int, int] = {}
+    for sp in spans:
+        if sp.label != "VAR":
+            continue
+        keys = _mention_keys(sp.text)
+        if not keys:
+            continue
+        best, best_score = None, 0.0
+        for v in variables:
+            for m in v.mentions:
+                mk = _mention_keys(m)
+                if _covers(keys, mk) or _covers(mk, keys):
+                    score = len(keys & mk) / max(len(keys | mk), 1) + 0.01
+                    if score > best_score:
+                        best, best_score = v, score
+        if best is None:
+            best = Variable(len(variables), [], keys)
+            variables.append(best)
+        best.mentions.append(sp.text)
+        best.positions.append(sp.start)
+        mention_var[sp.start] = best.index
+    return variables, mention_var
+
+
+def _context(words: list[str], labels: list[str], i: int, j: int, limit: bool = False) -> Counter[str]:
+    """Content words around the number at tokens [i, j) within its clause: up to 5 after it and 4 before;
+    a coefficient stops at "per trip" (the unit of the rate), a limit skips "per year"."""
+    after: list[str] = []
+    k = j
+    while k < len(words) and len(after) < 5:
+        w = words[k].lower()
+        if labels[k] in {"VAR", "PARAM", "LIMIT"} or w in _BOUNDARY:
+            break
+        if w in _PER:
+            if not limit:
+                break
+            k += 2
+            continue
+        after.append(words[k])
+        k += 1
+    before: list[str] = []
+    k = i - 1
+    while k >= 0 and len(before) < 4:
+        if labels[k] in {"VAR", "PARAM", "LIMIT"} or words[k].lower() in _BOUNDARY:
+            break
+        before.append(words[k])
+        k -= 1
+    return Counter(content(after) + content(before))
+
+
+def _value(words: list[str], sp: Span) -> float | None:
+    v = parse_value(sp.text)
+    if v is not None and sp.end < len(words) and words[sp.end].lower() in {"%", "percent"} and "%" not in sp.text:
+        v = v / 100
+    return v
+
+
+def read(tokens: list[Token], spans: list[Span]) -> Reading:
+    """The reading of a tagged document, after repairing the tagger's usual slips with the text itself:
+    a variable named beside a tagged one ("in bonds and stocks") or again later untagged joins the
+    variables, and a "variable" that is only ever measured ("carries 20 boxes") is a resource instead."""
+    from modeler.strategies.offline.repairs import complete_mentions, relabel_numbers, resource_variables
+
+    spans = relabel_numbers(tokens, complete_mentions([t.text for t in tokens], spans))
+    r = _read(tokens, spans)
+    resources = resource_variables(r)
+    if resources:
+        spans = [sp for sp in spans if not (sp.label == "VAR" and r.mention_var.get(sp.start) in resources)]
+        r = _read(tokens, spans)
+    return r
+
+
+def _read(tokens: list[Token], spans: list[Span]) -> Reading:
+    words = [t.text for t in tokens]
+    labels = ["O"] * len(words)
+    for sp in spans:
+        for k in range(sp.start, sp.end):
+            labels[k] = sp.label
+    sentences: dict[int, tuple[int, int]] = {}
+    for k, t in enumerate(tokens):
+        a, _ = sentences.get(t.sent, (k, k))
+        sentences[t.sent] = (a, k + 1)
+    variables, mention_var = cluster_variables(spans)
+    distinct = _distinct_keys(variables)
+    by_sent: dict[int, list[Span]] = {}
+    for sp in spans:
+        by_sent.setdefault(tokens[sp.start].sent, []).append(sp)
+
+    coefs: list[Coef] = []
+    prev_vars: list[int] = []
+    for s in sorted(sentences):
+        ss = by_sent.get(s, [])
+        var_spans = [sp for sp in ss if sp.label == "VAR" and sp.start in mention_var]
+        var_spans = sorted(var_spans + _soft_mentions(words, sentences[s], var_spans, labels, distinct, mention_var),
+                           key=lambda sp: sp.start)
+        params = [sp for sp in ss if sp.label == "PARAM" and not _multiplier(words, sp)]
+        a, b = sentences[s]
+        lower = [w.lower() for w in words[a:b]]
+        sent_vars = list(dict.fromkeys(mention_var[sp.start] for sp in var_spans))
+        obj_names = [sp for sp in ss if sp.label == "OBJ_NAME"]
+        assign: list[int | list[int] | None] = []
+        if params and "respectively" in lower:
+            targets = sent_vars if len(sent_vars) == len(params) else list(range(len(variables)))
+            if len(targets) == len(params):
+                assign = list(targets)
+        if not assign:
+            for p in params:
+                before = [sp for sp in var_spans if sp.end <= p.start]
+                after = [sp for sp in var_spans if sp.start >= p.end]
+                between = [w.lower() for w in words[p.end: after[0].start]] if after else []
+                per = len(between) <= 5 and bool({"per", "each", "every", "for"} & set(between)) and not (
+                    _BOUNDARY & set(between))
+                if after and (per or not before):
+                    assign.append(mention_var[after[0].start])
+                elif before:
+                    assign.append(mention_var[before[-1].start])
+                elif after:
+                    assign.append(mention_var[after[0].start])
+                elif _ALL_WORDS & set(lower) and variables:
+                    assign.append(list(range(len(variables))))
+                elif len(prev_vars) == 1:
+                    assign.append(prev_vars[0])
+                else:
+                    assign.append(None)
+        for p, target in zip(params, assign, strict=False):
+            value = _value(words, p)
+            if value is None or target is None:
+                continue
+            ctx = _context(words, labels, p.start, p.end)
+            # an OBJ_NAME between the previous entity and the next one marks an objective coefficient
+            lo = max([sp.end for sp in ss if sp.end <= p.start and sp.label in {"VAR", "PARAM"}], default=a)
+            hi = min([sp.start for sp in ss if sp.start >= p.end and sp.label in {"PARAM", "VAR"}], default=b)
+            hint = any(lo <= o.start and o.end <= hi for o in obj_names)
+            for t in target if isinstance(target, list) else [target]:
+                coefs.append(Coef(t, value, p.start, s, ctx, hint))
+        if sent_vars:
+            prev_vars = sent_vars
+    return Reading(tokens, words, spans, variables, mention_var, group_features(coefs), coefs, sentences, distinct)
+
+
+def _distinct_keys(variables: list[Variable]) -> dict[str, int]:
+    """Words that name exactly one variable ("premium" in "premium one"), for untagged mentions."""
+    owners: dict[str, set[int]] = {}
+    for v in variables:
+        for k in v.keys:
+            owners.setdefault(k, set()).add(v.index)
+    return {k: next(iter(o)) for k, o in owners.items() if len(o) == 1 and len(k) > 2}
+
+
+def _soft_mentions(words: list[str], bounds: tuple[int, int], tagged: list[Span], labels: list[str],
+                   distinct: dict[str, int], mention_var: dict[int, int]) -> list[Span]:
+    """Untagged words that name one variable, as extra mentions (the tagger misses "regular one")."""
+    out: list[Span] = []
+    a, b = bounds
+    for k in range(a, b):
+        if labels[k] != "O":
+            continue
+        v = distinct.get(stem(words[k]))
+        prev = words[k - 1].lower() if k > a else ""
+        # only where the word is used as a name ("each premium one"), not as a measure ("units of protein")
+        if v is not None and words[k].lower() not in _MENTION_STOP and prev in _NAMING:
+            out.append(Span("VAR", k, k + 1, words[k]))
+            mention_var.setdefault(k, v)
+    return out
+
+
+def _multiplier(words: list[str], sp: Span) -> bool:
+    """"twice", "three times", "a third of": comparisons between variables, not coefficients."""
+    nxt = words[sp.end].lower() if sp.end < len(words) else ""
+    after = words[sp.end + 1].lower() if sp.end + 1 < len(words) else ""
+    t = sp.text.lower()
+    if (nxt in {"times", "time"} or t.endswith("times")) and (after if nxt in {"times", "time"} else nxt) in {
+            "a", "an", "per", "every", "each", "daily", "weekly"}:
+        return False  # "re-stocked five times a month": a frequency, a coefficient
+    return nxt in {"times", "time"} or "times" in t or t in MULTIPLIERS or t in FRACTIONS or (
+        nxt == "as" and sp.end + 1 < len(words) and words[sp.end + 1].lower() in {"many", "much"})
+
+
+def overlap(a: Counter[str], b: Counter[str]) -> float:
+    return sum(weight(t) for t in set(a) & set(b))
+
+
+def group_features(coefs: list[Coef]) -> list[Feature]:
+    """Coefficients that measure the same thing, one per variable, matched by context words."""
+    features: list[Feature] = []
+    for c in coefs:
+        best, best_score = None, 0.0
+        for f in features:
+            if c.var in f.coefs:
+                continue
+            score = overlap(c.context, f.context) + (0.5 if c.objective_hint and _hinted(f) else 0.0)
+            if c.context and f.context and not (set(c.context) & set(f.context)):
+                score = 0.0
+            if not c.context and not f.context:
+                score = 0.1
+            if score > best_score:
+                best, best_score = f, score
+        if best is None:
+            best = Feature()
+            features.append(best)
+        best.add(c)
+    return features
+
+
+def _hinted(f: Feature) -> bool:
+    return any(c.objective_hint for c in f.coefs.values())

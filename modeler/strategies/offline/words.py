@@ -1,0 +1,125 @@
+"""Small word-level helpers shared by the offline modeler: numbers, stems, concepts, directions."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25, "fourth": 0.25,
+             "fifth": 0.2, "sixth": 1 / 6, "tenth": 0.1}
+MULTIPLIERS = {"twice": 2.0, "double": 2.0, "thrice": 3.0, "triple": 3.0, "half": 0.5}
+
+STOP = frozenset(
+    "a an the of to in on for by with at from and or each per every one ones unit units their its his her "
+    "our your is are be been was were will would can could should must may might that which who this these "
+    "those it they them there here as than any all both either number amount total type types kind kinds "
+    "than has have had make makes made produce produces produced do does require requires required need needs "
+    "needed take takes taken use uses used contain contains containing get gets can also only".split())
+# Words that mean the same resource for matching coefficients to limits and objectives.
+CONCEPTS = {
+    "$": "MONEY", "dollar": "MONEY", "cost": "MONEY", "costs": "MONEY", "costing": "MONEY", "spend": "MONEY",
+    "wage": "MONEY", "wages": "MONEY", "salary": "MONEY", "bill": "MONEY", "budget": "MONEY", "price": "MONEY", "priced": "MONEY", "pay": "MONEY", "paid": "MONEY",
+    "money": "MONEY", "expense": "MONEY", "fund": "MONEY", "funding": "MONEY", "capital": "MONEY",
+    "profit": "PROFIT", "profits": "PROFIT", "revenue": "PROFIT", "earn": "PROFIT", "earns": "PROFIT",
+    "return": "PROFIT", "returns": "PROFIT", "income": "PROFIT", "gain": "PROFIT", "net": "PROFIT",
+    "minute": "MINUTE", "minutes": "MINUTE", "hour": "HOUR", "hours": "HOUR", "hr": "HOUR",
+}
+# unit-like words: weak evidence that two numbers measure the same thing
+WEAK = frozenset("MINUTE HOUR time day days week weeks kg kilogram gram grams g lb pound pounds ton tons liter "
+                 "liters litre ml gallon gallons square feet foot meter meters acre acres".split())
+
+
+def parse_value(text: str) -> float | None:
+    """A number written in a problem: "150,000", "2.5", "40%", "forty", "a third", "twice"; None if none."""
+    t = text.lower().replace(",", "").strip()
+    pct = "%" in t or "percent" in t
+    t = re.sub(r"percent|%|\$", " ", t).strip()
+    m = re.search(r"\d+(?:\.\d+)?|\.\d+", t)
+    if m:
+        v = float(m.group())
+        return v / 100 if pct else v
+    words = re.findall(r"[a-z]+", t)
+    for w in words:
+        if w in FRACTIONS:
+            num = next((_UNITS[x] for x in words if x in _UNITS and _UNITS[x] > 1), 1)
+            return num * FRACTIONS[w]
+        if w in MULTIPLIERS:
+            return MULTIPLIERS[w]
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        if w in _UNITS:
+            current, seen = current + _UNITS[w], True
+        elif w in _TENS:
+            current, seen = current + _TENS[w], True
+        elif w == "hundred":
+            current, seen = (current or 1) * 100, True
+        elif w in _SCALES:
+            total, current, seen = total + (current or 1) * _SCALES[w], 0.0, True
+    if not seen:
+        return None
+    value = total + current
+    return value / 100 if pct else value
+
+
+def stem(word: str) -> str:
+    """A crude stem: plural and -ing/-ed endings off, so "mixing" meets "mix" and "hoodies" meets "hoodie"."""
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("ie") and len(w) > 4:
+        return w[:-2] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")) and len(w) > 4:
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is", "as", "os")) and len(w) >= 3:
+        return w[:-1]
+    if w.endswith("ment") and len(w) > 8:
+        return w[:-4]  # "entertainment" meets "entertains"
+    if w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+        return w[:-1] if len(w) > 3 and w[-1] == w[-2] else w
+    if w.endswith("ed") and len(w) > 5:
+        w = w[:-2]
+    return w[:-1] if w.endswith("e") and len(w) > 5 else w  # "fundraise" meets "fundraised"
+
+
+def content(words: list[str]) -> list[str]:
+    """Stems of the content words, with resource synonyms folded into concepts."""
+    out = []
+    for w in words:
+        lw = re.sub(r"['’]s$", "", w.lower())
+        if lw in CONCEPTS:
+            out.append(CONCEPTS[lw])
+            continue
+        if lw in STOP or not re.search(r"[a-z$]", lw):
+            continue
+        out.append(CONCEPTS.get(stem(lw), stem(lw)))
+    return out
+
+
+def weight(tok: str) -> float:
+    return 0.3 if tok in WEAK else 1.0
+
+
+_LE = ("no more than", "not more than", "no greater than", "not be more than", "no higher than", "at most", "no more", "not more", "maximum", "up to", "not exceed", "cannot exceed", "can't exceed",
+       "can not exceed", "must not exceed", "never exceed", "no greater", "not greater", "less than",
+       "fewer than", "available", "budget", "limit", "only", "at max", "within", "capacity", "or less",
+       "or fewer", "no larger", "not be more", "not to exceed", "does not exceed", "should not exceed", "max")
+_GE = ("no less than", "not less than", "no fewer than", "not fewer than", "at least", "minimum", "no less", "not less", "no fewer", "not fewer", "more than", "greater than",
+       "exceed", "or more", "larger than", "must be met", "a min", "min ", "need", "require", "demand",
+       "must", "should")
+
+
+def direction(text: str) -> str | None:
+    """'<=' or '>=' for a constraint cue ("at most", "must not exceed", "minimum"), None when silent."""
+    t = f" {text.lower()} "
+    best: tuple[int, str] | None = None
+    for cues, sense in ((_LE, "<="), (_GE, ">=")):
+        for cue in cues:
+            k = t.find(cue)
+            if k >= 0 and (best is None or len(cue) * 1000 - k > best[0]):
+                best = (len(cue) * 1000 - k, sense)
+    return best[1] if best else None

@@ -1,0 +1,252 @@
+"""The offline modeler: entity reading, constraint classification, assembly, and whole problems.
+
+The end-to-end problems are written for these tests (not taken from NL4Opt); their optima were worked
+out by hand (the vertex arithmetic is in each comment). They need the trained entity model in
+modeler/strategies/offline/artifacts/ (built by `python -m modeler.strategies.offline.train`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from modeler import Modeler
+from modeler.modeler import ProblemTextError
+from modeler.strategies.base import Context, Refusal
+from modeler.strategies.offline.assemble import constraint_expr, identifier
+from modeler.strategies.offline.classify import ConstraintSpec
+from modeler.strategies.offline.entities import CRF_PATH, Span, spans_from_tags, tokenize
+from modeler.strategies.offline.reading import Coef, cluster_variables, group_features
+from modeler.strategies.offline.words import direction, parse_value, stem
+
+needs_model = pytest.mark.skipif(not CRF_PATH.is_file(), reason="entity model not trained")
+
+
+# ---------------------------------------------------------------------------------------- words
+@pytest.mark.parametrize(("text", "value"), [
+    ("150,000", 150000.0), ("2.5", 2.5), ("40%", 0.4), ("thirty percent", 0.3), ("a third", 1 / 3),
+    ("twice", 2.0), ("three times", 3.0), ("one hundred thousand", 100000.0), ("two thirds", 2 / 3),
+])
+def test_parse_value(text: str, value: float) -> None:
+    assert parse_value(text) == pytest.approx(value)
+
+
+def test_parse_value_none_for_words() -> None:
+    assert parse_value("profit") is None
+
+
+@pytest.mark.parametrize(("cue", "sense"), [
+    ("at most", "<="), ("no more than", "<="), ("must not exceed", "<="), ("available", "<="),
+    ("at least", ">="), ("a minimum of", ">="), ("no less than", ">="), ("must exceed", ">="),
+])
+def test_direction(cue: str, sense: str) -> None:
+    assert direction(cue) == sense
+
+
+def test_direction_silent() -> None:
+    assert direction("the store sells") is None
+
+
+def test_stem_meets_forms() -> None:
+    assert stem("mixing") == stem("mix")
+    assert stem("hoodies") == stem("hoodie")
+    assert stem("boxes") == stem("box")
+
+
+# ------------------------------------------------------------------------------------- entities
+def test_tokenize_keeps_numbers_and_splits_symbols() -> None:
+    words = [t.text for t in tokenize("It costs $1,500.50 and 40% of 2-piece suits.")]
+    assert words == ["It", "costs", "$", "1,500.50", "and", "40", "%", "of", "2-piece", "suits", "."]
+
+
+def test_tokenize_sentences() -> None:
+    toks = tokenize("One. Two? Three")
+    assert [t.sent for t in toks] == [0, 0, 1, 1, 2]
+
+
+def test_spans_from_bio() -> None:
+    words = ["at", "most", "40", "chairs"]
+    spans = spans_from_tags(words, ["B-CONST_DIR", "I-CONST_DIR", "B-LIMIT", "B-VAR"])
+    assert [(s.label, s.text) for s in spans] == [("CONST_DIR", "at most"), ("LIMIT", "40"), ("VAR", "chairs")]
+
+
+def test_variable_clustering() -> None:
+    mentions = ["regular glasses", "premium glasses", "regular glass", "Standard", "Standard grade alloy",
+                "2-piece suits", "3-piece suit", "mixture A", "mixture B"]
+    spans = [Span("VAR", k, k + 1, m) for k, m in enumerate(mentions)]
+    variables, mention_var = cluster_variables(spans)
+    groups = [sorted(v.mentions) for v in variables]
+    assert sorted(["regular glass", "regular glasses"]) in groups
+    assert ["premium glasses"] in groups
+    assert sorted(["Standard", "Standard grade alloy"]) in groups
+    assert ["2-piece suits"] in groups and ["3-piece suit"] in groups  # digits keep them apart
+    assert ["mixture A"] in groups and ["mixture B"] in groups  # the capital letter names them
+    assert len(variables) == 7 and len(mention_var) == len(mentions)
+
+
+def test_features_group_by_what_they_measure() -> None:
+    coefs = [Coef(0, 2, 0, 0, Counter(["HOUR", "carpentry"]), False),
+             Coef(0, 1, 1, 0, Counter(["HOUR", "paint"]), False),
+             Coef(1, 4, 2, 1, Counter(["HOUR", "carpentry"]), False),
+             Coef(1, 1, 3, 1, Counter(["HOUR", "paint"]), False)]
+    features = group_features(coefs)
+    assert [{v: c.value for v, c in f.coefs.items()} for f in features] == [{0: 2, 1: 4}, {0: 1, 1: 1}]
+
+
+# ---------------------------------------------------------------------------------- classification
+def _read(text: str):  # noqa: ANN202  (a Reading)
+    from modeler.strategies.offline import tagger
+    from modeler.strategies.offline.reading import read
+
+    toks = tokenize(text)
+    words = [t.text for t in toks]
+    return read(toks, spans_from_tags(words, tagger().tag(words)))
+
+
+@needs_model
+@pytest.mark.parametrize(("sentence", "kind", "sense"), [
+    ("There must be at least twice as many vans as trucks.", "xby", ">="),
+    ("The number of vans must not exceed the number of trucks.", "xy", "<="),
+    ("At most 30% of the vehicles can be trucks.", "ratio", "<="),
+    ("The company can use at most 12 trucks.", "upperbound", "<="),
+    ("The company must use at least 5 vans.", "lowerbound", ">="),
+    ("In total, at most 40 vans and trucks can be used.", "sum", "<="),
+])
+def test_constraint_types(sentence: str, kind: str, sense: str) -> None:
+    from modeler.strategies.offline.classify import constraints
+
+    r = _read("A company ships with vans and trucks. A van costs $100 and a truck costs $200. " + sentence
+              + " How many vans and trucks minimize the cost?")
+    specs = constraints(r)
+    assert [(s.kind, s.sense) for s in specs] == [(kind, sense)]
+
+
+@needs_model
+def test_weighted_limit_uses_the_named_resource() -> None:
+    from modeler.strategies.offline.classify import constraints
+
+    r = _read("A bakery makes bread and cake. A loaf of bread needs 2 kg of flour and 1 hour of baking. "
+              "A cake needs 1 kg of flour and 3 hours of baking. There are 50 kg of flour and 40 hours of "
+              "baking available. Bread gives $3 profit and cake $5. How many of each maximize profit?")
+    specs = constraints(r)
+    names = {v.index: v.text for v in r.variables}
+    got = {(s.kind, s.limit, tuple(sorted((names[v], c) for v, c in s.terms.items()))) for s in specs}
+    assert ("linear", 50.0, (("bread", 2.0), ("cake", 1.0))) in got
+    assert ("linear", 40.0, (("bread", 1.0), ("cake", 3.0))) in got
+
+
+# ----------------------------------------------------------------------------------------- assembly
+def test_constraint_expressions() -> None:
+    names = ["vans", "trucks"]
+    assert constraint_expr(ConstraintSpec("xby", ">=", x=0, y=1, param=2.0), names) == "vans >= 2 * trucks"
+    assert constraint_expr(ConstraintSpec("ratio", "<=", 0.3, {1: 1.0}), names) == "trucks <= 0.3 * (vans + trucks)"
+    assert constraint_expr(ConstraintSpec("linear", "<=", 50, {0: 2.0, 1: 1.0}), names) == "2 * vans + trucks <= 50"
+    assert constraint_expr(ConstraintSpec("xy", "<=", x=0, y=1), names) == "vans <= trucks"
+
+
+def test_identifier() -> None:
+    taken: set[str] = set()
+    assert identifier("2-piece suits", taken) == "x_2_piece_suits"
+    assert identifier("sum", taken) == "x_sum"
+    assert identifier("Sum", taken) == "x_sum_2"
+
+
+# -------------------------------------------------------------------------------------- end to end
+PROBLEMS = [
+    # furniture: max 30c + 50t; 2c + 4t <= 100, c + t <= 40 -> vertex c=30, t=10: 1400
+    ("A workshop makes chairs and tables. Each chair yields a profit of $30 and each table yields a profit "
+     "of $50. A chair requires 2 hours of carpentry and 1 hour of painting. A table requires 4 hours of "
+     "carpentry and 1 hour of painting. The workshop has 100 hours of carpentry and 40 hours of painting "
+     "available. How many chairs and tables should be made to maximize profit?", "max", 1400.0, None),
+    # diet: min 2o + 6p; 10o + 25p >= 100, 5o + 40p >= 80 -> o = 80/11, p = 12/11: 232/11
+    ("A dietitian mixes oats and peanuts. A kilogram of oats contains 10 units of protein and 5 units of "
+     "fat, and costs $2. A kilogram of peanuts contains 25 units of protein and 40 units of fat, and costs "
+     "$6. The mix must contain at least 100 units of protein and at least 80 units of fat. How many "
+     "kilograms of each should be used to minimize the cost?", "min", 232 / 11, "continuous"),
+    # investment: max .04b + .09s; b + s <= 10000, s <= 0.4 (b + s) -> s = 4000, b = 6000: 600
+    ("An investor has $10,000 to invest in bonds and stocks. Bonds return 4% per year and stocks return "
+     "9% per year. At most 40% of the investment can be in stocks. How much should be invested in each to "
+     "maximize the return?", "max", 600.0, "continuous"),
+    # staffing: min 300n + 800d; 4n + 10d >= 37, integers -> LP 2775 (n = 9.25); integers: n=7, d=1: 2900
+    ("A clinic hires nurses and doctors. A nurse costs $300 per shift and a doctor costs $800 per shift. "
+     "A nurse can see 4 patients per shift and a doctor can see 10 patients per shift. The clinic must see "
+     "at least 37 patients per shift. How many nurses and doctors should be hired to minimize the cost?",
+     "min", 2900.0, "integer"),
+    # transport: min 100v + 200t; 20v + 50t >= 500, v >= 2t -> LP 2222.2 at v = 2t; integers 2300 (13, 5)
+    ("A company ships goods with vans and trucks. A van carries 20 boxes and a truck carries 50 boxes. "
+     "A van trip costs $100 and a truck trip costs $200. The company must ship at least 500 boxes. There "
+     "must be at least twice as many vans as trucks. How many vans and trucks should be used to minimize "
+     "the cost?", "min", 2300.0, "integer"),
+    # land: max 200w + 300c; w + c <= 100, c <= 60, c <= w -> w = c = 50: 25000
+    ("A farmer grows wheat and corn on at most 100 acres of land. Each acre of wheat gives a profit of "
+     "$200 and each acre of corn gives a profit of $300. The farmer can plant at most 60 acres of corn. "
+     "The number of acres of corn must not exceed the number of acres of wheat. How many acres of each "
+     "crop should be planted to maximize profit?", "max", 25000.0, "continuous"),
+]
+
+
+@pytest.fixture(scope="module")
+def offline() -> Modeler:
+    return Modeler(strategy="offline")
+
+
+@needs_model
+@pytest.mark.parametrize(("text", "sense", "optimum", "vtype"), PROBLEMS, ids=[
+    "furniture", "diet", "investment", "staffing", "transport", "land"])
+def test_end_to_end(offline: Modeler, text: str, sense: str, optimum: float, vtype: str | None) -> None:
+    result = offline.solve(text)
+    assert result.status == "optimal", result.error
+    assert result.solution.objective == pytest.approx(optimum, rel=1e-6)
+    assert result.model.objective.sense == sense
+    if vtype is not None:
+        assert {v.type for v in result.model.variables} == {vtype}
+
+
+@needs_model
+def test_understanding_lists_variables_constraints_objective() -> None:
+    from modeler.strategies.offline import OfflineStrategy
+
+    cand = OfflineStrategy().propose(PROBLEMS[0][0], Context())
+    kinds = Counter(u["kind"] for u in cand.understanding)
+    assert kinds == {"variable": 2, "objective": 1, "constraint": 2}
+    c = next(u for u in cand.understanding if u["kind"] == "constraint")
+    assert c["type"] == "linear" and "carpentry" in c["sentence"]
+    assert 0 < cand.confidence <= 1
+
+
+def test_integrality_changes_the_staffing_optimum(offline: Modeler) -> None:
+    from benchmarks.suites.nl4opt import relaxed
+    from solvers import solve
+
+    result = offline.solve(PROBLEMS[3][0])
+    lp = solve(relaxed(result.model), explain=False)
+    assert lp.objective == pytest.approx(2775.0)
+    assert result.solution.objective == pytest.approx(2900.0)
+
+
+# ------------------------------------------------------------------------------------------ refusals
+@needs_model
+@pytest.mark.parametrize(("text", "words"), [
+    ("Shall I compare thee to a summer's day? Thou art more lovely and more temperate. Rough winds do "
+     "shake the darling buds of May.", "no numbers"),
+    ("A shop sells apples and pears and wants to make as much money as possible from what it sells.",
+     "no numbers"),
+    ("A firm makes x and y. The profit is the product of x and y. It has 10 hours. Maximize the profit.",
+     "not linear"),
+    ("The area is the square of the side length, which is at most 5 metres. Maximize the area.", "not linear"),
+    ("It was 5 degrees in the morning and 12 in the afternoon, a mild day.", "no objective"),
+])
+def test_refusals(offline: Modeler, text: str, words: str) -> None:
+    result = offline.solve(text)
+    assert result.status == "refused"
+    assert result.error and (words in result.error or "no decision variables" in result.error)
+
+
+def test_empty_text_is_refused_by_the_strategy_and_rejected_by_the_modeler() -> None:
+    from modeler.strategies.offline import OfflineStrategy
+
+    with pytest.raises(Refusal, match="empty"):
+        OfflineStrategy().propose("   ", Context())
+    with pytest.raises(ProblemTextError, match="empty"):
+        Modeler(strategy="offline").solve("")
