@@ -1,0 +1,2 @@
+# Crashes before printing anything.
+raise RuntimeError("this candidate always fails")

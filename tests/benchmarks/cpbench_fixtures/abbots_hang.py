@@ -1,0 +1,5 @@
+# Never finishes.
+import time
+
+while True:
+    time.sleep(1)
