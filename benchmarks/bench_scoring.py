@@ -135,8 +135,8 @@ def measure(
     items = select_items(get_suite(suite_name).items(folder), limit=limit)
     programs = ground_truth_programs(folder, items)
     baseline = run_baseline(programs)
-    runs_dir = out_dir or Path(tempfile.mkdtemp(prefix="optipilot-scoring-"))
-    runner = run_runner(suite_name, items, workers, runs_dir / f"selfcheck-{int(time.time())}")
+    runner_dir = out_dir or Path(tempfile.mkdtemp(prefix="optipilot-scoring-")) / f"selfcheck-{int(time.time())}"
+    runner = run_runner(suite_name, items, workers, runner_dir)
     return {
         "baseline": baseline,
         "runner": runner,
@@ -153,12 +153,16 @@ def measure(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--suite", default="cpbench-sia",
+                        help="cpbench-sia (default instance, the same work as the baseline) or cpbench (all instances)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N items (quick check)")
     parser.add_argument("--data", default=None, help="benchmark data folder (default: $OPTIPILOT_DATA)")
     parser.add_argument("--out", type=Path, default=None, help="write the JSON here too")
+    parser.add_argument("--results", type=Path, default=None,
+                        help="keep the runner's results.jsonl / summary.json in this folder (a selfcheck record)")
     args = parser.parse_args(argv)
     try:
-        result = measure(args.workers, args.limit, args.data)
+        result = measure(args.workers, args.limit, args.data, out_dir=args.results, suite_name=args.suite)
     except (KeyError, DataNotFoundError, FileNotFoundError) as e:  # no suite, no data: say so, no traceback
         print(f"error: {e.args[0] if isinstance(e, KeyError) else e}", file=sys.stderr)
         return 2

@@ -406,3 +406,15 @@ class CPBenchSuite(Suite):
             ),
             "categories": categories,
         }
+
+
+@register
+class CPBenchDefaultInstanceSuite(CPBenchSuite):
+    """The same problems and scorer, default instance only: SIA without the MIA/AIA runs (much faster)."""
+
+    name = "cpbench-sia"
+    description = "CP-Bench, default instance only (SIA); MIA/AIA not computed"
+
+    def __init__(self, **options: Any) -> None:
+        options.setdefault("instances", False)
+        super().__init__(**options)
