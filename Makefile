@@ -5,7 +5,7 @@ install:
 	./install.sh
 
 demo: install
-	.venv/bin/optipilot solve-model --example furniture
+	.venv/bin/optipilot solve modeler/examples/furniture.txt
 
 test: install
 	.venv/bin/ruff check .

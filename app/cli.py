@@ -101,6 +101,9 @@ def solve_model(
 
 
 def _mount_subcommands() -> None:
+    from app.commands.solve import solve_command
+
+    app.command("solve")(solve_command)
     try:
         from app.commands.bench import bench_app
     except ModuleNotFoundError as e:  # the bench commands are optional until their module exists

@@ -29,10 +29,12 @@ def explain(candidate: Any, sol: Solution) -> str:
         lines.append("A solution satisfying every constraint was found.")
     nonzero = []
     for name, v in sol.values.items():
-        if isinstance(v, dict):
-            nonzero += [f"{name}[{k}] = {x:g}" for k, x in v.items() if x]
-        elif v:
-            nonzero.append(f"{name} = {v:g}")
+        items = v.items() if isinstance(v, dict) else [(None, v)]
+        for k, x in items:
+            if x in (0, None, "", [], {}):
+                continue
+            shown = f"{x:g}" if isinstance(x, int | float) and not isinstance(x, bool) else str(x)
+            nonzero.append(f"{name}[{k}] = {shown}" if k is not None else f"{name} = {shown}")
     if nonzero:
         shown = ", ".join(nonzero[:12]) + (f", and {len(nonzero) - 12} more" if len(nonzero) > 12 else "")
         lines.append(f"Take {shown}.")

@@ -17,6 +17,7 @@ class ModelResult(BaseModel):
     status: str = "error"  # the solution's status, or "error" / "refused" before solving
     error: str = ""  # a message a person can act on, when something failed
     explanation: str = ""
+    understanding: list[dict[str, Any]] = Field(default_factory=list)  # what the strategy read from the text
     transcript: list[dict[str, Any]] = Field(default_factory=list)
     tokens: int = 0
     cost: float = 0.0

@@ -76,6 +76,9 @@ class Strategy(ABC):
 # name -> "module:Class", imported on first use (LLM strategies pull in heavy modules)
 _REGISTRY: dict[str, str] = {
     "offline": "modeler.strategies.offline:OfflineStrategy",
+    "direct": "modeler.strategies.direct:DirectStrategy",
+    "five_element": "modeler.strategies.five_element:FiveElementStrategy",
+    "templates": "modeler.strategies.templates:TemplatesStrategy",
 }
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.reading import Feature, Reading, overlap
+from modeler.strategies.offline.variables import decision_units
 from modeler.strategies.offline.words import (
     FRACTIONS,
     MULTIPLIERS,
@@ -172,6 +173,18 @@ def _cue(r: Reading, sp: Span) -> str:
     return " ".join(r.words[max(a, sp.start - 4): sp.start])
 
 
+def _words_before(r: Reading, sp: Span) -> str:
+    """Up to four words right before a limit, within its clause: "needs to move 1000" says ">=" even
+    where the tagger found another sentence's cue ("a maximum of 40%") nearer."""
+    out: list[str] = []
+    for k in range(sp.start - 1, max(sp.start - 5, -1), -1):
+        if r.words[k] in {",", ".", ";", "?", "!"} or any(
+                x.start <= k < x.end for x in r.spans if x.label in {"VAR", "PARAM", "LIMIT"}):
+            break
+        out.append(r.words[k])
+    return " ".join(reversed(out))
+
+
 def _unit(r: Reading, sp: Span) -> str:
     for w in r.words[sp.end: sp.end + 2]:
         c = content([w])
@@ -235,6 +248,7 @@ def constraints(r: Reading, objective_sense: str = "max") -> list[ConstraintSpec
             out.append(spec)
             compared.append(rng)
     pending: list[tuple[ConstraintSpec, Counter[str], list[int]]] = []  # specs that may need a feature
+    units = decision_units(r)
     totals: list[bool] = []
     for sp in limits:
         s = r.tokens[sp.start].sent
@@ -248,7 +262,7 @@ def constraints(r: Reading, objective_sense: str = "max") -> list[ConstraintSpec
         share = _is_share(r, sp)
         if share and "%" not in sp.text and value > 1:
             value /= 100
-        sense = direction(cue) or direction(sentence) or "<="
+        sense = direction(_words_before(r, sp)) or direction(cue) or direction(sentence) or "<="
         vars_ = _clause_vars(r, sp, limits)
         total = _total_near(r, sp)
         if share and r.variables:
@@ -259,6 +273,10 @@ def constraints(r: Reading, objective_sense: str = "max") -> list[ConstraintSpec
         follows = _var_follows(r, sp)
         if follows is not None and _listed_with_another(r, follows, sp):
             follows, total = None, True  # "at most 40 vans and trucks": both together
+        if follows is None and r.variables and (len(vars_) != 1 or total) and _counts_decisions(r, sp, units):
+            out.append(ConstraintSpec("sum", sense, value, {v.index: 1.0 for v in r.variables},
+                                      sentence=sentence, cue=cue))
+            continue
         if follows is not None and not total:
             kind = "lowerbound" if sense == ">=" else "upperbound"
             out.append(ConstraintSpec(kind, sense, value, {follows: 1.0}, sentence=sentence, cue=cue))
@@ -269,6 +287,19 @@ def constraints(r: Reading, objective_sense: str = "max") -> list[ConstraintSpec
         totals.append(total)
     _assign_features(r, pending, totals)
     return [c for c in out if c.kind != "drop"]
+
+
+def _counts_decisions(r: Reading, sp: Span, units: set[str]) -> bool:
+    """The limit counts the decisions themselves ("at most 650 containers", "200 square kilometers"
+    when each decision is a square kilometer): the words right after its number name a decision unit."""
+    for k in range(sp.end, min(sp.end + 3, len(r.words))):
+        w = r.words[k].lower()
+        if w in {"of", ",", ".", ";", "and", "or", "per", "every", "each"} or k in r.mention_var:
+            return False
+        if stem(w) in units:
+            # "300 containers of the strong anesthetics": a bound on that one, not a sum
+            return not any(j in r.mention_var for j in range(k + 1, min(k + 5, len(r.words))))
+    return False
 
 
 def _listed_with_another(r: Reading, var: int, sp: Span) -> bool:

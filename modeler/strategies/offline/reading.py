@@ -102,15 +102,24 @@ def _covers(small: set[str], big: set[str]) -> bool:
     return bool(small) and all(any(_same_word(s, b) for b in big) for s in small)
 
 
-def cluster_variables(spans: list[Span]) -> tuple[list[Variable], dict[int, int]]:
-    """Distinct decision variables from the VAR mentions, in order of first mention."""
+def cluster_variables(spans: list[Span], join: dict[int, int] | None = None) -> tuple[
+        list[Variable], dict[int, int]]:
+    """Distinct decision variables from the VAR mentions, in order of first mention. `join` maps a
+    mention's first token to an earlier mention's first token whose variable it must join."""
     variables: list[Variable] = []
     mention_var: dict[int, int] = {}
+    join = join or {}
     for sp in spans:
         if sp.label != "VAR":
             continue
         keys = _mention_keys(sp.text)
         if not keys:
+            continue
+        if join.get(sp.start) in mention_var:
+            v = variables[mention_var[join[sp.start]]]
+            v.mentions.append(sp.text)
+            v.positions.append(sp.start)
+            mention_var[sp.start] = v.index
             continue
         best, best_score = None, 0.0
         for v in variables:
@@ -168,16 +177,22 @@ def read(tokens: list[Token], spans: list[Span]) -> Reading:
     variables, and a "variable" that is only ever measured ("carries 20 boxes") is a resource instead."""
     from modeler.strategies.offline.repairs import complete_mentions, relabel_numbers, resource_variables
 
+    from modeler.strategies.offline.variables import surplus_variables
+
     spans = relabel_numbers(tokens, complete_mentions([t.text for t in tokens], spans))
     r = _read(tokens, spans)
     resources = resource_variables(r)
     if resources:
         spans = [sp for sp in spans if not (sp.label == "VAR" and r.mention_var.get(sp.start) in resources)]
         r = _read(tokens, spans)
+    join, drop = surplus_variables(r)
+    if join or drop:
+        spans = [sp for sp in spans if not (sp.label == "VAR" and r.mention_var.get(sp.start) in drop)]
+        r = _read(tokens, spans, join)
     return r
 
 
-def _read(tokens: list[Token], spans: list[Span]) -> Reading:
+def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = None) -> Reading:
     words = [t.text for t in tokens]
     labels = ["O"] * len(words)
     for sp in spans:
@@ -187,7 +202,7 @@ def _read(tokens: list[Token], spans: list[Span]) -> Reading:
     for k, t in enumerate(tokens):
         a, _ = sentences.get(t.sent, (k, k))
         sentences[t.sent] = (a, k + 1)
-    variables, mention_var = cluster_variables(spans)
+    variables, mention_var = cluster_variables(spans, join)
     distinct = _distinct_keys(variables)
     by_sent: dict[int, list[Span]] = {}
     for sp in spans:
@@ -263,9 +278,9 @@ def _soft_mentions(words: list[str], bounds: tuple[int, int], tagged: list[Span]
         if labels[k] != "O":
             continue
         v = distinct.get(stem(words[k]))
-        prev = words[k - 1].lower() if k > a else ""
+        prev = words[k - 1].lower() if k > a else ""  # "" at the start of a sentence
         # only where the word is used as a name ("each premium one"), not as a measure ("units of protein")
-        if v is not None and words[k].lower() not in _MENTION_STOP and prev in _NAMING:
+        if v is not None and words[k].lower() not in _MENTION_STOP and (prev in _NAMING or prev in {",", ";", ""}):
             out.append(Span("VAR", k, k + 1, words[k]))
             mention_var.setdefault(k, v)
     return out

@@ -1,0 +1,1 @@
+"""Prompt texts for the direct strategy (data only; a package so that packaging ships its .md files)."""

@@ -1,0 +1,133 @@
+"""Fewer, truer decision variables: most linear word problems decide two or three quantities.
+
+When the reading finds more than two variables, the extras are usually slips of the tagger:
+
+* one product named two ways ("single-load model" and "single-load machine", "individual latex" and
+  "latex gloves"): mentions that share a naming word are joined;
+* a category ("two models of monitors: Aleph 3 and ..."), a resource that is only counted out ("4
+  packages every hour", "2000 trout") or an actor ("the hardware section", "a milk company"): dropped.
+
+Nothing is joined or dropped below two variables, so true three-variable problems keep what the text
+gives them when no extra looks wrong.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from modeler.strategies.offline.entities import is_number
+from modeler.strategies.offline.words import STOP, stem
+
+if TYPE_CHECKING:
+    from modeler.strategies.offline.reading import Reading, Variable
+
+MIN_VARIABLES = 2
+_CATEGORY = frozenset("type types kind kinds model models form forms method methods way ways sort sorts "
+                      "category categories option options".split())
+_ACTOR_NEXT = frozenset(stem(w) for w in (
+    "company companies section department shop store factory firm farm farmer plant business supplier "
+    "manufacturer team office").split())
+# heads that say "a product" and nothing about which one: "machine" and "model" of one product
+_GENERIC = frozenset(stem(w) for w in "machine model one unit version item product type kind".split())
+
+
+def _words(text: str) -> list[str]:
+    return [stem(w) for w in text.split() if w.lower() not in STOP and w[:1].isalnum()]
+
+
+def _join_pairs(variables: list[Variable]) -> dict[int, int]:
+    """Later variable -> earlier variable, for two names of one product (a shared naming word, not
+    a shared head only: "2-piece suits" and "3-piece suits" stay apart)."""
+    out: dict[int, int] = {}
+    left = len(variables)
+    for j, b in enumerate(variables):
+        if left <= MIN_VARIABLES:
+            break
+        wb = _words(b.text)
+        for i in range(j):
+            if i in out:
+                continue
+            wa = _words(variables[i].text)
+            shared = set(wa) & set(wb) - _GENERIC
+            if not shared or not wa or not wb:
+                continue
+            if shared == {wa[-1]} and shared == {wb[-1]}:
+                continue  # the same head with different names ("diced onions" / "chopped onions")
+            # the other words must not name a difference: generic heads or words of the other mention
+            rest = (set(wa) ^ set(wb)) - _GENERIC
+            # one name cut short: the shared word ends one and qualifies the other ("individual latex"
+            # and "latex gloves")
+            truncated = bool(shared & ({wa[-1]} ^ {wb[-1]}))
+            if len(rest) <= 1 or (truncated and len(rest) <= 2):
+                out[j] = i
+                left -= 1
+                break
+    return out
+
+
+def _suspicion(r: Reading, v: Variable) -> float:
+    """0 (looks like a decision) .. 1 (looks like a resource, a category or an actor)."""
+    counted = 0
+    category = actor = False
+    for p in v.positions:
+        before = [w.lower() for w in r.words[max(0, p - 3): p]]
+        if any(is_number(w) and w not in {"1", "one"} for w in before):
+            counted += 1
+        if len(before) >= 2 and before[-1] == "of" and before[-2] in _CATEGORY:
+            category = True
+        # the word after the mention: "hardware section", "milk company"
+        names = {w.lower() for m in v.mentions for w in m.split()}
+        end = p
+        while end < len(r.words) and end - p < 6 and r.words[end].lower() in names:
+            end += 1
+        if end < len(r.words) and stem(r.words[end]) in _ACTOR_NEXT:
+            actor = True
+    share = counted / max(len(v.positions), 1)
+    return max(share if share >= 0.5 else 0.0, 1.0 if category else 0.0, 0.8 if actor else 0.0)
+
+
+def surplus_variables(r: Reading) -> tuple[dict[int, int], set[int]]:
+    """(join, drop) for a reading with more than two variables: `join` maps a mention's first token to
+    the first token of the earlier mention it names again; `drop` holds variables to forget."""
+    if len(r.variables) <= MIN_VARIABLES:
+        return {}, set()
+    pairs = _join_pairs(r.variables)
+    join = {p: r.variables[i].positions[0] for j, i in pairs.items() for p in r.variables[j].positions}
+    kept = [v for v in r.variables if v.index not in pairs]
+    ranked = sorted(((s, v.index) for v in kept if (s := _suspicion(r, v)) >= 0.5), reverse=True)
+    drop: set[int] = set()
+    for _s, idx in ranked:
+        if len(kept) - len(drop) <= MIN_VARIABLES:
+            break
+        drop.add(idx)
+    return join, drop
+
+
+_TIME = frozenset(stem(w) for w in "hour hours minute minutes day days week weeks month months year years "
+                  "second seconds time times shift".split()) - {stem("shift")}
+# measures of stuff (a resource is counted in these, rarely a decision); land (acres, hectares) stays
+_UNIT_STOP = frozenset(stem(w) for w in "unit units item items of the a an each type kind amount number total "
+                       "kg kilogram kilograms g gram grams mg lb lbs pound pounds ton tons tonne tonnes oz ounce "
+                       "ounces liter liters litre litres ml gallon gallons dollar dollars $ cent cents".split())
+
+
+def decision_units(r: Reading) -> set[str]:
+    """Stems of what one unit of every decision is ("How many hectares ...", "each type of container",
+    "costs $300 per trip", "two different methods"): a limit counted in these units is a sum."""
+    out: set[str] = set()
+    words = [w.lower() for w in r.words]
+    n = len(words)
+    for k, w in enumerate(words):
+        nxt = [x for x in words[k + 1: k + 5]]
+        if w == "how" and nxt[:1] == ["many"] and len(nxt) > 1:
+            out.add(stem(nxt[1]))
+        elif w in {"per", "every"} and nxt and nxt[0].isalpha():
+            out.add(stem(nxt[0]))
+        elif w == "each" and k > 0 and words[k - 1] == "of" and nxt:
+            j = 2 if nxt[0] in _CATEGORY and len(nxt) > 2 and nxt[1] == "of" else 0
+            out.update(stem(x) for x in nxt[j: j + (1 if j else 2)] if x.isalpha())
+        elif w in _CATEGORY and k + 1 < n and words[k - 1] in {"two", "three", "different", "both"}:
+            out.add(stem(w))
+            if nxt[:1] == ["of"] and len(nxt) > 1:
+                out.add(stem(nxt[1]))
+    return out - _TIME - _UNIT_STOP - {k for v in r.variables for k in v.keys}
