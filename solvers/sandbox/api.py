@@ -184,7 +184,7 @@ def run(
     files: Mapping[str, str | bytes] | None = None,
     stdin: str | None = None,
     warm: bool = True,
-    solver: str = "gecode",
+    solver: str = "gecode-std",
     env_extra: Mapping[str, str] | None = None,
     solver_args: Sequence[str] = (),
     network: bool = False,
@@ -197,7 +197,9 @@ def run(
     stream (more stops the program: status "output_limit").
     `files` are written into the fresh work dir first; for MiniZinc, those ending in .dzn/.json are
     passed as data. `warm` uses the pre-imported fork server (fast); False starts a fresh interpreter.
-    `solver`, `solver_args`: MiniZinc's --solver and extra flags; `env_extra`: extra environment
+    `solver`, `solver_args`: MiniZinc's --solver and extra flags (default "gecode-std": Gecode on the
+    standard decompositions of the globals, shipped with the MiniZinc backend, since Debian's Gecode
+    library breaks globals such as `inverse`); `env_extra`: extra environment
     variables (e.g. MZN_SOLVER_PATH), refused if they look like secrets. `network`: as root, runs get
     a network namespace with loopback only unless this is True (not enforced when not root).
     For MiniZinc, pass e.g. solver_args=["--time-limit", "9000"] to get the best solution found
@@ -213,6 +215,10 @@ def run(
     private_dir = tempfile.mkdtemp(prefix="optipilot-req-")  # ours only: request, stdin
     try:
         _write_files(workdir, files or {})
+        if language == "minizinc" and solver == "gecode-std":
+            from solvers.backends.minizinc_backend import solver_env
+
+            env_extra = {"MZN_SOLVER_PATH": solver_env({})["MZN_SOLVER_PATH"], **(env_extra or {})}
         env, reach = _env_for(workdir, env_extra)
         argv = None
         if language == "python":
