@@ -250,3 +250,131 @@ def test_empty_text_is_refused_by_the_strategy_and_rejected_by_the_modeler() -> 
         OfflineStrategy().propose("   ", Context())
     with pytest.raises(ProblemTextError, match="empty"):
         Modeler(strategy="offline").solve("")
+
+
+# ------------------------------------------------------- second round: variables, sums, directions
+def _hand(text: str, marks: list[tuple[str, str]]):  # noqa: ANN202  (tokens, spans)
+    """Tokens of `text` and spans for `marks` ((label, phrase), found in order): a reading that does
+    not depend on the trained tagger."""
+    toks = tokenize(text)
+    words = [t.text for t in toks]
+    spans, at = [], 0
+    for label, phrase in marks:
+        ph = [t.text for t in tokenize(phrase)]
+        k = next(k for k in range(at, len(words)) if words[k: k + len(ph)] == ph)
+        spans.append(Span(label, k, k + len(ph), " ".join(ph)))
+        at = k + len(ph)
+    return toks, spans
+
+
+def test_two_names_of_one_product_are_one_variable() -> None:
+    from modeler.strategies.offline.reading import read
+
+    toks, spans = _hand(
+        "A supplier buys a double-load machine or a single-load model. A double-load machine sells 400 items "
+        "and a single-load machine sells 325 items.",
+        [("VAR", "double-load machine"), ("VAR", "single-load model"), ("VAR", "double-load machine"),
+         ("PARAM", "400"), ("VAR", "single-load machine"), ("PARAM", "325")])
+    r = read(toks, spans)
+    assert [v.text for v in r.variables] == ["double-load machine", "single-load model"]
+    assert sorted(c.value for c in r.coefs) == [325.0, 400.0]
+
+
+def test_a_category_is_not_a_variable() -> None:
+    from modeler.strategies.offline.reading import read
+
+    toks, spans = _hand(
+        "The firm makes two models of monitors: Alpha and Beta. Each Alpha takes 2 hours and each Beta "
+        "takes 3 hours.",
+        [("VAR", "monitors"), ("VAR", "Alpha"), ("VAR", "Beta"), ("VAR", "Alpha"), ("PARAM", "2"),
+         ("VAR", "Beta"), ("PARAM", "3")])
+    assert [v.text for v in read(toks, spans).variables] == ["Alpha", "Beta"]
+
+
+def test_two_variables_are_never_joined() -> None:
+    from modeler.strategies.offline.reading import read
+    from modeler.strategies.offline.variables import surplus_variables
+
+    toks, spans = _hand("She buys diced onions and diced carrots. Diced onions cost $2 and diced carrots $3.",
+                        [("VAR", "diced onions"), ("VAR", "diced carrots"), ("VAR", "Diced onions"),
+                         ("PARAM", "2"), ("VAR", "diced carrots"), ("PARAM", "3")])
+    r = read(toks, spans)
+    assert len(r.variables) == 2 and surplus_variables(r) == ({}, set())
+
+
+def test_decision_units() -> None:
+    from modeler.strategies.offline.reading import read
+    from modeler.strategies.offline.variables import decision_units
+
+    toks, spans = _hand(
+        "A farmer ships in boxes and buckets. A box costs $3 per trip and holds 4 kg every hour. How many "
+        "of each type of container should be ordered?",
+        [("VAR", "boxes"), ("VAR", "buckets"), ("VAR", "box"), ("PARAM", "3"), ("PARAM", "4")])
+    units = decision_units(read(toks, spans))
+    assert {stem("trip"), stem("container")} <= units
+    assert not {stem("hour"), stem("kg"), stem("box")} & units
+
+
+def test_a_limit_counted_in_decisions_is_a_sum() -> None:
+    from modeler.strategies.offline.classify import constraints
+    from modeler.strategies.offline.reading import read
+
+    toks, spans = _hand(
+        "A farmer delivers in two types of containers, boxes and buckets. A box holds 7 kg of fruit and a "
+        "bucket holds 9 kg of fruit. He can transport at most 650 containers. How many of each type of "
+        "container maximize the fruit?",
+        [("VAR", "boxes"), ("VAR", "buckets"), ("VAR", "box"), ("PARAM", "7"), ("VAR", "bucket"),
+         ("PARAM", "9"), ("CONST_DIR", "at most"), ("LIMIT", "650"), ("OBJ_DIR", "maximize")])
+    specs = constraints(read(toks, spans))
+    assert [(s.kind, s.sense, s.limit, s.terms) for s in specs] == [("sum", "<=", 650.0, {0: 1.0, 1: 1.0})]
+
+
+def test_a_limit_takes_the_direction_right_before_it() -> None:
+    from modeler.strategies.offline.classify import constraints
+    from modeler.strategies.offline.reading import read
+
+    toks, spans = _hand(
+        "A truck takes 30 units of product and a boat takes 50 units of product. The distributor needs to "
+        "move 1000 units of product and must have a maximum of 40% of the trips using boats.",
+        [("VAR", "truck"), ("PARAM", "30"), ("VAR", "boat"), ("PARAM", "50"), ("LIMIT", "1000"),
+         ("CONST_DIR", "maximum"), ("LIMIT", "40%"), ("VAR", "boats")])
+    linear = [s for s in constraints(read(toks, spans)) if s.kind == "linear"]
+    assert [(s.sense, s.limit, s.terms) for s in linear] == [(">=", 1000.0, {0: 30.0, 1: 50.0})]
+
+
+def test_a_limit_after_a_variable_without_limit_words_is_a_coefficient() -> None:
+    from modeler.strategies.offline.repairs import relabel_numbers
+
+    toks, spans = _hand("A pipeline can carry 8000 units of gas and a train can carry 2000 units of gas.",
+                        [("VAR", "pipeline"), ("LIMIT", "8000"), ("VAR", "train"), ("LIMIT", "2000")])
+    assert [s.label for s in relabel_numbers(toks, spans)] == ["VAR", "PARAM", "VAR", "PARAM"]
+    toks, spans = _hand("A pipeline carries gas. At most 8000 units of gas are available.",
+                        [("VAR", "pipeline"), ("CONST_DIR", "At most"), ("LIMIT", "8000")])
+    assert [s.label for s in relabel_numbers(toks, spans)] == ["VAR", "CONST_DIR", "LIMIT"]
+
+
+def test_a_limit_naming_nothing_takes_the_one_spare_coefficient_group() -> None:
+    from modeler.strategies.offline.classify import constraints
+    from modeler.strategies.offline.reading import read
+
+    toks, spans = _hand(
+        "A gondola moves 20 people per minute and a bus moves 5 people per minute. At least 500 customers "
+        "must go up every minute.",
+        [("VAR", "gondola"), ("PARAM", "20"), ("VAR", "bus"), ("PARAM", "5"), ("CONST_DIR", "At least"),
+         ("LIMIT", "500")])
+    r = read(toks, spans)
+    assert [(s.kind, s.terms) for s in constraints(r, "min")] == [("linear", {0: 20.0, 1: 5.0})]
+    # the objective's own group is not spare
+    assert [s.kind for s in constraints(r, "min", objective_feature=0)] == ["sum"]
+
+
+def test_an_untagged_name_at_a_clause_start_is_a_mention() -> None:
+    from modeler.strategies.offline.reading import read
+
+    toks, spans = _hand(
+        "A patient takes sleeping pills and sleep supplement. Furthermore, pills contain 1 unit of sugar "
+        "while sleep supplement contains 2.5 units of sugar.",
+        [("VAR", "sleeping pills"), ("VAR", "sleep supplement"), ("PARAM", "1"), ("VAR", "sleep supplement"),
+         ("PARAM", "2.5")])
+    r = read(toks, spans)
+    assert {(c.var, c.value) for c in r.coefs} == {(0, 1.0), (1, 2.5)}

@@ -1,7 +1,8 @@
 """The offline modeler: linear word problems to models with no LLM (entity recognition, rules, templates).
 
     text ──► tokenize + CRF entity tags (entities.py) ──► variables and coefficient groups (reading.py)
-         ──► typed objective and constraints (classify.py) ──► five-element model (assemble.py)
+         ──► fewer, truer variables (variables.py) ──► typed objective and constraints (classify.py)
+         ──► five-element model (assemble.py)
 
 It refuses, with a reason and a confidence, when the text is beyond it: no decision variables, no
 objective, no numbers, or nonlinear wording ("the product of", "squared").
@@ -82,10 +83,11 @@ def _understand(tokens: list[Any], spans: list[Any]) -> tuple[Any, Any, list[Any
     r = read(tokens, spans)
     if not r.variables:
         raise Refusal("no decision variables found (nothing the text asks to choose an amount of)", 0.05)
-    obj = objective(r, set())
+    used: set[int] = set()
+    obj = objective(r, used)
     if obj is None:
         raise Refusal("no objective found (no 'maximize ...' or 'minimize ...' in the text)", 0.1)
-    return r, obj, constraints(r, obj.sense)
+    return r, obj, constraints(r, obj.sense, next(iter(used), None))
 
 
 def _unsupported(r: Any, obj: Any, specs: list[Any]) -> set[int]:

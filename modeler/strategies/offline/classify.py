@@ -237,9 +237,10 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
     return None
 
 
-def constraints(r: Reading, objective_sense: str = "max") -> list[ConstraintSpec]:
-    """Every constraint the text states; `objective_sense` sets the direction where the text gives none
-    (a minimisation is held up by demands, a maximisation by limits)."""
+def constraints(r: Reading, objective_sense: str = "max", objective_feature: int | None = None) -> list[
+        ConstraintSpec]:
+    """Every constraint the text states. `objective_sense` is the objective's direction;
+    `objective_feature` the coefficient group the objective uses (no limit is left to take it alone)."""
     out: list[ConstraintSpec] = []
     limits = [sp for sp in r.spans if sp.label == "LIMIT"]
     compared: list[tuple[int, int]] = []
@@ -285,7 +286,7 @@ def constraints(r: Reading, objective_sense: str = "max") -> list[ConstraintSpec
         out.append(spec)
         pending.append((spec, _limit_context(r, sp), vars_))
         totals.append(total)
-    _assign_features(r, pending, totals)
+    _assign_features(r, pending, totals, objective_feature)
     return [c for c in out if c.kind != "drop"]
 
 
@@ -323,7 +324,7 @@ def _total_near(r: Reading, sp: Span) -> bool:
 
 
 def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str], list[int]]],
-                     totals: list[bool]) -> None:
+                     totals: list[bool], objective_feature: int | None = None) -> None:
     """Give each resource limit the coefficient group it names, best matches first, each group once."""
     pairs = []
     for i, (spec, ctx, _) in enumerate(pending):
@@ -341,6 +342,14 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
             continue
         taken_spec[i] = j
         taken_feat.add(j)
+    # a limit naming nothing the coefficients measure ("500 customers every minute" against "20 people
+    # per minute") takes the one coefficient group over every variable that nothing else uses
+    spare = [j for j, f in enumerate(r.features) if j not in taken_feat and j != objective_feature
+             and len(f.coefs) == len(r.variables) >= 2]
+    unmatched = [i for i, (_, _, vars_) in enumerate(pending)
+                 if i not in taken_spec and not totals[i] and len(vars_) != 1]
+    if len(spare) == 1 and len(unmatched) == 1:
+        taken_spec[unmatched[0]] = spare[0]
     for i, (spec, _, vars_) in enumerate(pending):
         if i in taken_spec:
             spec.terms = {v: c.value for v, c in r.features[taken_spec[i]].coefs.items()}

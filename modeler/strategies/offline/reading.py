@@ -176,7 +176,6 @@ def read(tokens: list[Token], spans: list[Span]) -> Reading:
     a variable named beside a tagged one ("in bonds and stocks") or again later untagged joins the
     variables, and a "variable" that is only ever measured ("carries 20 boxes") is a resource instead."""
     from modeler.strategies.offline.repairs import complete_mentions, relabel_numbers, resource_variables
-
     from modeler.strategies.offline.variables import surplus_variables
 
     spans = relabel_numbers(tokens, complete_mentions([t.text for t in tokens], spans))

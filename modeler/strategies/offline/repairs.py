@@ -30,8 +30,9 @@ _LIMIT_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|e
 def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
     """Repair LIMIT / PARAM slips of the tagger from the sentence around them.
 
-    A "LIMIT" among a variable's coefficients, in a sentence with no limit wording, is a coefficient
-    ("A kilogram of peanuts contains 25 units of protein and 40 units of fat"); a "PARAM" in a sentence
+    A "LIMIT" among a variable's coefficients or after a variable's name, in a sentence with no limit
+    wording, is a coefficient ("A kilogram of peanuts contains 25 units of protein and 40 units of fat",
+    "A pipeline can carry 8000 units of gas"); a "PARAM" in a sentence
     that names no variable but states limits is a limit ("50 kg of flour and 40 hours available").
     """
     by_sent: dict[int, list[Span]] = {}
@@ -46,7 +47,8 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
         same = by_sent[sent]
         cues = bool(_LIMIT_CUES.search(" ".join(texts[sent]))) or any(x.label == "CONST_DIR" for x in same)
         has_var = any(x.label == "VAR" for x in same)
-        if sp.label == "LIMIT" and not cues and any(x.label == "PARAM" for x in same) and has_var:
+        var_before = any(x.label == "VAR" and x.end <= sp.start for x in same)
+        if sp.label == "LIMIT" and not cues and has_var and (var_before or any(x.label == "PARAM" for x in same)):
             sp = Span("PARAM", sp.start, sp.end, sp.text)
         elif sp.label == "PARAM" and cues and not has_var and any(x.label == "LIMIT" for x in same):
             sp = Span("LIMIT", sp.start, sp.end, sp.text)

@@ -103,8 +103,9 @@ def surplus_variables(r: Reading) -> tuple[dict[int, int], set[int]]:
     return join, drop
 
 
+# rates per unit of time ("4 packages every hour") say nothing about what one decision is
 _TIME = frozenset(stem(w) for w in "hour hours minute minutes day days week weeks month months year years "
-                  "second seconds time times shift".split()) - {stem("shift")}
+                  "second seconds time times".split())
 # measures of stuff (a resource is counted in these, rarely a decision); land (acres, hectares) stays
 _UNIT_STOP = frozenset(stem(w) for w in "unit units item items of the a an each type kind amount number total "
                        "kg kilogram kilograms g gram grams mg lb lbs pound pounds ton tons tonne tonnes oz ounce "
@@ -118,7 +119,7 @@ def decision_units(r: Reading) -> set[str]:
     words = [w.lower() for w in r.words]
     n = len(words)
     for k, w in enumerate(words):
-        nxt = [x for x in words[k + 1: k + 5]]
+        nxt = words[k + 1: k + 5]
         if w == "how" and nxt[:1] == ["many"] and len(nxt) > 1:
             out.add(stem(nxt[1]))
         elif w in {"per", "every"} and nxt and nxt[0].isalpha():
