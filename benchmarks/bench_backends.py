@@ -18,11 +18,12 @@ import multiprocessing as mp
 import platform
 import resource
 import statistics
-import subprocess
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from benchmarks.provenance import git_commit
 
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = ROOT / "tests" / "models"
@@ -135,15 +136,6 @@ def families_run(backends: list[str], quick: bool) -> list[dict[str, Any]]:
     return rows
 
 
-def _git_commit() -> str:
-    try:
-        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True)
-        dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-        return out.stdout.strip() + ("+uncommitted" if dirty else "")
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
 def summarize(family_rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Overhead per backend at n >= 1,000 (knapsack) and the largest assignments."""
     out: dict[str, Any] = {}
@@ -171,7 +163,7 @@ def main() -> None:
     fam = families_run(names, args.quick)
     result = {
         "command": "python -m benchmarks.bench_backends --out " + str(args.out) + (" --quick" if args.quick else ""),
-        "git_commit": _git_commit(),
+        "git_commit": git_commit(),
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"platform": platform.platform(), "cpus": mp.cpu_count(), "python": platform.python_version()},
         "versions": {i.name: i.version for i in list_backends()},

@@ -16,19 +16,12 @@ import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-
-def _git_commit() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True,
-                              cwd=Path(__file__).parent).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
+from benchmarks.provenance import git_commit
 
 
 def _peak_rss_mb() -> float:
@@ -151,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": f"{platform.node()} {platform.machine()} {platform.processor() or ''} "
                    f"{os.cpu_count()} cores, Python {platform.python_version()}".strip(),
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "git_commit": _git_commit(),
+        "git_commit": git_commit(),
     })
     (args.out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     keys = ("count", "formulation_score", "objective_accuracy", "objective_accuracy_as_typed", "ms_median",

@@ -19,24 +19,14 @@ import json
 import os
 import platform
 import statistics
-import subprocess
 import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.provenance import git_commit
+
 PROBLEMS = Path(__file__).resolve().parent.parent / "tests" / "modeler" / "problems"
 TARGET_MEDIAN_S = 0.5
-
-
-def _git_commit() -> str:
-    try:
-        head = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True,
-                              cwd=PROBLEMS).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain"], capture_output=True, text=True,
-                               cwd=PROBLEMS).stdout.strip()
-        return head + ("+uncommitted" if dirty else "")
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 def _answers(d: Path, strategy: str) -> list[str] | None:
@@ -101,7 +91,7 @@ def main() -> None:
         "command": f"python -m benchmarks.bench_pipeline --out {args.out} --repeats {args.repeats} "
                    f"--strategies {args.strategies}",
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "git_commit": _git_commit(),
+        "git_commit": git_commit(),
         "machine": {"platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version()},
         "what": "seconds per problem from text to solved model through Modeler.solve with a zero-latency "
                 "scripted LLM (LLM latency excluded); median over repeats per problem, then median / p90 "

@@ -15,16 +15,16 @@ import datetime as _dt
 import json
 import logging
 import os
-import platform
 import shlex
 import statistics
-import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.provenance import git_commit
+from benchmarks.provenance import machine as _machine
 from solvers.sandbox import run
 
 TARGET_MEDIAN_MS = 150.0
@@ -49,31 +49,9 @@ class _FallbackCounter(logging.Handler):
             self.count += 1
 
 
-def git_commit() -> str:
-    """HEAD, with "-dirty" when the checkout differs from it; "uncommitted" without git or commits."""
-    root = Path(__file__).resolve().parents[1]
-    try:
-        head = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10
-        )
-        status = subprocess.run(
-            ["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True, timeout=10
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return "uncommitted"
-    if head.returncode != 0 or not head.stdout.strip():
-        return "uncommitted"
-    return head.stdout.strip() + ("-dirty" if status.stdout.strip() else "")
-
-
 def machine() -> dict[str, Any]:
-    return {
-        "platform": platform.platform(),
-        "processor": platform.machine(),
-        "cpu_count": os.cpu_count(),
-        "python": platform.python_version(),
-        "euid": os.geteuid(),  # root runs add a mount namespace and a uid switch per run
-    }
+    # root runs add a mount namespace and a uid switch per run, so say which this was
+    return {**_machine(), "euid": os.geteuid()}
 
 
 def stats_ms(seconds: list[float]) -> dict[str, float]:

@@ -30,7 +30,8 @@ from typing import Any
 import psutil
 
 from benchmarks.executors import make_executor
-from benchmarks.runner import command_line, git_commit, machine, resolve_producer, run_suite, select_items
+from benchmarks.provenance import command_line, git_commit, machine
+from benchmarks.runner import resolve_producer, run_suite, select_items
 from benchmarks.suites.base import DataNotFoundError, Item, data_dir, get_suite
 
 

@@ -16,10 +16,6 @@ import functools
 import json
 import os
 import pickle
-import platform
-import shlex
-import subprocess
-import sys
 import time
 import traceback
 from collections import Counter
@@ -29,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.executors import Executor, SequentialExecutor, WorkerCrashed
+from benchmarks.provenance import command_line, git_commit, machine
 from benchmarks.store import ResultsStore
 from benchmarks.suites.base import Item, Suite, Verdict
 from modeler.result import ModelResult
@@ -243,47 +240,6 @@ def _verdict(record: dict[str, Any]) -> Verdict:
         message=str(record.get("message", "")),
         metrics=record.get("metrics") or {},
     )
-
-
-# --- provenance ------------------------------------------------------------------------------------------
-def git_commit() -> str | None:
-    """The checkout's commit (with `-dirty` when files differ from it), or None outside git."""
-    root = Path(__file__).resolve().parents[1]
-    try:
-        head = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10
-        )
-        if head.returncode != 0:
-            return None
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=10,
-        )
-        return head.stdout.strip() + ("-dirty" if dirty.stdout.strip() else "")
-    except (OSError, subprocess.SubprocessError):
-        return None
-
-
-def machine() -> dict[str, Any]:
-    return {
-        "platform": platform.platform(),
-        "processor": platform.machine(),
-        "cpu_count": os.cpu_count(),
-        "python": platform.python_version(),
-    }
-
-
-def command_line(argv: Sequence[str] | None = None) -> str:
-    """The command as a person would retype it: `optipilot bench run ...`, `python -m app.commands.bench ...`."""
-    args = list(sys.argv if argv is None else argv)
-    if argv is None and args and args[0].endswith(".py"):  # `python -m module` or `python file.py`
-        args = list(sys.orig_argv)
-    if args:
-        args[0] = Path(args[0]).name
-    return shlex.join(args)
 
 
 # --- the run ---------------------------------------------------------------------------------------------

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, ClassVar
@@ -42,11 +41,11 @@ from benchmarks.suites.nl4opt_canonical import (
     formulation_score,
     score_rows,
 )
+from modeler.ir.expr import identifier
 from modeler.result import ModelResult
 
 REL_TOL, ABS_TOL = 1e-4, 1e-6  # objective-value agreement
 LP_TIME_LIMIT = 30.0
-_KEYWORDS = frozenset("sum for in if and or not min max abs all_different true false".split())
 
 
 def objective_matches(value: float | None, expected: float | None, rel_tol: float = REL_TOL,
@@ -97,17 +96,6 @@ def make_item(doc_id: str, record: dict[str, Any], split: str) -> Item:
 
 
 # ----------------------------------------------------------------------------------- gold model
-def _identifier(text: str, taken: set[str]) -> str:
-    name = re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").lower() or "x"
-    if name[0].isdigit() or name in _KEYWORDS:
-        name = f"x_{name}"
-    base, k = name, 2
-    while name in taken:
-        name, k = f"{base}_{k}", k + 1
-    taken.add(name)
-    return name
-
-
 def _fmt(x: float) -> str:
     return format(x, ".12g")
 
@@ -135,7 +123,7 @@ def gold_model(item: Item) -> dict[str, Any]:
     cols: list[list[str]] = data["columns"]
     gold = Canonical.from_dict(data["canonical"])
     taken: set[str] = set()
-    names = [_identifier(mentions[0] if mentions else f"x{j}", taken) for j, mentions in enumerate(cols)]
+    names = [identifier(mentions[0] if mentions else f"x{j}", taken) for j, mentions in enumerate(cols)]
     variables = {
         name: {"type": "continuous", "lb": 0, "description": mentions[0] if mentions else ""}
         for name, mentions in zip(names, cols, strict=True)

@@ -7,6 +7,7 @@ nothing about which names are variables or parameters: that is resolved against 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -327,3 +328,16 @@ def parse_forall(text: str) -> Generator:
     node = parse(f"sum(0 {src})")
     assert isinstance(node, Gen)
     return node.gen
+
+
+def identifier(text: str, taken: set[str]) -> str:
+    """A valid model name made from free text ("regular glasses" -> regular_glasses), not in `taken`
+    and not a keyword; added to `taken`. For modelers that name variables after the words they read."""
+    name = re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").lower() or "x"
+    if name[0].isdigit() or name in KEYWORDS:
+        name = f"x_{name}"
+    base, k = name, 2
+    while name in taken:
+        name, k = f"{base}_{k}", k + 1
+    taken.add(name)
+    return name

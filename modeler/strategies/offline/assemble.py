@@ -7,29 +7,17 @@ measures them ("kg of flour", "acres", "how much ... invest").
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from modeler.ir.expr import identifier
 from modeler.strategies.offline.classify import ConstraintSpec, Objective
 from modeler.strategies.offline.reading import Reading, Variable
 
-_KEYWORDS = frozenset("sum for in if and or not min max abs all_different true false".split())
 _MEASURES = frozenset(
     "kg kilogram kilograms gram grams g mg lb lbs pound pounds ton tons tonne tonnes liter liters litre litres "
     "ml gallon gallons acre acres hectare hectares hour hours minute minutes meter meters feet square cubic "
     "ounce ounces oz cup cups $ dollar dollars percent % amount volume weight units".split())
 _MONEY_VERBS = ("invest", "allocate", "spend", "put", "place")
-
-
-def identifier(text: str, taken: set[str]) -> str:
-    name = re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").lower() or "x"
-    if name[0].isdigit() or name in _KEYWORDS:
-        name = f"x_{name}"
-    base, k = name, 2
-    while name in taken:
-        name, k = f"{base}_{k}", k + 1
-    taken.add(name)
-    return name
 
 
 def is_integer(r: Reading, v: Variable) -> bool:
