@@ -38,6 +38,10 @@ WorkersOpt = Annotated[
     int, typer.Option("--workers", min=1, help="Worker processes (1: run in this process).")
 ]
 LimitOpt = Annotated[int | None, typer.Option("--limit", min=0, help="Only the first N items.")]
+SuiteOpt = Annotated[
+    list[str] | None,
+    typer.Option("--option", "-O", help="A suite setting KEY=VALUE (repeatable), e.g. -O max_instances=3 -O timeout=30."),
+]
 PluginOpt = Annotated[
     list[str] | None,
     typer.Option("--plugin", help="Import this module first (it may register extra suites).", hidden=True),
@@ -73,12 +77,35 @@ def _load_plugins(plugins: list[str] | None) -> None:
             raise RunnerError(f"Cannot import plugin module {name!r}: {e}") from e
 
 
-def _suite(name: str) -> Any:
+def _options(pairs: list[str] | None) -> dict[str, Any]:
+    """`KEY=VALUE` strings to suite settings; values read as bool, int, float or text."""
+    from benchmarks.runner import RunnerError
+
+    out: dict[str, Any] = {}
+    for pair in pairs or []:
+        key, sep, raw = pair.partition("=")
+        if not sep or not key.isidentifier():
+            raise RunnerError(f"--option takes KEY=VALUE, got {pair!r}")
+        value: Any = raw
+        if raw.lower() in ("true", "false"):
+            value = raw.lower() == "true"
+        else:
+            for kind in (int, float):
+                try:
+                    value = kind(raw)
+                    break
+                except ValueError:
+                    pass
+        out[key] = value
+    return out
+
+
+def _suite(name: str, options: dict[str, Any] | None = None) -> Any:
     from benchmarks.runner import RunnerError
     from benchmarks.suites import get_suite
 
     try:
-        return get_suite(name)
+        return get_suite(name, **(options or {}))
     except KeyError as e:
         raise RunnerError(str(e.args[0])) from None
 
@@ -143,6 +170,7 @@ def run_cmd(
         typer.Option("--retry-errors", help="On resume, redo items that ended in a runner error or crash."),
     ] = False,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show the progress bar.")] = True,
+    option: SuiteOpt = None,
     plugin: PluginOpt = None,
 ) -> None:
     """Run a suite with a strategy; results go to OUT/results.jsonl and OUT/summary.json."""
@@ -150,10 +178,13 @@ def run_cmd(
 
     with user_errors():
         _load_plugins(plugin)
-        suite = _suite(suite_name)
+        options = _options(option)
+        suite = _suite(suite_name, options)
         items = _items(suite, data, ids, limit)
         produce = resolve_producer(strategy, llm, target, samples, suite)
         config = {"strategy": strategy, "llm": llm, "target": target, "samples": samples}
+        if options:
+            config["suite_options"] = options
         _run(suite, items, produce, out_dir, config, workers, retry_errors=retry_errors, progress=progress)
 
 
@@ -212,6 +243,8 @@ def selfcheck_cmd(
     limit: LimitOpt = None,
     data: DataOpt = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
+    ids: Annotated[str | None, typer.Option("--ids", help="Only these item ids, comma separated.")] = None,
+    option: SuiteOpt = None,
     plugin: PluginOpt = None,
 ) -> None:
     """Score the suite's own ground truth; list every item that does not pass. Exit 1 if any."""
@@ -221,11 +254,14 @@ def selfcheck_cmd(
     with user_errors():
         _load_plugins(plugin)
         names = SELFCHECK_SUITES.get(suite_name, [suite_name])
-        suites = [_suite(n) for n in names]  # all known before any runs
+        options = _options(option)
+        suites = [_suite(n, options) for n in names]  # all known before any runs
         for suite in suites:
-            items = _items(suite, data, limit=limit)
+            items = _items(suite, data, ids, limit=limit)
             produce = resolve_producer("reference", None, None, 1, suite)
             config = {"strategy": "reference", "llm": None, "target": None, "samples": 1}
+            if options:
+                config["suite_options"] = options
             outcome = _run(suite, items, produce, out_dir / suite.name, config, workers, progress=progress)
             for r in outcome.failures:
                 out.print(

@@ -83,8 +83,9 @@ def register(cls: type[Suite]) -> type[Suite]:
     return cls
 
 
-def get_suite(name: str) -> Suite:
-    """A suite by name; `answers:PATH` reads a user's question/answer file (see answers.py)."""
+def get_suite(name: str, **options: Any) -> Suite:
+    """A suite by name, built with `options` (its constructor's settings, e.g. `timeout=30`);
+    `answers:PATH` reads a user's question/answer file (see answers.py)."""
     if name.startswith("answers:"):
         from benchmarks.suites.answers import AnswerSuite
 
@@ -93,10 +94,14 @@ def get_suite(name: str) -> Suite:
 
     _suites.load_builtin()
     try:
-        return _REGISTRY[name]()
+        cls = _REGISTRY[name]
     except KeyError:
         known = ", ".join(sorted(_REGISTRY)) or "none"
         raise KeyError(f"Unknown suite {name!r}; known suites: {known}") from None
+    try:
+        return cls(**options)
+    except TypeError as e:
+        raise KeyError(f"suite {name!r} does not take these options {sorted(options)}: {e}") from None
 
 
 def suite_names() -> list[str]:

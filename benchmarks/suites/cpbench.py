@@ -133,6 +133,14 @@ class CPBenchSuite(Suite):
         self._cache: dict[str, dict[str, Any]] = {}
         self._lock = threading.Lock()
 
+    def __getstate__(self) -> dict[str, Any]:
+        # workers get the settings and the cache so far; a lock cannot travel, each process makes its own
+        return {k: v for k, v in self.__dict__.items() if k != "_lock"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
     # ----------------------------------------------------------------------------------------- items
     def items(self, data_dir: Path) -> list[Item]:
         dataset = find_dataset(Path(data_dir))
