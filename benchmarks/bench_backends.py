@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks.provenance import git_commit
+from benchmarks.provenance import command_line, git_commit
 
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = ROOT / "tests" / "models"
@@ -110,11 +110,16 @@ def reference_models(backends: list[str]) -> list[dict[str, Any]]:
     return rows
 
 
-def families_run(backends: list[str], quick: bool) -> list[dict[str, Any]]:
+def families_run(backends: list[str], quick: bool, only: str | None = None) -> list[dict[str, Any]]:
     from benchmarks import families
 
     rows = []
     sizes = {"knapsack": KNAPSACK_N[:3] if quick else KNAPSACK_N, "assignment": ASSIGNMENT_N[:2] if quick else ASSIGNMENT_N}
+    if only:
+        sizes = {}
+        for part in only.split(","):
+            fam, _, n = part.partition(":")
+            sizes.setdefault(fam, []).append(int(n))
     for family, ns in sizes.items():
         for n in ns:
             model = getattr(families, family)(n, seed=0)
@@ -153,16 +158,18 @@ def main() -> None:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--quick", action="store_true", help="small sizes only (a smoke run)")
     ap.add_argument("--backends", default=None, help="comma-separated (default: every available backend)")
+    ap.add_argument("--sizes", default=None,
+                    help="only these family sizes, e.g. knapsack:1000,knapsack:5000,assignment:200 (skips the reference models)")
     args = ap.parse_args()
 
     from solvers import list_backends
 
     names = args.backends.split(",") if args.backends else [i.name for i in list_backends() if i.available]
     t0 = time.time()
-    ref = reference_models(names)
-    fam = families_run(names, args.quick)
+    ref = [] if args.sizes else reference_models(names)
+    fam = families_run(names, args.quick, args.sizes)
     result = {
-        "command": "python -m benchmarks.bench_backends --out " + str(args.out) + (" --quick" if args.quick else ""),
+        "command": command_line(),
         "git_commit": git_commit(),
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"platform": platform.platform(), "cpus": mp.cpu_count(), "python": platform.python_version()},

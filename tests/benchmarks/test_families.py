@@ -77,3 +77,9 @@ def test_bad_requests_say_what_is_wrong() -> None:
         F.knapsack(0)
     with pytest.raises(F.FamilyError, match="unknown backend 'gurobi'"):
         F.assignment_direct(3, backend="gurobi")  # type: ignore[arg-type]
+
+
+def test_direct_scip_baseline_asks_the_same_gap_as_our_backend():
+    from solvers.backends.ortools_mip import MIP_GAP
+
+    assert F.SCIP_GAP == MIP_GAP
