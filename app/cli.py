@@ -111,6 +111,9 @@ def _mount_subcommands() -> None:
             raise
         return
     app.add_typer(bench_app, name="bench", help="Run, score and compare benchmark suites.")
+    from app.commands.tsp import tsp_app
+
+    app.add_typer(tsp_app, name="tsp", help="Large TSP: heatmap + MCTS, compared with LKH-3.")
 
 
 _mount_subcommands()
