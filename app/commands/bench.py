@@ -263,13 +263,18 @@ def selfcheck_cmd(
             if options:
                 config["suite_options"] = options
             outcome = _run(suite, items, produce, out_dir / suite.name, config, workers, progress=progress)
+            # a reference must pass on every instance too: passing the default one (SIA) is not enough
+            extra = [r for r in outcome.records if r.get("passed") and (r.get("metrics") or {}).get("mia") == 0]
             for r in outcome.failures:
                 out.print(
                     f"  FAIL {suite.name} {r['id']}: {r['category']}: {r['message']}",
                     highlight=False,
                     soft_wrap=True,
                 )
-            failed += len(outcome.failures)
+            for r in extra:
+                out.print(f"  FAIL {suite.name} {r['id']}: not every instance passes: {r['message']}",
+                          highlight=False, soft_wrap=True)
+            failed += len(outcome.failures) + len(extra)
     if failed:
         err.print(f"selfcheck: {failed} item(s) fail on their own reference.", highlight=False)
         raise typer.Exit(1)
