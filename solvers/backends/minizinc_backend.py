@@ -28,6 +28,7 @@ from modeler.ir.ground import GroundModel
 from solvers.backends.base import Backend, Compiled
 from solvers.backends.minizinc_text import MiniZincUnsupported, MznText, analyse, generate
 from solvers.result import Solution, Status
+from solvers.sandbox.minizinc import read_stream
 
 SOLVER_ID = "org.optipilot.gecode-std"
 SOLVER_NAME = "gecode-std"
@@ -127,27 +128,8 @@ class MiniZincBackend(Backend):
     def _read(self, compiled: Compiled, mzn: MznText, stdout: str, stderr: str, killed: bool,
               elapsed: float) -> Solution:
         gm = compiled.ground
-        last: dict[str, Any] | None = None
-        status = ""
-        errors: list[str] = []
-        for line in stdout.splitlines():
-            if not line.startswith("{"):
-                continue
-            try:
-                msg = json.loads(line)
-            except ValueError:
-                continue
-            kind = msg.get("type")
-            if kind == "solution":
-                out = msg.get("output", {}).get("json")
-                if isinstance(out, dict):
-                    last = out
-            elif kind == "status":
-                status = msg.get("status", "")
-            elif kind == "error":
-                where = msg.get("location", {})
-                at = f" at line {where['firstLine']}" if "firstLine" in where else ""
-                errors.append(f"{msg.get('what', 'error')}{at}: {msg.get('message', '').strip()}")
+        stream = read_stream(stdout)
+        last, status, errors = stream.last, stream.status or "", stream.errors
         if errors:
             return self._solution(compiled, Status.ERROR, None, None, elapsed,
                                   "MiniZinc rejected the model OptiPilot generated (a bug in the MiniZinc "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 MODEL_FILE = "model.mzn"
@@ -36,15 +37,19 @@ def command(solver: str, data_files: Sequence[str], extra_args: Sequence[str], p
     ]
 
 
-def parse_stream(stdout: str) -> tuple[dict[str, Any], list[str]]:
-    """(result, error messages). The result is the last solution's assignment by variable name,
-    plus MiniZinc's own `_objective` when there is one, `_status` (e.g. OPTIMAL_SOLUTION,
-    SATISFIED, UNSATISFIABLE, UNKNOWN) and `_solutions` (how many were printed). Names starting with
-    `_` cannot clash with MiniZinc identifiers."""
-    last: dict[str, Any] | None = None
-    count = 0
-    status: str | None = None
-    errors: list[str] = []
+@dataclass
+class Stream:
+    """What a `minizinc --json-stream` run printed."""
+
+    last: dict[str, Any] | None = None  # the last solution's assignment (its `output.json`)
+    count: int = 0  # how many solutions were printed
+    status: str | None = None  # MiniZinc's final status line, when it printed one
+    errors: list[str] = field(default_factory=list)  # "what at line N: message"
+
+
+def read_stream(stdout: str) -> Stream:
+    """Read MiniZinc's JSON stream; lines that are not JSON messages are skipped."""
+    s = Stream()
     for line in stdout.splitlines():
         line = line.strip()
         if not line.startswith("{"):
@@ -62,15 +67,24 @@ def parse_stream(stdout: str) -> tuple[dict[str, Any], list[str]]:
                 except ValueError:
                     out = None
             if isinstance(out, dict):
-                last = out
-                count += 1
+                s.last = out
+                s.count += 1
         elif kind == "status":
-            status = msg.get("status")
+            s.status = msg.get("status")
         elif kind == "error":
             where = msg.get("location", {})
-            at = f" (line {where['firstLine']})" if "firstLine" in where else ""
-            errors.append(f"MiniZinc {msg.get('what', 'error')}{at}: {msg.get('message', '')}".strip())
-    result: dict[str, Any] = dict(last or {})
-    result["_status"] = status or ("SATISFIED" if last is not None else ("ERROR" if errors else "UNKNOWN"))
-    result["_solutions"] = count
-    return result, errors
+            at = f" at line {where['firstLine']}" if "firstLine" in where else ""
+            s.errors.append(f"{msg.get('what', 'error')}{at}: {msg.get('message', '').strip()}")
+    return s
+
+
+def parse_stream(stdout: str) -> tuple[dict[str, Any], list[str]]:
+    """(result, error messages). The result is the last solution's assignment by variable name,
+    plus MiniZinc's own `_objective` when there is one, `_status` (e.g. OPTIMAL_SOLUTION,
+    SATISFIED, UNSATISFIABLE, UNKNOWN) and `_solutions` (how many were printed). Names starting with
+    `_` cannot clash with MiniZinc identifiers."""
+    s = read_stream(stdout)
+    result: dict[str, Any] = dict(s.last or {})
+    result["_status"] = s.status or ("SATISFIED" if s.last is not None else ("ERROR" if s.errors else "UNKNOWN"))
+    result["_solutions"] = s.count
+    return result, [f"MiniZinc {e}" for e in s.errors]
