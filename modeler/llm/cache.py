@@ -72,17 +72,30 @@ class ResponseCache:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is not None and getattr(self._local, "pid", None) == os.getpid():
             return conn
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # autocommit (isolation_level=None): every statement is its own short transaction
-            conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=True)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")  # durable enough for a cache, much faster
-            conn.execute("PRAGMA busy_timeout=30000")
-            conn.execute(_SCHEMA)
-        except (OSError, sqlite3.Error) as exc:
-            self._disable(f"cannot open {self.path}: {exc}")
-            return None
+        # Switching a new database to WAL can answer "database is locked" at once, without waiting for
+        # the busy timeout, while other connections open it too: retry briefly before giving up.
+        for attempt in range(6):
+            conn = None
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                # autocommit (isolation_level=None): every statement is its own short transaction
+                conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=True)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")  # durable enough for a cache, much faster
+                conn.execute("PRAGMA busy_timeout=30000")
+                conn.execute(_SCHEMA)
+                break
+            except sqlite3.OperationalError as exc:
+                if conn is not None:
+                    conn.close()
+                if "locked" in str(exc) and attempt < 5:
+                    time.sleep(0.05 * 2**attempt)
+                    continue
+                self._disable(f"cannot open {self.path}: {exc}")
+                return None
+            except (OSError, sqlite3.Error) as exc:
+                self._disable(f"cannot open {self.path}: {exc}")
+                return None
         self._local.conn = conn
         self._local.pid = os.getpid()
         return conn
