@@ -10,17 +10,23 @@ if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; th
     exit 1
 fi
 
-if ! command -v minizinc >/dev/null 2>&1; then
-    echo "==> installing MiniZinc with Gecode (Debian package 'minizinc')"
+# Debian packages: MiniZinc with Gecode (the MiniZinc backend) and headless Chromium with its driver
+# (the web UI's browser tests).
+missing=()
+command -v minizinc >/dev/null 2>&1 || missing+=(minizinc)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "==> installing from Debian: ${missing[*]}"
     SUDO=""
     if [ "$(id -u)" -ne 0 ]; then
         if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
-            echo "MiniZinc is missing and this user cannot install it: run 'apt-get install minizinc' as root." >&2
+            echo "Missing Debian packages and this user cannot install them: run 'apt-get install ${missing[*]}' as root." >&2
             exit 1
         fi
     fi
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq minizinc >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 if [ ! -x .venv/bin/python ]; then
@@ -32,6 +38,6 @@ stamp=.venv/.optipilot-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     echo "==> installing OptiPilot and its solvers into .venv"
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e '.[dev]'
+    .venv/bin/python -m pip install -q -e '.[dev,ray,quantum]'
     touch "$stamp"
 fi

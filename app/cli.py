@@ -100,20 +100,39 @@ def solve_model(
         raise typer.Exit(1)
 
 
+# Command groups: (module under app.commands, Typer attribute, command name, help). Each module keeps its
+# heavy imports inside the commands, so mounting them all costs little at start-up.
+_GROUPS = (
+    ("bench", "bench_app", "bench", "Run, score and compare benchmark suites."),
+    ("tsp", "tsp_app", "tsp", "Large TSP: heatmap + MCTS, compared with LKH-3."),
+    ("travel", "travel_app", "travel", "Travel planning: a request in words, planned with Z3, repaired when infeasible."),
+    ("qubo", "qubo_app", "qubo", "QUBO solvers: slack-free Lagrangian and slack-penalty encodings on samplers."),
+    ("robust", "robust_app", "robust", "Two-stage robust optimization with Neur2RO (learned value function + CCG)."),
+    ("udc", "udc_app", "udc", "UDC: neural divide-and-conquer for large TSP, CVRP and knapsack."),
+)
+
+
 def _mount_subcommands() -> None:
+    import importlib
+
     from app.commands.solve import solve_command
 
     app.command("solve")(solve_command)
+    for module, attr, name, help_text in _GROUPS:
+        try:
+            mod = importlib.import_module(f"app.commands.{module}")
+        except ModuleNotFoundError as e:  # a command group whose module is not written yet stays hidden
+            if e.name != f"app.commands.{module}":
+                raise
+            continue
+        app.add_typer(getattr(mod, attr), name=name, help=help_text)
     try:
-        from app.commands.bench import bench_app
-    except ModuleNotFoundError as e:  # the bench commands are optional until their module exists
-        if e.name not in ("app.commands", "app.commands.bench"):
+        from app.commands.ui import ui_command
+    except ModuleNotFoundError as e:
+        if e.name != "app.commands.ui":
             raise
-        return
-    app.add_typer(bench_app, name="bench", help="Run, score and compare benchmark suites.")
-    from app.commands.tsp import tsp_app
-
-    app.add_typer(tsp_app, name="tsp", help="Large TSP: heatmap + MCTS, compared with LKH-3.")
+    else:
+        app.command("ui")(ui_command)
 
 
 _mount_subcommands()
