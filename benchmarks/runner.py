@@ -106,6 +106,11 @@ def reference_produce(handle: SuiteHandle, item: Item) -> ModelResult:
     return result
 
 
+def suite_solver_produce(handle: SuiteHandle, name: str, item: Item) -> ModelResult:
+    """One of the suite's own solvers (see Suite.solvers) on an item."""
+    return handle.get().solvers()[name](item)
+
+
 @functools.cache
 def _modeler(strategy: str, llm: str | None, target: str | None, samples: int) -> Any:
     # One Modeler per worker process and configuration: building it may load prompts or open caches.
@@ -134,6 +139,8 @@ def resolve_producer(
     """The producer for a strategy name: `reference` (the suite's ground truth), else the modeler's."""
     if strategy == "reference":
         return functools.partial(reference_produce, _handle(suite))
+    if strategy in suite.solvers():
+        return functools.partial(suite_solver_produce, _handle(suite), strategy)
     try:
         from modeler import Modeler  # type: ignore[attr-defined]  # noqa: F401
     except ImportError as e:

@@ -155,7 +155,7 @@ def run_cmd(
         str | None, typer.Option("--llm", help="LLM model name (litellm style); none: offline.")
     ] = None,
     strategy: Annotated[
-        str, typer.Option("--strategy", help="Modeling strategy, or `reference`.")
+        str, typer.Option("--strategy", help="Modeling strategy, `reference`, or one of the suite's own solvers (`bench list`).")
     ] = "five_element",
     target: Annotated[
         str | None, typer.Option("--target", help="Target framework for code strategies.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -58,6 +58,15 @@ class Suite(ABC):
     def reference(self, item: Item) -> ModelResult | None:
         """The ground-truth result for an item, where the suite has one (used by `bench selfcheck`)."""
         return None
+
+    def solvers(self) -> dict[str, Callable[[Item], ModelResult]]:
+        """Solvers this suite runs itself, by name: `bench run SUITE --strategy NAME` uses them.
+
+        Combinatorial suites (TSP, QUBO, robust knapsack, ...) are not solved through the modeler; each
+        names its own solvers here. Values must be picklable (module-level functions or
+        `functools.partial`s of them) so that worker processes can run them.
+        """
+        return {}
 
 
 def data_dir(path: str | os.PathLike[str] | None = None) -> Path:

@@ -74,6 +74,9 @@ class _TSPSuite(Suite):
             yield Item(id=inst.name, text=f"Find a shortest round trip through these {len(inst.coords)} cities.",
                        data={"coords": inst.coords.tolist(), "n": len(inst.coords)})
 
+    def solvers(self) -> dict[str, Any]:
+        return {"mcts": produce_mcts, "mcts-knn": functools.partial(produce_mcts, heatmap="knn")}
+
     def reference(self, item: Item) -> ModelResult | None:
         length, seconds, settings, tour = lkh_reference(item)
         return tour_result(tour, length, seconds, "lkh-3(elkai)", message=str(settings))
