@@ -253,8 +253,21 @@ class LocalProcessExecutor(Executor[T, R]):
         self._pool = None
 
 
-def make_executor(workers: int, preload: Sequence[str] = ()) -> Executor:
-    """SequentialExecutor for `workers <= 1`, else a LocalProcessExecutor with that many workers."""
+def make_executor(
+    workers: int, preload: Sequence[str] = (), *, kind: str = "local", address: str | None = None,
+    llm_limits: dict[str, int] | None = None,
+) -> Executor:
+    """The executor for a run: `kind` "local" (SequentialExecutor for `workers <= 1`, else a
+    LocalProcessExecutor) or "ray" (RayExecutor: local Ray with `workers` CPUs, or the cluster at
+    `address`, using all its CPUs)."""
+    if kind == "ray":
+        from benchmarks.executors_ray import RayExecutor
+
+        return RayExecutor(workers=None if address else workers, address=address, llm_limits=llm_limits)
+    if kind != "local":
+        raise ExecutorError(f"unknown executor {kind!r}: use local or ray")
+    if address or llm_limits:
+        raise ExecutorError("--address and --llm-limit only apply to --executor ray")
     if workers <= 1:
         return SequentialExecutor()
     return LocalProcessExecutor(workers=workers, preload=preload)

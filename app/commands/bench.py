@@ -37,6 +37,16 @@ DataOpt = Annotated[
 WorkersOpt = Annotated[
     int, typer.Option("--workers", min=1, help="Worker processes (1: run in this process).")
 ]
+ExecutorOpt = Annotated[
+    str, typer.Option("--executor", help="local (processes on this machine) or ray (pip install 'optipilot[ray]').")
+]
+AddressOpt = Annotated[
+    str | None, typer.Option("--address", help="Ray cluster address (with --executor ray); default: a local Ray.")
+]
+LLMLimitOpt = Annotated[
+    str | None,
+    typer.Option("--llm-limit", help="Cluster-wide concurrent LLM calls per provider, e.g. openai=16 (Ray only)."),
+]
 LimitOpt = Annotated[int | None, typer.Option("--limit", min=0, help="Only the first N items.")]
 SuiteOpt = Annotated[
     list[str] | None,
@@ -124,12 +134,16 @@ def _items(suite: Any, data: Path | None, ids: str | None = None, limit: int | N
 
 
 def _run(
-    suite: Any, items: list[Any], produce: Any, out_dir: Path, config: dict[str, Any], workers: int, **kw: Any
+    suite: Any, items: list[Any], produce: Any, out_dir: Path, config: dict[str, Any], workers: int,
+    exec_spec: tuple[str, str | None, str | None] = ("local", None, None), **kw: Any
 ) -> Any:
     from benchmarks.executors import make_executor
+    from benchmarks.executors_ray import parse_limits
     from benchmarks.runner import run_suite
 
-    with make_executor(workers, preload=getattr(suite, "preload", ())) as executor:
+    kind, address, limits = exec_spec
+    with make_executor(workers, preload=getattr(suite, "preload", ()), kind=kind, address=address,
+                       llm_limits=parse_limits(limits)) as executor:
         outcome = run_suite(suite, items, produce, out_dir, config=config, executor=executor, **kw)
     _print_summary(outcome)
     return outcome
@@ -162,6 +176,9 @@ def run_cmd(
     ] = None,
     samples: Annotated[int, typer.Option("--samples", min=1, help="Samples per problem (vote).")] = 1,
     workers: WorkersOpt = 1,
+    executor: ExecutorOpt = "local",
+    address: AddressOpt = None,
+    llm_limit: LLMLimitOpt = None,
     limit: LimitOpt = None,
     ids: Annotated[str | None, typer.Option("--ids", help="Only these item ids, comma separated.")] = None,
     data: DataOpt = None,
@@ -185,7 +202,7 @@ def run_cmd(
         config = {"strategy": strategy, "llm": llm, "target": target, "samples": samples}
         if options:
             config["suite_options"] = options
-        _run(suite, items, produce, out_dir, config, workers, retry_errors=retry_errors, progress=progress)
+        _run(suite, items, produce, out_dir, config, workers, (executor, address, llm_limit), retry_errors=retry_errors, progress=progress)
 
 
 @bench_app.command("score")
@@ -199,6 +216,9 @@ def score_cmd(
     out_dir: OutOpt,
     framework: Annotated[str, typer.Option("--framework", help="Language of the submitted code.")] = "cpmpy",
     workers: WorkersOpt = 1,
+    executor: ExecutorOpt = "local",
+    address: AddressOpt = None,
+    llm_limit: LLMLimitOpt = None,
     data: DataOpt = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
     plugin: PluginOpt = None,
@@ -232,7 +252,7 @@ def score_cmd(
             "submission": digest,
         }
         produce = functools.partial(submission_produce, codes, framework)
-        _run(suite, items, produce, out_dir, config, workers, progress=progress)
+        _run(suite, items, produce, out_dir, config, workers, (executor, address, llm_limit), progress=progress)
 
 
 @bench_app.command("selfcheck")
@@ -240,6 +260,9 @@ def selfcheck_cmd(
     suite_name: Annotated[str, typer.Argument(metavar="SUITE", help="cpbench or nl4opt (both splits).")],
     out_dir: OutOpt,
     workers: WorkersOpt = 1,
+    executor: ExecutorOpt = "local",
+    address: AddressOpt = None,
+    llm_limit: LLMLimitOpt = None,
     limit: LimitOpt = None,
     data: DataOpt = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
@@ -262,7 +285,8 @@ def selfcheck_cmd(
             config = {"strategy": "reference", "llm": None, "target": None, "samples": 1}
             if options:
                 config["suite_options"] = options
-            outcome = _run(suite, items, produce, out_dir / suite.name, config, workers, progress=progress)
+            outcome = _run(suite, items, produce, out_dir / suite.name, config, workers, (executor, address, llm_limit),
+                           progress=progress)
             # a reference must pass on every instance too: passing the default one (SIA) is not enough
             extra = [r for r in outcome.records if r.get("passed") and (r.get("metrics") or {}).get("mia") == 0]
             for r in outcome.failures:

@@ -21,6 +21,7 @@ from typing import Any, Protocol, runtime_checkable
 from pydantic import BaseModel
 
 from modeler.llm.cache import ResponseCache, cache_key
+from modeler.llm.ray_limiter import llm_slot
 
 log = logging.getLogger(__name__)
 
@@ -271,13 +272,14 @@ class LiteLLMClient:
         attempts = self.max_retries + 1
         for attempt in range(attempts):
             try:
-                return litellm.completion(
-                    model=self.model, messages=messages, api_base=self.api_base, api_key=self._api_key,
-                    timeout=self.timeout,
-                    max_retries=0, num_retries=0,  # the retries are ours: one policy, one count
-                    drop_params=True,  # e.g. seed, for providers without it, rather than an error
-                    **params,
-                )
+                with llm_slot(self.model):  # a cluster-wide slot in limited Ray runs; else a no-op
+                    return litellm.completion(
+                        model=self.model, messages=messages, api_base=self.api_base, api_key=self._api_key,
+                        timeout=self.timeout,
+                        max_retries=0, num_retries=0,  # the retries are ours: one policy, one count
+                        drop_params=True,  # e.g. seed, for providers without it, rather than an error
+                        **params,
+                    )
             except Exception as exc:
                 error, retry_after = self._classify(exc, litellm)
                 if retry_after is None or attempt == attempts - 1:
