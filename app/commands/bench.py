@@ -124,7 +124,7 @@ def _items(suite: Any, data: Path | None, ids: str | None = None, limit: int | N
     from benchmarks.runner import RunnerError, select_items
     from benchmarks.suites.base import data_dir
 
-    folder = data_dir(data)
+    folder = data_dir(data) if getattr(suite, "needs_data", True) else Path(data or ".")
     try:
         items = list(suite.items(folder))
     except OSError as e:  # a suite reading a file that is not there: say which

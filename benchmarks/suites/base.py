@@ -42,6 +42,7 @@ class Verdict(BaseModel):
 class Suite(ABC):
     name: ClassVar[str]
     description: ClassVar[str] = ""
+    needs_data: ClassVar[bool] = True  # False for suites that generate their items (no data folder needed)
 
     @abstractmethod
     def items(self, data_dir: Path) -> Iterable[Item]:
