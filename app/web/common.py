@@ -1,0 +1,131 @@
+"""What the pages share: session settings (the LLM and its key, never written anywhere), background jobs
+with a Stop button, and turning results into tables.
+
+The API key typed on the Settings page lives only in this browser session's `st.session_state`; it is
+passed to the LLM client object and never put in the environment, a file or a log line.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+import streamlit as st
+
+OFFLINE = "offline (no LLM)"
+MAX_UPLOAD_BYTES = 200_000  # a word problem is a few kB; anything much larger is not one
+
+
+def llm_choice() -> tuple[str | None, str | None]:
+    """(model string or None for offline, API key typed for this session or None)."""
+    model = st.session_state.get("llm_model") or os.environ.get("OPTIPILOT_LLM") or None
+    return model, st.session_state.get("llm_key") or None
+
+
+def build_llm(model: str | None, key: str | None) -> Any:
+    """The LLM client for a model string (scripted:PATH for the test stand-in), or None offline."""
+    if not model:
+        return None
+    if model.startswith("scripted:"):
+        return model
+    from modeler.llm import resolve_llm
+
+    return resolve_llm(model, api_key=key)
+
+
+def read_upload(upload: Any) -> str:
+    """Text of an uploaded problem file; ValueError with a readable reason otherwise."""
+    data = upload.getvalue()
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise ValueError(f"{upload.name} is {len(data) / 1e6:.1f} MB; a problem text should be under "
+                         f"{MAX_UPLOAD_BYTES // 1000} kB. Paste the problem itself, not a data file.")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError(f"{upload.name} is not UTF-8 text") from None
+
+
+class Job:
+    """A call running in a background thread, so the page stays responsive and can stop waiting for it."""
+
+    def __init__(self, fn: Callable[[], Any], label: str):
+        self.label, self.started = label, time.perf_counter()
+        self.future: Future[Any] = Future()
+        self.cancelled = False
+
+        def run() -> None:
+            try:
+                self.future.set_result(fn())
+            except BaseException as e:  # noqa: BLE001  (shown to the user, never raised into Streamlit)
+                self.future.set_exception(e)
+
+        threading.Thread(target=run, daemon=True, name=f"optipilot-{label}").start()
+
+
+def run_job(key: str, fn: Callable[[], Any] | None, label: str, inline_wait: float = 2.0) -> Any:
+    """Start `fn` (when given) as job `key`, and return its result once done; while it runs, show progress
+    and a Stop button and rerun the page every half second. Raises the job's exception."""
+    if fn is not None:
+        st.session_state[key] = Job(fn, label)
+    job: Job | None = st.session_state.get(key)
+    if job is None or job.cancelled:
+        return None
+    try:
+        return job.future.result(timeout=inline_wait if fn is not None else 0.05)
+    except TimeoutError:
+        pass
+    elapsed = time.perf_counter() - job.started
+    st.info(f"{job.label}: running for {elapsed:.0f} s ...")
+    if st.button("Stop", key=f"{key}-stop"):
+        job.cancelled = True  # the worker thread finishes on its own time limit; its result is dropped
+        st.warning("Stopped. The result of this run will not be shown.")
+        return None
+    time.sleep(0.5)
+    st.rerun()
+    return None
+
+
+def model_frames(model: Any) -> dict[str, Any]:
+    """The five elements of a model as pandas tables."""
+    import pandas as pd
+
+    out: dict[str, Any] = {}
+    if model.sets:
+        out["Sets"] = pd.DataFrame([{"name": s.name, "members": ", ".join(map(str, s.members))} for s in model.sets])
+    if model.parameters:
+        out["Parameters"] = pd.DataFrame([{"name": p.name, "index": ", ".join(p.index), "value": str(p.value),
+                                           "description": p.description} for p in model.parameters])
+    if model.variables:
+        out["Variables"] = pd.DataFrame([{"name": v.name, "index": ", ".join(v.index), "type": v.type,
+                                          "lower": v.lb, "upper": v.ub, "description": v.description}
+                                         for v in model.variables])
+    if model.objective is not None:
+        out["Objective"] = pd.DataFrame([{"sense": model.objective.sense, "expression": model.objective.expr}])
+    if model.constraints:
+        out["Constraints"] = pd.DataFrame([{"name": c.name, "constraint": c.expr,
+                                            "for all": getattr(c, "forall", "") or "",
+                                            "description": c.description} for c in model.constraints])
+    return out
+
+
+def solution_frame(solution: Any, show_zeros: bool = False) -> Any:
+    """Variable values, one row per (variable, index)."""
+    import pandas as pd
+
+    rows = []
+    for name, value in (solution.values or {}).items():
+        if isinstance(value, dict):
+            for idx, v in value.items():
+                if show_zeros or (isinstance(v, (int, float)) and abs(v) > 1e-9):
+                    rows.append({"variable": name, "index": str(idx), "value": v})
+        elif isinstance(value, (int, float)) and (show_zeros or abs(value) > 1e-9):
+            rows.append({"variable": name, "index": "", "value": value})
+    return pd.DataFrame(rows, columns=["variable", "index", "value"])
+
+
+def show_error(message: str) -> None:
+    st.error(message, icon="⚠️")
