@@ -1,0 +1,104 @@
+"""Neur2RO pieces: the network inside a MILP equals its forward pass; CCG on tiny instances matches brute
+force; the reader rejects malformed files."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from solvers.neur2ro import RobustInputError, exact_ccg, parse_instance, worst_case
+from solvers.neur2ro.ccg import brute_force, neur2ro
+from solvers.neur2ro.knapsack import generate_instance, second_stage
+from solvers.neur2ro.milp import _solver, embed
+from solvers.neur2ro.model import Numeric, build
+
+torch = pytest.importorskip("torch")
+
+
+def tiny(seed: int = 0, n: int = 6):
+    inst = generate_instance(np.random.default_rng(seed), n, "UN", 0.5, 40, 0.2)
+    inst.gamma = 2.0
+    return inst
+
+
+def test_second_stage_matches_enumeration() -> None:
+    inst = tiny(1)
+    rng = np.random.default_rng(0)
+    for _ in range(5):
+        x = (rng.random(inst.n) < 0.6).astype(float)
+        xi = rng.random(inst.n) * 0.5
+        best = np.inf
+        for y in itertools.product((0, 1), repeat=inst.n):
+            for r in itertools.product((0, 1), repeat=inst.n):
+                y_, r_ = np.array(y, float), np.array(r, float)
+                if (y_ > x).any() or (r_ > y_).any() or inst.c @ y_ + inst.t @ r_ > inst.capacity:
+                    continue
+                best = min(best, (inst.p_hat * xi - inst.f) @ y_ - (inst.p_hat * xi) @ r_)
+        assert second_stage(inst, x, xi)[0] == pytest.approx(best, abs=1e-6)
+
+
+def test_network_in_milp_equals_the_forward_pass() -> None:
+    torch.manual_seed(0)
+    net = build(embed=4, hidden=(6, 5))
+    inst = tiny(2)
+    num = Numeric(net, inst.features())
+    rng = np.random.default_rng(3)
+    for _ in range(5):
+        x = (rng.random(inst.n) < 0.5).astype(float)
+        xi = rng.random(inst.n) * 0.3
+        with torch.no_grad():
+            want = float(net(torch.as_tensor(inst.features())[None], torch.as_tensor(x, dtype=torch.float32)[None],
+                             torch.as_tensor(xi, dtype=torch.float32)[None], torch.ones(1, inst.n)))
+        assert num.value(x, xi) == pytest.approx(want, abs=1e-4)
+        # the MILP with the decisions fixed to x must reproduce the same number
+        s = _solver(10)
+        v = [s.BoolVar(f"x{i}") for i in range(inst.n)]
+        for i in range(inst.n):
+            s.Add(v[i] == x[i])
+        coef = np.concatenate([num.a, np.zeros_like(num.b), xi[:, None] * num.g], axis=1)
+        const = np.concatenate([np.zeros(num.a.shape[1]), xi @ num.b, np.zeros(num.g.shape[1])])
+        out = s.NumVar(-1e9, 1e9, "out")
+        s.Add(out == embed(s, v, const, coef, num, None, "t"))
+        s.Minimize(out)
+        assert s.Solve() == 0
+        assert out.solution_value() == pytest.approx(want, abs=1e-4)
+
+
+def test_exact_ccg_matches_brute_force_on_tiny_instances() -> None:
+    for seed in (0, 1):
+        inst = tiny(seed)
+        x_star, best = brute_force(inst)
+        r = exact_ccg(inst, time_limit=60)
+        assert r.optimal
+        assert r.profit == pytest.approx(best, rel=1e-6)
+        assert -worst_case(inst, np.array(r.x, float))[0] == pytest.approx(r.profit, rel=1e-9)
+
+
+def test_neur2ro_returns_an_x_scored_exactly() -> None:
+    torch.manual_seed(0)
+    net = build(embed=4, hidden=(6,))
+    inst = tiny(3)
+    r = neur2ro(inst, net, time_limit=20)
+    assert len(r.x) == inst.n
+    assert r.profit == pytest.approx(-worst_case(inst, np.array(r.x, float))[0])
+    assert r.profit <= brute_force(inst)[1] + 1e-6  # never better than the true optimum
+
+
+@pytest.mark.parametrize("text, message", [
+    ("", "not a robust knapsack"),
+    ("3 100 1\n 1 2 3 4 5\n", "3 items"),
+    ("1 100\n 1 2 3 4 5\n", "first line"),
+    ("1 100 1\n 1 2 x 4 5\n", "not a robust knapsack"),
+    ("1 100 1\n 1 -2 3 4 5\n", "non-negative"),
+])
+def test_reader_rejects_malformed_files(text: str, message: str) -> None:
+    with pytest.raises(RobustInputError, match=message):
+        parse_instance(text, "bad")
+
+
+def test_reader_reads_the_documented_format() -> None:
+    inst = parse_instance("2 100 1\n 10 5 3 40 12\n 20 8 4 50 25\n")
+    assert inst.n == 2 and inst.capacity == 100 and inst.gamma == 1
+    assert list(inst.p_bar) == [10, 20] and list(inst.f) == [12, 25]
