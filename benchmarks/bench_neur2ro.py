@@ -60,25 +60,32 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--exact-time", type=float, default=120.0)
     ap.add_argument("--data", default=None)
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--retry-errors", action="store_true", help="on resume, redo items that ended in an error")
+    ap.add_argument("--parts", nargs="+", default=["suite", "compare"], choices=("suite", "compare"))
     args = ap.parse_args(argv)
     suite = get_suite("robust-knapsack", per_stratum=args.per_stratum, time_limit=args.time_limit)
     items = list(suite.items(data_dir(args.data)))
     produce = resolve_producer("neur2ro", None, None, 1, suite)
     config = {"strategy": "neur2ro", "llm": None, "target": None, "samples": 1,
               "suite_options": {"per_stratum": args.per_stratum, "time_limit": args.time_limit}}
-    with make_executor(args.workers) as ex:
-        outcome = run_suite(suite, items, produce, args.out / "suite", config=config, executor=ex, progress=False)
+    summary: dict[str, Any] | None = None
+    if "suite" in args.parts:
+        with make_executor(args.workers) as ex:
+            outcome = run_suite(suite, items, produce, args.out / "suite", config=config, executor=ex, progress=False,
+                                retry_errors=args.retry_errors)
+        summary = outcome.summary
+    if "compare" not in args.parts:
+        return 0
     big = [it for it in items if it.data["n"] >= 50][:: max(1, len([i for i in items if i.data["n"] >= 50])
                                                            // max(1, args.exact_count))][: args.exact_count]
     exact_suite = get_suite("robust-knapsack", time_limit=args.exact_time)
     side = compare(big, exact_suite, args.exact_time)
-    result = {"suite_summary": outcome.summary, "neur2ro_vs_exact_ccg": side, "settings": vars(args) | {"out": str(args.out)},
+    result = {"suite_summary": summary, "neur2ro_vs_exact_ccg": side, "settings": vars(args) | {"out": str(args.out)},
               "command": command_line(), "git_commit": git_commit(), "machine": machine(),
               "load_average": os.getloadavg(), "date": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")}
-    (args.out / "bench.json").write_text(json.dumps(result, indent=2, default=str) + "\n")
-    s = outcome.summary
-    print(f"neur2ro on {s['count']} instances: median gap {s['median_gap']:.2%}, median time {s['median_time']:.1f} s; "
-          f"vs exact CCG on {len(big)} (n >= 50): {side['speed_ratio_median']:.1f}x faster, gaps "
+    name = "bench.json" if summary is not None else "compare.json"
+    (args.out / name).write_text(json.dumps(result, indent=2, default=str) + "\n")
+    print(f"vs exact CCG on {len(big)} (n >= 50): {side['speed_ratio_median']:.1f}x faster, gaps "
           f"{side['neur2ro_median_gap']:.2%} vs {side['exact_median_gap']:.2%}")
     return 0
 

@@ -50,13 +50,21 @@ def neur2ro(inst: Instance, net: Any, time_limit: float = 30.0, max_iter: int = 
         left = time_limit - (time.perf_counter() - start)
         if left <= 0.5:
             break
-        x, theta = main_problem(inst, num, scenarios, scale, left / 2)
+        try:
+            x, theta = main_problem(inst, num, scenarios, scale, left / 2)
+        except RuntimeError:
+            if not seen:  # not even one proposal: nothing to return
+                raise
+            break  # out of time inside the main problem: keep the best x found so far
         key = x.tobytes()
         if key not in seen:
             seen[key] = worst_case(inst, x)[0]
             if seen[key] < best_val:
                 best_x, best_val = x, seen[key]
-        xi, predicted = adversarial(inst, num, x, scale, max(1.0, time_limit - (time.perf_counter() - start)))
+        try:
+            xi, predicted = adversarial(inst, num, x, scale, max(1.0, time_limit - (time.perf_counter() - start)))
+        except RuntimeError:
+            break
         history.append({"iteration": it, "theta": theta, "adversarial": predicted, "true": seen[key]})
         if predicted <= theta + tol * max(1.0, abs(theta)):
             break
