@@ -6,14 +6,16 @@
 Nothing above the Executor interface changes: the runner still writes every record to results.jsonl as it
 arrives, so a resumed run redoes nothing that finished and loses nothing that was recorded.
 
-- A unit of work is one runner task (one item of a suite, with all its samples), sent as a Ray task that
-  asks for `cpus_per_task` CPUs, so Ray packs solver and sandbox runs onto the cluster's cores.
+- A unit of work is one runner task: one item of a suite (for a suite whose items are (problem, sample)
+  pairs, one sample), sent as a Ray task that asks for `cpus_per_task` CPUs, so Ray packs solver and
+  sandbox runs onto the cluster's cores. The function goes to the object store once per run.
 - At most `window` tasks are in flight (by default twice the CPUs Ray reports), so items are drawn from
-  the suite lazily and a stopped run leaves little work half done.
+  the suite lazily and a stopped run leaves little work half done; what is still in flight when the
+  run stops (Ctrl-C) is cancelled, so a cluster does not go on with work nobody will record.
 - A task whose worker process or node dies is retried by Ray up to `max_retries` times (Ray's own
-  lineage retry); past that, the task yields `on_crash(task, WorkerCrashed(reason))`, which the runner
-  records as a crash with the reason. Exceptions raised by the task itself are not retried (the runner's
-  task function already turns them into failed records).
+  retry of lost tasks); past that, the task yields `on_crash(task, WorkerCrashed(reason))`, which the
+  runner records as a `worker_crash` with the reason. Exceptions raised by the task itself are not
+  retried (the runner's task function already turns them into failed records).
 - LLM calls are I/O-bound: `llm_limits` ({"openai": 16, ...}) turns on one cluster-wide limiter actor
   (modeler/llm/ray_limiter.py) so that all workers together keep under each provider's rate.
 
@@ -22,6 +24,7 @@ Ray is imported only when a RayExecutor is built.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -43,8 +46,10 @@ def import_ray() -> Any:
     return ray
 
 
-def _call(fn: Callable[[Any], Any], task: Any) -> Any:
-    """What a Ray worker runs: the runner's task function on one task."""
+def _call(fn: Callable[[Any], Any], task: Any, env: dict[str, str]) -> Any:
+    """What a Ray worker runs: the runner's task function on one task, with the run's settings in the
+    environment (they travel with the task, so they hold on a cluster this executor only joined)."""
+    os.environ.update(env)
     return fn(task)
 
 
@@ -75,8 +80,10 @@ class RayExecutor(Executor[T, R]):
         self._window = window
         self._started_ray = False
         self._remote: Any = None
+        self._env: dict[str, str] = {}
         self.workers = workers or 1  # updated to the cluster's CPUs once Ray is up
         self.retried_crashes = 0
+        import_ray()  # fail now, with the install hint, not after the results folder is opened
 
     # --- Ray start-up --------------------------------------------------------------------------------
 
@@ -108,8 +115,11 @@ class RayExecutor(Executor[T, R]):
         self._remote = ray.remote(_call).options(
             num_cpus=self.cpus_per_task, max_retries=self.max_retries, retry_exceptions=False)
         if self.llm_limits:
-            from modeler.llm.ray_limiter import ensure_limiter
+            from modeler.llm.ray_limiter import ENV, LEASE_ENV, ensure_limiter
 
+            self._env[ENV] = _format_limits(self.llm_limits)
+            if os.environ.get(LEASE_ENV):
+                self._env[LEASE_ENV] = os.environ[LEASE_ENV]
             ensure_limiter(self.llm_limits)
         return ray
 
@@ -127,34 +137,39 @@ class RayExecutor(Executor[T, R]):
         source = iter(tasks)
         running: dict[Any, T] = {}
         exhausted = False
-        while True:
-            while not exhausted and len(running) < window:
-                try:
-                    task = next(source)
-                except StopIteration:
-                    exhausted = True
-                    break
-                running[self._remote.remote(fn_ref, task)] = task
-            if not running:
-                return
-            ready, _ = ray.wait(list(running), num_returns=1)
-            for ref in ready:
-                task = running.pop(ref)
-                try:
-                    result = ray.get(ref)
-                except ray.exceptions.RayTaskError as e:  # the task raised: its own error, unwrapped
-                    cause = e.cause if isinstance(getattr(e, "cause", None), BaseException) else e
-                    yield on_crash(task, cause)
-                    continue
-                except Exception as e:  # the worker or node died more often than max_retries allows
-                    if type(e).__name__ not in _LOST and not isinstance(e, ray.exceptions.RayError):
-                        raise
-                    self.retried_crashes += 1
-                    yield on_crash(task, WorkerCrashed(
-                        f"the Ray worker running this task was lost {self.max_retries + 1} times "
-                        f"({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''})"))
-                    continue
-                yield result
+        try:
+            while True:
+                while not exhausted and len(running) < window:
+                    try:
+                        task = next(source)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    running[self._remote.remote(fn_ref, task, self._env)] = task
+                if not running:
+                    return
+                ready, _ = ray.wait(list(running), num_returns=1)
+                for ref in ready:
+                    task = running.pop(ref)
+                    try:
+                        result = ray.get(ref)
+                    except ray.exceptions.RayTaskError as e:  # the task raised: its own error, unwrapped
+                        cause = e.cause if isinstance(getattr(e, "cause", None), BaseException) else e
+                        yield on_crash(task, cause)
+                        continue
+                    except Exception as e:  # the worker or node died more often than max_retries allows
+                        if type(e).__name__ not in _LOST and not isinstance(e, ray.exceptions.RayError):
+                            raise
+                        self.retried_crashes += 1
+                        yield on_crash(task, WorkerCrashed(
+                            f"the Ray worker running this task was lost on each of its {self.max_retries + 1} "
+                            f"attempt(s) ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''})"))
+                        continue
+                    yield result
+        finally:  # map abandoned (Ctrl-C, the caller stopped): do not leave work running on a cluster
+            for ref in running:
+                with contextlib.suppress(Exception):  # (already finished, or Ray is going down)
+                    ray.cancel(ref)
 
     def close(self) -> None:
         """Shut Ray down if this executor started it (a cluster it only joined keeps running)."""

@@ -61,6 +61,8 @@ PluginOpt = Annotated[
 @contextlib.contextmanager
 def user_errors() -> Iterator[None]:
     """Turn the errors a user can fix into one line on stderr and exit code 2 (never a traceback)."""
+    from rich.markup import escape
+
     from benchmarks.executors import ExecutorError
     from benchmarks.report import ReportError
     from benchmarks.runner import RunnerError
@@ -70,7 +72,8 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except (DataNotFoundError, RunnerError, StoreError, ReportError, ExecutorError) as e:
-        err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+        # escaped: messages quote user input and install hints ("optipilot[ray]") that are not markup
+        err.print(f"[red]error:[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         err.print("Interrupted. Finished items are saved; rerun the same command to resume.")

@@ -35,13 +35,21 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(timeout: float = 60.0) -> Iterator[str]:
-    """Run `streamlit run app/web/main.py` on a free local port; yields its base URL."""
+def serve(timeout: float = 60.0, env: dict[str, str] | None = None) -> Iterator[str]:
+    """Run `streamlit run app/web/main.py` on a free local port (the same flags as `optipilot ui`); yields
+    its base URL. `env` entries are added to (or, when empty strings, removed from) the server's
+    environment."""
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(MAIN), "--server.port", str(port), "--server.address",
            "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+           "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal", "--server.maxUploadSize", "5"]
+    server_env = dict(os.environ)
+    for name, value in (env or {}).items():
+        if value:
+            server_env[name] = value
+        else:
+            server_env.pop(name, None)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=server_env)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + timeout
@@ -104,6 +112,52 @@ def click_button(driver: Any, label: str, timeout: float = 20.0) -> None:
                     return
         time.sleep(0.1)
     raise TimeoutError(f"no button {label!r}")
+
+
+def type_into(driver: Any, label: str, text: str, timeout: float = 20.0) -> None:
+    """Type into the text input or text area labelled `label` and commit it (Enter for an input, leaving
+    the box for a text area), then give the rerun a moment."""
+    from selenium.webdriver.common.keys import Keys
+
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        boxes = driver.find_elements("css selector", f'input[aria-label="{label}"], textarea[aria-label="{label}"]')
+        if boxes:
+            box = boxes[0]
+            box.click()
+            box.send_keys(Keys.CONTROL, "a")
+            box.send_keys(Keys.DELETE)
+            box.send_keys(text)
+            box.send_keys(Keys.TAB if box.tag_name == "textarea" else Keys.ENTER)
+            time.sleep(0.3)
+            return
+        time.sleep(0.1)
+    raise TimeoutError(f"no text box {label!r}")
+
+
+def open_nav(driver: Any, title: str, timeout: float = 20.0) -> None:
+    """Go to another page through the sidebar, keeping the browser session (and its settings)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        for link in driver.find_elements("css selector", '[data-testid="stSidebarNav"] a'):
+            with contextlib.suppress(Exception):
+                if link.text.strip() == title:
+                    link.click()
+                    return
+        time.sleep(0.1)
+    raise TimeoutError(f"no page {title!r} in the sidebar")
+
+
+def upload_file(driver: Any, path: str, timeout: float = 20.0) -> None:
+    """Give the page's (first) file uploader a local file."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        inputs = driver.find_elements("css selector", 'input[type="file"]')
+        if inputs:
+            inputs[0].send_keys(path)
+            return
+        time.sleep(0.1)
+    raise TimeoutError("no file uploader on the page")
 
 
 def load_page(driver: Any, url: str, ready_text: str, timeout: float = 30.0) -> float:

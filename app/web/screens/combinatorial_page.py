@@ -1,6 +1,10 @@
-"""Combinatorial solvers: large TSP (heatmap + MCTS, gap to LKH-3) and the QUBO solvers."""
+"""Combinatorial solvers: large TSP (heatmap + MCTS, gap to LKH-3), and, when their packages are in this
+build, the QUBO solvers, Neur2RO (two-stage robust knapsack) and UDC."""
 
 from __future__ import annotations
+
+import functools
+from importlib.util import find_spec
 
 import numpy as np
 import streamlit as st
@@ -18,6 +22,8 @@ def _points(upload: object | None, n: int, seed: int) -> np.ndarray:
     if len(data) > 50 * MAX_UPLOAD_BYTES:
         raise ValueError(f"{upload.name} is too large for the browser ({len(data) / 1e6:.1f} MB); use the CLI.")
     text = data.decode("utf-8", errors="replace").strip()
+    if not text:
+        raise ValueError(f"{upload.name} is empty: give one 'x y' pair per line.")
     if "output" in text.splitlines()[0]:
         return parse_line(text.splitlines()[0], upload.name).coords
     rows = [line.replace(",", " ").split() for line in text.splitlines() if line.strip()]
@@ -110,6 +116,9 @@ def _qubo() -> None:
         except QUBOInputError as e:
             show_error(str(e))
             return
+        except Exception as e:  # noqa: BLE001  (shown in words, never as a traceback)
+            show_error(f"{type(e).__name__}: {e}")
+            return
         g = gap(p, r.objective, ref)
         st.table({"binary variables": [r.num_variables], "best objective": [r.objective],
                   "feasibility rate": [f"{r.feasibility_rate:.1%}"],
@@ -117,13 +126,59 @@ def _qubo() -> None:
                   "gap": ["-" if g is None else f"{g:.2%}"], "time (s)": [round(r.time, 2)]})
 
 
+def _robust_work(n: int, correlation: str, seed: int, time_limit: float, exact: bool) -> dict[str, object]:
+    from solvers.neur2ro import solve
+    from solvers.neur2ro.knapsack import generate_instance
+
+    inst = generate_instance(np.random.default_rng(seed), n, correlation, 0.1, 40, 0.1)
+    rows = []
+    for method in ["neur2ro", *(["exact-ccg"] if exact else [])]:
+        r = solve(inst, method=method, time_limit=time_limit)
+        rows.append({"method": method, "worst-case profit": round(r.profit, 2), "items": sum(r.x),
+                     "iterations": r.iterations, "proven optimal": r.optimal, "time (s)": round(r.time, 2)})
+    return {"rows": rows}
+
+
+def _robust() -> None:
+    st.subheader("Neur2RO: two-stage robust knapsack")
+    st.caption("A generated instance (Arslan & Detienne's recipe, delta 0.1, h 40, Gamma 0.1 n); the profit "
+               "shown is the exact worst case of the first-stage decision.")
+    c1, c2, c3, c4 = st.columns(4)
+    n = c1.number_input("Items", 5, 100, 20, key="ro-n")
+    correlation = c2.selectbox("Correlation", ["UN", "WC", "ASC", "SC"], key="ro-corr")
+    seed = c3.number_input("Seed", 0, 10**6, 0, key="ro-seed")
+    time_limit = c4.number_input("Time (s)", 1.0, 600.0, 10.0, key="ro-time")
+    exact = st.checkbox("Also exact CCG", key="ro-exact")
+    fn = None
+    if st.button("Solve robust knapsack"):
+        fn = functools.partial(_robust_work, int(n), correlation, int(seed), float(time_limit), exact)
+    try:
+        res = run_job("robust-job", fn, "Robust knapsack")
+    except Exception as e:  # noqa: BLE001
+        show_error(f"{type(e).__name__}: {e}")
+        return
+    if res:
+        st.table(res["rows"])
+
+
+def _udc() -> None:
+    import importlib
+
+    st.subheader("UDC: neural divide-and-conquer")
+    st.markdown((importlib.import_module("solvers.udc").__doc__ or "").strip() or "Available from the Python API.")
+
+
 def render() -> None:
     st.title("Combinatorial solvers")
-    tab1, tab2 = st.tabs(["TSP", "QUBO"])
-    with tab1:
-        _tsp()
-    with tab2:
-        _qubo()
+    parts = {"TSP": _tsp}
+    optional = {"QUBO": ("solvers.qubo", _qubo), "Robust knapsack": ("solvers.neur2ro", _robust),
+                "UDC": ("solvers.udc", _udc)}
+    for title, (module, fn) in optional.items():
+        if find_spec(module) is not None:  # solvers that are not in this build get no tab
+            parts[title] = fn
+    for tab, fn in zip(st.tabs(list(parts)), parts.values(), strict=True):
+        with tab:
+            fn()
 
 
 if __name__ == "__main__":

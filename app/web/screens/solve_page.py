@@ -9,24 +9,26 @@ import streamlit as st
 
 from app.web.common import (
     OFFLINE,
-    build_llm,
+    CountingLLM,
     llm_choice,
     model_frames,
     read_upload,
     run_job,
+    session_llm,
     show_error,
     solution_frame,
+    transcript_frame,
 )
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "modeler" / "examples"
 
 
 def _solve(text: str, llm: object, strategy: str | None, target: str | None, samples: int, verify: bool,
-           time_limit: float) -> object:
+           time_limit: float, budget: object) -> object:
     from modeler import Modeler
 
     return Modeler(llm=llm, strategy=strategy, target=target, samples=samples, verify=verify,
-                   time_limit=time_limit).solve(text)
+                   time_limit=time_limit, budget=budget).solve(text)
 
 
 def _show(result: object) -> None:
@@ -40,12 +42,12 @@ def _show(result: object) -> None:
         st.markdown(f"**In words**: {result.explanation}")
     if result.understanding:
         with st.expander("What OptiPilot understood", expanded=False):
-            st.dataframe(result.understanding, use_container_width=True)
+            st.dataframe(result.understanding, width="stretch")
     if result.model is not None:
         st.subheader("Model (five elements)")
         for title, frame in model_frames(result.model).items():
             st.markdown(f"**{title}**")
-            st.dataframe(frame, hide_index=True, use_container_width=True)
+            st.dataframe(frame, hide_index=True, width="stretch")
         st.download_button("Download model (JSON)", result.model.to_json(), file_name=f"{result.model.name}.json")
     code = result.code or (result.solution.model_text if result.solution is not None else "")
     if code:
@@ -57,18 +59,20 @@ def _show(result: object) -> None:
     if sol is not None and sol.values:
         st.subheader("Solution")
         frame = solution_frame(sol)
-        st.dataframe(frame, hide_index=True, use_container_width=True)
+        st.dataframe(frame, hide_index=True, width="stretch")
         if 1 < len(frame) <= 40:
             st.bar_chart(frame.assign(label=frame["variable"] + frame["index"].map(lambda i: f"[{i}]" if i else ""))
-                         .set_index("label")["value"])
+                         .set_index("label")["value"], height=260)
     if sol is not None and sol.conflicts:
         st.subheader("Why it is infeasible")
-        for c in sol.conflicts:
-            st.markdown(f"- {getattr(c, 'description', '') or c}")
+        st.markdown("These constraints cannot all hold together (drop or relax one of them):")
+        st.dataframe([{"conflicting constraint": c.name, "meaning": c.description, "as written": c.text}
+                      for c in sol.conflicts], hide_index=True, width="stretch")
     calls = sum(1 for e in result.transcript if e.get("kind") == "llm")
     st.caption(f"{calls} LLM call(s) · {result.tokens:,} tokens · ${result.cost:.4f} · {result.time:.2f} s")
     if result.transcript:
         with st.expander("Transcript"):
+            st.dataframe(transcript_frame(result.transcript), hide_index=True, width="stretch")
             st.json(result.transcript, expanded=False)
 
 
@@ -76,7 +80,7 @@ def render() -> None:
     from modeler.strategies import strategy_names
 
     st.title("Model & solve")
-    model, key = llm_choice()
+    model, _ = llm_choice()
     st.caption(f"LLM: **{model or OFFLINE}** (change it on the Settings page)")
     examples = sorted(p.stem for p in EXAMPLES.glob("*.txt"))
     col1, col2 = st.columns([3, 1])
@@ -97,24 +101,38 @@ def render() -> None:
     verify = c4.checkbox("Self-verify", False)
     time_limit = c5.number_input("Time limit (s)", 1.0, 600.0, 60.0)
     go = st.button("Solve", type="primary")
-    fn = None
+    fn = on_cancel = progress = None
     if go:
         try:
             if upload is not None:
                 text = read_upload(upload)
             if not text.strip():
                 raise ValueError("The problem is empty: paste a problem in words, pick an example or upload a file.")
-            llm = build_llm(model, key)
+            from modeler.modeler import check_problem_text
+
+            check_problem_text(text)  # too long, binary: said here, before any work starts
+            llm = None if strategy == "offline" else session_llm()  # offline needs no LLM, even a configured one
         except Exception as e:  # noqa: BLE001  (a bad model string, an unreadable upload: shown, not raised)
             show_error(str(e))
             return
         chosen = None if strategy == "auto" else strategy
         if chosen is None and llm is None:
             chosen = "offline"
+        from modeler.strategies.base import Budget
+
+        budget = Budget()
+        if llm is not None:
+            llm = CountingLLM(llm)
+            progress = llm.progress
         fn = functools.partial(_solve, text, llm, chosen, None if target == "(default)" else target,
-                               int(samples), verify, float(time_limit))
+                               int(samples), verify, float(time_limit), budget)
+
+        def stop() -> None:  # the inference loop checks the budget before each LLM call
+            budget.max_calls = 0
+
+        on_cancel = stop
     try:
-        result = run_job("solve-job", fn, "Solving")
+        result = run_job("solve-job", fn, "Solving", on_cancel=on_cancel, progress=progress)
     except Exception as e:  # noqa: BLE001
         show_error(f"{type(e).__name__}: {e}")
         return
