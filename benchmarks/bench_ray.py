@@ -108,6 +108,8 @@ def scaling(limit: int | None, data: str | None, rounds: int, times_file: Path |
     Each round runs ray-1, ray-2, local-1, local-2 on the same items, so load from other jobs on a
     shared machine falls on all four alike; the efficiency of each round is T1 / (2 T2), and the
     median over rounds is reported. The local pool's efficiency says what the machine allowed.
+    Every unit keeps to one solver thread (a Ray task asks for 1 CPU; the local pool is set to match):
+    CP-SAT's default of 8 workers would otherwise put 2 units x all cores on the machine.
     """
     from benchmarks.executors_ray import RayExecutor
 
@@ -122,7 +124,7 @@ def scaling(limit: int | None, data: str | None, rounds: int, times_file: Path |
             with RayExecutor(workers=workers) as ex:
                 runs[f"ray_{workers}"] = _timed_run(ex, suite, items, produce, f"ray{workers}-{r}")
         for workers in (1, 2):
-            with LocalProcessExecutor(workers=workers, preload=preload) as ex:
+            with LocalProcessExecutor(workers=workers, preload=preload, threads_per_task=1) as ex:
                 runs[f"local_{workers}"] = _timed_run(ex, suite, items, produce, f"local{workers}-{r}")
         for kind in ("ray", "local"):
             t1, t2 = runs[f"{kind}_1"]["wall_time"], runs[f"{kind}_2"]["wall_time"]
@@ -135,7 +137,7 @@ def scaling(limit: int | None, data: str | None, rounds: int, times_file: Path |
     return {"suite": "cpbench-sia", "items": len(items), "item_ids": [it.id for it in items],
             "selection": {"times_file": str(times_file) if times_file else None, "min_s": min_s,
                           "max_s": max_s, "limit": limit}, "rounds": per_round,
-            "ray_efficiency_median": ray_eff, "local_efficiency_median": local_eff,
+            "threads_per_task": 1, "ray_efficiency_median": ray_eff, "local_efficiency_median": local_eff,
             "ray_vs_local_efficiency": ray_eff / local_eff if local_eff else None,
             "mean_item_seconds_ray_1": statistics.median(
                 r["ray_1"]["item_time_sum"] / max(1, r["ray_1"]["items"]) for r in per_round),

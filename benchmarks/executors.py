@@ -15,6 +15,7 @@ runner only ever talks to this interface, so a distributed engine slots in as on
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
 import signal
 from abc import ABC, abstractmethod
@@ -43,6 +44,15 @@ class WorkerCrashed(RuntimeError):
 def _ignore_sigint() -> None:
     """Worker initializer: Ctrl-C is the parent's to handle (it stops the pool); workers just get killed."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _init_worker(threads: int | None) -> None:
+    """Worker initializer: Ctrl-C handling (above) and the worker's thread budget per solve."""
+    _ignore_sigint()
+    if threads is not None:
+        from solvers.threads import ENV
+
+        os.environ[ENV] = str(threads)
 
 
 def _reraise(task: object, error: BaseException) -> R:  # the default crash handler
@@ -116,7 +126,8 @@ class LocalProcessExecutor(Executor[T, R]):
 
     name = "local"
 
-    def __init__(self, workers: int = 2, start_method: str | None = None, preload: Sequence[str] = ()):
+    def __init__(self, workers: int = 2, start_method: str | None = None, preload: Sequence[str] = (),
+                 threads_per_task: int | None = None):
         if workers < 1:
             raise ExecutorError(f"workers must be at least 1, got {workers}")
         methods = multiprocessing.get_all_start_methods()
@@ -129,6 +140,9 @@ class LocalProcessExecutor(Executor[T, R]):
         if start_method not in methods:
             raise ExecutorError(f"start method {start_method!r} is not available here (have: {methods})")
         self.workers = workers
+        # Each worker's solvers get this many threads (solvers/threads.py); default: the cores shared
+        # out among the workers, so that W workers do not run W x (all cores) solver threads.
+        self.threads_per_task = threads_per_task or max(1, (os.cpu_count() or 1) // workers)
         self._context = multiprocessing.get_context(start_method)
         if start_method == "forkserver" and preload:
             self._context.set_forkserver_preload(list(preload))
@@ -140,7 +154,8 @@ class LocalProcessExecutor(Executor[T, R]):
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=self._context, initializer=_ignore_sigint
+            max_workers=self.workers, mp_context=self._context, initializer=_init_worker,
+            initargs=(self.threads_per_task,),
         )
         return self._pool
 

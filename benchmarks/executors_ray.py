@@ -8,7 +8,8 @@ arrives, so a resumed run redoes nothing that finished and loses nothing that wa
 
 - A unit of work is one runner task: one item of a suite (for a suite whose items are (problem, sample)
   pairs, one sample), sent as a Ray task that asks for `cpus_per_task` CPUs, so Ray packs solver and
-  sandbox runs onto the cluster's cores. The function goes to the object store once per run.
+  sandbox runs onto the cluster's cores, and its solvers keep to that many threads
+  (OPTIPILOT_SOLVER_THREADS, solvers/threads.py). The function goes to the object store once per run.
 - At most `window` tasks are in flight (by default twice the CPUs Ray reports), so items are drawn from
   the suite lazily and a stopped run leaves little work half done; what is still in flight when the
   run stops (Ctrl-C) is cancelled, so a cluster does not go on with work nobody will record.
@@ -112,6 +113,10 @@ class RayExecutor(Executor[T, R]):
         self.workers = max(1, int(cpus // self.cpus_per_task))
         if self._requested_workers and not self.address:
             self.workers = min(self.workers, self._requested_workers)
+        from solvers.threads import ENV as THREADS_ENV
+
+        # A task asked Ray for cpus_per_task CPUs: its solvers keep to that many threads.
+        self._env[THREADS_ENV] = str(max(1, int(self.cpus_per_task)))
         self._remote = ray.remote(_call).options(
             num_cpus=self.cpus_per_task, max_retries=self.max_retries, retry_exceptions=False)
         if self.llm_limits:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import builtins
 import json
 import keyword
-import os
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -62,9 +61,11 @@ class CpmpyBackend(Backend):
         import cpmpy as cp
         from cpmpy.solvers.solver_interface import ExitStatus
 
+        from solvers.threads import solver_threads
+
         comp: _Compiler = compiled.handles
         gm = compiled.ground
-        kwargs: dict[str, Any] = {"num_search_workers": max(1, min(8, os.cpu_count() or 1))}
+        kwargs: dict[str, Any] = {"num_search_workers": solver_threads()}
         if time_limit is not None:
             kwargs["time_limit"] = float(time_limit)
         t0 = time.perf_counter()

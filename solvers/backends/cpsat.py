@@ -8,7 +8,6 @@ mechanism. Rational coefficients in constraints are scaled to integers; the obje
 from __future__ import annotations
 
 import math
-import os
 import time
 from fractions import Fraction
 from typing import Any
@@ -51,11 +50,13 @@ class CpSatBackend(Backend):
     def solve(self, compiled: Compiled, time_limit: float | None = None) -> Solution:
         from ortools.sat.python import cp_model
 
+        from solvers.threads import solver_threads
+
         comp: _Compiler = compiled.handles
         solver = cp_model.CpSolver()
         if time_limit is not None:
             solver.parameters.max_time_in_seconds = float(time_limit)
-        solver.parameters.num_workers = max(1, min(8, os.cpu_count() or 1))
+        solver.parameters.num_workers = solver_threads()
         t0 = time.perf_counter()
         code = solver.solve(comp.model)
         elapsed = time.perf_counter() - t0

@@ -53,15 +53,25 @@ def label_instance(args: tuple[int, int]) -> list[tuple[np.ndarray, np.ndarray, 
     return out
 
 
-def make_data(instances: int, per: int, seed: int, workers: int) -> list[Any]:
+def make_data(instances: int, per: int, seed: int, workers: int, executor: str = "local",
+              address: str | None = None) -> list[Any]:
+    """Labelled samples from `instances` generated instances, fanned out over the benchmark runner's
+    executors: a local process pool, or Ray (`executor="ray"`, a cluster at `address`)."""
     from rich.progress import track
 
+    from benchmarks.executors import make_executor
+
     tasks = [(seed * 1_000_003 + k, per) for k in range(instances)]
-    rows: list[Any] = []
-    with multiprocessing.get_context("forkserver").Pool(workers) as pool:
-        for chunk in track(pool.imap_unordered(label_instance, tasks), total=len(tasks), description="labelling"):
-            rows.extend(chunk)
-    return rows
+    chunks: dict[int, list[Any]] = {}
+    with make_executor(workers, preload=("solvers.neur2ro.knapsack",), kind=executor, address=address) as ex:
+        for key, chunk in track(ex.map(_label_keyed, tasks), total=len(tasks), description="labelling"):
+            chunks[key] = chunk
+    # Completion order varies with the executor; the data must not, so rows follow the task order.
+    return [row for key in sorted(chunks) for row in chunks[key]]
+
+
+def _label_keyed(args: tuple[int, int]) -> tuple[int, list[Any]]:
+    return args[0], label_instance(args)
 
 
 def batches(rows: list[Any], size: int, rng: np.random.Generator) -> Any:
@@ -124,10 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int, default=40)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--executor", choices=("local", "ray"), default="local",
+                    help="where labelling runs: a local process pool or Ray")
+    ap.add_argument("--address", default=None, help="a Ray cluster address (with --executor ray)")
     ap.add_argument("--out", default=None, help="weights file (default: the shipped artifact)")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    rows = make_data(args.instances, args.per_instance, args.seed, args.workers)
+    rows = make_data(args.instances, args.per_instance, args.seed, args.workers, args.executor, args.address)
     t1 = time.perf_counter()
     net, log = train(rows, args.epochs, args.seed)
     t2 = time.perf_counter()

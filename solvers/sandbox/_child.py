@@ -186,6 +186,35 @@ def _fail_setup(exc: BaseException) -> None:
 
 
 # --------------------------------------------------------------------------------------- execution
+def _cap_solver_threads() -> None:
+    """Hold CP-SAT (also under CPMpy, which defaults to 8 workers) to the run's thread budget,
+    OPTIPILOT_SOLVER_THREADS (see solvers/threads.py), when the fork server pre-imported OR-Tools: a
+    program run in parallel with others must not take every core. Cold runs import OR-Tools themselves
+    and are not capped."""
+    raw = os.environ.get("OPTIPILOT_SOLVER_THREADS", "").strip()
+    cp_model = sys.modules.get("ortools.sat.python.cp_model")
+    if not raw or cp_model is None:
+        return
+    try:
+        cap = max(1, int(float(raw)))
+    except ValueError:
+        return
+    solver_cls = cp_model.CpSolver
+    for name in ("solve", "Solve", "solve_with_solution_callback", "SolveWithSolutionCallback"):
+        original = getattr(solver_cls, name, None)
+        if original is None:
+            continue
+
+        def capped(self, *args, _original=original, **kwargs):  # type: ignore[no-untyped-def]
+            params = self.parameters
+            if params.num_workers == 0 or params.num_workers > cap:
+                params.num_workers = cap
+            params.num_search_workers = 0  # the deprecated alias (CPMpy sets it) would override num_workers
+            return _original(self, *args, **kwargs)
+
+        setattr(solver_cls, name, capped)
+
+
 def _exec_python(workdir: str) -> None:
     """Run workdir/main.py in this interpreter as `__main__`, then leave with its exit code."""
     import io
@@ -205,6 +234,7 @@ def _exec_python(workdir: str) -> None:
     sys.path[:] = [workdir] + [p for p in sys.path if p not in ("", ".")]
     if "numpy.random" in sys.modules:  # a forked copy inherits the server's state; `random` reseeds itself
         sys.modules["numpy.random"].seed()
+    _cap_solver_threads()
     main = types.ModuleType("__main__")
     main.__file__ = path
     sys.modules["__main__"] = main

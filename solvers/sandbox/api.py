@@ -40,6 +40,7 @@ PASSTHROUGH_ENV = (
     "OMP_NUM_THREADS",
     "OPENBLAS_NUM_THREADS",
     "MKL_NUM_THREADS",
+    "OPTIPILOT_SOLVER_THREADS",  # the run's thread budget per solve (solvers/threads.py)
 )
 # Names that look like secrets are refused even when a caller passes them in `env_extra`.
 SECRET_NAME = re.compile(r"KEY|TOKEN|SECRET|PASSW|CREDENTIAL|AUTH|COOKIE|SESSION|PRIVATE", re.IGNORECASE)

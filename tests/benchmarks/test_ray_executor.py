@@ -91,6 +91,33 @@ def test_local_ray_gives_the_same_records_as_the_local_executor(tmp_path: Path, 
     assert again.ran == 0 and again.skipped == 8
 
 
+def _thread_budget(_: int) -> str:
+    from solvers.threads import ENV
+
+    return os.environ.get(ENV, "")
+
+
+@needs_ray
+def test_every_task_keeps_its_solvers_to_its_cpus(local_ray: None) -> None:
+    with RayExecutor(workers=2) as ex:
+        assert set(ex.map(_thread_budget, range(4))) == {"1"}
+    with make_executor(2) as ex:
+        assert set(ex.map(_thread_budget, range(4))) == {str(max(1, (os.cpu_count() or 1) // 2))}
+
+
+@needs_ray
+def test_neur2ro_training_data_is_the_same_through_ray(local_ray: None) -> None:
+    import numpy as np
+
+    from solvers.neur2ro.train import make_data
+
+    local = make_data(3, 2, seed=5, workers=2)
+    on_ray = make_data(3, 2, seed=5, workers=2, executor="ray")
+    assert len(local) == len(on_ray) == 6
+    for a, b in zip(local, on_ray, strict=True):
+        assert all(np.array_equal(u, v) for u, v in zip(a[:3], b[:3], strict=True)) and a[3] == b[3]
+
+
 @needs_ray
 def test_cli_runs_on_ray_and_resumes(tmp_path: Path, local_ray: None) -> None:
     toy = _toy()
