@@ -9,6 +9,15 @@
     decision is its exact worst case, recomputed by the scorer.
 (b) On `--exact-count` instances with n >= 50 from that sample, exact CCG (true second stage, time limit
     `--exact-time`) and Neur2RO, one after the other in this process: times, gaps and the speed ratio.
+(c) `--parts polish --sizes 20`: the local-search polish before/after on the sample's instances of those
+    sizes, from one run each: the CCG's best x (before, recorded by neur2ro) and the polished x (after),
+    both scored by the exact worst case, gaps to the branch-and-price bound (polish.json).
+
+Capital budgeting (`--problem capital`): the `robust-capital` suite (generated, fixed seeds, n = 10..50,
+`--per-size` per n), scored against exact CCG run on each item in the same benchmark:
+
+    python -m benchmarks.bench_neur2ro --problem capital --per-size 2 --time-limit 20 --exact-time 45 \
+        --workers 1 --out benchmarks/results/neur2ro-capital
 """
 
 from __future__ import annotations
@@ -21,6 +30,8 @@ import statistics
 import time
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from benchmarks.executors import make_executor
 from benchmarks.provenance import command_line, git_commit, machine
@@ -51,6 +62,57 @@ def compare(items: list[Any], suite: Any, exact_time: float) -> dict[str, Any]:
             "exact_proven_optimal": sum(r["exact-ccg"]["optimal"] for r in rows)}
 
 
+def polish_compare(items: list[Any], time_limit: float) -> dict[str, Any]:
+    """Neur2RO with its polish on each item; before = the CCG's best x, after = the polished x (exact)."""
+    from solvers.neur2ro import parse_instance, solve, worst_case
+
+    rows = []
+    for item in items:
+        inst = parse_instance(item.data["text"], item.id)
+        r = solve(inst, time_limit=time_limit, polish=True)
+        last = r.history[-1] if r.history and "polish_before" in r.history[-1] else None
+        before = -last["polish_before"] if last else r.profit
+        after = -worst_case(inst, np.asarray(r.x, float))[0]  # rescored, not trusted
+        bound = item.data["bp_bound"]
+        rows.append({"id": item.id, "n": item.data["n"], "bp_bound": bound, "profit_before": before,
+                     "profit_after": after, "gap_before": (bound - before) / abs(bound),
+                     "gap_after": (bound - after) / abs(bound), "time_before": last["ccg_seconds"] if last else r.time,
+                     "time_after": r.time, "exact_evaluations": last["polish_exact_evaluations"] if last else 0})
+        print(json.dumps(rows[-1]), flush=True)  # progress (and the rows, should the run be stopped)
+    return {"rows": rows, "time_limit": time_limit,
+            "median_gap_before": statistics.median(r["gap_before"] for r in rows),
+            "median_gap_after": statistics.median(r["gap_after"] for r in rows),
+            "mean_gap_before": statistics.mean(r["gap_before"] for r in rows),
+            "mean_gap_after": statistics.mean(r["gap_after"] for r in rows),
+            "improved": sum(r["profit_after"] > r["profit_before"] + 1e-6 for r in rows),
+            "median_time_before": statistics.median(r["time_before"] for r in rows),
+            "median_time_after": statistics.median(r["time_after"] for r in rows)}
+
+
+def capital(args: argparse.Namespace) -> int:
+    import benchmarks.suites.robust_capital  # noqa: F401  (registers the suite)
+
+    suite = get_suite("robust-capital", per_size=args.per_size, time_limit=args.time_limit,
+                      exact_time=args.exact_time, eval_time=args.eval_time)
+    items = list(suite.items(None))
+    summaries = {}
+    for method in args.methods:
+        produce = resolve_producer(method, None, None, 1, suite)
+        config = {"strategy": method, "llm": None, "target": None, "samples": 1,
+                  "suite_options": {"per_size": args.per_size, "time_limit": args.time_limit,
+                                    "exact_time": args.exact_time, "eval_time": args.eval_time}}
+        with make_executor(args.workers) as ex:
+            outcome = run_suite(suite, items, produce, args.out / method, config=config, executor=ex,
+                                progress=False, retry_errors=args.retry_errors)
+        summaries[method] = outcome.summary
+        print(f"{method}: median gap to exact CCG {outcome.summary.get('median_gap')}")
+    result = {"summaries": summaries, "settings": vars(args) | {"out": str(args.out)}, "command": command_line(),
+              "git_commit": git_commit(), "machine": machine(), "load_average": os.getloadavg(),
+              "date": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")}
+    (args.out / "bench.json").write_text(json.dumps(result, indent=2, default=str) + "\n")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--per-stratum", type=int, default=2)
@@ -61,14 +123,31 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", default=None)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--retry-errors", action="store_true", help="on resume, redo items that ended in an error")
-    ap.add_argument("--parts", nargs="+", default=["suite", "compare"], choices=("suite", "compare"))
+    ap.add_argument("--parts", nargs="+", default=["suite", "compare"], choices=("suite", "compare", "polish"))
+    ap.add_argument("--sizes", type=int, nargs="+", default=[20], help="instance sizes for --parts polish")
+    ap.add_argument("--problem", choices=("knapsack", "capital"), default="knapsack")
+    ap.add_argument("--per-size", type=int, default=2, help="capital: instances per n")
+    ap.add_argument("--eval-time", type=float, default=5.0, help="capital: seconds per worst-case evaluation")
+    ap.add_argument("--methods", nargs="+", default=["neur2ro"], help="capital: solvers to run")
     args = ap.parse_args(argv)
+    if args.problem == "capital":
+        return capital(args)
     suite = get_suite("robust-knapsack", per_stratum=args.per_stratum, time_limit=args.time_limit)
     items = list(suite.items(data_dir(args.data)))
     produce = resolve_producer("neur2ro", None, None, 1, suite)
     config = {"strategy": "neur2ro", "llm": None, "target": None, "samples": 1,
               "suite_options": {"per_stratum": args.per_stratum, "time_limit": args.time_limit}}
     summary: dict[str, Any] | None = None
+    if "polish" in args.parts:
+        picked = [it for it in items if it.data["n"] in args.sizes]
+        side = polish_compare(picked, args.time_limit)
+        side |= {"settings": vars(args) | {"out": str(args.out)}, "command": command_line(), "git_commit": git_commit(),
+                 "machine": machine(), "load_average": os.getloadavg(),
+                 "date": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")}
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / "polish.json").write_text(json.dumps(side, indent=2, default=str) + "\n")
+        print(f"polish on {len(picked)}: median gap {side['median_gap_before']:.2%} -> {side['median_gap_after']:.2%}, "
+              f"improved {side['improved']}")
     if "suite" in args.parts:
         with make_executor(args.workers) as ex:
             outcome = run_suite(suite, items, produce, args.out / "suite", config=config, executor=ex, progress=False,

@@ -5,7 +5,7 @@ import importlib
 from benchmarks.suites.base import Item, Suite, Verdict, data_dir, get_suite, register, suite_names
 
 # Modules holding the built-in suites; imported on first use so `import benchmarks` stays cheap.
-_BUILTIN = ("cpbench", "nl4opt", "answers", "tsp", "travelplanner", "qubo", "robust_knapsack", "udc")
+_BUILTIN = ("cpbench", "nl4opt", "answers", "tsp", "travelplanner", "qubo", "robust_knapsack", "robust_capital", "udc")
 
 
 def load_builtin() -> None:

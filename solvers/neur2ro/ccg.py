@@ -3,10 +3,13 @@
 Neur2RO: scenarios start from xi = 0; repeat: the main problem (network copies, milp.py) gives x and
 theta; the adversarial problem gives the scenario the network thinks worst for x; stop when it is not
 worse than theta (relative tolerance), when the time is up or after `max_iter` rounds. Every distinct x
-proposed is scored exactly (knapsack.worst_case) and the best is returned: the score is always the true
-worst case, never the network's guess.
+proposed is scored exactly (the problem's worst_case) and the best is returned: the score is always the
+true worst case, never the network's guess. Then (polish, on by default) a local search on x spends the
+time left: flip / swap moves, pruned by exact objectives at known worst scenarios, scored by the exact
+worst case (polish_x). It works on any problem.RobustProblem (knapsack, capital budgeting).
 
-Exact CCG: the same loop with the true second stage: the main problem carries, per scenario, copies of
+Exact CCG (here for the knapsack; capital.exact_ccg for capital budgeting): the same loop with the true
+second stage: the main problem carries, per scenario, copies of
 the second-stage variables (y, r) and constraints; the adversarial step is the exact worst case. It
 stops at a proven optimum (upper bound = lower bound within tolerance) or at the time limit (then it
 returns its best x so far, flagged not optimal).
@@ -22,7 +25,7 @@ import numpy as np
 
 from solvers.neur2ro.knapsack import Instance, worst_case
 from solvers.neur2ro.milp import _solver, adversarial, main_problem
-from solvers.neur2ro.model import Numeric
+from solvers.neur2ro.problem import RobustProblem
 
 
 @dataclass
@@ -37,12 +40,18 @@ class RobustResult:
     history: list[dict[str, float]] = field(default_factory=list)
 
 
-def neur2ro(inst: Instance, net: Any, time_limit: float = 30.0, max_iter: int = 20, tol: float = 1e-3) -> RobustResult:
+def neur2ro(inst: RobustProblem, net: Any, time_limit: float = 30.0, max_iter: int = 20, tol: float = 1e-3,
+            polish: bool = True, seed: int = 0) -> RobustResult:
+    """Neur2RO's CCG on any problem.RobustProblem (the knapsack, capital budgeting), then, with `polish`,
+    a local search on x in the time left (polish_x), scored by the exact worst case only."""
+    from solvers.neur2ro.model import numeric
+
     start = time.perf_counter()
-    num = Numeric(net, inst.features())
-    scale = float(inst.p_bar.sum())
-    scenarios = [np.zeros(inst.n)]
+    num = numeric(net, inst)
+    scale = inst.value_scale()
+    scenarios = [inst.initial_scenario()]
     seen: dict[bytes, float] = {}
+    worst: list[np.ndarray] = []  # the exact worst scenarios of the x scored so far
     best_x, best_val = np.zeros(inst.n), np.inf
     history = []
     it = 0
@@ -58,7 +67,8 @@ def neur2ro(inst: Instance, net: Any, time_limit: float = 30.0, max_iter: int = 
             break  # out of time inside the main problem: keep the best x found so far
         key = x.tobytes()
         if key not in seen:
-            seen[key] = worst_case(inst, x)[0]
+            seen[key], xi_true = inst.worst_case(x)
+            worst.append(xi_true)
             if seen[key] < best_val:
                 best_x, best_val = x, seen[key]
         try:
@@ -69,8 +79,60 @@ def neur2ro(inst: Instance, net: Any, time_limit: float = 30.0, max_iter: int = 
         if predicted <= theta + tol * max(1.0, abs(theta)):
             break
         scenarios.append(xi)
+    ccg_time = time.perf_counter() - start
+    if polish and np.isfinite(best_val):
+        best_x, polished, tried = polish_x(inst, best_x, best_val, worst, start + time_limit, seen, seed)
+        history.append({"iteration": it, "polish_before": best_val, "polish_after": polished,
+                        "polish_exact_evaluations": tried, "ccg_seconds": ccg_time})
+        best_val = polished
     return RobustResult(inst.name, "neur2ro", [int(v) for v in best_x], -best_val, time.perf_counter() - start,
                         it, history=history)
+
+
+def polish_x(inst: RobustProblem, x: np.ndarray, value: float, scenarios: list[np.ndarray], deadline: float,
+             seen: dict[bytes, float] | None = None, seed: int = 0) -> tuple[np.ndarray, float, int]:
+    """First-improvement local search on x (flip one item, then swap one in for one out) until no move
+    improves or `deadline` (a perf_counter time) passes; returns (x, its exact worst case, exact scorings).
+
+    A candidate is scored by its EXACT worst case, never by the network. Most candidates never get that
+    far: its objective at any scenario already known (the worst scenarios of the x scored so far) is a
+    lower bound on its worst case (minimisation form), so a candidate whose bound at one of those is not
+    below the incumbent is dropped after a few second-stage solves.
+    """
+    rng = np.random.default_rng(seed)
+    seen = {} if seen is None else seen
+    known = [np.asarray(s, float) for s in scenarios]
+    x = np.asarray(x, float).copy()
+    tried = 0
+
+    def moves(cur: np.ndarray) -> Any:
+        ones, zeros = np.flatnonzero(cur > 0.5), np.flatnonzero(cur < 0.5)
+        for i in rng.permutation(len(cur)):
+            yield (int(i),)
+        pairs = [(int(i), int(j)) for i in ones for j in zeros]
+        for k in rng.permutation(len(pairs)):
+            yield pairs[k]
+
+    improved = True
+    while improved and time.perf_counter() < deadline:
+        improved = False
+        for move in moves(x):
+            if time.perf_counter() >= deadline:
+                break
+            cand = x.copy()
+            cand[list(move)] = 1.0 - cand[list(move)]
+            key = cand.tobytes()
+            if key in seen:
+                continue
+            if any(inst.evaluate(cand, xi) >= value - 1e-9 * max(1.0, abs(value)) for xi in reversed(known)):
+                continue
+            seen[key], xi_true = inst.worst_case(cand)
+            tried += 1
+            known.append(xi_true)
+            if seen[key] < value - 1e-9 * max(1.0, abs(value)):
+                x, value, improved = cand, seen[key], True
+                break
+    return x, value, tried
 
 
 def exact_ccg(inst: Instance, time_limit: float = 300.0, tol: float = 1e-4, max_iter: int = 200) -> RobustResult:
@@ -115,12 +177,12 @@ def exact_ccg(inst: Instance, time_limit: float = 300.0, tol: float = 1e-4, max_
                         optimal=False, history=history)
 
 
-def brute_force(inst: Instance) -> tuple[np.ndarray, float]:
+def brute_force(inst: RobustProblem) -> tuple[np.ndarray, float]:
     """Best x by enumeration with the exact worst case (tiny n only: tests)."""
     best, best_val = None, np.inf
     for bits in range(2**inst.n):
         x = np.array([(bits >> i) & 1 for i in range(inst.n)], float)
-        v = worst_case(inst, x)[0]
+        v = inst.worst_case(x)[0]
         if v < best_val:
             best, best_val = x, v
     return best, -best_val

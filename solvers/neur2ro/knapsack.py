@@ -18,6 +18,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -26,6 +27,9 @@ from solvers.neur2ro.errors import RobustInputError
 
 @dataclass
 class Instance:
+    """A robust knapsack instance; also the knapsack's side of problem.RobustProblem."""
+
+    kind: ClassVar[str] = "knapsack"
     name: str
     capacity: float
     gamma: float
@@ -49,6 +53,33 @@ class Instance:
         cols = [self.p_bar / scale, self.p_hat / scale, self.f / scale, self.c / cap, self.t / cap,
                 np.full(self.n, self.gamma / self.n), np.full(self.n, cap / max(self.c.sum(), 1.0))]
         return np.stack(cols, axis=1).astype(np.float32)
+
+    # --- problem.RobustProblem ---------------------------------------------------------------------
+    @property
+    def uncertainty_domain(self) -> float:
+        return self.gamma  # the budget set {0 <= xi <= 1, sum xi <= Gamma}
+
+    def value_scale(self) -> float:
+        return float(self.p_bar.sum())
+
+    def add_first_stage(self, solver: Any) -> tuple[list[Any], Any]:
+        x = [solver.BoolVar(f"x{i}") for i in range(self.n)]
+        return x, solver.Sum([float(self.f[i] - self.p_bar[i]) * x[i] for i in range(self.n)])
+
+    def add_uncertainty(self, solver: Any) -> list[Any]:
+        xi = [solver.NumVar(0.0, 1.0, f"xi{i}") for i in range(self.n)]
+        solver.Add(solver.Sum(xi) <= self.gamma)
+        return xi
+
+    def initial_scenario(self) -> np.ndarray:
+        return np.zeros(self.n)
+
+    def worst_case(self, x: np.ndarray) -> tuple[float, np.ndarray]:
+        return worst_case(self, x)
+
+    def evaluate(self, x: np.ndarray, xi: np.ndarray) -> float:
+        """The exact objective (minimisation form) of x in one scenario xi."""
+        return self.first_stage_cost(x) + second_stage(self, x, xi)[0]
 
 
 def parse_instance(text: str, name: str = "instance") -> Instance:

@@ -4,12 +4,15 @@ The network's aggregates are linear in the decisions (model.py), so a network co
 u = const + V^T v (v the decision vector), then per hidden unit h = max(0, w.u + b), written with the
 standard big-M formulation (h >= pre, h <= pre - L (1 - s), h <= U s, s binary) where L and U are valid
 bounds from interval arithmetic, started from bounds on u over the decision domain (x binary; xi in the
-budget set, where the largest sum is the Gamma largest positive coefficients). Units whose bounds show
-them always active or always off need no binary.
+budget set, where the largest sum is the Gamma largest positive coefficients; xi in the box [-1, 1]^k).
+Units whose bounds show them always active or always off need no binary.
 
-- `main_problem`: min over x of sum (f - p_bar) x + theta, theta >= scale * NN(x, xi_k) for every
-  scenario k found so far (one network copy per scenario).
-- `adversarial`: max over xi in the budget set of scale * NN(x, xi) for a fixed x.
+Both problems go through problem.RobustProblem, so they serve the knapsack and capital budgeting alike:
+
+- `main_problem`: min over x (with the problem's own first-stage constraints) of its first-stage terms
+  (the knapsack: sum (f - p_bar) x; capital budgeting: none) + theta, theta >= scale * NN(x, xi_k) for
+  every scenario k found so far (one network copy per scenario).
+- `adversarial`: max over xi in the uncertainty set of scale * NN(x, xi) for a fixed x.
 """
 
 from __future__ import annotations
@@ -18,8 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from solvers.neur2ro.knapsack import Instance
 from solvers.neur2ro.model import Numeric
+from solvers.neur2ro.problem import RobustProblem
 
 
 def _solver(time_limit: float) -> Any:
@@ -31,11 +34,18 @@ def _solver(time_limit: float) -> Any:
     return s
 
 
-def _budget_bounds(const: np.ndarray, coef: np.ndarray, gamma: float | None) -> tuple[np.ndarray, np.ndarray]:
-    """Bounds of const + coef^T v over v in {0,1}^n (gamma None) or {v in [0,1]^n, sum v <= gamma}."""
+def _budget_bounds(const: np.ndarray, coef: np.ndarray, gamma: float | str | None) -> tuple[np.ndarray, np.ndarray]:
+    """Bounds of const + coef^T v over v in {0,1}^n (gamma None), {v in [0,1]^n, sum v <= gamma} (a
+    number) or the box [-1, 1]^n (gamma "box")."""
     pos, neg = np.maximum(coef, 0), np.minimum(coef, 0)
     if gamma is None:
         return const + neg.sum(0), const + pos.sum(0)
+    if isinstance(gamma, str):
+        if gamma != "box":
+            raise ValueError(f"unknown uncertainty domain {gamma!r}")
+        spread = np.abs(coef).sum(0)
+        return const - spread, const + spread
+    gamma = float(gamma)
     k = int(np.floor(gamma))
     frac = gamma - k
 
@@ -47,7 +57,7 @@ def _budget_bounds(const: np.ndarray, coef: np.ndarray, gamma: float | None) -> 
 
 
 def embed(solver: Any, v: list[Any], const: np.ndarray, coef: np.ndarray, net: Numeric,
-          gamma: float | None, tag: str) -> Any:
+          gamma: float | str | None, tag: str) -> Any:
     """Add one copy of the network with input u = const + coef^T v; returns the output expression."""
     lo, hi = _budget_bounds(const, coef, gamma)
     inputs = [const[j] + solver.Sum([coef[i, j] * v[i] for i in range(len(v)) if coef[i, j] != 0])
@@ -77,32 +87,29 @@ def embed(solver: Any, v: list[Any], const: np.ndarray, coef: np.ndarray, net: N
     return solver.Sum([w[0, m] * inputs[m] for m in range(len(inputs))]) + b[0]
 
 
-def main_problem(inst: Instance, net: Numeric, scenarios: list[np.ndarray], scale: float,
+def main_problem(problem: RobustProblem, net: Numeric, scenarios: list[np.ndarray], scale: float,
                  time_limit: float) -> tuple[np.ndarray, float]:
     s = _solver(time_limit)
-    x = [s.BoolVar(f"x{i}") for i in range(inst.n)]
+    x, first_stage = problem.add_first_stage(s)
     theta = s.NumVar(-s.infinity(), s.infinity(), "theta")
     for k, xi in enumerate(scenarios):
-        coef = np.concatenate([net.a, np.zeros_like(net.b), xi[:, None] * net.g], axis=1)
-        const = np.concatenate([np.zeros(net.a.shape[1]), xi @ net.b, np.zeros(net.g.shape[1])])
+        const, coef = net.main_affine(np.asarray(xi, float))
         s.Add(theta >= scale * embed(s, x, const, coef, net, None, f"k{k}"))
-    s.Minimize(s.Sum([float(inst.f[i] - inst.p_bar[i]) * x[i] for i in range(inst.n)]) + theta)
+    s.Minimize(first_stage + theta)
     status = s.Solve()
     if status not in (0, 1):  # OPTIMAL, FEASIBLE
         raise RuntimeError(f"the Neur2RO main problem found no solution (status {status})")
     return np.array([round(v.solution_value()) for v in x], float), float(theta.solution_value())
 
 
-def adversarial(inst: Instance, net: Numeric, x: np.ndarray, scale: float,
+def adversarial(problem: RobustProblem, net: Numeric, x: np.ndarray, scale: float,
                 time_limit: float) -> tuple[np.ndarray, float]:
     s = _solver(time_limit)
-    xi = [s.NumVar(0.0, 1.0, f"xi{i}") for i in range(inst.n)]
-    s.Add(s.Sum(xi) <= inst.gamma)
-    coef = np.concatenate([np.zeros_like(net.a), net.b, x[:, None] * net.g], axis=1)
-    const = np.concatenate([x @ net.a, np.zeros(net.b.shape[1]), np.zeros(net.g.shape[1])])
-    out = embed(s, xi, const, coef, net, inst.gamma, "adv")
+    xi = problem.add_uncertainty(s)
+    const, coef = net.adv_affine(np.asarray(x, float))
+    out = embed(s, xi, const, coef, net, problem.uncertainty_domain, "adv")
     s.Maximize(scale * out)
     status = s.Solve()
     if status not in (0, 1):
         raise RuntimeError(f"the Neur2RO adversarial problem found no solution (status {status})")
-    return np.clip(np.array([v.solution_value() for v in xi]), 0, 1), float(s.Objective().Value())
+    return np.array([min(max(v.solution_value(), v.lb()), v.ub()) for v in xi]), float(s.Objective().Value())
