@@ -38,7 +38,7 @@ WorkersOpt = Annotated[
     int, typer.Option("--workers", min=1, help="Worker processes (1: run in this process).")
 ]
 ExecutorOpt = Annotated[
-    str, typer.Option("--executor", help="local (processes on this machine) or ray (pip install 'optipilot[ray]').")
+    str, typer.Option("--executor", help="local (processes on this machine) or ray (pip install 'optipilot\\[ray]').")
 ]
 AddressOpt = Annotated[
     str | None, typer.Option("--address", help="Ray cluster address (with --executor ray); default: a local Ray.")

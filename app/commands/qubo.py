@@ -30,6 +30,8 @@ def solve_cmd(
     iterations: Annotated[int, typer.Option(help="Sampler calls.")] = 20,
     reads: Annotated[int, typer.Option(help="Reads per sampler call.")] = 20,
     penalty: Annotated[float | None, typer.Option(help="Penalty weight (slack/penalty encodings).")] = None,
+    warm_start: Annotated[str, typer.Option(help="MDKP multipliers start at the LP duals (lp) or at zero.")] = "lp",
+    feasible_step: Annotated[float, typer.Option(help="Subgradient: scale of steps taken from a feasible sample (0, 1].")] = 1.0,
     exact: Annotated[bool, typer.Option("--exact", help="Also solve with CP-SAT and show the gap.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
@@ -62,7 +64,8 @@ def solve_cmd(
             problem = generate_mis(random_n, p, seed)
         else:
             problem = generate_tsp(random_n, seed)
-        r = solve(problem, encoding, method, sampler, iterations=iterations, reads=reads, penalty=penalty, seed=seed)
+        r = solve(problem, encoding, method, sampler, iterations=iterations, reads=reads, penalty=penalty, seed=seed,
+                  warm_start=warm_start, feasible_step=feasible_step)
         ref = exact_optimum(problem) if exact else None
     except QUBOInputError as e:
         err.print(f"[red]error:[/red] {e}", highlight=False)

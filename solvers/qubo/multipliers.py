@@ -52,11 +52,15 @@ class Method:
 class Subgradient(Method):
     name = "subgradient"
 
-    def __init__(self, size: int, lower: float, rule: str = "polyak", a0: float = 1.0) -> None:
+    def __init__(self, size: int, lower: float, rule: str = "polyak", a0: float = 1.0,
+                 feasible_step: float = 1.0, theta: float = 2.0) -> None:
         super().__init__(size, lower)
         if rule not in ("polyak", "diminishing", "constant"):
             raise ValueError(f"unknown step rule {rule!r}: polyak, diminishing or constant")
-        self.rule, self.a0, self.theta = rule, a0, 2.0
+        if not 0 < feasible_step <= 1:
+            raise ValueError(f"feasible_step must lie in (0, 1], got {feasible_step}")
+        self.rule, self.a0, self.theta = rule, a0, theta
+        self.feasible_step = feasible_step
         self.best, self.stall = -np.inf, 0
 
     def update(self, lam: np.ndarray, value: float, g: np.ndarray, upper: float | None, k: int) -> np.ndarray:
@@ -75,6 +79,8 @@ class Subgradient(Method):
             step = self.a0 / np.sqrt(norm2)
         else:
             step = self.a0 / ((k + 1) * np.sqrt(norm2))
+        if self.lower == 0.0 and np.all(g <= 0):
+            step *= self.feasible_step  # from a feasible point, lower the multipliers cautiously
         return self.project(lam + step * g)
 
 

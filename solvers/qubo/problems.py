@@ -120,6 +120,16 @@ class TSP:
     def n(self) -> int:
         return len(self.coords)
 
+    def symmetry_fixings(self) -> dict[int, int]:
+        """Variables fixed by the tour's rotation symmetry: city 0 at position 0 (x[c, t] is variable
+        c * n + t). Every tour has a rotation of that form, so nothing is lost, and (n - 1)^2 variables
+        remain: what lets a quantum simulator take n = 8 (49 qubits instead of 64)."""
+        n = self.n
+        fixed = {0: 1}
+        fixed.update({t: 0 for t in range(1, n)})  # city 0 at no other position
+        fixed.update({c * n: 0 for c in range(1, n)})  # no other city at position 0
+        return fixed
+
     def tour(self, x: np.ndarray) -> list[int] | None:
         """The tour that x encodes (city per position), or None if x is not a permutation matrix."""
         m = x.reshape(self.n, self.n)

@@ -6,6 +6,9 @@ Both encodings get the same budget: `iterations` sampler calls of `reads` reads 
 - encoding "lagrangian": the slack-free model; after each call the multipliers move by `method`
   (subgradient, bundle, cutting-plane, alm; see multipliers.py) and sampling resumes at the new ones.
   It stops early when the best sample is feasible and complementary slackness holds (lam.g = 0).
+  MDKP multipliers start by default (`warm_start="lp"`) at the LP relaxation's duals (one HiGHS LP,
+  outside the sampler budget), lifted by a relative 1e-6 so that ties break towards feasibility;
+  `warm_start="zero"` starts at 0 as in the plain method.
 - encoding "penalty" (MIS only): the usual slack-free QUBO -sum x + P sum x_u x_v with a fixed P, the
   baseline that Lagrangian updates should beat.
 
@@ -58,7 +61,7 @@ def default_slack_penalty(problem: Problem) -> float:
     return tsp_penalty_weight(problem)
 
 
-def _method(name: str, rel: Relaxation, problem: Problem, step_rule: str) -> Any:
+def _method(name: str, rel: Relaxation, problem: Problem, step_rule: str, feasible_step: float = 1.0) -> Any:
     lower = -np.inf if rel.equality else 0.0
     size = rel.multipliers
     if name not in METHODS:
@@ -71,7 +74,7 @@ def _method(name: str, rel: Relaxation, problem: Problem, step_rule: str) -> Any
     else:
         box, rho0 = tsp_penalty_weight(problem), 0.1 * tsp_penalty_weight(problem)
     if name == "subgradient":
-        return Subgradient(size, lower, rule=step_rule, a0=box / 4)
+        return Subgradient(size, lower, rule=step_rule, a0=box / 4, feasible_step=feasible_step)
     if name == "bundle":
         return Bundle(size, lower, t=box, box=box * 10)
     if name == "cutting-plane":
@@ -79,10 +82,43 @@ def _method(name: str, rel: Relaxation, problem: Problem, step_rule: str) -> Any
     return AugmentedLagrangian(size, lower, rho=rho0)
 
 
-def _initial_multipliers(problem: Problem, size: int) -> np.ndarray:
+WARM_STARTS = ("lp", "zero")
+LP_MARGIN = 1e-6  # relative lift of the LP duals: items with zero reduced profit (the LP's fractional ones) drop out
+
+
+def lp_duals(problem: MDKP) -> np.ndarray:
+    """The LP relaxation's optimal duals of W x <= C (HiGHS). For a knapsack-type Lagrangian (separable
+    over binary x) the Lagrangian dual optimum equals the LP bound, so these are optimal multipliers."""
+    from scipy.optimize import linprog
+
+    r = linprog(-problem.profits, A_ub=problem.weights, b_ub=problem.capacities, bounds=(0, 1), method="highs")
+    if r.status != 0:
+        raise QUBOInputError(f"the LP relaxation could not be solved: {r.message}")
+    return np.maximum(-np.asarray(r.ineqlin.marginals, float), 0.0)
+
+
+def _initial_multipliers(problem: Problem, size: int, warm_start: str = "lp") -> np.ndarray:
     if isinstance(problem, MIS):
         return np.full(size, 0.5)  # below 1: edges start cheap, and rise where samples break them
+    if isinstance(problem, MDKP) and warm_start == "lp":
+        lam = lp_duals(problem)
+        return lam * (1.0 + LP_MARGIN) + LP_MARGIN * float(problem.profits.max())
     return np.zeros(size)
+
+
+def _sample(smp: Sampler, bqm: Any, reads: int, seed: int, size: int, fixed: dict[int, int]) -> Any:
+    """Sample `bqm` with the `fixed` variables taken out (their values folded into the model), then
+    put them back so every row has all `size` variables."""
+    if not fixed:
+        return smp.sample(bqm, reads, seed)
+    reduced = bqm.copy()
+    reduced.fix_variables(fixed)
+    s = smp.sample(reduced, reads, seed)
+    x = np.zeros((len(s.x), size))
+    x[:, : s.x.shape[1]] = s.x
+    x[:, list(fixed)] = list(fixed.values())
+    s.x = x
+    return s
 
 
 class _Tracker:
@@ -126,20 +162,31 @@ def solve(
     reads: int = 20,
     penalty: float | None = None,
     step_rule: str = "polyak",
+    warm_start: str = "lp",
+    feasible_step: float = 1.0,
     seed: int = 0,
     sampler_options: dict[str, Any] | None = None,
 ) -> QUBOResult:
     if encoding not in ENCODINGS:
         raise QUBOInputError(f"unknown encoding {encoding!r}; choose one of {', '.join(ENCODINGS)}")
+    if warm_start not in WARM_STARTS:
+        raise QUBOInputError(f"unknown warm start {warm_start!r}; choose one of {', '.join(WARM_STARTS)}")
+    if not 0 < feasible_step <= 1:
+        raise QUBOInputError(f"feasible_step must lie in (0, 1], got {feasible_step}")
     if iterations < 1 or reads < 1:
         raise QUBOInputError("iterations and reads must be at least 1")
     smp = sampler if isinstance(sampler, Sampler) else get_sampler(sampler, **(sampler_options or {}))
     rel = Relaxation(problem)
     n = rel.size
+    # A simulated quantum sampler pays for every qubit: there, TSP drops the variables its rotation
+    # symmetry fixes (city 0 first), n^2 -> (n - 1)^2. Classical samplers keep the full model.
+    fixed = problem.symmetry_fixings() if isinstance(problem, TSP) and smp.name == "qaoa" else {}
     track = _Tracker(problem, n)
     started = time.perf_counter()
     history: list[dict[str, float]] = []
     settings: dict[str, Any] = {"iterations": iterations, "reads": reads, "seed": seed}
+    if fixed:
+        settings["fixed_by_symmetry"] = len(fixed)
     calls = 0
     if encoding in ("slack", "penalty"):
         if encoding == "penalty" and not isinstance(problem, MIS):
@@ -148,19 +195,23 @@ def solve(
         bqm, _ = slack_bqm(problem, weight) if encoding == "slack" else (fixed_penalty_bqm(problem, weight), n)
         settings["penalty"] = weight
         for k in range(iterations):
-            s = smp.sample(bqm, reads, seed + k)
+            s = _sample(smp, bqm, reads, seed + k, n, fixed)
             calls += 1
             track.add(s.x)
-        num_vars = bqm.num_variables
+        num_vars = bqm.num_variables - len(fixed)
         used_method = None
     else:
-        m = _method(method, rel, problem, step_rule)
-        lam = _initial_multipliers(problem, rel.multipliers)
+        m = _method(method, rel, problem, step_rule, feasible_step)
+        lam = _initial_multipliers(problem, rel.multipliers, warm_start)
+        if isinstance(problem, MDKP):
+            settings["warm_start"] = warm_start
+        if isinstance(m, Subgradient) and feasible_step != 1.0:
+            settings["feasible_step"] = feasible_step
         g_last: np.ndarray | None = None
         for k in range(iterations):
             active = m.active(lam, g_last)
             bqm = rel.bqm(lam, rho=m.rho, active=active)
-            s = smp.sample(bqm, reads, seed + k)
+            s = _sample(smp, bqm, reads, seed + k, n, fixed)
             calls += 1
             track.add(s.x)
             i = int(np.argmin(s.energy))
@@ -174,7 +225,7 @@ def solve(
                 break  # x is optimal for the relaxation and complementary: nothing left to learn
             g_last = g
             lam = m.update(lam, value, g, track.upper_min(), k)
-        num_vars = n
+        num_vars = n - len(fixed)
         used_method = method
         settings.update(step_rule=step_rule if isinstance(m, Subgradient) else None,
                         box=getattr(m, "box", None), final_rho=getattr(m, "rho", 0.0) or None,
@@ -197,4 +248,4 @@ def gap(problem: Problem, objective: float | None, optimum: float) -> float | No
     return (optimum - objective) / abs(optimum) if problem.sense == "max" else (objective - optimum) / abs(optimum)
 
 
-__all__ = ["ENCODINGS", "QUBOResult", "TSP", "default_slack_penalty", "gap", "solve"]
+__all__ = ["ENCODINGS", "QUBOResult", "TSP", "WARM_STARTS", "default_slack_penalty", "gap", "lp_duals", "solve"]

@@ -124,10 +124,44 @@ def test_sa_solves_small_instances() -> None:
 
 def test_qaoa_end_to_end_on_a_tiny_tsp() -> None:
     pytest.importorskip("qiskit_aer")
-    p = generate_tsp(3, 0)  # 9 qubits; every permutation of 3 cities is optimal (one triangle)
+    p = generate_tsp(3, 0)  # every permutation of 3 cities is optimal (one triangle)
     r = solve(p, "slack", sampler="qaoa", iterations=1, reads=256, sampler_options={"layers": 1, "maxiter": 20})
     assert r.sampler == "qaoa" and r.reads == 256
+    assert r.num_variables == 4 and r.settings["fixed_by_symmetry"] == 5  # city 0 first: (n - 1)^2 qubits
     assert r.feasible and r.objective == pytest.approx(exact_optimum(p)[0])
+    assert p.tour(np.array(r.solution, float))[0] == 0
+
+
+def test_qaoa_beyond_the_statevector_limit_runs_on_matrix_product_states() -> None:
+    pytest.importorskip("qiskit_aer")
+    p = generate_tsp(6, 0)  # 25 qubits after fixing: past the exact statevector's 20
+    r = solve(p, "slack", sampler="qaoa", iterations=1, reads=64, sampler_options={"layers": 1, "maxiter": 4})
+    assert r.num_variables == 25 and r.reads == 64 and 0.0 <= r.feasibility_rate <= 1.0
+
+
+def test_symmetry_fixings_keep_a_rotation_of_every_tour() -> None:
+    p = generate_tsp(4, 2)
+    fixed = p.symmetry_fixings()
+    assert len(fixed) == 2 * 4 - 1 and fixed[0] == 1
+    x = np.zeros(16)
+    for t, c in enumerate([0, 2, 3, 1]):  # a tour starting at city 0 agrees with every fixed value
+        x[c * 4 + t] = 1
+    assert all(x[v] == val for v, val in fixed.items())
+
+
+def test_lp_warm_start_begins_at_the_lp_duals_on_the_feasible_side() -> None:
+    from solvers.qubo.solve import lp_duals
+
+    p = MDKP([10, 6, 4], [[5, 4, 3]], [8])
+    assert lp_duals(p) == pytest.approx([1.5])  # the LP's fractional item b has reduced profit 6 - 1.5 * 4 = 0
+    r = solve(p, "lagrangian", "subgradient", sampler="exact", iterations=1, reads=1)
+    assert r.history[0]["feasible"] == 1.0 and r.settings["warm_start"] == "lp"
+    cold = solve(p, "lagrangian", "subgradient", sampler="exact", iterations=1, reads=1, warm_start="zero")
+    assert cold.history[0]["feasible"] == 0.0  # zero multipliers take every item
+    with pytest.raises(QUBOInputError, match="warm start"):
+        solve(p, "lagrangian", warm_start="hot")
+    with pytest.raises(QUBOInputError, match="feasible_step"):
+        solve(p, "lagrangian", feasible_step=0.0)
 
 
 @pytest.mark.parametrize("make, message", [
