@@ -84,6 +84,9 @@ class Subgradient(Method):
         return self.project(lam + step * g)
 
 
+MASTER_SECONDS = 2.0  # a cap on one master problem (LP or QP) solve
+
+
 def _model_master(cuts: list[Cut], lower: float, box: float, centre: np.ndarray | None, t: float) -> np.ndarray:
     """max_v,lam v [- |lam - centre|^2 / (2t)] s.t. v <= L_j + g_j.(lam - lam_j), lower <= lam <= box."""
     import highspy
@@ -108,7 +111,14 @@ def _model_master(cuts: list[Cut], lower: float, box: float, centre: np.ndarray 
         start = np.arange(m + 2, dtype=np.int32)
         start[m + 1] = m
         h.passHessian(m + 1, m, 1, start, np.arange(m, dtype=np.int32), np.full(m, 1.0 / t))
+    # HiGHS's QP solver can stall on a degenerate master (seen when the bundle starts at the LP duals,
+    # where many cuts are nearly parallel): bound its effort and fall back to the centre (or the newest
+    # cut's multipliers), i.e. a null step, rather than hang the run.
+    h.setOptionValue("time_limit", MASTER_SECONDS)
+    h.setOptionValue("qp_iteration_limit", 10_000)
     h.run()
+    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return np.clip(centre if centre is not None else cuts[-1].lam, lo, box)
     sol = np.asarray(h.getSolution().col_value[:m], float)
     return np.clip(sol, lo, box)
 
