@@ -146,3 +146,19 @@ def test_cli_solves_a_small_knapsack_with_its_reference(tmp_path):
     out = _json.loads(r.output)
     assert out["objective"] <= out["baseline"]["objective"] + 1e-9 and out["gap"] >= -1e-9
     assert out["objective"] >= out["initial_objective"] - 1e-9  # conquering never loses value
+
+
+def test_suite_scores_a_udc_result_against_the_exact_knapsack():
+    from benchmarks.suites import get_suite, load_builtin
+
+    load_builtin()
+    suite = get_suite("udc-kp500", count=1, rounds=0)
+    (item,) = list(suite.items(None))
+    result = suite.solvers()["udc"](item)
+    v = suite.score(item, result)
+    assert v.passed and 0 <= v.metrics["gap"] <= 0.01 and v.metrics["rounds"] == 0
+    summary = suite.summarize([v])
+    assert summary["feasible"] == 1 and summary["reference"] == "exact (HiGHS)"
+    bad = result.model_copy(deep=True)
+    bad.solution.values["solution"] = [1] * 500  # everything packed: over capacity
+    assert suite.score(item, bad).category == "infeasible"
