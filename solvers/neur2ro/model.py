@@ -30,6 +30,18 @@ ARTIFACT = Path(__file__).resolve().parent / "artifacts" / "value_net.pt"
 CAPITAL_ARTIFACT = ARTIFACT.with_name("capital_net.pt")
 
 
+def _value_head(width: int, hidden: tuple[int, ...]) -> Any:
+    """The value head: ReLU layers of the `hidden` widths, then one output."""
+    from torch import nn
+
+    layers: list[nn.Module] = []
+    for h in hidden:
+        layers += [nn.Linear(width, h), nn.ReLU()]
+        width = h
+    layers.append(nn.Linear(width, 1))
+    return nn.Sequential(*layers)
+
+
 def build(embed: int = 16, hidden: tuple[int, ...] = (32, 16)) -> Any:
     import torch
     from torch import nn
@@ -43,13 +55,7 @@ def build(embed: int = 16, hidden: tuple[int, ...] = (32, 16)) -> Any:
                 return nn.Sequential(nn.Linear(N_FEATURES, 32), nn.ReLU(), nn.Linear(32, embed))
 
             self.enc_x, self.enc_xi, self.enc_both = enc(), enc(), enc()
-            layers: list[nn.Module] = []
-            width = 3 * embed
-            for h in hidden:
-                layers += [nn.Linear(width, h), nn.ReLU()]
-                width = h
-            layers.append(nn.Linear(width, 1))
-            self.head = nn.Sequential(*layers)
+            self.head = _value_head(3 * embed, hidden)
 
         def item_embeddings(self, feat: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
             return self.enc_x(feat), self.enc_xi(feat), self.enc_both(feat)
@@ -79,13 +85,7 @@ def build_capital(embed: int = 16, hidden: tuple[int, ...] = (32, 16), k: int = 
                 return nn.Sequential(nn.Linear(4 + 2 * k, 32), nn.ReLU(), nn.Linear(32, out))
 
             self.enc_x, self.enc_xi, self.enc_both = enc(embed), enc(k * embed), enc(k * embed)
-            layers: list[nn.Module] = []
-            width = 3 * embed
-            for h in hidden:
-                layers += [nn.Linear(width, h), nn.ReLU()]
-                width = h
-            layers.append(nn.Linear(width, 1))
-            self.head = nn.Sequential(*layers)
+            self.head = _value_head(3 * embed, hidden)
 
         def item_embeddings(self, feat: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
             shape = (*feat.shape[:-1], k, embed)

@@ -20,6 +20,7 @@ round so that boundaries move.
 
 from __future__ import annotations
 
+import functools
 import math
 import time
 from dataclasses import dataclass, field
@@ -29,15 +30,12 @@ from typing import Any
 import numpy as np
 
 from solvers.udc.base import CVRPInstance, UDCInputError, UDCResult, check_cvrp, routes_length, validate
+from solvers.udc.weights import ARTIFACTS, load_pair, restore, save_pair
 
-ARTIFACTS = Path(__file__).parent / "artifacts"
 DEFAULT_ROUNDS = 40
 NODE_DIM, EDGE_DIM = 7, 3
 K_NEIGHBOURS = 12
 SUB_SIZE = 20
-
-_CACHE: dict[str, Any] = {}
-
 
 @dataclass
 class CVRPModels:
@@ -61,34 +59,14 @@ def new_models(seed: int = 0, hidden: int = 32, layers: int = 4, dim: int = 64, 
 
 
 def save_models(models: CVRPModels, directory: str | Path = ARTIFACTS) -> None:
-    import torch
-
-    d = Path(directory)
-    d.mkdir(parents=True, exist_ok=True)
-    torch.save({"state_dict": models.divide.state_dict(), "config": models.config}, d / "cvrp_divide.pt")
-    torch.save({"state_dict": models.conquer.state_dict(), "config": models.config}, d / "cvrp_conquer.pt")
+    save_pair(models, "cvrp", directory)
 
 
 def load_model(path: str | Path | None = None) -> CVRPModels:
-    """The trained policies from `path` (a folder holding cvrp_divide.pt and cvrp_conquer.pt; default the
-    shipped artifacts/)."""
-    import torch
-
-    d = Path(path) if path is not None else ARTIFACTS
-    files = [d / "cvrp_divide.pt", d / "cvrp_conquer.pt"]
-    missing = [str(f) for f in files if not f.is_file()]
-    if missing:
-        raise UDCInputError(f"no trained CVRP weights at {', '.join(missing)}: train them with "
-                            "`python -m solvers.udc.train --problem cvrp`")
-    div, con = (torch.load(f, map_location="cpu", weights_only=True) for f in files)
+    """The trained policies from `path` (a folder holding cvrp_divide.pt and cvrp_conquer.pt; default the shipped artifacts/)."""
+    div, con = load_pair("cvrp", "CVRP", path)
     cfg = div["config"]
-    models = new_models(0, cfg["hidden"], cfg["layers"], cfg["dim"], cfg["enc_layers"])
-    models.divide.load_state_dict(div["state_dict"])
-    models.conquer.load_state_dict(con["state_dict"])
-    models.divide.eval()
-    models.conquer.eval()
-    models.config = cfg
-    return models
+    return restore(new_models(0, cfg["hidden"], cfg["layers"], cfg["dim"], cfg["enc_layers"]), div, con)
 
 
 # ---------------------------------------------------------------- dividing
@@ -342,12 +320,13 @@ def conquer_round(inst: CVRPInstance, routes: list[list[int]], conquer: Any, off
     return new, improved
 
 
+@functools.cache
+def _default_models() -> CVRPModels:
+    return load_model()
+
+
 def _models(model: Any | None) -> CVRPModels:
-    if model is not None:
-        return model
-    if "default" not in _CACHE:
-        _CACHE["default"] = load_model()
-    return _CACHE["default"]
+    return model if model is not None else _default_models()
 
 
 def solve(inst: CVRPInstance, *, rounds: int = DEFAULT_ROUNDS, time_limit: float | None = None, seed: int = 0,

@@ -18,6 +18,7 @@ could otherwise overflow): the packed value never decreases.
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,15 +27,12 @@ from typing import Any
 import numpy as np
 
 from solvers.udc.base import KPInstance, UDCInputError, UDCResult, check_kp, validate
+from solvers.udc.weights import ARTIFACTS, load_pair, restore, save_pair
 
-ARTIFACTS = Path(__file__).parent / "artifacts"
 DEFAULT_ROUNDS = 12
 NODE_DIM, EDGE_DIM = 5, 2
 K_NEIGHBOURS = 8
 GROUP = 100
-
-_CACHE: dict[str, Any] = {}
-
 
 @dataclass
 class KPModels:
@@ -55,33 +53,14 @@ def new_models(seed: int = 0, hidden: int = 32, layers: int = 3, dim: int = 64, 
 
 
 def save_models(models: KPModels, directory: str | Path = ARTIFACTS) -> None:
-    import torch
-
-    d = Path(directory)
-    d.mkdir(parents=True, exist_ok=True)
-    torch.save({"state_dict": models.divide.state_dict(), "config": models.config}, d / "kp_divide.pt")
-    torch.save({"state_dict": models.conquer.state_dict(), "config": models.config}, d / "kp_conquer.pt")
+    save_pair(models, "kp", directory)
 
 
 def load_model(path: str | Path | None = None) -> KPModels:
-    """The trained policies from `path` (a folder with kp_divide.pt and kp_conquer.pt; default artifacts/)."""
-    import torch
-
-    d = Path(path) if path is not None else ARTIFACTS
-    files = [d / "kp_divide.pt", d / "kp_conquer.pt"]
-    missing = [str(f) for f in files if not f.is_file()]
-    if missing:
-        raise UDCInputError(f"no trained knapsack weights at {', '.join(missing)}: train them with "
-                            "`python -m solvers.udc.train --problem kp`")
-    div, con = (torch.load(f, map_location="cpu", weights_only=True) for f in files)
+    """The trained policies from `path` (a folder holding kp_divide.pt and kp_conquer.pt; default the shipped artifacts/)."""
+    div, con = load_pair("kp", "knapsack", path)
     cfg = div["config"]
-    models = new_models(0, cfg["hidden"], cfg["layers"], cfg["dim"], cfg["enc_layers"])
-    models.divide.load_state_dict(div["state_dict"])
-    models.conquer.load_state_dict(con["state_dict"])
-    models.divide.eval()
-    models.conquer.eval()
-    models.config = cfg
-    return models
+    return restore(new_models(0, cfg["hidden"], cfg["layers"], cfg["dim"], cfg["enc_layers"]), div, con)
 
 
 # ---------------------------------------------------------------- dividing
@@ -212,12 +191,13 @@ def conquer_round(inst: KPInstance, x: np.ndarray, conquer: Any, offset: int, gr
     return x, improved
 
 
+@functools.cache
+def _default_models() -> KPModels:
+    return load_model()
+
+
 def _models(model: Any | None) -> KPModels:
-    if model is not None:
-        return model
-    if "default" not in _CACHE:
-        _CACHE["default"] = load_model()
-    return _CACHE["default"]
+    return model if model is not None else _default_models()
 
 
 def solve(inst: KPInstance, *, rounds: int = DEFAULT_ROUNDS, time_limit: float | None = None, seed: int = 0,

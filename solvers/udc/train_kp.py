@@ -19,13 +19,11 @@ Writes artifacts/kp_divide.pt, artifacts/kp_conquer.pt and artifacts/kp_train_lo
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
-import time
 from pathlib import Path
 
 import numpy as np
+
+from solvers.udc.training import TrainingLog
 
 
 def _args(argv: list[str] | None) -> argparse.Namespace:
@@ -129,36 +127,10 @@ def train_main(argv: list[str] | None = None) -> int:
     torch.manual_seed(a.seed)
     rng = np.random.default_rng(a.seed)
     gen = torch.Generator().manual_seed(a.seed)
-    models = knapsack.new_models(a.seed)
-    previous = None
-    if a.init is not None:
-        models = knapsack.load_model(a.init)
-        prev_log = Path(a.init) / "kp_train_log.json"
-        previous = json.loads(prev_log.read_text()) if prev_log.is_file() else None
+    models = knapsack.load_model(a.init) if a.init is not None else knapsack.new_models(a.seed)
     opt_d = torch.optim.Adam(models.divide.parameters(), lr=a.lr_div)
     opt_c = torch.optim.Adam(models.conquer.parameters(), lr=a.lr_con)
-    log: dict = {"settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(a).items()},
-                 "model_config": models.config, "phases": {}}
-    if previous is not None:
-        log["continued_from"] = previous
-    t_all = time.perf_counter()
-
-    def phase(name: str, iters: int, fn, metric: str, budget: float) -> None:
-        t = time.perf_counter()
-        c0 = time.process_time()
-        rows = []
-        for it in range(iters):
-            if time.process_time() - c0 > budget:
-                print(f"[{name}] CPU budget {budget:.0f}s reached after {it} iterations", flush=True)
-                break
-            loss, m = fn(it)
-            rows.append([it, round(loss, 6), round(m, 6)])
-            if it % 10 == 0 or it == iters - 1:
-                print(f"[{name}] {it}/{iters} loss {loss:.4f} {metric} {m:.5f} {time.perf_counter() - t:.0f}s",
-                      flush=True)
-        log["phases"][name] = {"iterations": len(rows), "cpu_seconds": round(time.process_time() - c0, 1),
-                               "seconds": round(time.perf_counter() - t, 1),
-                               "columns": ["iter", "loss", metric], "rows": rows}
+    log = TrainingLog("kp", vars(a), models.config, a.init)
 
     def warm(it: int) -> tuple[float, float]:
         return divide_step(models, opt_d, _instance(rng, a.n_min, a.n_max), a.samples, int(rng.integers(1 << 31)),
@@ -177,20 +149,12 @@ def train_main(argv: list[str] | None = None) -> int:
 
     models.divide.train()
     models.conquer.train()
-    phase("divide_warmup", a.div_warm, warm, "mean value per item", a.cpu_budget[0])
-    phase("conquer", a.con_iters, conq, "best scaled sub-value", a.cpu_budget[1])
-    phase("divide_dcr", a.div_iters, dcr, "mean value per item", a.cpu_budget[2])
+    log.phase("divide_warmup", a.div_warm, warm, a.cpu_budget[0], "mean value per item")
+    log.phase("conquer", a.con_iters, conq, a.cpu_budget[1], "best scaled sub-value")
+    log.phase("divide_dcr", a.div_iters, dcr, a.cpu_budget[2], "mean value per item")
     models.divide.eval()
     models.conquer.eval()
     out = a.out or knapsack.ARTIFACTS
     knapsack.save_models(models, out)
-    log["wall_seconds"] = round(time.perf_counter() - t_all, 1)
-    log["hardware"] = {"machine": platform.machine(), "processor": platform.processor() or platform.machine(),
-                       "cpus": os.cpu_count(), "torch_threads": a.threads, "note": "shared 2-core host, CPU only",
-                       "loadavg_end": os.getloadavg()}
-    log["command"] = "python -m solvers.udc.train --problem kp " + " ".join(argv or [])
-    log["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    Path(out).mkdir(parents=True, exist_ok=True)
-    (Path(out) / "kp_train_log.json").write_text(json.dumps(log, indent=1))
-    print(f"saved to {out} in {log['wall_seconds']}s")
+    log.write(out, argv, a.threads)
     return 0

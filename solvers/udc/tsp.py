@@ -30,8 +30,8 @@ import numpy as np
 
 from solvers.udc.base import TSPInstance, UDCInputError, UDCResult, check_tsp, tour_length, validate
 from solvers.udc.graph import knn_graph
+from solvers.udc.weights import ARTIFACTS
 
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 DIVIDE_FILE, CONQUER_FILE = "tsp_divide.pt", "tsp_conquer.pt"
 
 DEFAULT_ROUNDS = 25

@@ -110,3 +110,19 @@ def test_shipped_weights_are_near_the_optimum():
     opt = exact_kp(inst)["objective"]
     assert check_kp(inst, res.solution) <= opt + 1e-9
     assert (opt - res.objective) / opt <= 1e-3
+
+
+def test_train_command_writes_weights_and_a_log_that_a_continued_run_keeps(tmp_path):
+    import json
+
+    from solvers.udc.knapsack import load_model
+    from solvers.udc.train import main
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    tiny = ["--div-warm", "1", "--con-iters", "1", "--div-iters", "1", "--n-min", "40", "--n-max", "50"]
+    assert main(["--problem", "kp", "--seed", "0", "--out", str(first), *tiny]) == 0
+    load_model(first)  # the weights load back
+    assert main(["--problem", "kp", "--seed", "1", "--init", str(first), "--out", str(second), *tiny]) == 0
+    log = json.loads((second / "kp_train_log.json").read_text())
+    assert log["continued_from"]["settings"]["seed"] == 0
+    assert set(log["phases"]) == {"divide_warmup", "conquer", "divide_dcr"}
