@@ -32,6 +32,7 @@ def solve_cmd(
     penalty: Annotated[float | None, typer.Option(help="Penalty weight (slack/penalty encodings).")] = None,
     warm_start: Annotated[str, typer.Option(help="MDKP multipliers start at the LP duals (lp) or at zero.")] = "lp",
     feasible_step: Annotated[float, typer.Option(help="Subgradient: scale of steps taken from a feasible sample (0, 1].")] = 1.0,
+    rho: Annotated[float | None, typer.Option(help="ALM: starting penalty rho (default: scaled to the problem).")] = None,
     exact: Annotated[bool, typer.Option("--exact", help="Also solve with CP-SAT and show the gap.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
@@ -65,7 +66,7 @@ def solve_cmd(
         else:
             problem = generate_tsp(random_n, seed)
         r = solve(problem, encoding, method, sampler, iterations=iterations, reads=reads, penalty=penalty, seed=seed,
-                  warm_start=warm_start, feasible_step=feasible_step)
+                  warm_start=warm_start, feasible_step=feasible_step, rho=rho)
         ref = exact_optimum(problem) if exact else None
     except QUBOInputError as e:
         err.print(f"[red]error:[/red] {e}", highlight=False)

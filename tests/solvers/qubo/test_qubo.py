@@ -164,6 +164,20 @@ def test_lp_warm_start_begins_at_the_lp_duals_on_the_feasible_side() -> None:
         solve(p, "lagrangian", feasible_step=0.0)
 
 
+def test_alm_starting_rho_is_the_given_one_and_doubles_when_a_violation_does_not_halve() -> None:
+    p = MDKP([10, 6, 4], [[5, 4, 3]], [8])
+    # From zero multipliers every item is taken (violation 4) and stays taken while rho is small:
+    # the update after calls 1 and 2 doubles rho (after call 0 there is no earlier violation to compare).
+    grown = solve(p, "lagrangian", "alm", sampler="exact", iterations=3, reads=1, rho=1e-3, warm_start="zero")
+    assert [h["violation"] for h in grown.history] == [4.0, 4.0, 4.0]
+    assert grown.settings["final_rho"] == pytest.approx(4e-3)
+    # From the LP duals the violation goes 1, 0, 1: only the last update doubles rho.
+    lp = solve(p, "lagrangian", "alm", sampler="exact", iterations=3, reads=1, rho=0.25)
+    assert [h["violation"] for h in lp.history] == [1.0, 0.0, 1.0] and lp.settings["final_rho"] == 0.5
+    with pytest.raises(QUBOInputError, match="rho"):
+        solve(p, "lagrangian", "alm", rho=0.0)
+
+
 @pytest.mark.parametrize("make, message", [
     (lambda: MDKP([1, -2], [[1, 1]], [3]), "non-negative"),
     (lambda: MDKP([1, 2], [[1, 1]], [-1]), "negative"),
