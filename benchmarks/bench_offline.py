@@ -4,7 +4,8 @@ Runs every document through `Modeler(strategy="offline")` in one process (text t
 scores it with the NL4Opt suite's scorers and writes DIR/results.jsonl (one line per document) and
 DIR/summary.json: formulation score, objective-value accuracy, how often integrality changes the optimum
 against the all-continuous relaxation, per-problem time (median, p90, from text to solved model,
-start-up excluded), peak memory, start-up (model load) time, and which gold constraint types are
+start-up excluded), peak memory, start-up (model load) time, how many problems it refused (its
+confidence too low: each result line carries the confidence), and which gold constraint types are
 missed most; with the machine, the date and the git commit.
 """
 
@@ -98,13 +99,14 @@ def main(argv: list[str] | None = None) -> int:
     times: list[float] = []
     verdicts = []
     types: dict[str, list[int]] = {}
-    integral_changed = integral_models = 0
+    integral_changed = integral_models = refused = 0
     with (args.out / "results.jsonl").open("w", encoding="utf-8") as f:
         for item in items:
             t = time.perf_counter()
             result = modeler.solve(item.text)
             times.append(time.perf_counter() - t)
             verdict = suite.score(item, result)
+            refused += result.status == "refused"
             verdicts.append(verdict)
             for k, (cnt, miss) in type_breakdown(item, result.model).items():
                 c = types.setdefault(k, [0, 0])
@@ -124,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
                 "metrics": verdict.metrics, "status": result.status, "error": result.error,
                 "objective": result.solution.objective if result.solution else None,
                 "seconds": round(times[-1], 5), "integrality_changed_optimum": changed,
+                "confidence": next((e.get("confidence") for e in result.transcript if e.get("step") == "offline"),
+                                   None),
                 "model": result.model.to_json() if result.model is not None else None,
             }) + "\n")
     summary = suite.summarize(verdicts)
@@ -131,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     summary.update({
         "split": args.split,
         "strategy": "offline",
+        "refused": refused,
         "integer_models": integral_models,
         "integrality_changed_optimum": integral_changed,
         "integrality_change_rate": integral_changed / integral_models if integral_models else None,
@@ -147,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         "git_commit": git_commit(),
     })
     (args.out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
-    keys = ("count", "formulation_score", "objective_accuracy", "objective_accuracy_as_typed", "ms_median",
+    keys = ("count", "formulation_score", "objective_accuracy", "objective_accuracy_as_typed", "refused", "ms_median",
             "ms_p90", "startup_seconds", "peak_rss_mb", "integrality_change_rate")
     print(json.dumps({k: summary[k] for k in keys}))
     print(json.dumps(summary["missed_by_type"]))

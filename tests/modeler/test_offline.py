@@ -378,3 +378,148 @@ def test_an_untagged_name_at_a_clause_start_is_a_mention() -> None:
          ("PARAM", "2.5")])
     r = read(toks, spans)
     assert {(c.var, c.value) for c in r.coefs} == {(0, 1.0), (1, 2.5)}
+
+
+# ------------------------------------------- third round: rules checked on the NER training texts
+@pytest.mark.parametrize(("cue", "sense"), [
+    ("can not make more than", "<="), ("does not want to spend more than $", "<="), ("can't be less than", ">="),
+    ("time restricts answering more than", "<="), ("no more than", "<="), ("not less than", ">="),
+])
+def test_direction_reads_negations(cue: str, sense: str) -> None:
+    assert direction(cue) == sense
+
+
+def _specs(text: str, marks: list[tuple[str, str]], sense: str = "max"):  # noqa: ANN202
+    from modeler.strategies.offline.classify import constraints
+    from modeler.strategies.offline.reading import read
+
+    toks, spans = _hand(text, marks)
+    r = read(toks, spans)
+    return r, [(s.kind, s.sense, s.limit, s.terms) for s in constraints(r, sense)]
+
+
+def test_a_limit_for_each_machine_is_one_constraint_per_machine() -> None:
+    _, specs = _specs(
+        "A shop makes kites and drums. A kite needs 2 hours on the cutter and 3 hours on the sander. A drum "
+        "needs 4 hours on the cutter and 1 hour on the sander. Each machine is available for 90 hours.",
+        [("VAR", "kites"), ("VAR", "drums"), ("VAR", "kite"), ("PARAM", "2"), ("PARAM", "3"), ("VAR", "drum"),
+         ("PARAM", "4"), ("PARAM", "1"), ("CONST_DIR", "available"), ("LIMIT", "90")])
+    assert sorted(specs, key=str) == sorted([("linear", "<=", 90.0, {0: 2.0, 1: 4.0}),
+                                             ("linear", "<=", 90.0, {0: 3.0, 1: 1.0})], key=str)
+
+
+def test_numbers_first_sentences_name_the_variable_after_them() -> None:
+    from modeler.strategies.offline.reading import read
+
+    toks, spans = _hand("It takes 5 minutes to brew a mocha and 3 minutes to brew a latte.",
+                        [("PARAM", "5"), ("VAR", "mocha"), ("PARAM", "3"), ("VAR", "latte")])
+    assert {(c.var, c.value) for c in read(toks, spans).coefs} == {(0, 5.0), (1, 3.0)}
+
+
+def test_a_respectively_list_shares_its_measure() -> None:
+    from modeler.strategies.offline.reading import read
+
+    toks, spans = _hand("Two glues, quick and slow, have strength ratings of 40 and 70, respectively.",
+                        [("VAR", "quick"), ("VAR", "slow"), ("PARAM", "40"), ("PARAM", "70")])
+    r = read(toks, spans)
+    assert len(r.features) == 1 and {v: c.value for v, c in r.features[0].coefs.items()} == {0: 40.0, 1: 70.0}
+
+
+def test_a_qualified_name_is_another_variable_and_one_is_a_name() -> None:
+    variables, _ = cluster_variables([
+        Span("VAR", 0, 1, "red"), Span("VAR", 2, 5, "dark red scarves"), Span("VAR", 6, 8, "red scarf"),
+        Span("VAR", 9, 11, "zone one"), Span("VAR", 12, 14, "zone two")])
+    assert [sorted(v.mentions) for v in variables] == [
+        ["red", "red scarf"], ["dark red scarves"], ["zone one"], ["zone two"]]
+
+
+def test_ranges_and_each_type_bounds() -> None:
+    _, specs = _specs(
+        "A baker bakes pies and tarts. He must bake at least 10 but at most 30 pies. He can not bake more than "
+        "25 of either type.",
+        [("VAR", "pies"), ("VAR", "tarts"), ("CONST_DIR", "at least"), ("LIMIT", "10"), ("CONST_DIR", "at most"),
+         ("LIMIT", "30"), ("VAR", "pies"), ("CONST_DIR", "more than"), ("LIMIT", "25")])
+    assert specs == [("lowerbound", ">=", 10.0, {0: 1.0}), ("upperbound", "<=", 30.0, {0: 1.0}),
+                     ("upperbound", "<=", 25.0, {0: 1.0}), ("upperbound", "<=", 25.0, {1: 1.0})]
+
+
+def test_money_decisions_bound_and_sum() -> None:
+    _, specs = _specs(
+        "Ann can invest up to $9000 in bonds and stocks. Each dollar in bonds yields $0.05 and each dollar in "
+        "stocks yields $0.07. She wants at least $2000 in bonds.",
+        [("CONST_DIR", "up to"), ("LIMIT", "9000"), ("VAR", "bonds"), ("VAR", "stocks"), ("VAR", "bonds"),
+         ("PARAM", "0.05"), ("VAR", "stocks"), ("PARAM", "0.07"), ("CONST_DIR", "at least"), ("LIMIT", "2000"),
+         ("VAR", "bonds")])
+    assert specs == [("sum", "<=", 9000.0, {0: 1.0, 1: 1.0}), ("lowerbound", ">=", 2000.0, {0: 1.0})]
+
+
+def test_times_as_many_reaches_across_and() -> None:
+    _, specs = _specs(
+        "A ferry sells deck seats and cabin seats. At least 3 times as many people prefer to save money and "
+        "travel by deck seats than cabin seats.",
+        [("VAR", "deck seats"), ("VAR", "cabin seats"), ("CONST_DIR", "At least"), ("PARAM", "3"),
+         ("VAR", "deck seats"), ("VAR", "cabin seats")])
+    assert [s[:2] for s in specs] == [("xby", ">=")]
+
+
+def test_a_count_objective_takes_the_spare_coefficients() -> None:
+    from modeler.strategies.base import Refusal as _Refusal  # noqa: F401  (the module imports cleanly)
+    from modeler.strategies.offline import read_model
+
+    toks, spans = _hand(
+        "A shop fixes bikes and cars. A bike takes 2 hours and a car takes 5 hours. The shop has 100 hours "
+        "available. Each bike fixed earns $30 and each car fixed earns $90. Maximize the earnings.",
+        [("VAR", "bikes"), ("VAR", "cars"), ("VAR", "bike"), ("PARAM", "2"), ("VAR", "car"), ("PARAM", "5"),
+         ("LIMIT", "100"), ("CONST_DIR", "available"), ("VAR", "bike"), ("PARAM", "30"), ("VAR", "car"),
+         ("PARAM", "90"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "earnings")])
+    model, understanding, confidence, _, _ = read_model(toks, spans)
+    assert model["objective"]["expr"] == "30 * bikes + 90 * cars"
+    assert confidence >= 0.8 and not [u for u in understanding if u["kind"] == "doubt"]
+
+
+def test_an_unbounded_reading_is_refused_with_its_doubts() -> None:
+    from modeler.strategies.offline import read_model
+
+    toks, spans = _hand(
+        "A shop sells hats and caps. A hat gives $4 profit and a cap $3. It must sell at least 10 hats and "
+        "the shop has 77 shelves and 58 hooks. Maximize profit.",
+        [("VAR", "hats"), ("VAR", "caps"), ("VAR", "hat"), ("PARAM", "4"), ("VAR", "cap"), ("PARAM", "3"),
+         ("CONST_DIR", "at least"), ("LIMIT", "10"), ("VAR", "hats"), ("OBJ_DIR", "Maximize"),
+         ("OBJ_NAME", "profit")])
+    with pytest.raises(Refusal, match="nothing limits") as e:
+        read_model(toks, spans)
+    assert e.value.confidence is not None and e.value.confidence < 0.3
+    assert "77" in e.value.reason
+
+
+def test_untagged_variables_come_from_sentence_subjects() -> None:
+    from modeler.strategies.offline.repairs import complete_mentions
+
+    words = [t.text for t in tokenize("A kiosk packs snacks. Each bag of chips takes 3 minutes. Each bag of "
+                                      "nuts takes 4 minutes. The kiosk has 600 minutes.")]
+    assert [s.text for s in complete_mentions(words, []) if s.label == "VAR"][:2] == ["chips", "nuts"]
+
+
+def test_a_listed_number_after_a_limit_is_a_limit() -> None:
+    from modeler.strategies.offline.repairs import relabel_numbers
+
+    toks, spans = _hand("You must throw at least 3 red balls and 2 blue balls.",
+                        [("CONST_DIR", "at least"), ("LIMIT", "3"), ("VAR", "red balls"), ("VAR", "blue balls")])
+    assert [(s.label, s.text) for s in relabel_numbers(toks, spans) if s.label == "LIMIT"] == [
+        ("LIMIT", "3"), ("LIMIT", "2")]
+
+
+def test_consistency_check_aligns_annotated_words() -> None:
+    from modeler.strategies.offline.consistency import align_tags, check_document, detokenize
+
+    words = ["A", "cook", "makes", "soup", "and", "stew", ".", "Soup", "needs", "2", "kg", "and", "stew", "3",
+             "kg", "of", "meat", ";", "10", "kg", "are", "available", ".", "Soup", "earns", "$", "5", "and", "stew",
+             "$", "4", ".", "Maximize", "profit", "."]
+    tags = ["O", "O", "O", "B-VAR", "O", "B-VAR", "O", "B-VAR", "O", "B-PARAM", "O", "O", "B-VAR", "B-PARAM",
+            "O", "O", "O", "O", "B-LIMIT", "O", "O", "B-CONST_DIR", "O", "B-VAR", "O", "O", "B-PARAM", "O",
+            "B-VAR", "O", "B-PARAM", "O", "B-OBJ_DIR", "B-OBJ_NAME", "O"]
+    text, offsets = detokenize(words)
+    assert text.startswith("A cook makes soup and stew. Soup needs 2 kg") and "$5" in text
+    assert align_tags(tokenize(text), offsets, tags)[3] == "B-VAR"
+    rec = check_document(words, tags, None)
+    assert rec["status"] == "optimal" and not rec["unused_params"] and not rec["unused_limits"]

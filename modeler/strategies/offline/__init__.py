@@ -19,6 +19,8 @@ from modeler.strategies.base import Candidate, Context, Refusal, Strategy
 
 _NONLINEAR = re.compile(r"\b(product of|squared|the square of|square root|cubed|quadratic|multiplied by each other|"
                         r"exponential|logarithm|divided by the number)\b", re.I)
+# below this confidence the reader refuses (with its doubts) rather than hand back a model it cannot trust
+REFUSE_BELOW = float(os.environ.get("OPTIPILOT_OFFLINE_REFUSE_BELOW", "0.3"))
 _lock = threading.Lock()
 _tagger: Any = None
 
@@ -47,7 +49,6 @@ class OfflineStrategy(Strategy):
 
     def propose(self, problem: str, ctx: Context) -> Candidate:
         from modeler.ir import Model
-        from modeler.strategies.offline.assemble import build
         from modeler.strategies.offline.entities import spans_from_tags, tokenize
 
         text = problem.strip()
@@ -61,23 +62,36 @@ class OfflineStrategy(Strategy):
             raise Refusal("the problem gives no numbers, so there are no coefficients or limits to model", 0.0)
         tokens = tokenize(text)
         words = [t.text for t in tokens]
-        spans = spans_from_tags(words, tagger().tag(words))
-        r, obj, specs = _understand(tokens, spans)
-        idle = _unsupported(r, obj, specs)
-        if idle and len(idle) < len(r.variables):
-            # mentions that no number and no rule ever touches ("A toy company ...") are not decisions:
-            # read again without them, so sums, shares and counts range over the real variables
-            spans = [sp for sp in spans if not (sp.label == "VAR" and r.mention_var.get(sp.start) in idle)]
-            r, obj, specs = _understand(tokens, spans)
-        model_json, understanding = build(r, obj, specs)
-        confidence = _confidence(r, obj, specs, spans)
+        model_json, understanding, confidence, r, specs = read_model(tokens, spans_from_tags(words, tagger().tag(words)))
         ctx.note(step="offline", variables=len(r.variables), constraints=len(specs), confidence=confidence)
         return Candidate(model=Model.from_json(model_json), confidence=confidence, understanding=understanding,
                          notes="offline modeler: CRF entities + constraint templates")
 
 
+def read_model(tokens: list[Any], spans: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]], float, Any, list[Any]]:
+    """The model (JSON dict), the understanding, the confidence, the reading and the constraint specs for a
+    tagged document; raises Refusal when the text is beyond the modeler. (Split from `propose` so the
+    train-text check can feed gold or cross-validated tags.)"""
+    from modeler.strategies.offline.assemble import build
+
+    r, obj, specs = _understand(tokens, spans)
+    idle = _unsupported(r, obj, specs)
+    if idle and len(idle) < len(r.variables):
+        # mentions that no number and no rule ever touches ("A toy company ...") are not decisions:
+        # read again without them, so sums, shares and counts range over the real variables
+        spans = [sp for sp in spans if not (sp.label == "VAR" and r.mention_var.get(sp.start) in idle)]
+        r, obj, specs = _understand(tokens, spans)
+    confidence, doubts = _confidence(r, obj, specs, spans)
+    if confidence < REFUSE_BELOW:
+        raise Refusal("the offline reading is too unsure to trust (" + "; ".join(doubts) + "); an LLM "
+                      "strategy may read it", confidence)
+    model_json, understanding = build(r, obj, specs)
+    understanding += [{"kind": "doubt", "type": f"confidence {confidence:.0%}", "sentence": d} for d in doubts]
+    return model_json, understanding, confidence, r, specs
+
+
 def _understand(tokens: list[Any], spans: list[Any]) -> tuple[Any, Any, list[Any]]:
-    from modeler.strategies.offline.classify import constraints, objective
+    from modeler.strategies.offline.classify import constraints, objective, spare_objective
     from modeler.strategies.offline.reading import read
 
     r = read(tokens, spans)
@@ -87,7 +101,8 @@ def _understand(tokens: list[Any], spans: list[Any]) -> tuple[Any, Any, list[Any
     obj = objective(r, used)
     if obj is None:
         raise Refusal("no objective found (no 'maximize ...' or 'minimize ...' in the text)", 0.1)
-    return r, obj, constraints(r, obj.sense, next(iter(used), None))
+    specs = constraints(r, obj.sense, next(iter(used), None))
+    return r, spare_objective(r, obj, specs), specs
 
 
 def _unsupported(r: Any, obj: Any, specs: list[Any]) -> set[int]:
@@ -102,19 +117,28 @@ def _unsupported(r: Any, obj: Any, specs: list[Any]) -> set[int]:
     return {v.index for v in r.variables} - seen
 
 
-def _confidence(r: Any, obj: Any, specs: list[Any], spans: list[Any]) -> float:
-    """A rough 0..1: lower when numbers are left unused, the objective only counts, or nothing constrains."""
+def _confidence(r: Any, obj: Any, specs: list[Any], spans: list[Any]) -> tuple[float, list[str]]:
+    """A rough 0..1 and the doubts behind it: numbers the model leaves unused, an objective nothing
+    bounds, an objective that only counts where the text did not ask for a count, nothing constraining."""
+    from modeler.strategies.offline.checks import unbounded_variables, unused_numbers
+
     conf = 0.9
-    n_params = sum(1 for sp in spans if sp.label == "PARAM")
-    used = len(obj.terms) if obj.kind == "weighted" else 0
-    used += sum(len(s.terms) for s in specs if s.kind == "linear")
-    if n_params and used < n_params:
-        conf -= 0.3 * (n_params - used) / n_params
-    if obj.kind == "count":
+    doubts: list[str] = []
+    unused, total = unused_numbers(r, obj, specs)
+    if unused:
+        conf -= 0.5 * len(unused) / max(total, 1)
+        doubts.append(f"numbers left unused: {', '.join(unused[:6])}")
+    free = unbounded_variables(r, obj, specs)
+    if free:
+        conf -= 0.5
+        doubts.append("nothing limits " + ", ".join(r.variables[v].text for v in free))
+    if obj.kind == "count" and not getattr(obj, "said", False):
         conf -= 0.15
+        doubts.append(f"the objective ({obj.name or 'unnamed'}) is read as a plain count")
     if not specs:
         conf -= 0.4
-    return round(max(conf, 0.05), 3)
+        doubts.append("no constraint found")
+    return round(max(conf, 0.05), 3), doubts
 
 
 __all__ = ["OfflineStrategy"]

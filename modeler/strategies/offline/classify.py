@@ -49,6 +49,7 @@ class Objective:
     name: str
     kind: str  # "weighted" (coefficients) | "count" (sum of the variables)
     sentence: str
+    said: bool = False  # a count the text asks for in so many words ("the number of trucks")
 
 
 @dataclass
@@ -111,7 +112,7 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     m = re.search(r"\bnumber of (?:the )?([\w-]+)", f"{name} {' '.join(tail)}".lower())
     if m and stem(m.group(1)) in var_words:
         return Objective(sense, {v.index: 1.0 for v in r.variables}, name or " ".join(tail), "count",
-                         r.sentence_text(sent))
+                         r.sentence_text(sent), said=True)
     if not name and tail:
         name = " ".join(tail)
     # words of the variables' own names ("tea" of "black tea") rarely say which coefficients: try
@@ -126,6 +127,23 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     if r.variables:  # "maximize the number of ..." / "minimize the total number of ..."
         return Objective(sense, {v.index: 1.0 for v in r.variables}, name or "total", "count", r.sentence_text(sent))
     return None
+
+
+def spare_objective(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> Objective:
+    """A count objective the text did not ask for ("maximize his earnings", "maximize viewership") takes
+    the one coefficient group over every variable that no constraint uses: numbers are rarely given for
+    nothing, and the objective's name often differs from its coefficients' words ("earns $100", "reaches
+    5000 viewers")."""
+    if obj.kind != "count" or obj.said or len(r.variables) < 2:
+        return obj
+    used = [s.terms for s in specs if s.kind == "linear"]
+    spare = [f for f in r.features if len(f.coefs) == len(r.variables)
+             and {v: c.value for v, c in f.coefs.items()} not in used
+             and any(c.value != 1 for c in f.coefs.values())]
+    if len(spare) != 1:
+        return obj
+    terms = {v: c.value for v, c in spare[0].coefs.items()}
+    return Objective(obj.sense, terms, obj.name, "weighted", obj.sentence)
 
 
 def _objective_feature(r: Reading, name_ctx: Counter[str]) -> int | None:
@@ -153,8 +171,8 @@ def _objective_feature(r: Reading, name_ctx: Counter[str]) -> int | None:
 def _clause_vars(r: Reading, sp: Span, limits: list[Span]) -> list[int]:
     """Variables a limit speaks about: mentions after it up to the next limit, else before it."""
     a, b = r.sentences[r.tokens[sp.start].sent]
-    nxt = min([x.start for x in limits if x.start > sp.start], default=b)
-    prv = max([x.end for x in limits if x.end <= sp.start], default=a)
+    nxt = min([x.start for x in limits if x.start > sp.start] + [b])
+    prv = max([x.end for x in limits if x.end <= sp.start] + [a])
     after = [r.mention_var[k] for k in sorted(r.mention_var) if sp.end <= k < nxt]
     if after:
         return list(dict.fromkeys(after))
@@ -174,10 +192,11 @@ def _cue(r: Reading, sp: Span) -> str:
 
 
 def _words_before(r: Reading, sp: Span) -> str:
-    """Up to four words right before a limit, within its clause: "needs to move 1000" says ">=" even
-    where the tagger found another sentence's cue ("a maximum of 40%") nearer."""
+    """Up to eight words right before a limit, within its clause: "needs to move 1000" says ">=" even
+    where the tagger found another sentence's cue ("a maximum of 40%") nearer, and "does not want to
+    spend more than $500" keeps its negation."""
     out: list[str] = []
-    for k in range(sp.start - 1, max(sp.start - 5, -1), -1):
+    for k in range(sp.start - 1, max(sp.start - 9, -1), -1):
         if r.words[k] in {",", ".", ";", "?", "!"} or any(
                 x.start <= k < x.end for x in r.spans if x.label in {"VAR", "PARAM", "LIMIT"}):
             break
@@ -186,6 +205,8 @@ def _words_before(r: Reading, sp: Span) -> str:
 
 
 def _unit(r: Reading, sp: Span) -> str:
+    if (sp.start > 0 and r.words[sp.start - 1] == "$") or "$" in sp.text:
+        return "MONEY"  # "spend at most $250 on transporting potatoes": money, whatever follows
     for w in r.words[sp.end: sp.end + 2]:
         c = content([w])
         if c:
@@ -226,15 +247,37 @@ def _is_share(r: Reading, sp: Span) -> bool:
 
 
 def _var_follows(r: Reading, sp: Span) -> int | None:
-    """The variable named right after a limit ("at least 40 2-piece suits", "at most 30 units of X")."""
+    """The variable named right after a limit ("at least 40 2-piece suits", "at most 30 units of X"; "at
+    least $1000 in company B" where the decisions are sums of money)."""
+    glue = {"of", "the", "units", "unit", "new", "more", "fewer", "less", "a", "an"}
+    if sp.start > 0 and r.words[sp.start - 1] == "$" and _money_decisions(r) and sp.end < len(r.words) and (
+            r.words[sp.end].lower() in {"in", "into", "on"}):
+        for k in range(sp.end, min(sp.end + 5, len(r.words))):  # "at least $1000 in toothpaste company B"
+            if k in r.mention_var:
+                return None if _listed_with_another(r, r.mention_var[k], sp) else r.mention_var[k]
+            if r.words[k] in {",", ".", ";", "?", "!"} or r.words[k].lower() in {"and", "or", "than", "while"}:
+                break
     for k in range(sp.end, min(sp.end + 4, len(r.words))):
         if k in r.mention_var:
             return r.mention_var[k]
-        if stem(r.words[k]) in r.distinct and r.words[k - 1].lower() != "of":  # "40 2-piece suites" untagged
-            return r.distinct[stem(r.words[k])]
-        if r.words[k].lower() not in {"of", "the", "units", "unit", "new", "more", "fewer", "less", "a", "an"}:
+        if stem(r.words[k]) in r.distinct and r.words[k - 1].lower() != "of" and _head_of(r, k):
+            return r.distinct[stem(r.words[k])]  # "40 2-piece suites" untagged
+        if r.words[k].lower() not in glue:
             return None
     return None
+
+
+def _money_decisions(r: Reading) -> bool:
+    """The decisions are amounts of money ("invest in ...", "how much money")."""
+    text = " ".join(r.words).lower()
+    return ("invest" in text and "how many" not in text) or "how much money" in text
+
+
+def _head_of(r: Reading, k: int) -> bool:
+    """The word at k ends its variable's name ("40 suits" of "2-piece suits"; "600 eggs" is not "eggs
+    benedict")."""
+    v = r.variables[r.distinct[stem(r.words[k])]]
+    return any(stem(m.split()[-1]) == stem(r.words[k]) for m in v.mentions if m.split())
 
 
 def constraints(r: Reading, objective_sense: str = "max", objective_feature: int | None = None) -> list[
@@ -251,6 +294,8 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
     pending: list[tuple[ConstraintSpec, Counter[str], list[int]]] = []  # specs that may need a feature
     units = decision_units(r)
     totals: list[bool] = []
+    shared: set[int] = set()  # pending specs whose limit holds for each of several resources
+    ranges = _ranges(r, limits)
     for sp in limits:
         s = r.tokens[sp.start].sent
         if any(a <= sp.start < b for a, b in compared):
@@ -263,6 +308,8 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         share = _is_share(r, sp)
         if share and "%" not in sp.text and value > 1:
             value /= 100
+        # (a limit with no direction word at all is a capacity: defaulting to ">=" under a minimum was
+        # tried and read dev worse)
         sense = direction(_words_before(r, sp)) or direction(cue) or direction(sentence) or "<="
         vars_ = _clause_vars(r, sp, limits)
         total = _total_near(r, sp)
@@ -271,7 +318,18 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             if var is not None:
                 out.append(ConstraintSpec("ratio", sense, value, {var: 1.0}, sentence=sentence, cue=cue))
                 continue
-        follows = _var_follows(r, sp)
+        if r.variables and _of_each_type(r, sp):  # "more than 8 of either type": a bound on each
+            kind = "lowerbound" if sense == ">=" else "upperbound"
+            out += [ConstraintSpec(kind, sense, value, {v.index: 1.0}, sentence=sentence, cue=cue)
+                    for v in r.variables]
+            continue
+        follows = ranges.get(sp.start, _var_follows(r, sp))
+        if follows is None and _money_decisions(r) and sp.start > 0 and r.words[sp.start - 1] == "$" and (
+                len(vars_) != 1 or total):
+            # "invest up to $5000": the amounts themselves add up to it
+            out.append(ConstraintSpec("sum", sense, value, {v.index: 1.0 for v in r.variables},
+                                      sentence=sentence, cue=cue))
+            continue
         if follows is not None and _listed_with_another(r, follows, sp):
             follows, total = None, True  # "at most 40 vans and trucks": both together
         if follows is None and r.variables and (len(vars_) != 1 or total) and _counts_decisions(r, sp, units):
@@ -286,13 +344,75 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         out.append(spec)
         pending.append((spec, _limit_context(r, sp), vars_))
         totals.append(total)
-    _assign_features(r, pending, totals, objective_feature)
+        if _each_resource(r, sp):
+            shared.add(len(pending) - 1)
+    out += _assign_features(r, pending, totals, objective_feature, shared)
     return [c for c in out if c.kind != "drop"]
+
+
+_EACH = frozenset({"each", "both", "every", "all", "either"})
+_RANGE_GLUE = frozenset("but and to or - , at most least no not more less than fewer maximum minimum a the up under "
+                        "over exceed never nor $ between".split())
+
+
+def _ranges(r: Reading, limits: list[Span]) -> dict[int, int]:
+    """Two limits of one range share their variable: "at least 10 but at most 30 pairs of skis", "at
+    least 10 lenses but at most 25": limit start -> the variable named after the other one."""
+    out: dict[int, int] = {}
+    for a, b in zip(limits, limits[1:], strict=False):
+        between = [w.lower() for w in r.words[a.end: b.start]]
+        if not between or r.tokens[a.start].sent != r.tokens[b.start].sent:
+            continue
+        va, vb = _var_follows(r, a), _var_follows(r, b)
+        if va is None and vb is not None and all(w in _RANGE_GLUE for w in between):
+            out[a.start] = vb
+        elif va is not None and vb is None:
+            k = next((k for k in range(a.end, b.start) if r.mention_var.get(k) == va), None)
+            if k is None:
+                continue
+            end = next((x.end for x in r.spans if x.start == k), k + 1)
+            rest = [w.lower() for w in r.words[end: b.start]]
+            after = r.words[b.end].lower() if b.end < len(r.words) else "."
+            if rest and rest[0] in {"but", "and", "to", "-"} and all(w in _RANGE_GLUE for w in rest) and (
+                    after in {".", ",", ";", "are", "is", "be", "will", "can", "units", "of", "each", "per"}):
+                out[b.start] = va
+    return out
+
+
+def _of_each_type(r: Reading, sp: Span) -> bool:
+    """"at most 8 of either type", "no more than 12 of each kind", "at least 10 of each"."""
+    nxt = [w.lower() for w in r.words[sp.end: sp.end + 3]]
+    return len(nxt) >= 2 and nxt[0] == "of" and nxt[1] in {"either", "each"} and (
+        len(nxt) < 3 or stem(nxt[2]) not in _TIME_WORDS)
+
+
+def _each_resource(r: Reading, sp: Span) -> bool:
+    """The limit holds for several resources at once: "each machine is available for 720 minutes",
+    "both machines are available for at most 600 minutes", "20 grams of biotin and folate each"."""
+    a, b = r.sentences[r.tokens[sp.start].sent]
+    lowered = [w.lower() for w in r.words[a:b]]
+    for k, w in enumerate(lowered):
+        if w not in _EACH:
+            continue
+        nxt = lowered[k + 1] if k + 1 < len(lowered) else ""
+        if not nxt or nxt in {".", ",", ";", "?", "!"}:
+            return a + k > sp.start  # "... fiber and iron each."
+        if nxt == "of" or stem(nxt) in _TIME_WORDS or (a + k + 1) in r.mention_var:
+            continue
+        if a + k < sp.start or a + k <= sp.end + 3:  # "a minimum of 20 grams of each biotin and folate"
+            return True
+    return False
+
+
+_TIME_WORDS = frozenset(stem(w) for w in "day days week weeks month months year years hour hours minute minutes "
+                        "shift shifts season morning night time times".split())
 
 
 def _counts_decisions(r: Reading, sp: Span, units: set[str]) -> bool:
     """The limit counts the decisions themselves ("at most 650 containers", "200 square kilometers"
     when each decision is a square kilometer): the words right after its number name a decision unit."""
+    if (sp.start > 0 and r.words[sp.start - 1] == "$") or "$" in sp.text:
+        return False  # "spend at most $5000 in buying donuts": money, not donuts
     for k in range(sp.end, min(sp.end + 3, len(r.words))):
         w = r.words[k].lower()
         if w in {"of", ",", ".", ";", "and", "or", "per", "every", "each"} or k in r.mention_var:
@@ -305,7 +425,7 @@ def _counts_decisions(r: Reading, sp: Span, units: set[str]) -> bool:
 
 def _listed_with_another(r: Reading, var: int, sp: Span) -> bool:
     """The variable after a limit is followed by "and|or <another variable>" ("40 vans and trucks")."""
-    k = next((k for k in range(sp.end, sp.end + 4) if r.mention_var.get(k) == var), None)
+    k = next((k for k in range(sp.end, sp.end + 6) if r.mention_var.get(k) == var), None)
     if k is None:
         return False
     end = next((x.end for x in r.spans if x.start == k), k + 1)
@@ -324,8 +444,11 @@ def _total_near(r: Reading, sp: Span) -> bool:
 
 
 def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str], list[int]]],
-                     totals: list[bool], objective_feature: int | None = None) -> None:
-    """Give each resource limit the coefficient group it names, best matches first, each group once."""
+                     totals: list[bool], objective_feature: int | None = None,
+                     shared: set[int] | None = None) -> list[ConstraintSpec]:
+    """Give each resource limit the coefficient group it names, best matches first, each group once. A
+    limit that holds for each of several resources (`shared`) also takes the other groups it names as
+    well as its best one (returned as extra constraints)."""
     pairs = []
     for i, (spec, ctx, _) in enumerate(pending):
         for j, f in enumerate(r.features):
@@ -350,6 +473,17 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
                  if i not in taken_spec and not totals[i] and len(vars_) != 1]
     if len(spare) == 1 and len(unmatched) == 1:
         taken_spec[unmatched[0]] = spare[0]
+    extra: list[ConstraintSpec] = []
+    best = {i: sc for sc, _, i, j in pairs if taken_spec.get(i) == j}
+    for sc, _, i, j in pairs:
+        unit = pending[i][0].unit
+        if i in (shared or set()) and i in best and j not in taken_feat and j != objective_feature and (
+                sc >= 0.5 * best[i]) and (not unit or unit in r.features[j].context):
+            spec = pending[i][0]
+            extra.append(ConstraintSpec(spec.kind, spec.sense, spec.limit, {
+                v: c.value for v, c in r.features[j].coefs.items()}, sentence=spec.sentence, cue=spec.cue,
+                unit=spec.unit))
+            taken_feat.add(j)
     for i, (spec, _, vars_) in enumerate(pending):
         if i in taken_spec:
             spec.terms = {v: c.value for v, c in r.features[taken_spec[i]].coefs.items()}
@@ -362,12 +496,13 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
             spec.terms = {v.index: 1.0 for v in r.variables}
         else:
             spec.kind = "drop"
+    return extra
 
 
 _MODAL = re.compile(r"\b(must|should|shall|can|cannot|can't|could|need|needs|has to|have to|want|wants|prefer|"
                     r"prefers|required?|at least|at most|no more|no less|exceed|exceeds|limit|will)\b")
 _CLAUSE_SPLIT = frozenset({",", ";", "but", "while", "whereas", "and", "however", "so", "since", "because"})
-_FRACTION_OF = re.compile(r"\b(half|third|quarter|fourth|fifth|\d+(?:\.\d+)? ?%|\d+ percent)\b of (the|that)\b")
+_FRACTION_OF = re.compile(r"\b(half|third|quarter|fourth|fifth|\d+(?:\.\d+)? ?%|\d+ percent)\b (?:of )?(the|that)\b")
 _MORE_THAN = re.compile(r"\b(more|fewer|less|greater|larger|smaller|higher|lower)\b.*\bthan\b")
 
 
@@ -401,6 +536,16 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
         if any(sp for sp in limits if a <= sp.start < b and not _is_multiplier(r, sp) and not frac):
             continue  # a real limit in the clause: a bound or a sum, not a comparison
         distinct = list(dict.fromkeys(r.mention_var[k] for k in sorted(r.mention_var) if a <= k < b))
+        if not distinct and i + 1 < len(clauses) and (has_times or compare):
+            # "at least 2 times as many people prefer to save money and travel by regular seats than
+            # cushioned seats": the things compared come in the next clause
+            na, nb = clauses[i + 1]
+            distinct = list(dict.fromkeys(r.mention_var[k] for k in sorted(r.mention_var) if na <= k < nb))
+            b = nb
+        if len(distinct) == 1 and len(r.variables) == 2 and has_times and " than" not in low and " as " not in (
+                " ".join(r.words[b:r.sentences[s][1]]).lower() + " ") and i + 1 >= len(clauses):
+            # "at least 3 times as many people prefer to sit in regular seats": than the other one
+            distinct.append(1 - distinct[0] if distinct[0] in (0, 1) else 0)
         if len(distinct) == 1 and i + 1 < len(clauses):
             na, nb = clauses[i + 1]
             more = [r.mention_var[k] for k in sorted(r.mention_var) if na <= k < nb and r.mention_var[k] != distinct[0]]

@@ -31,6 +31,8 @@ _BOUNDARY = frozenset({",", ".", ";", "?", "!", "and", "while", "but", "whereas"
 _MENTION_STOP = frozenset("the a an each one ones of number amount type kind kinds their its unit units".split())
 _PER = frozenset({"per", "every", "each"})
 _NAMING = frozenset({"each", "every", "a", "an", "the", "one", "more", "fewer", "than"})
+_PHRASE_WORDS = frozenset("by with using via from for on in into to at more less fewer extra additional new "
+                          "than and or".split())
 _ALL_WORDS = frozenset({"both", "they", "all", "either", "them", "each", "every"})
 
 
@@ -86,20 +88,60 @@ class Reading:
         return " ".join(self.words[a:b])
 
 
+def _mention_words(text: str) -> list[str]:
+    """Stems of a mention's naming words, in order. A lone capital ("mixture A") names the variable,
+    unlike the article "a"; "one" after a noun ("area one", "medley one") names it, before it does not."""
+    words = re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", text)
+    return [stem(w) for k, w in enumerate(words)
+            if w.lower() not in _MENTION_STOP or (len(w) == 1 and w.isupper()) or (k and w.lower() == "one")]
+
+
 def _mention_keys(text: str) -> set[str]:
-    # a lone capital ("mixture A") names the variable, unlike the article "a"
-    return {stem(w) for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", text)
-            if w.lower() not in _MENTION_STOP or (len(w) == 1 and w.isupper())}
+    return set(_mention_words(text))
 
 
 def _same_word(a: str, b: str) -> bool:
     if re.sub(r"\D", "", a) != re.sub(r"\D", "", b):  # "2-piece" is not "3-piece"
         return False
-    return a == b or (len(a) > 3 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85)
+    # a spelling slip ("dinning" / "dining"), not another word with the same ending ("eastside" / "westside")
+    return a == b or (len(a) > 3 and a[:2] == b[:2] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85)
 
 
 def _covers(small: set[str], big: set[str]) -> bool:
     return bool(small) and all(any(_same_word(s, b) for b in big) for s in small)
+
+
+def _match_score(new: str, old: str, others: set[str]) -> float:
+    """How well a new mention names a known variable's mention (0: not at all). A new mention may be a
+    short form of a longer name ("sanitizer" of "hand sanitizers"), though less surely when the longer
+    name carries a qualifier that sets it apart ("blue t-shirt" is rather "blue" than "dark blue t-shirts");
+    a new longer name with such a qualifier is another variable."""
+    wn, wo = _mention_words(new), _mention_words(old)
+    if not _covers(set(wn), set(wo)) and not _covers(set(wo), set(wn)):
+        return 0.0
+    kn, ko = set(wn), set(wo)
+    score = len(kn & ko) / max(len(kn | ko), 1) + 0.01
+    if _names_same(new, old, others):
+        return score
+    return 0.5 * score if len(wn) < len(wo) else 0.0
+
+
+def _names_same(a: str, b: str, others: set[str]) -> bool:
+    """One mention's words inside the other's, and the longer one does not add a qualifier in front that
+    sets it apart: "Standard" is "Standard grade alloy", but "blue" is not "dark blue t-shirts". A
+    qualifier that other variables share ("stuffed" of "stuffed donuts", "stuffed pastry") says nothing."""
+    wa, wb = _mention_words(a), _mention_words(b)
+    if len(wa) > len(wb):
+        wa, wb = wb, wa
+    if not _covers(set(wa), set(wb)):
+        return False
+    first = next((k for k, w in enumerate(wb) if any(_same_word(w, x) or _same_word(x, w) for x in wa)), 0)
+    front = wb[:first]
+    # a phrase rather than a name ("transports by van", "more cappuccino", "deliveries using drones")
+    raw = re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", (b if len(_mention_words(b)) >= len(_mention_words(a)) else a).lower())
+    if len(front) > 2 or any(w in _PHRASE_WORDS for w in raw):
+        return True
+    return all(any(_same_word(w, o) for o in others) for w in front)
 
 
 def cluster_variables(spans: list[Span], join: dict[int, int] | None = None) -> tuple[
@@ -123,12 +165,11 @@ def cluster_variables(spans: list[Span], join: dict[int, int] | None = None) -> 
             continue
         best, best_score = None, 0.0
         for v in variables:
+            others = {k for o in variables if o is not v for m in o.mentions for k in _mention_keys(m)}
             for m in v.mentions:
-                mk = _mention_keys(m)
-                if _covers(keys, mk) or _covers(mk, keys):
-                    score = len(keys & mk) / max(len(keys | mk), 1) + 0.01
-                    if score > best_score:
-                        best, best_score = v, score
+                score = _match_score(sp.text, m, others)
+                if score > best_score:
+                    best, best_score = v, score
         if best is None:
             best = Variable(len(variables), [], keys)
             variables.append(best)
@@ -220,18 +261,28 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
         sent_vars = list(dict.fromkeys(mention_var[sp.start] for sp in var_spans))
         obj_names = [sp for sp in ss if sp.label == "OBJ_NAME"]
         assign: list[int | list[int] | None] = []
+        respectively = False
         if params and "respectively" in lower:
             targets = sent_vars if len(sent_vars) == len(params) else list(range(len(variables)))
             if len(targets) == len(params):
                 assign = list(targets)
+                respectively = True
+        # "It takes 5 minutes to make a coffee and 3 minutes to make a tea": a sentence that opens with a
+        # number and closes with a variable names each variable after its numbers
+        ents = sorted([*params, *var_spans], key=lambda sp: sp.start)
+        numbers_first = len(ents) > 2 and ents[0].label == "PARAM" and ents[-1].label == "VAR" and len(
+            {mention_var[sp.start] for sp in var_spans}) > 1
         if not assign:
             for p in params:
                 before = [sp for sp in var_spans if sp.end <= p.start]
                 after = [sp for sp in var_spans if sp.start >= p.end]
                 between = [w.lower() for w in words[p.end: after[0].start]] if after else []
-                per = len(between) <= 5 and bool({"per", "each", "every", "for"} & set(between)) and not (
-                    _BOUNDARY & set(between))
-                if after and (per or not before):
+                last_per = max((j for j, w in enumerate(between) if w in {"per", "each", "every", "for"}), default=-1)
+                # "4 points each or hard questions": the "each" ends this number's phrase, it does not
+                # name the next variable
+                per = len(between) <= 5 and last_per >= 0 and not (_BOUNDARY & set(between)) and not (
+                    {"or", "and"} & set(between[last_per + 1:]))
+                if after and (per or not before or numbers_first):
                     assign.append(mention_var[after[0].start])
                 elif before:
                     assign.append(mention_var[before[-1].start])
@@ -243,15 +294,24 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                     assign.append(prev_vars[0])
                 else:
                     assign.append(None)
+        shared: Counter[str] | None = None
+        if respectively:
+            # "quality ratings of 50 and 90, respectively", "the profit on each X and Y are $2 and $3
+            # respectively": one list, one measure; its words may sit by any number or open the sentence
+            shared = Counter()
+            for p in params:
+                shared.update(_context(words, labels, p.start, p.end))
+            first = min(sp.start for sp in [*params, *var_spans])
+            shared.update(content([w for w in words[max(a, first - 6): first] if w.lower() not in _BOUNDARY]))
         for p, target in zip(params, assign, strict=False):
             value = _value(words, p)
             if value is None or target is None:
                 continue
-            ctx = _context(words, labels, p.start, p.end)
+            ctx = Counter(shared) if shared is not None else _context(words, labels, p.start, p.end)
             # an OBJ_NAME between the previous entity and the next one marks an objective coefficient
             lo = max([sp.end for sp in ss if sp.end <= p.start and sp.label in {"VAR", "PARAM"}], default=a)
             hi = min([sp.start for sp in ss if sp.start >= p.end and sp.label in {"PARAM", "VAR"}], default=b)
-            hint = any(lo <= o.start and o.end <= hi for o in obj_names)
+            hint = any(lo <= o.start and o.end <= hi for o in obj_names) or (shared is not None and bool(obj_names))
             for t in target if isinstance(target, list) else [target]:
                 coefs.append(Coef(t, value, p.start, s, ctx, hint))
         if sent_vars:

@@ -10,13 +10,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from modeler.strategies.offline.entities import Span, Token, is_number
 from modeler.strategies.offline.words import CONCEPTS, STOP, stem
 
 if TYPE_CHECKING:
-    from modeler.strategies.offline.reading import Reading
+    from modeler.strategies.offline.reading import Reading, Variable
 
 _COORD_BEFORE = frozenset({"in", "either", "between", ",", "both", ":", "into", "on", "using", "use", "make",
                            "makes", "produce", "produces", "sell", "sells", "buy", "grow", "grows"})
@@ -39,21 +40,68 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
     for sp in spans:
         by_sent.setdefault(tokens[sp.start].sent, []).append(sp)
     texts: dict[int, list[str]] = {}
-    for t in tokens:
+    var_ends = {sp.end for sp in spans if sp.label == "VAR"}
+    for k, t in enumerate(tokens):
+        # "An individual serving has 250 ml of soup": a variable that "has" something states its
+        # coefficient; only who decides "has" a limit ("The kitchen has 50000 ml")
+        if t.text.lower() in {"has", "have"} and (k in var_ends or k - 1 in var_ends):
+            continue
         texts.setdefault(t.sent, []).append(t.text)
+    spans = _listed_limits(tokens, spans)
     out = []
     for sp in spans:
         sent = tokens[sp.start].sent
         same = by_sent[sent]
-        cues = bool(_LIMIT_CUES.search(" ".join(texts[sent]))) or any(x.label == "CONST_DIR" for x in same)
+        cues = bool(_LIMIT_CUES.search(" ".join(texts.get(sent, [])))) or any(x.label == "CONST_DIR" for x in same)
         has_var = any(x.label == "VAR" for x in same)
         var_before = any(x.label == "VAR" and x.end <= sp.start for x in same)
         if sp.label == "LIMIT" and not cues and has_var and (var_before or any(x.label == "PARAM" for x in same)):
             sp = Span("PARAM", sp.start, sp.end, sp.text)
-        elif sp.label == "PARAM" and cues and not has_var and any(x.label == "LIMIT" for x in same):
+        elif sp.label == "PARAM" and cues and not has_var and (
+                any(x.label == "LIMIT" for x in same) or _strong_cue(texts.get(sent, []), same)):
+            # "bake using 3000 g of flour", "keep the weekly payroll at most $200000": no variable to
+            # measure, a direction word: a limit
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
         out.append(sp)
     return out
+
+
+_STRONG_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|limit|up to|no more|no less|"
+                          r"not more|not less|or less|or more|more than|less than|fewer than)\b", re.I)
+
+
+def _strong_cue(words: list[str], same: list[Span]) -> bool:
+    """Direction wording in a sentence ("has" alone is not: "it has a profit of $5")."""
+    return any(x.label == "CONST_DIR" for x in same) or bool(_STRONG_CUES.search(" ".join(words)))
+
+
+def _listed_limits(tokens: list[Token], spans: list[Span]) -> list[Span]:
+    """"at least 3 red bean bags and 2 blue bean bags": a number right after "and" or "," that names a
+    variable next, in a clause whose earlier number is a limit, is a limit too (the tagger drops the second)."""
+    words = [t.text for t in tokens]
+    label = {k: sp for sp in spans for k in range(sp.start, sp.end)}
+    out = list(spans)
+    for k, w in enumerate(words):
+        if k < 2 or not is_number(w) or (k in label and label[k].label != "PARAM") or words[k - 1].lower() not in {
+                "and", ","}:
+            continue
+        # the variable follows at once or after a unit ("10 acres of pumpkins")
+        nxt = None
+        for j in range(k + 1, min(k + 5, len(words))):
+            if j in label:
+                nxt = label[j]
+                break
+            if not words[j].isalpha():
+                break
+        if nxt is None or nxt.label != "VAR":
+            continue
+        prev = [sp for sp in spans if sp.label == "LIMIT" and sp.end <= k and tokens[sp.start].sent == tokens[k].sent
+                and k - sp.end <= 6]
+        if not prev:
+            continue
+        out = [sp for sp in out if not (sp.start == k and sp.label == "PARAM")]
+        out.append(Span("LIMIT", k, k + 1, w))
+    return sorted(out, key=lambda sp: sp.start)
 
 
 def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
@@ -63,7 +111,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     extra: list[Span] = []
     var_spans = [sp for sp in spans if sp.label == "VAR"]
     if not var_spans:
-        var_spans = _listed_pair(words, tagged)
+        var_spans = _subjects(words, tagged) or _listed_pair(words, tagged)
         extra += var_spans
         tagged.update(k for sp in var_spans for k in range(sp.start, sp.end))
     for sp in var_spans:
@@ -88,12 +136,37 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     return sorted(spans + extra, key=lambda sp: sp.start)
 
 
-# who decides, not what is decided: "A toy company ...", "The mall ...", "the hardware section"
+# who decides, not what is decided: "A toy company ...", "The mall ...", "the hardware section". Weak ones
+# are decisions too at times ("gaming stations", "students" hired) and stay when numbers measure them.
 _ACTORS = frozenset(stem(w) for w in (
-    "company companies shop store factory firm farmer supplier mall bakery hospital manufacturer restaurant "
-    "business corporation owner person patient government zoo team office clinic lab laboratory university "
-    "school city section department distributor seller man woman student professor family household "
-    "organization club agency station resort center centre park").split())
+    "company companies factory firm manufacturer business corporation owner person government team section office "
+    "department man woman family household organization agency authority broadcaster").split())
+_WEAK_ACTORS = frozenset(stem(w) for w in (
+    "shop store farmer supplier mall bakery hospital restaurant patient zoo clinic lab laboratory "
+    "university school city distributor seller student professor club station resort center centre park theatre "
+    "theater cinema arena hotel venue stadium kitchen diner cafe gym pharmacy grocery bank").split())
+
+
+_BOUND_CUE = re.compile(r"\b(at (least|most)|no (more|less|fewer) than|(maximum|minimum) of|up to)\s+\S+$", re.I)
+
+
+def _listed_with(r: Reading, v: Variable) -> bool:
+    """A mention of v stands in an "X and Y" / "X, Y" / "X or Y" list with another variable's mention."""
+    glue = {"and", "or", ","}
+    for p in v.positions:
+        end = next((sp.end for sp in r.spans if sp.start == p and sp.label == "VAR"), p + 1)
+        k = end
+        while k < len(r.words) and k - end < 2 and r.words[k].lower() in glue:
+            k += 1
+        if k > end and r.mention_var.get(k, v.index) != v.index:
+            return True
+        k = p
+        while k > 0 and p - k < 2 and r.words[k - 1].lower() in glue:
+            k -= 1
+        if k < p and any(sp.label == "VAR" and sp.end == k and r.mention_var.get(sp.start, v.index) != v.index
+                         for sp in r.spans):
+            return True
+    return False
 
 
 def _before(words: list[str], p: int, n: int) -> list[str]:
@@ -114,6 +187,46 @@ def _count(w: str) -> bool:
 def _plural(w: str) -> str:
     w = w.lower()
     return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+
+
+_SUBJECT_VERBS = frozenset("requires require takes take needs need costs cost contains contain has have uses use "
+                           "produces produce gives give yields yield brings bring makes make can earns earn".split())
+_CONTAINERS = frozenset("unit units bottle bottles container containers pack packs package packages batch batches cup "
+                        "cups bowl bowls serving servings kg box boxes can cans bag bags order orders bar bars "
+                        "plate plates piece pieces acre acres hectare hectares glass glasses jar jars meal meals "
+                        "portion portions dose doses pill pills tablet tablets scoop scoops slice slices tray trays "
+                        "crate crates barrel barrels carton cartons roll rolls sheet sheets pair pairs".split())
+
+
+def _subjects(words: list[str], tagged: set[int]) -> list[Span]:
+    """No variable tagged at all: the things sentences open with before a resource verb ("Each bottle of
+    pills takes 20 minutes", "Shio ramen requires 2 eggs", "Printer A can print"), when two or more
+    differ. Each gives its first mention."""
+    out: list[Span] = []
+    seen: set[tuple[str, ...]] = set()
+    starts = [0] + [k + 1 for k, w in enumerate(words) if w in {".", "?", "!", ";"}]
+    for a in starts:
+        k = a
+        while k < len(words) and words[k].lower() in {"each", "a", "an", "one", "the", "every"}:
+            k += 1
+        if k + 2 < len(words) and words[k].lower() in _CONTAINERS and words[k + 1].lower() == "of":
+            k += 2
+        end = k
+        while end < len(words) and end - k < 3 and words[end].lower() not in _SUBJECT_VERBS and (
+                words[end].isalnum() or "-" in words[end]) and words[end].lower() not in STOP:
+            end += 1
+        if end == k or end >= len(words) or words[end].lower() not in _SUBJECT_VERBS:
+            continue
+        head = stem(words[end - 1])
+        if words[a].lower() == "the" and words[end].lower() in {"has", "have", "can"}:
+            continue  # "The kiosk has 600 minutes": who holds the resources
+        if any(j in tagged for j in range(k, end)) or is_number(words[k]) or head in _ACTORS or head in _WEAK_ACTORS:
+            continue  # ("A strawberry farmer has ..." is who decides)
+        key = tuple(_plural(w) for w in words[k:end])
+        if key not in seen:
+            seen.add(key)
+            out.append(Span("VAR", k, end, " ".join(words[k:end])))
+    return out if len(out) >= 2 else []
 
 
 def _listed_pair(words: list[str], tagged: set[int]) -> list[Span]:
@@ -145,17 +258,25 @@ def resource_variables(r: Reading) -> set[int]:
     """Mentions that are only ever counted out ("4 wheels", "60 units of garbage"), or that carry no
     coefficient and name what coefficients measure ("20 boxes"): a resource, not a decision."""
     with_coefs = {c.var for c in r.coefs}
+    heads = Counter(stem(v.text.split()[-1]) for v in r.variables)
     out: set[int] = set()
     for v in r.variables:
         keys = {CONCEPTS.get(k, k) for k in v.keys}
-        measured = all(any(_count(w) for w in _before(r.words, p, 3)) for p in v.positions)
+        # "at least 2 long words": a number with a direction before it bounds a decision, it does not
+        # measure a resource
+        bounded = any(_BOUND_CUE.search(" ".join(reversed(_before(r.words, p, 6)))) for p in v.positions)
+        measured = not bounded and all(any(_count(w) for w in _before(r.words, p, 3)) for p in v.positions)
         # "10 minutes of peeling", "12 units of carbon dioxide": most mentions are a measure's object
         # ("1 kg of paint" is the unit of a decision, not a measure)
         of_measure = sum(1 for p in v.positions if p >= 2 and r.words[p - 1].lower() in {"of", "the"}
                          and any(_count(w) for w in _before(r.words, p - 1, 3)))
         measured = measured or of_measure * 2 > len(v.positions)
         head = stem(v.text.split()[-1])
-        if measured or head in _ACTORS or (v.index not in with_coefs and any(keys <= set(f.context) for f in r.features if f.coefs)):
+        # an actor is not one of several alike ("a camera company, a laptop company") nor listed with
+        # another decision ("monitors and gaming stations")
+        actor = (head in _ACTORS or (head in _WEAK_ACTORS and v.index not in with_coefs)) and heads[head] == 1 \
+            and not _listed_with(r, v)
+        if measured or actor or (v.index not in with_coefs and any(keys <= set(f.context) for f in r.features if f.coefs)):
             out.add(v.index)
     if len(out) == len(r.variables):  # nothing left to decide: keep them rather than guess
         return set()

@@ -5,6 +5,10 @@ overlaps a generation_test document, checked by exact text and 8-word shingles).
 alone and reports span-level F1 on dev (the honest held-out number; `--heldout-model PATH` keeps that
 model, so the dev benchmark can run on a tagger that never saw dev), then trains the shipped model on
 train + dev and writes it to `artifacts/ner.crfsuite`. CPU only, about a minute per model.
+
+`--folds DIR` also writes DIR/fold<k>.crfsuite, k = 0..4, each trained on ner_train without every
+fifth document from k: the taggers `consistency.py --tags cv --folds DIR` reads the training texts
+with, so every text is tagged by a model that never saw it.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from modeler.strategies.offline.entities import (
     features,
     spans_from_tags,
 )
+
+FOLDS = 5  # cross-validation folds over ner_train: document i is held out of fold i % FOLDS
 
 
 class TrainingDataError(FileNotFoundError):
@@ -106,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-eval", action="store_true", help="train the shipped model only")
     ap.add_argument("--heldout-model", type=Path, default=None,
                     help="also keep the train-only model here (for honest dev numbers: OPTIPILOT_OFFLINE_NER=PATH)")
+    ap.add_argument("--folds", type=Path, default=None,
+                    help="also write 5 cross-validation taggers over ner_train here (for consistency.py --tags cv)")
+    ap.add_argument("--folds-only", action="store_true", help="with --folds: write only the fold taggers")
     args = ap.parse_args(argv)
     try:
         d = data_dir()
@@ -113,6 +122,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     train, dev = read_conll(d / "ner_train.txt"), read_conll(d / "ner_dev.txt")
+    if args.folds is not None:
+        args.folds.mkdir(parents=True, exist_ok=True)
+        for k in range(FOLDS):
+            train_crf([doc for i, doc in enumerate(train) if i % FOLDS != k], args.folds / f"fold{k}.crfsuite", args.seed)
+        print(f"wrote {FOLDS} fold taggers to {args.folds}")
+        if args.folds_only:
+            return 0
     report: dict[str, object] = {"train_docs": len(train), "dev_docs": len(dev), "seed": args.seed}
     if not args.skip_eval:
         t0 = time.perf_counter()

@@ -122,7 +122,7 @@ def decision_units(r: Reading) -> set[str]:
         nxt = words[k + 1: k + 5]
         if w == "how" and nxt[:1] == ["many"] and len(nxt) > 1:
             out.add(stem(nxt[1]))
-        elif w in {"per", "every"} and nxt and nxt[0].isalpha():
+        elif (w in {"per", "every"} or (w == "each" and k > 0 and words[k - 1] == "for")) and nxt and nxt[0].isalpha():
             out.add(stem(nxt[0]))
         elif w == "each" and k > 0 and words[k - 1] == "of" and nxt:
             j = 2 if nxt[0] in _CATEGORY and len(nxt) > 2 and nxt[1] == "of" else 0
@@ -131,4 +131,10 @@ def decision_units(r: Reading) -> set[str]:
             out.add(stem(w))
             if nxt[:1] == ["of"] and len(nxt) > 1:
                 out.add(stem(nxt[1]))
-    return out - _TIME - _UNIT_STOP - {k for v in r.variables for k in v.keys}
+    out -= _TIME | _UNIT_STOP | {k for v in r.variables for k in v.keys}
+    # a head every variable shares counts them all: "short shots" and "long shots", "slow balls" and
+    # "fast balls" ("at most 14 shots")
+    heads = {stem(v.text.split()[-1]) for v in r.variables if v.text.split()}
+    if len(r.variables) >= 2 and len(heads) == 1 and all(len(v.text.split()) > 1 for v in r.variables):
+        out |= heads
+    return out

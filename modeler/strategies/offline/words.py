@@ -25,7 +25,7 @@ CONCEPTS = {
     "wage": "MONEY", "wages": "MONEY", "salary": "MONEY", "bill": "MONEY", "budget": "MONEY", "price": "MONEY", "priced": "MONEY", "pay": "MONEY", "paid": "MONEY",
     "money": "MONEY", "expense": "MONEY", "fund": "MONEY", "funding": "MONEY", "capital": "MONEY",
     "profit": "PROFIT", "profits": "PROFIT", "revenue": "PROFIT", "earn": "PROFIT", "earns": "PROFIT",
-    "return": "PROFIT", "returns": "PROFIT", "income": "PROFIT", "gain": "PROFIT", "net": "PROFIT",
+    "return": "PROFIT", "returns": "PROFIT", "income": "PROFIT", "gain": "PROFIT", "net": "PROFIT", "earnings": "PROFIT", "earning": "PROFIT",
     "minute": "MINUTE", "minutes": "MINUTE", "hour": "HOUR", "hours": "HOUR", "hr": "HOUR",
 }
 # unit-like words: weak evidence that two numbers measure the same thing
@@ -75,7 +75,9 @@ def stem(word: str) -> str:
     if w.endswith(("ches", "shes", "sses", "xes")) and len(w) > 4:
         return w[:-2]
     if w.endswith("s") and not w.endswith(("ss", "us", "is", "as", "os")) and len(w) >= 3:
-        return w[:-1]
+        w = w[:-1]
+        if not w.endswith(("ing", "ed")):
+            return w  # ("toppings" goes on to meet "topping")
     if w.endswith("ment") and len(w) > 8:
         return w[:-4]  # "entertainment" meets "entertains"
     if w.endswith("ing") and len(w) > 5:
@@ -113,9 +115,21 @@ _GE = ("no less than", "not less than", "no fewer than", "not fewer than", "at l
        "must", "should")
 
 
+# a negation a few words before a comparison turns it round: "can not make more than 50", "does not want
+# to spend more than $500", "can't be less than"
+_NEGATED = re.compile(r"\b(?:not|cannot|can't|won't|never|n't|restricts?|restricted|prevents?|prevented)\b(?:\s+[a-z-]+){0,4}?\s+"
+                      r"(more than|greater than|larger than|higher than|exceed|exceeds|over|above|"
+                      r"less than|fewer than|lower than|smaller than|below|under)\b")
+_NEGATED_GE = frozenset({"less than", "fewer than", "lower than", "smaller than", "below", "under"})
+
+
 def direction(text: str) -> str | None:
     """'<=' or '>=' for a constraint cue ("at most", "must not exceed", "minimum"), None when silent."""
     t = f" {text.lower()} "
+    t = t.replace("can not ", "cannot ").replace(" ca n't ", " can't ").replace(" n't ", "n't ")
+    m = _NEGATED.search(t)
+    if m and not re.search(r"\b(no|not) (more|less|fewer|greater)\b", t[: m.end()]):
+        return ">=" if m.group(1) in _NEGATED_GE else "<="
     best: tuple[int, str] | None = None
     for cues, sense in ((_LE, "<="), (_GE, ">=")):
         for cue in cues:
