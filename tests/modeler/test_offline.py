@@ -523,3 +523,225 @@ def test_consistency_check_aligns_annotated_words() -> None:
     assert align_tags(tokenize(text), offsets, tags)[3] == "B-VAR"
     rec = check_document(words, tags, None)
     assert rec["status"] == "optimal" and not rec["unused_params"] and not rec["unused_limits"]
+
+
+# ------------------------------------------------------------------- round 3: rules against tagger slips
+def test_stem_meets_plurals_of_s_nouns() -> None:
+    assert stem("lenses") == stem("lens") and stem("buses") == stem("bus") and stem("gases") == stem("gas")
+    assert stem("houses") != stem("bus")
+
+
+def test_a_rate_per_decision_does_not_make_a_third_variable_a_resource() -> None:
+    r, specs = _specs(
+        "A florist makes three bouquets from roses and lilies. She has 500 roses and 300 lilies. A small bouquet "
+        "uses 5 roses and 2 lilies; a medium bouquet uses 8 roses and 4 lilies; and a grand bouquet uses 12 "
+        "roses and 9 lilies. The profit is $10 for each small bouquet, $18 for each medium bouquet, and $30 "
+        "for each grand bouquet.",
+        [("LIMIT", "500"), ("LIMIT", "300"), ("VAR", "small bouquet"), ("PARAM", "5"), ("PARAM", "2"),
+         ("VAR", "medium bouquet"), ("PARAM", "8"), ("PARAM", "4"), ("VAR", "grand bouquet"), ("PARAM", "12"),
+         ("PARAM", "9"), ("OBJ_NAME", "profit"), ("PARAM", "10"), ("VAR", "small bouquet"), ("PARAM", "18"),
+         ("VAR", "medium bouquet"), ("PARAM", "30"), ("VAR", "grand bouquet")])
+    assert [v.text for v in r.variables] == ["small bouquet", "medium bouquet", "grand bouquet"]
+    assert ("linear", "<=", 500.0, {0: 5.0, 1: 8.0, 2: 12.0}) in specs
+
+
+def test_money_that_has_to_be_invested_in_one_option_bounds_it() -> None:
+    _, specs = _specs(
+        "Tom can invest up to $8000 in gold and silver. Each dollar in gold yields $0.04 and each dollar in "
+        "silver yields $0.06. At least $1500 has to be invested in gold.",
+        [("CONST_DIR", "up to"), ("LIMIT", "8000"), ("VAR", "gold"), ("VAR", "silver"), ("VAR", "gold"),
+         ("PARAM", "0.04"), ("VAR", "silver"), ("PARAM", "0.06"), ("CONST_DIR", "At least"), ("LIMIT", "1500"),
+         ("VAR", "gold")])
+    assert specs == [("sum", "<=", 8000.0, {0: 1.0, 1: 1.0}), ("lowerbound", ">=", 1500.0, {0: 1.0})]
+
+
+def test_one_measure_in_other_words_per_variable_is_one_group() -> None:
+    from modeler.strategies.offline.reading import read
+
+    toks, spans = _hand(
+        "A band books radio slots and podcast slots. The expected reach is 4,000 listeners for each radio slot "
+        "and 2,500 subscribers for a podcast slot.",
+        [("VAR", "radio slots"), ("VAR", "podcast slots"), ("OBJ_NAME", "reach"), ("PARAM", "4,000"),
+         ("VAR", "radio slot"), ("PARAM", "2,500"), ("VAR", "podcast slot")])
+    r = read(toks, spans)
+    assert [{v: c.value for v, c in f.coefs.items()} for f in r.features] == [{0: 4000.0, 1: 2500.0}]
+
+
+@pytest.mark.parametrize(("text", "marks", "labels"), [
+    # a bound's wording right before the number makes it a limit
+    ("Team A can make at most 6 watches a day.", [("PARAM", "6"), ("VAR", "watches")], ["LIMIT"]),
+    ("Each lamp costs $40 and the weekly budget is $9000.", [("VAR", "lamp"), ("PARAM", "40"), ("PARAM", "9000")],
+     ["PARAM", "LIMIT"]),
+    # a rate per decision after it makes it a coefficient
+    ("The audience is 9000 viewers for each radio slot.", [("LIMIT", "9000"), ("VAR", "radio slot")], ["PARAM"]),
+    # but a rate per day is a limit's period
+    ("The oven must bake at least 60 loaves per day.", [("LIMIT", "60")], ["LIMIT"]),
+    # a bound said further off in its clause
+    ("The city limits the number of ads on trams from one brand to 5.", [("VAR", "trams"), ("PARAM", "5")],
+     ["LIMIT"]),
+    ("The minimum investment in bonds is 40 % of the total.", [("VAR", "bonds"), ("PARAM", "40 %")], ["LIMIT"]),
+    ("What is the maximum profit if the profit per pie is $5?", [("VAR", "pie"), ("PARAM", "5")], ["PARAM"]),
+    ("Bo decided to put $5000 of his savings in a fund.", [("PARAM", "5000"), ("VAR", "fund")], ["LIMIT"]),
+    # what is at hand
+    ("Ann has 8 hours available each day.", [("VAR", "Ann"), ("PARAM", "8")], ["LIMIT"]),
+    # one list, one role: the first number's
+    ("A jar of jam needs only 3 kg of fruit and 2 kg of sugar.", [("VAR", "jam"), ("PARAM", "3"), ("LIMIT", "2")],
+     ["PARAM", "PARAM"]),
+])
+def test_numbers_take_their_role_from_the_words_around_them(text: str, marks: list[tuple[str, str]],
+                                                           labels: list[str]) -> None:
+    from modeler.strategies.offline.repairs import relabel_numbers
+
+    toks, spans = _hand(text, marks)
+    assert [s.label for s in relabel_numbers(toks, spans) if s.label in {"LIMIT", "PARAM"}] == labels
+
+
+def test_a_number_of_batches_objective_counts_the_variables() -> None:
+    from modeler.strategies.offline.classify import objective
+    from modeler.strategies.offline.reading import read
+
+    toks, spans = _hand(
+        "A batch of oat cookies needs 200 g of flour and a batch of nut cookies needs 300 g of flour. There is "
+        "6000 g of flour. Maximize the number of batches of cookies from flour.",
+        [("VAR", "oat cookies"), ("PARAM", "200"), ("VAR", "nut cookies"), ("PARAM", "300"), ("LIMIT", "6000"),
+         ("OBJ_DIR", "Maximize")])
+    obj = objective(read(toks, spans), set())
+    assert obj is not None and obj.kind == "count" and obj.terms == {0: 1.0, 1: 1.0}
+
+
+def test_a_limit_on_the_number_of_decision_units_is_a_sum() -> None:
+    _, specs = _specs(
+        "A brand buys ads on trams and ferries. An ad on a tram costs $200 and an ad on a ferry costs $300. "
+        "The city limits the number of ads from one brand to at most 12. How many ads should it buy?",
+        [("VAR", "trams"), ("VAR", "ferries"), ("VAR", "tram"), ("PARAM", "200"), ("VAR", "ferry"), ("PARAM", "300"),
+         ("CONST_DIR", "at most"), ("LIMIT", "12")])
+    assert specs == [("sum", "<=", 12.0, {0: 1.0, 1: 1.0})]
+
+
+def test_two_options_named_by_their_dishes_are_joined() -> None:
+    from modeler.strategies.offline.reading import read
+
+    toks, spans = _hand(
+        "A cafe sells two lunches. The fish option takes 4 minutes to cook. The bean option takes 3 minutes to "
+        "cook. The profit per fish lunch is $5 and the profit per bean lunch is $4.",
+        [("VAR", "fish option"), ("PARAM", "4"), ("VAR", "bean option"), ("PARAM", "3"), ("VAR", "fish lunch"),
+         ("PARAM", "5"), ("VAR", "bean lunch"), ("PARAM", "4")])
+    assert [v.mentions for v in read(toks, spans).variables] == [["fish option", "fish lunch"],
+                                                                  ["bean option", "bean lunch"]]
+
+
+def test_a_name_the_tagger_missed_is_found_in_a_clause_built_like_a_tagged_one() -> None:
+    from modeler.strategies.offline.repairs import complete_mentions
+
+    words = [t.text for t in tokenize(
+        "A shop repairs washing machines and dryers. Each washing machine takes 20 minutes of plumbing. Each "
+        "dryer takes 10 minutes of plumbing. He can take at most 9 jobs.")]
+    toks, spans = _hand(" ".join(words), [("VAR", "dryers"), ("VAR", "dryer")])
+    found = [s.text for s in complete_mentions(words, spans) if s.label == "VAR"]
+    assert "washing machine" in found and "He" not in found
+
+
+def test_a_rate_per_the_shared_head_is_a_coefficient_of_every_variable() -> None:
+    _, specs = _specs(
+        "A studio makes basic desk lamps and deluxe desk lamps. The welding shop works 2 hours on each basic "
+        "desk lamp and 5 hours on each deluxe desk lamp. The paint shop works 3 hours for each desk lamp. The "
+        "welding shop has 80 hours available and the paint shop has 30 hours available.",
+        [("VAR", "basic desk lamps"), ("VAR", "deluxe desk lamps"), ("PARAM", "2"), ("VAR", "basic desk lamp"),
+         ("PARAM", "5"), ("VAR", "deluxe desk lamp"), ("PARAM", "3"), ("VAR", "desk lamp"), ("LIMIT", "80"),
+         ("CONST_DIR", "available"),
+         ("LIMIT", "30"), ("CONST_DIR", "available")])
+    assert ("linear", "<=", 30.0, {0: 3.0, 1: 3.0}) in specs
+
+
+def test_a_multiple_of_another_variable_is_never_a_bound() -> None:
+    _, specs = _specs(
+        "A press prints hardcover books and paperback books. There must be at least three times as many "
+        "hardcover as paperback textbooks.",
+        [("VAR", "hardcover books"), ("VAR", "paperback books"), ("CONST_DIR", "at least"), ("LIMIT", "three")])
+    assert not [s for s in specs if s[2] == 3.0]
+
+
+def test_who_makes_a_product_does_not_take_its_coefficient() -> None:
+    from modeler.strategies.offline.reading import read
+
+    toks, spans = _hand(
+        "Each stool produced by Oak Works nets a profit of $40. Each bench yields a $90 profit.",
+        [("VAR", "stool"), ("VAR", "Oak Works"), ("OBJ_NAME", "profit"), ("PARAM", "40"), ("VAR", "bench"),
+         ("PARAM", "90")])
+    r = read(toks, spans)
+    names = {v.index: v.text for v in r.variables}
+    assert {names[c.var]: c.value for c in r.coefs} == {"stool": 40.0, "bench": 90.0}
+
+
+def test_a_machine_named_after_minutes_on_it_is_a_resource() -> None:
+    from modeler.strategies.offline.reading import read
+
+    toks, spans = _hand(
+        "A shop makes chairs and tables using Saw A and Drill B. It takes 20 minutes on Saw A and 30 minutes "
+        "on Drill B to make a chair, while it takes 40 minutes on Saw A and 10 minutes on Drill B to make a "
+        "table.",
+        [("VAR", "chairs"), ("VAR", "tables"), ("VAR", "Saw A"), ("VAR", "Drill B"), ("PARAM", "20"),
+         ("VAR", "Saw A"), ("PARAM", "30"), ("VAR", "Drill B"), ("VAR", "chair"), ("PARAM", "40"), ("VAR", "Saw A"),
+         ("PARAM", "10"), ("VAR", "Drill B"), ("VAR", "table")])
+    assert [v.text for v in read(toks, spans).variables] == ["chairs", "tables"]
+
+
+def test_a_generic_first_mention_does_not_swallow_two_named_variants() -> None:
+    spans = [Span("VAR", 0, 1, "cake"), Span("VAR", 2, 4, "Cake A"), Span("VAR", 5, 7, "Cake B"),
+             Span("VAR", 8, 10, "cake A"), Span("VAR", 11, 13, "premium one")]
+    variables, _ = cluster_variables(spans)
+    assert [v.mentions for v in variables] == [["cake", "Cake A", "cake A"], ["Cake B"], ["premium one"]]
+
+
+def test_subjects_named_by_a_letter_are_variables() -> None:
+    from modeler.strategies.offline.repairs import complete_mentions
+
+    words = [t.text for t in tokenize("Oven A can bake 10 pies per hour and costs $500. Oven B can bake 30 pies per "
+                                      "hour and costs $900. Minimize the cost.")]
+    assert [s.text for s in complete_mentions(words, []) if s.label == "VAR"][:2] == ["Oven A", "Oven B"]
+
+
+def test_investment_lists_keep_their_options() -> None:
+    r, specs = _specs(
+        "Eve will invest $9,000 in bonds and the gold market. Bonds yield a 3% return, whereas gold yields a "
+        "return of 6%. The returns are as follows: bonds, 3%; gold, 6%; art, 8%; wine, 5%. At most 20% can be "
+        "in art and the amount in wine can not exceed the amount in gold market.",
+        [("LIMIT", "9,000"), ("VAR", "bonds"), ("VAR", "gold market"), ("VAR", "Bonds"), ("PARAM", "3%"),
+         ("PARAM", "6%"), ("VAR", "bonds"), ("VAR", "gold"), ("VAR", "art"), ("VAR", "wine"), ("LIMIT", "20%"),
+         ("VAR", "art"), ("VAR", "wine"), ("VAR", "gold market")])
+    assert [v.text for v in r.variables] == ["bonds", "gold market", "art", "wine"]
+    assert ("sum", "<=", 9000.0, {0: 1.0, 1: 1.0, 2: 1.0, 3: 1.0}) in specs
+    assert not [s for s in specs if s[0] == "upperbound" and s[2] == 9000.0]
+    assert {c.var: c.value for c in r.coefs if c.sent == 1} == {0: 0.03, 1: 0.06}
+
+
+def test_respective_limits_take_the_resources_named_before_them() -> None:
+    _, specs = _specs(
+        "A can of Red paint contains 2 units of dye and 7 units of oil. A can of Blue paint contains 5 units of "
+        "dye and 3 units of oil. The minimum requirements of dye and oil are 40 units and 60 units respectively.",
+        [("VAR", "Red paint"), ("PARAM", "2"), ("PARAM", "7"), ("VAR", "Blue paint"), ("PARAM", "5"), ("PARAM", "3"),
+         ("CONST_DIR", "minimum"), ("LIMIT", "40"), ("LIMIT", "60")], sense="min")
+    assert specs == [("linear", ">=", 40.0, {0: 2.0, 1: 5.0}), ("linear", ">=", 60.0, {0: 7.0, 1: 3.0})]
+
+
+def test_times_the_demand_for_another_is_a_comparison() -> None:
+    _, specs = _specs(
+        "A shop sells boots and clogs. The demand for boots is at least three times the demand for clogs.",
+        [("VAR", "boots"), ("VAR", "clogs"), ("VAR", "boots"), ("CONST_DIR", "at least"), ("PARAM", "three times"),
+         ("VAR", "clogs")])
+    assert [s[:2] for s in specs] == [("xby", ">=")]
+
+
+def test_a_pair_of_names_shares_its_head_noun() -> None:
+    _, specs = _specs(
+        "A shop makes red and green mugs. It can make at most 50 red mugs. At least 80 mugs must be shipped.",
+        [("VAR", "red"), ("VAR", "green mugs"), ("CONST_DIR", "at most"), ("LIMIT", "50"), ("VAR", "red mugs"),
+         ("CONST_DIR", "At least"), ("LIMIT", "80")])
+    assert specs == [("upperbound", "<=", 50.0, {0: 1.0}), ("sum", ">=", 80.0, {0: 1.0, 1: 1.0})]
+
+
+def test_an_untagged_qualifier_before_a_misspelt_head_bounds_its_variable() -> None:
+    _, specs = _specs(
+        "A tailor makes 2-piece and 3-piece suits. At least 40 2-piece suites should be made.",
+        [("VAR", "2-piece"), ("VAR", "3-piece suits"), ("CONST_DIR", "At least"), ("LIMIT", "40")])
+    assert specs == [("lowerbound", ">=", 40.0, {0: 1.0})]

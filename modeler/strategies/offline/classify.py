@@ -36,7 +36,7 @@ _COMPARE = ("exceed", "more than", "less than", "greater than", "fewer than", "l
             "as many", "as much", "at least as", "at most as", "higher than", "lower than")
 _TIMES = re.compile(r"\b(times|twice|double|thrice|triple|half as)\b")
 _TOTAL = frozenset("total combined altogether together combination either all overall".split())
-_OBJ_WORDS = re.compile(r"(maximi[sz]|minimi[sz]|maximum|minimum|highest|lowest|largest|smallest|greatest|"
+_OBJ_WORDS = re.compile(r"(maximi[sz]|minimi[sz]|maximum|minimum|minimal|maximal|highest|lowest|largest|smallest|greatest|"
                         r"fewest|cheapest|most|least|reduce|decrease|increase)")
 _MAX_WORDS = ("maxim", "most", "highest", "greatest", "largest", "best", "increas")
 _MIN_WORDS = ("minim", "least", "lowest", "fewest", "smallest", "cheapest", "reduc", "decreas")
@@ -109,8 +109,9 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
         name_ctx.setdefault(t, 1)
     # "minimize the total number of production lines": the variables themselves
     var_words = {k for v in r.variables for k in v.keys}
-    m = re.search(r"\bnumber of (?:the )?([\w-]+)", f"{name} {' '.join(tail)}".lower())
-    if m and stem(m.group(1)) in var_words:
+    # ("the maximum number of batches of cookies": what a batch holds names them too)
+    m = re.search(r"\bnumber of (?:the )?([\w-]+)(?: of (?:the )?([\w-]+))?", f"{name} {' '.join(tail)}".lower())
+    if m and any(g and stem(g) in var_words for g in m.groups()):
         return Objective(sense, {v.index: 1.0 for v in r.variables}, name or " ".join(tail), "count",
                          r.sentence_text(sent), said=True)
     if not name and tail:
@@ -250,9 +251,13 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
     """The variable named right after a limit ("at least 40 2-piece suits", "at most 30 units of X"; "at
     least $1000 in company B" where the decisions are sums of money)."""
     glue = {"of", "the", "units", "unit", "new", "more", "fewer", "less", "a", "an"}
-    if sp.start > 0 and r.words[sp.start - 1] == "$" and _money_decisions(r) and sp.end < len(r.words) and (
-            r.words[sp.end].lower() in {"in", "into", "on"}):
-        for k in range(sp.end, min(sp.end + 5, len(r.words))):  # "at least $1000 in toothpaste company B"
+    # "at least $1000 has to be invested in the shipping industry": the words between say where it goes
+    k0 = sp.end
+    while k0 < min(sp.end + 5, len(r.words)) and r.words[k0].lower() in _MONEY_GLUE:
+        k0 += 1
+    if sp.start > 0 and r.words[sp.start - 1] == "$" and _money_decisions(r) and k0 < len(r.words) and (
+            r.words[k0].lower() in {"in", "into", "on"}):
+        for k in range(k0, min(k0 + 5, len(r.words))):  # "at least $1000 in toothpaste company B"
             if k in r.mention_var:
                 return None if _listed_with_another(r, r.mention_var[k], sp) else r.mention_var[k]
             if r.words[k] in {",", ".", ";", "?", "!"} or r.words[k].lower() in {"and", "or", "than", "while"}:
@@ -267,6 +272,10 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
     return None
 
 
+_MONEY_GLUE = frozenset("must has have to should needs need be is are invested put placed spent allocated kept "
+                        "going go".split())
+
+
 def _money_decisions(r: Reading) -> bool:
     """The decisions are amounts of money ("invest in ...", "how much money")."""
     text = " ".join(r.words).lower()
@@ -277,7 +286,10 @@ def _head_of(r: Reading, k: int) -> bool:
     """The word at k ends its variable's name ("40 suits" of "2-piece suits"; "600 eggs" is not "eggs
     benedict")."""
     v = r.variables[r.distinct[stem(r.words[k])]]
-    return any(stem(m.split()[-1]) == stem(r.words[k]) for m in v.mentions if m.split())
+    heads = {stem(m.split()[-1]) for m in v.mentions if m.split()}
+    # or the head comes next, however spelt ("40 2-piece suites" of "2-piece suits")
+    nxt = stem(r.words[k + 1]) if k + 1 < len(r.words) else ""
+    return stem(r.words[k]) in heads or (len(nxt) > 3 and any(h[:4] == nxt[:4] for h in heads))
 
 
 def constraints(r: Reading, objective_sense: str = "max", objective_feature: int | None = None) -> list[
@@ -296,12 +308,13 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
     totals: list[bool] = []
     shared: set[int] = set()  # pending specs whose limit holds for each of several resources
     ranges = _ranges(r, limits)
+    listed = _respective_limits(r, limits)
     for sp in limits:
         s = r.tokens[sp.start].sent
         if any(a <= sp.start < b for a, b in compared):
             continue
         value = parse_value(sp.text)
-        if value is None:
+        if value is None or _compares(r, sp):
             continue
         cue = _cue(r, sp)
         sentence = r.sentence_text(s)
@@ -342,12 +355,21 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             continue
         spec = ConstraintSpec("linear", sense, value, sentence=sentence, cue=cue, unit=_unit(r, sp))
         out.append(spec)
-        pending.append((spec, _limit_context(r, sp), vars_))
+        pending.append((spec, listed.get(sp.start) or _limit_context(r, sp), vars_))
         totals.append(total)
         if _each_resource(r, sp):
             shared.add(len(pending) - 1)
     out += _assign_features(r, pending, totals, objective_feature, shared)
     return [c for c in out if c.kind != "drop"]
+
+
+def _compares(r: Reading, sp: Span) -> bool:
+    """"at least three times as many hardcover than paperback textbooks": a multiple of another
+    variable (read by `comparisons` when it can name both), never a bound of its own."""
+    after = " ".join(w.lower() for w in r.words[sp.end: sp.end + 4])
+    if any(f in sp.text.lower().split() for f in FRACTIONS):
+        return False  # "at most half the number of ads": a share of the total, a limit of its own
+    return _is_multiplier(r, sp) and bool(re.match(r"(times? )?(as many|as much|more|fewer|less|the)\b", after))
 
 
 _EACH = frozenset({"each", "both", "every", "all", "either"})
@@ -376,6 +398,24 @@ def _ranges(r: Reading, limits: list[Span]) -> dict[int, int]:
             if rest and rest[0] in {"but", "and", "to", "-"} and all(w in _RANGE_GLUE for w in rest) and (
                     after in {".", ",", ";", "are", "is", "be", "will", "can", "units", "of", "each", "per"}):
                 out[b.start] = va
+    return out
+
+
+def _respective_limits(r: Reading, limits: list[Span]) -> dict[int, Counter[str]]:
+    """"The minimum requirements of dye, thinner, and water are 15 units, 20 units, and 18 units
+    respectively": the k limits of a "respectively" sentence take, in order, the k resources named
+    before them that the coefficients measure. Limit start -> its resource's context."""
+    out: dict[int, Counter[str]] = {}
+    known = {t for f in r.features for t in f.context if weight(t) >= 1 and t not in {"MONEY", "PROFIT"}}
+    for a, b in r.sentences.values():
+        if "respectively" not in {w.lower() for w in r.words[a:b]}:
+            continue
+        lims = [sp for sp in limits if a <= sp.start < b]
+        if len(lims) < 2:
+            continue
+        names = list(dict.fromkeys(t for w in r.words[a: lims[0].start] for t in content([w]) if t in known))
+        if len(names) == len(lims):
+            out.update({sp.start: Counter({t: 1}) for sp, t in zip(lims, names, strict=True)})
     return out
 
 
@@ -413,6 +453,13 @@ def _counts_decisions(r: Reading, sp: Span, units: set[str]) -> bool:
     when each decision is a square kilometer): the words right after its number name a decision unit."""
     if (sp.start > 0 and r.words[sp.start - 1] == "$") or "$" in sp.text:
         return False  # "spend at most $5000 in buying donuts": money, not donuts
+    # "limits the number of ads from a single company to at most 8": the count is named before the limit
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    low = [w.lower() for w in r.words[a: sp.start]]
+    for k in range(len(low) - 2):
+        if low[k: k + 2] == ["number", "of"] and stem(low[k + 2]) in units and not any(
+                j in r.mention_var for j in range(a + k, sp.start)):
+            return True
     for k in range(sp.end, min(sp.end + 3, len(r.words))):
         w = r.words[k].lower()
         if w in {"of", ",", ".", ";", "and", "or", "per", "every", "each"} or k in r.mention_var:
@@ -430,7 +477,8 @@ def _listed_with_another(r: Reading, var: int, sp: Span) -> bool:
         return False
     end = next((x.end for x in r.spans if x.start == k), k + 1)
     nxt = r.words[end].lower() if end < len(r.words) else ""
-    return nxt in {"and", "or"} and r.mention_var.get(end + 1, var) != var
+    other = end + 2 if end + 2 < len(r.words) and r.words[end + 1].lower() == "the" else end + 1  # "X and the Y"
+    return nxt in {"and", "or"} and r.mention_var.get(other, var) != var
 
 
 def _total_near(r: Reading, sp: Span) -> bool:
@@ -528,7 +576,7 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
         m_times = _TIMES.search(low)
         has_times = bool(m_times) and not re.match(r"\s*(a|an|per|every|each|daily|weekly|monthly)\b",
                                                    low[m_times.end():]) and bool(
-            re.search(r"\b(as|than|that of|the number|the amount)\b", low[m_times.end():]))
+            re.search(r"\b(as|than|that of|the number|the amount|the \w+ (?:of|for))\b", low[m_times.end():]))
         frac = _FRACTION_OF.search(low)
         compare = any(c in low for c in _COMPARE) or bool(_MORE_THAN.search(low))
         if not (has_times or frac or compare):

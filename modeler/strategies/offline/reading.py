@@ -144,6 +144,16 @@ def _names_same(a: str, b: str, others: set[str]) -> bool:
     return all(any(_same_word(w, o) for o in others) for w in front)
 
 
+def _conflicts(new: str, v: Variable) -> bool:
+    """"Pizza B" does not join a variable named "pizza" and "Pizza A": a name that no mention of the
+    variable covers, beside a mention it neither covers nor is covered by, names another thing."""
+    kn = _mention_keys(new) - {"one"}  # "premium one" is "premium mobile phone"
+    keys = [_mention_keys(m) - {"one"} for m in v.mentions]
+    if any(_covers(kn, k) for k in keys):
+        return False
+    return any(k and not _covers(k, kn) for k in keys)
+
+
 def cluster_variables(spans: list[Span], join: dict[int, int] | None = None) -> tuple[
         list[Variable], dict[int, int]]:
     """Distinct decision variables from the VAR mentions, in order of first mention. `join` maps a
@@ -166,6 +176,8 @@ def cluster_variables(spans: list[Span], join: dict[int, int] | None = None) -> 
         best, best_score = None, 0.0
         for v in variables:
             others = {k for o in variables if o is not v for m in o.mentions for k in _mention_keys(m)}
+            if _conflicts(sp.text, v):
+                continue
             for m in v.mentions:
                 score = _match_score(sp.text, m, others)
                 if score > best_score:
@@ -274,7 +286,15 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
             {mention_var[sp.start] for sp in var_spans}) > 1
         if not assign:
             for p in params:
-                before = [sp for sp in var_spans if sp.end <= p.start]
+                near = [sp for sp in var_spans if sp.end <= p.start and not _BOUNDARY & {
+                    w.lower() for w in words[sp.end: p.start]}]  # "x1 regular donuts at $2 per donut"
+                if not near and _per_common_head(words, p, variables):
+                    assign.append(list(range(len(variables))))
+                    continue
+                # "Each sofa produced by East Oak Designs nets $400": who makes it is not what is made
+                before = [sp for sp in var_spans if sp.end <= p.start and not (
+                    sp.start > 0 and words[sp.start - 1].lower() == "by" and any(x.end <= sp.start and not (
+                        (_BOUNDARY | {"or"}) & {w.lower() for w in words[x.end: sp.start]}) for x in var_spans))]
                 after = [sp for sp in var_spans if sp.start >= p.end]
                 between = [w.lower() for w in words[p.end: after[0].start]] if after else []
                 last_per = max((j for j, w in enumerate(between) if w in {"per", "each", "every", "for"}), default=-1)
@@ -316,7 +336,31 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                 coefs.append(Coef(t, value, p.start, s, ctx, hint))
         if sent_vars:
             prev_vars = sent_vars
-    return Reading(tokens, words, spans, variables, mention_var, group_features(coefs), coefs, sentences, distinct)
+    features = merge_parallel(group_features(coefs), len(variables))
+    return Reading(tokens, words, spans, variables, mention_var, features, coefs, sentences, distinct)
+
+
+def _per_common_head(words: list[str], p: Span, variables: list[Variable]) -> bool:
+    """"The software section works 3 hours for each mobile phone" where the decisions are "economical
+    mobile phones" and "premium mobile phones": a rate per the head every variable's name shares is a
+    coefficient of them all."""
+    if len(variables) < 2:
+        return False
+    names = [max(v.mentions, key=lambda m: len(m.split())).split() for v in variables]  # the fullest name
+    heads = {stem(n[-1]) for n in names if n}
+    if len(heads) != 1 or any(len(n) < 2 for n in names):
+        return False
+    k = p.end
+    while k < len(words) and k - p.end < 4 and words[k].lower() not in _PER:
+        if words[k].lower() in _BOUNDARY:
+            return False
+        k += 1
+    if k >= len(words) or words[k].lower() not in _PER:
+        return False
+    rest = [w for w in words[k + 1: k + 4]]
+    end = next((j for j, w in enumerate(rest) if stem(w) in heads), None)
+    # only the head (and words every name shares) between "each" and it: no qualifier that picks one
+    return end is not None and all(all(stem(w) in {stem(x) for x in n} for n in names) for w in rest[:end])
 
 
 def _distinct_keys(variables: list[Variable]) -> dict[str, int]:
@@ -339,7 +383,8 @@ def _soft_mentions(words: list[str], bounds: tuple[int, int], tagged: list[Span]
         v = distinct.get(stem(words[k]))
         prev = words[k - 1].lower() if k > a else ""  # "" at the start of a sentence
         # only where the word is used as a name ("each premium one"), not as a measure ("units of protein")
-        if v is not None and words[k].lower() not in _MENTION_STOP and (prev in _NAMING or prev in {",", ";", ""}):
+        if v is not None and words[k].lower() not in _MENTION_STOP and (prev in _NAMING or prev in {
+                ",", ";", "", "whereas", "while"}):
             out.append(Span("VAR", k, k + 1, words[k]))
             mention_var.setdefault(k, v)
     return out
@@ -381,6 +426,33 @@ def group_features(coefs: list[Coef]) -> list[Feature]:
             features.append(best)
         best.add(c)
     return features
+
+
+def merge_parallel(features: list[Feature], n_vars: int) -> list[Feature]:
+    """One measure stated for each variable in one sentence with different words ("15,000 viewers for
+    each morning show spot and 30,000 internet users for a social media spot", "$50 per car washed and
+    $75 per bus washed"): groups that each hold one coefficient, all from one sentence, each for another
+    variable that no other such group of the sentence names, are one group."""
+    by_sent: dict[int, list[int]] = {}
+    for k, f in enumerate(features):
+        sents = {c.sent for c in f.coefs.values()}
+        if len(f.coefs) == 1 and len(sents) == 1:
+            by_sent.setdefault(next(iter(sents)), []).append(k)
+    drop: set[int] = set()
+    for ks in by_sent.values():
+        var_of = [next(iter(features[k].coefs)) for k in ks]
+        if len(ks) < 2 or len(set(var_of)) != len(ks) or len(ks) > n_vars:
+            continue
+        # the coefficients of one group sit in one list: nothing but other numbers of the list between them
+        toks = sorted(next(iter(features[k].coefs.values())).tok for k in ks)
+        if toks[-1] - toks[0] > 12 * (len(ks) - 1):
+            continue
+        head = features[ks[0]]
+        for k in ks[1:]:
+            for c in features[k].coefs.values():
+                head.add(c)
+            drop.add(k)
+    return [f for k, f in enumerate(features) if k not in drop]
 
 
 def _hinted(f: Feature) -> bool:

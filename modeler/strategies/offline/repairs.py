@@ -63,6 +63,103 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
             # measure, a direction word: a limit
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
         out.append(sp)
+    words = [t.text for t in tokens]
+    return _list_labels(words, [_syntax_label(words, sp) for sp in out])
+
+
+# a bound's wording right before its number: "at most 6 a day", "a budget of $500", "spend more than $500"
+_BOUND_BEFORE = re.compile(r"\b(at (?:most|least)|no (?:more|less|fewer) than|not (?:more|less|fewer) than|"
+                           r"more than|less than|fewer than|up to|(?:minimum|maximum|total|budget|capacity|limit) of|"
+                           r"budget is|exceed|exceeds|has available|have available|in (?:their|his|her|its|our|your)|"
+                           r"(?:invest|invests|put|puts|allocate|allocates|spend|spends) \$)"
+                           r"(?: (?:\$|a|an|only|just))*$")
+# "limits the number of ads from a single company to 5", "the minimum investment in bonds is 40 %"
+_BOUND_CLAUSE = re.compile(r"\b(limits?|restricts?|caps?|minimum|maximum)\b.* (to|is|be|are)(?: (?:\$|a|an))*$")
+_OBJECTIVE_TALK = frozenset("what how profit profits revenue earn earns earnings income generate".split())
+_TIME_UNITS = frozenset("day days week weeks month months year years hour hours minute minutes shift shifts "
+                        "season morning night time cycle cycles period periods run runs round rounds".split())
+_LIST_STOP = frozenset("is are was be has have had requires require needs need takes take costs cost must can "
+                       "could should will at most least up budget available only while but whereas per each every "
+                       "than if then".split())
+
+
+def _rate_after(words: list[str], sp: Span) -> bool:
+    """"15,000 viewers for each morning show spot", "$3 per kg": the number measures one unit of something
+    other than time (a coefficient); "15 tons per day" is a limit over a period."""
+    k, n = sp.end, len(words)
+    for _ in range(5):
+        if k >= n or words[k] in {".", ",", ";", "?", "!"} or words[k].lower() in {"and", "or", "while", "but"}:
+            return False
+        w = words[k].lower()
+        if w in {"per", "each", "every"} or (w == "for" and k + 1 < n and words[k + 1].lower() in {"each", "every"}):
+            j = k + (2 if w == "for" else 1)
+            while j < n and words[j].lower() in {"a", "an", "one", "single", "unit", "of"}:
+                j += 1
+            return j < n and words[j].isalpha() and words[j].lower() not in _TIME_UNITS
+        k += 1
+    return False
+
+
+def _syntax_label(words: list[str], sp: Span) -> Span:
+    """A number's role from the words around it, where they are clear: a bound's wording right before it
+    makes it a limit ("at most 6 a day", "a budget of $500"), a rate after it a coefficient ("100 viewers
+    for each posting"); otherwise the tagger's label stands."""
+    if sp.label not in {"LIMIT", "PARAM"}:
+        return sp
+    before: list[str] = []
+    for k in range(sp.start - 1, max(sp.start - 7, -1), -1):
+        if words[k] in {".", ",", ";", "?", "!", ":"}:
+            break
+        before.append(words[k].lower())
+    pre = " ".join(reversed(before))
+    clause: list[str] = []  # back to the clause's start, for bounds said further off
+    for k in range(sp.start - 1, max(sp.start - 16, -1), -1):
+        if words[k] in {".", ",", ";", "?", "!", ":"} or words[k][:1].isdigit():
+            break
+        clause.append(words[k].lower())
+    far = " ".join(reversed(clause))
+    if _BOUND_BEFORE.search(pre) or (_BOUND_CLAUSE.search(far) and not _OBJECTIVE_TALK & set(clause)):
+        return sp if sp.label == "LIMIT" else Span("LIMIT", sp.start, sp.end, sp.text)
+    if _available_after(words, sp):
+        return sp if sp.label == "LIMIT" else Span("LIMIT", sp.start, sp.end, sp.text)
+    if _rate_after(words, sp):
+        return sp if sp.label == "PARAM" else Span("PARAM", sp.start, sp.end, sp.text)
+    return sp
+
+
+def _available_after(words: list[str], sp: Span) -> bool:
+    """"Joy has 8 hours available each day", "150 hours of labour available": what is at hand."""
+    for k in range(sp.end, min(sp.end + 5, len(words))):
+        w = words[k].lower()
+        if w == "available":
+            return True
+        if w in {".", ",", ";", "?", "!", "and", "or", "per", "each", "for", "while", "but"} or is_number(w):
+            return False
+    return False
+
+
+def _list_labels(words: list[str], spans: list[Span]) -> list[Span]:
+    """Numbers of one list ("8 kg of dye and 12 kg of filler", "5000 minutes for watering and $1500 worth
+    of soap") play one role: each takes the label of the list's first number, or that of coefficients where
+    a variable names the list."""
+    out = list(spans)
+    nums = [i for i, sp in enumerate(out) if sp.label in {"LIMIT", "PARAM"}]
+    for a, b in zip(nums, nums[1:], strict=False):
+        x, y = out[a], out[b]
+        between = [w.lower() for w in words[x.end: y.start]]
+        if x.label == y.label or not between or len(between) > 7 or not ({",", "and"} & set(between)):
+            continue
+        if any(sp.label in {"VAR", "CONST_DIR", "OBJ_NAME"} for sp in out[a + 1: b]) or _LIST_STOP & set(between) or (
+                {".", ";", "?", "!"} & set(between)):
+            continue
+        if not (between[-1] in {",", "and", "$"} or between[-2:] in (["and", "$"], [",", "$"])):
+            continue
+        # "QuickAnalytics examines 40 samples of water and 10 samples of dirt": a variable just before the
+        # list states its coefficients
+        subject = [sp for sp in out[:a] if sp.label == "VAR" and 0 <= x.start - sp.end <= 2]
+        label = "PARAM" if subject and not _STRONG_CUES.search(" ".join(words[subject[-1].end: x.start])) else x.label
+        out[a] = Span(label, x.start, x.end, x.text)
+        out[b] = Span(label, y.start, y.end, y.text)
     return out
 
 
@@ -122,6 +219,9 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                     and not is_number(w)):
                 extra.append(Span("VAR", k, k + 1, w))
                 tagged.add(k)
+    parallel = _parallel_mentions(words, var_spans + extra, tagged)
+    extra += parallel
+    tagged.update(k for sp in parallel for k in range(sp.start, sp.end))
     names = {tuple(_plural(w) for w in sp.text.split()) for sp in var_spans + extra}
     names = {n for n in names if n and not all(x in STOP for x in n)}
     # a lone word that ends a longer name ("drops" of "eye drops") is too vague to look for
@@ -133,7 +233,70 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             if tuple(lowered[k:k + m]) == n and not any(j in tagged for j in range(k, k + m)):
                 extra.append(Span("VAR", k, k + m, " ".join(words[k:k + m])))
                 tagged.update(range(k, k + m))
-    return sorted(spans + extra, key=lambda sp: sp.start)
+    return _shared_heads(words, sorted(spans + extra, key=lambda sp: sp.start))
+
+
+def _shared_heads(words: list[str], spans: list[Span]) -> list[Span]:
+    """"black and blue shoes": the first name of the pair shares the second's head noun ("black shoes"),
+    so that "125 shoes" later counts both rather than naming the one whose name ends in "shoes"."""
+    out = list(spans)
+    for i, (a, b) in enumerate(zip(spans, spans[1:], strict=False)):
+        if a.label != "VAR" or b.label != "VAR" or a.end - a.start != 1 or b.end - b.start < 2:
+            continue
+        if b.start != a.end + 1 or words[a.end].lower() not in {"and", "or"}:
+            continue
+        head = words[b.end - 1]
+        if head.lower() != a.text.lower() and head.isalpha() and not words[b.start][:1].isupper():
+            out[i] = Span("VAR", a.start, a.end, f"{a.text} {head}")
+    return out
+
+
+_CLAUSE_OPEN = frozenset({".", "?", "!", ";", ",", "and", "while", "whereas", "but"})
+_PRONOUNS = frozenset("he she they it we you i someone everyone".split())
+_FRAME_STOP = STOP - {"each", "a", "an", "the", "one", "every", "per", "of", "in", "at", "on", "for"}
+
+
+def _parallel_mentions(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
+    """Names the tagger missed in clauses built like one where it found a variable: "Each dryer takes 10
+    minutes" names "washing machine" in "Each washing machine takes 20 minutes", "Model A can make 10
+    pizzas" names "Model B" in "Model B can make 8 pizzas". The frame is the clause's opening words
+    before the name and the two words after it (any number alike); the name between (1-3 words) must be
+    plain words, not a pronoun."""
+    lower = [w.lower() for w in words]
+    n = len(words)
+    opens = [0] + [k + 1 for k, w in enumerate(lower) if w in _CLAUSE_OPEN and k + 1 < n]
+    def after(k: int) -> tuple[str, str]:  # the verb after a name and the word after it (a number as such)
+        nxt = lower[k + 1] if k + 1 < n else ""
+        return lower[k], "<num>" if is_number(nxt) or nxt == "$" else nxt
+
+    frames: set[tuple[tuple[str, ...], tuple[str, str]]] = set()
+    for sp in var_spans:
+        a = max((o for o in opens if o <= sp.start), default=0)
+        left = tuple(lower[a: sp.start])
+        if len(left) > 4 or sp.end >= n or not words[sp.end].isalpha() or lower[sp.end] in _FRAME_STOP - {
+                "takes", "requires", "needs", "costs", "contains", "uses", "produces", "gives", "yields", "can",
+                "makes", "has", "earns"}:
+            continue
+        frames.add((left, after(sp.end)))
+    out: list[Span] = []
+    taken = set(tagged)
+    for a in opens:
+        for left, verb in frames:
+            b = a + len(left)
+            if tuple(lower[a:b]) != left:
+                continue
+            for m in (1, 2, 3):
+                e = b + m
+                if e >= n or after(e) != verb:
+                    continue
+                name = words[b:e]
+                if any(k in taken for k in range(b, e)) or not all(w.isalpha() or "-" in w for w in name) or (
+                        name[-1].lower() in _NOT_NAMES | _PRONOUNS) or any(w.lower() in STOP for w in name):
+                    break
+                out.append(Span("VAR", b, e, " ".join(name)))
+                taken.update(range(b, e))
+                break
+    return out
 
 
 # who decides, not what is decided: "A toy company ...", "The mall ...", "the hardware section". Weak ones
@@ -213,7 +376,8 @@ def _subjects(words: list[str], tagged: set[int]) -> list[Span]:
             k += 2
         end = k
         while end < len(words) and end - k < 3 and words[end].lower() not in _SUBJECT_VERBS and (
-                words[end].isalnum() or "-" in words[end]) and words[end].lower() not in STOP:
+                words[end].isalnum() or "-" in words[end]) and (words[end].lower() not in STOP or (
+                end > k and len(words[end]) == 1 and words[end].isupper())):  # "Printer A can print"
             end += 1
         if end == k or end >= len(words) or words[end].lower() not in _SUBJECT_VERBS:
             continue
@@ -266,9 +430,10 @@ def resource_variables(r: Reading) -> set[int]:
         # measure a resource
         bounded = any(_BOUND_CUE.search(" ".join(reversed(_before(r.words, p, 6)))) for p in v.positions)
         measured = not bounded and all(any(_count(w) for w in _before(r.words, p, 3)) for p in v.positions)
-        # "10 minutes of peeling", "12 units of carbon dioxide": most mentions are a measure's object
+        # "10 minutes of peeling", "12 units of carbon dioxide", "82 minutes on CNG machine": most mentions
+        # are a measure's object or place
         # ("1 kg of paint" is the unit of a decision, not a measure)
-        of_measure = sum(1 for p in v.positions if p >= 2 and r.words[p - 1].lower() in {"of", "the"}
+        of_measure = sum(1 for p in v.positions if p >= 2 and r.words[p - 1].lower() in {"of", "the", "on"}
                          and any(_count(w) for w in _before(r.words, p - 1, 3)))
         measured = measured or of_measure * 2 > len(v.positions)
         head = stem(v.text.split()[-1])

@@ -28,7 +28,8 @@ _ACTOR_NEXT = frozenset(stem(w) for w in (
     "company companies section department shop store factory firm farm farmer plant business supplier "
     "manufacturer team office").split())
 # heads that say "a product" and nothing about which one: "machine" and "model" of one product
-_GENERIC = frozenset(stem(w) for w in "machine model one unit version item product type kind".split())
+_GENERIC = frozenset(stem(w) for w in "machine model one unit version item product type kind option choice variety "
+                                          "style".split())
 
 
 def _words(text: str) -> list[str]:
@@ -65,13 +66,20 @@ def _join_pairs(variables: list[Variable]) -> dict[int, int]:
     return out
 
 
+_RATE = frozenset({"per", "each", "every", "for", "a", "an"})
+
+
 def _suspicion(r: Reading, v: Variable) -> float:
     """0 (looks like a decision) .. 1 (looks like a resource, a category or an actor)."""
     counted = 0
     category = actor = False
     for p in v.positions:
         before = [w.lower() for w in r.words[max(0, p - 3): p]]
-        if any(is_number(w) and w not in {"1", "one"} for w in before):
+        while any(w in {".", ",", ";", "?", "!", ":"} for w in before):  # within the mention's clause
+            before = before[next(k for k, w in enumerate(before) if w in {".", ",", ";", "?", "!", ":"}) + 1:]
+        at = max((k for k, w in enumerate(before) if is_number(w) and w not in {"1", "one"}), default=-1)
+        # "2000 trout" counts the mention out; "$2231 for each star layout" is a rate per decision
+        if at >= 0 and not _RATE & set(before[at + 1:]):
             counted += 1
         if len(before) >= 2 and before[-1] == "of" and before[-2] in _CATEGORY:
             category = True

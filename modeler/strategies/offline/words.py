@@ -65,9 +65,17 @@ def parse_value(text: str) -> float | None:
     return value / 100 if pct else value
 
 
+# singular nouns that end in "s" ("a lens", "a bus"), so that "lenses" meets "lens"
+_S_SINGULAR = frozenset("lens bus gas canvas atlas bonus campus virus census bias alias series species news".split())
+
+
 def stem(word: str) -> str:
     """A crude stem: plural and -ing/-ed endings off, so "mixing" meets "mix" and "hoodies" meets "hoodie"."""
     w = word.lower()
+    if w in _S_SINGULAR:
+        return w
+    if w.endswith("es") and w[:-2] in _S_SINGULAR:
+        return w[:-2]
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith("ie") and len(w) > 4:
@@ -93,6 +101,7 @@ def content(words: list[str]) -> list[str]:
     out = []
     for w in words:
         lw = re.sub(r"['’]s$", "", w.lower())
+        lw = re.sub(r"^(re|pre|co)-", r"\1", lw)  # "re-stocked" meets "restocked"
         if lw in CONCEPTS:
             out.append(CONCEPTS[lw])
             continue
