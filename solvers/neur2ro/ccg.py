@@ -6,7 +6,9 @@ worse than theta (relative tolerance), when the time is up or after `max_iter` r
 proposed is scored exactly (the problem's worst_case) and the best is returned: the score is always the
 true worst case, never the network's guess. Then (polish, on by default) a local search on x spends the
 time left: flip / swap moves, pruned by exact objectives at known worst scenarios, scored by the exact
-worst case (polish_x). It works on any problem.RobustProblem (knapsack, capital budgeting).
+worst case (polish_x). With the polish on, CCG rounds start only in the first half of the limit (the
+polish is where most of the quality comes from once exact evaluations are cheap: the knapsack's DP and
+exact_oracle). It works on any problem.RobustProblem (knapsack, capital budgeting).
 
 Exact CCG (here for the knapsack; capital.exact_ccg for capital budgeting): the same loop with the true
 second stage: the main problem carries, per scenario, copies of
@@ -40,39 +42,61 @@ class RobustResult:
     history: list[dict[str, float]] = field(default_factory=list)
 
 
+def _exact(inst: RobustProblem) -> Any:
+    """The problem's exact worst case as f(x, cutoff, deadline) -> (value or None, scenario): its
+    exact_oracle when it has one (the knapsack: shared cuts, stops once x is shown no better than cutoff,
+    None then or past the deadline), else worst_case (always the exact value)."""
+    oracle = inst.exact_oracle() if hasattr(inst, "exact_oracle") else None
+    if oracle is not None:
+        return oracle.worst_case
+
+    def plain(x: np.ndarray, cutoff: float = np.inf, deadline: float = np.inf) -> tuple[float | None, np.ndarray]:
+        return inst.worst_case(x)
+
+    return plain
+
+
 def neur2ro(inst: RobustProblem, net: Any, time_limit: float = 30.0, max_iter: int = 20, tol: float = 1e-3,
-            polish: bool = True, seed: int = 0) -> RobustResult:
+            polish: bool = True, seed: int = 0, ccg_share: float = 0.5) -> RobustResult:
     """Neur2RO's CCG on any problem.RobustProblem (the knapsack, capital budgeting), then, with `polish`,
-    a local search on x in the time left (polish_x), scored by the exact worst case only."""
+    a local search on x in the time left (polish_x), scored by the exact worst case only. With `polish`,
+    a new CCG round starts only within the first `ccg_share` of the time limit, so the polish keeps the
+    rest."""
     from solvers.neur2ro.model import numeric
 
     start = time.perf_counter()
+    # stop a little early: an exact evaluation or the last polish step may overrun its check by a few ms
+    deadline = start + time_limit - min(0.2, 0.01 * time_limit)
+    ccg_end = start + (ccg_share if polish else 1.0) * time_limit
+    exact = _exact(inst)
     num = numeric(net, inst)
     scale = inst.value_scale()
     scenarios = [inst.initial_scenario()]
-    seen: dict[bytes, float] = {}
+    seen: dict[bytes, float] = {}  # exact worst case of each x proposed (inf: shown no better than the best)
     worst: list[np.ndarray] = []  # the exact worst scenarios of the x scored so far
     best_x, best_val = np.zeros(inst.n), np.inf
     history = []
     it = 0
     for it in range(1, max_iter + 1):
-        left = time_limit - (time.perf_counter() - start)
-        if left <= 0.5:
+        left = ccg_end - time.perf_counter()
+        if left <= 0.5 and seen:
             break
         try:
-            x, theta = main_problem(inst, num, scenarios, scale, left / 2)
+            x, theta = main_problem(inst, num, scenarios, scale, max(left, 1.0) / 2)
         except RuntimeError:
             if not seen:  # not even one proposal: nothing to return
                 raise
             break  # out of time inside the main problem: keep the best x found so far
         key = x.tobytes()
         if key not in seen:
-            seen[key], xi_true = inst.worst_case(x)
+            # the first proposal is scored whatever the time; later ones only need to beat the best so far
+            value, xi_true = exact(x, best_val, deadline if seen else np.inf)
+            seen[key] = np.inf if value is None else value
             worst.append(xi_true)
             if seen[key] < best_val:
                 best_x, best_val = x, seen[key]
         try:
-            xi, predicted = adversarial(inst, num, x, scale, max(1.0, time_limit - (time.perf_counter() - start)))
+            xi, predicted = adversarial(inst, num, x, scale, max(1.0, ccg_end - time.perf_counter()))
         except RuntimeError:
             break
         history.append({"iteration": it, "theta": theta, "adversarial": predicted, "true": seen[key]})
@@ -81,7 +105,9 @@ def neur2ro(inst: RobustProblem, net: Any, time_limit: float = 30.0, max_iter: i
         scenarios.append(xi)
     ccg_time = time.perf_counter() - start
     if polish and np.isfinite(best_val):
-        best_x, polished, tried = polish_x(inst, best_x, best_val, worst, start + time_limit, seen, seed)
+        # with an exact oracle (cheap, with its own early stop) screen by a few known scenarios only
+        best_x, polished, tried = polish_x(inst, best_x, best_val, worst, deadline, seen, seed, exact,
+                                           screen=8 if hasattr(inst, "exact_oracle") else None)
         history.append({"iteration": it, "polish_before": best_val, "polish_after": polished,
                         "polish_exact_evaluations": tried, "ccg_seconds": ccg_time})
         best_val = polished
@@ -90,18 +116,22 @@ def neur2ro(inst: RobustProblem, net: Any, time_limit: float = 30.0, max_iter: i
 
 
 def polish_x(inst: RobustProblem, x: np.ndarray, value: float, scenarios: list[np.ndarray], deadline: float,
-             seen: dict[bytes, float] | None = None, seed: int = 0) -> tuple[np.ndarray, float, int]:
+             seen: dict[bytes, float] | None = None, seed: int = 0, exact: Any = None,
+             screen: int | None = None) -> tuple[np.ndarray, float, int]:
     """First-improvement local search on x (flip one item, then swap one in for one out) until no move
     improves or `deadline` (a perf_counter time) passes; returns (x, its exact worst case, exact scorings).
 
-    A candidate is scored by its EXACT worst case, never by the network. Most candidates never get that
-    far: its objective at any scenario already known (the worst scenarios of the x scored so far) is a
-    lower bound on its worst case (minimisation form), so a candidate whose bound at one of those is not
-    below the incumbent is dropped after a few second-stage solves.
+    A candidate is accepted only on its EXACT worst case, never on the network's. Most candidates never
+    get that far: its objective at a scenario already known (worst scenarios of the x scored so far) is a
+    lower bound on its worst case (minimisation form), so a candidate whose bound at one of the `screen`
+    most useful known scenarios (all when None; move-to-front: the last that cut a candidate first) is
+    not below the incumbent is dropped after a few second-stage solves; the exact evaluation (`exact`, from _exact)
+    stops as soon as it finds such a scenario too, and that scenario joins the known ones.
     """
     rng = np.random.default_rng(seed)
     seen = {} if seen is None else seen
-    known = [np.asarray(s, float) for s in scenarios]
+    exact = _exact(inst) if exact is None else exact
+    known = [np.asarray(s, float) for s in reversed(scenarios)]  # most useful first
     x = np.asarray(x, float).copy()
     tried = 0
 
@@ -113,24 +143,36 @@ def polish_x(inst: RobustProblem, x: np.ndarray, value: float, scenarios: list[n
         for k in rng.permutation(len(pairs)):
             yield pairs[k]
 
+    def screened(cand: np.ndarray, cutoff: float) -> bool:
+        for k, xi in enumerate(known[:screen] if screen else known):
+            if inst.evaluate(cand, xi) >= cutoff:
+                known.insert(0, known.pop(k))
+                return True
+        return False
+
     improved = True
     while improved and time.perf_counter() < deadline:
         improved = False
+        cutoff = value - 1e-9 * max(1.0, abs(value))
         for move in moves(x):
             if time.perf_counter() >= deadline:
                 break
             cand = x.copy()
             cand[list(move)] = 1.0 - cand[list(move)]
             key = cand.tobytes()
-            if key in seen:
+            if key in seen or screened(cand, cutoff):
+                seen.setdefault(key, np.inf)  # no better than this incumbent, so than any later one
                 continue
-            if any(inst.evaluate(cand, xi) >= value - 1e-9 * max(1.0, abs(value)) for xi in reversed(known)):
-                continue
-            seen[key], xi_true = inst.worst_case(cand)
+            cand_value, xi_true = exact(cand, cutoff, deadline)
             tried += 1
-            known.append(xi_true)
-            if seen[key] < value - 1e-9 * max(1.0, abs(value)):
-                x, value, improved = cand, seen[key], True
+            known.insert(0, np.asarray(xi_true, float))
+            if cand_value is None:
+                if time.perf_counter() < deadline:
+                    seen[key] = np.inf
+                continue
+            seen[key] = cand_value
+            if cand_value < cutoff:
+                x, value, improved = cand, cand_value, True
                 break
     return x, value, tried
 
@@ -168,7 +210,7 @@ def exact_ccg(inst: Instance, time_limit: float = 300.0, tol: float = 1e-4, max_
         value, xi = worst_case(inst, xv)
         if value < upper:
             best_x, upper = xv, value
-        history.append({"iteration": it, "lower": lower, "upper": upper})
+        history.append({"iteration": it, "lower": lower, "upper": upper, "time": time.perf_counter() - start})
         if status == 0 and upper - lower <= tol * max(1.0, abs(upper)):
             return RobustResult(inst.name, "exact-ccg", [int(v) for v in best_x], -upper,
                                 time.perf_counter() - start, it, optimal=True, history=history)

@@ -102,3 +102,72 @@ def test_reader_reads_the_documented_format() -> None:
     inst = parse_instance("2 100 1\n 10 5 3 40 12\n 20 8 4 50 25\n")
     assert inst.n == 2 and inst.capacity == 100 and inst.gamma == 1
     assert list(inst.p_bar) == [10, 20] and list(inst.f) == [12, 25]
+
+
+def tiny_int(seed: int, n: int = 8):
+    """A generated instance with integer weights and capacity (as in the data set): the DP path."""
+    inst = tiny(seed, n)
+    inst.c, inst.t, inst.capacity = np.round(inst.c), np.round(inst.t), float(np.floor(inst.capacity))
+    return inst
+
+
+def test_dp_second_stage_matches_the_milp_on_random_instances() -> None:
+    from solvers.neur2ro.knapsack import integer_weights, second_stage_mip
+
+    rng = np.random.default_rng(7)
+    for seed in range(6):
+        inst = tiny_int(seed, n=int(rng.integers(5, 16)))
+        assert integer_weights(inst) and not integer_weights(tiny(seed))
+        for _ in range(8):
+            x = (rng.random(inst.n) < 0.7).astype(float)
+            xi = rng.random(inst.n) * (rng.random(inst.n) < 0.5)
+            value, y, r = second_stage(inst, x, xi)
+            assert value == pytest.approx(second_stage_mip(inst, x, xi)[0], abs=1e-6)
+            assert (y <= x).all() and (r <= y).all() and inst.c @ y + inst.t @ r <= inst.capacity + 1e-9
+            assert value == pytest.approx((inst.p_hat * xi - inst.f) @ y - (inst.p_hat * xi) @ r)
+
+
+def test_dp_worst_case_matches_the_milp_worst_case(monkeypatch: pytest.MonkeyPatch) -> None:
+    import solvers.neur2ro.knapsack as kp
+
+    rng = np.random.default_rng(11)
+    cases = []
+    for seed in range(4):
+        inst = tiny_int(seed, n=10)
+        inst.gamma = 3.0
+        cases.append((inst, (rng.random(inst.n) < 0.7).astype(float)))
+    dp = [worst_case(inst, x)[0] for inst, x in cases]
+    monkeypatch.setattr(kp, "second_stage", kp.second_stage_mip)
+    mip = [worst_case(inst, x)[0] for inst, x in cases]
+    assert dp == pytest.approx(mip, rel=1e-4)
+
+
+def test_worst_case_oracle_is_exact_and_its_cutoff_is_sound() -> None:
+    from solvers.neur2ro.knapsack import WorstCaseOracle
+
+    rng = np.random.default_rng(5)
+    inst = tiny_int(4, n=12)
+    inst.gamma = 3.0
+    oracle = WorstCaseOracle(inst, pool=30)
+    for _ in range(15):  # a chain of neighbouring x, as the polish makes: the cut pool is reused
+        x = (rng.random(inst.n) < 0.6).astype(float)
+        want = worst_case(inst, x)[0]
+        got, xi = oracle.worst_case(x)
+        assert got == pytest.approx(want, rel=1e-4, abs=1e-6)
+        assert inst.evaluate(x, xi) == pytest.approx(want, rel=1e-4, abs=1e-6)  # xi is a worst scenario
+        margin = 1e-3 * max(1.0, abs(want))
+        above = oracle.worst_case(x, cutoff=want + margin)[0]
+        below = oracle.worst_case(x, cutoff=want - margin)[0]
+        assert above == pytest.approx(want, rel=1e-4, abs=1e-6)  # better than the cutoff: exact value
+        assert below is None  # no better than the cutoff: given up
+    assert oracle.worst_case(np.ones(inst.n), deadline=0.0)[0] is None  # past the deadline: no value
+
+
+def test_neur2ro_with_the_dp_is_scored_exactly_and_never_beats_brute_force() -> None:
+    torch.manual_seed(1)
+    net = build(embed=4, hidden=(6,))
+    inst = tiny_int(6, n=7)
+    inst.gamma = 2.0
+    r = neur2ro(inst, net, time_limit=10)
+    assert r.profit == pytest.approx(-worst_case(inst, np.array(r.x, float))[0])
+    assert r.profit <= brute_force(inst)[1] + 1e-6
