@@ -745,3 +745,73 @@ def test_an_untagged_qualifier_before_a_misspelt_head_bounds_its_variable() -> N
         "A tailor makes 2-piece and 3-piece suits. At least 40 2-piece suites should be made.",
         [("VAR", "2-piece"), ("VAR", "3-piece suits"), ("CONST_DIR", "At least"), ("LIMIT", "40")])
     assert specs == [("lowerbound", ">=", 40.0, {0: 1.0})]
+
+
+# ------------------------------------------------------------------ mentions made whole (mentions.py)
+def _var_texts(text: str, marks: list[tuple[str, str]]) -> list[str]:
+    from modeler.strategies.offline.repairs import complete_mentions
+
+    toks, spans = _hand(text, marks)
+    return [sp.text for sp in complete_mentions([t.text for t in toks], spans) if sp.label == "VAR"]
+
+
+def test_function_words_and_numbers_are_trimmed_off_a_name() -> None:
+    names = _var_texts("Kim can eat a wrap, which has 2 servings of meat, or a salad, which has 3 servings of greens.",
+                       [("VAR", "wrap"), ("VAR", "has 2"), ("VAR", "salad")])
+    assert names == ["wrap", "salad"]
+
+
+def test_a_category_after_a_preposition_is_not_a_product() -> None:
+    names = _var_texts("A shop sells oak chairs and pine chairs. The budget on chairs is $900.",
+                       [("VAR", "oak chairs"), ("VAR", "pine chairs"), ("VAR", "on chairs")])
+    assert names == ["oak chairs", "pine chairs"]
+
+
+def test_a_container_of_a_product_is_not_a_product() -> None:
+    names = _var_texts("A mill bakes rolls and buns. A tray of rolls takes 2 hours. A tray of buns takes 3 hours. "
+                       "The profit per tray is $5 and $7 respectively.",
+                       [("VAR", "rolls"), ("VAR", "buns"), ("VAR", "rolls"), ("VAR", "tray")])
+    assert "tray" not in names and {"rolls", "buns"} <= set(names)
+
+
+def test_an_untagged_item_of_a_list_with_a_shared_head_is_a_name() -> None:
+    names = _var_texts("The studio makes clay pots, glass pots, and stone pots. The clay pots and stone pots sell.",
+                       [("VAR", "clay pots"), ("VAR", "stone pots")])
+    assert names[:3] == ["clay pots", "glass pots", "stone pots"]
+
+
+def test_a_list_item_cut_before_the_head_takes_it() -> None:
+    names = _var_texts("It can cast iron pans, copper pans or steel pans.",
+                       [("VAR", "iron pans"), ("VAR", "copper"), ("VAR", "steel pans")])
+    assert names == ["iron pans", "copper pans", "steel pans"]
+
+
+def test_two_names_tagged_as_one_are_split_at_or() -> None:
+    names = _var_texts("You can catch crabs or shrimp. Each crab gives 3 points.", [("VAR", "crabs or shrimp")])
+    assert names[:2] == ["crabs", "shrimp"]
+
+
+def test_a_second_name_in_a_clause_built_like_the_first() -> None:
+    names = _var_texts("A farmer can ship by truck or by his cousin. A truck can take 90 crates per trip. His cousin "
+                       "can take 20 crates per trip.", [("VAR", "truck"), ("VAR", "truck")])
+    assert "cousin" in names
+
+
+def test_a_second_one_word_name_after_the_same_words() -> None:
+    names = _var_texts("Ann runs a juice stand. It takes 4 minutes to make a glass of lemonade and 2 minutes to make "
+                       "a glass of cider.", [("VAR", "lemonade")])
+    assert names == ["lemonade", "cider"]
+
+
+def test_who_makes_the_products_is_not_a_product() -> None:
+    names = _var_texts("A ferry line offers deck seats and cabin seats. Each deck seat earns $20.",
+                       [("VAR", "ferry line"), ("VAR", "deck seats"), ("VAR", "cabin seats"), ("VAR", "deck seat")])
+    assert "ferry line" not in names
+
+
+def test_names_told_apart_by_a_capital_letter_are_not_joined() -> None:
+    from modeler.strategies.offline.variables import _join_pairs
+
+    toks, spans = _hand("Bar A and Bar B and Protein Bar A", [("VAR", "Bar A"), ("VAR", "Bar B"), ("VAR", "Protein Bar A")])
+    variables, _ = cluster_variables(spans)
+    assert _join_pairs(variables) == {2: 0}

@@ -204,11 +204,14 @@ def _listed_limits(tokens: list[Token], spans: list[Span]) -> list[Span]:
 def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     """Add VAR spans the tagger missed: "in bonds and stocks" (a word coordinated with a tagged
     variable) and later untagged repeats of a known variable's words."""
+    from modeler.strategies.offline.mentions import listed_names, second_name, tidy_mentions
+
+    spans = listed_names(words, tidy_mentions(words, spans))
     tagged = {k for sp in spans for k in range(sp.start, sp.end)}
     extra: list[Span] = []
     var_spans = [sp for sp in spans if sp.label == "VAR"]
     if not var_spans:
-        var_spans = _subjects(words, tagged) or _listed_pair(words, tagged)
+        var_spans = tidy_mentions(words, _subjects(words, tagged) or _listed_pair(words, tagged))
         extra += var_spans
         tagged.update(k for sp in var_spans for k in range(sp.start, sp.end))
     for sp in var_spans:
@@ -220,6 +223,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 extra.append(Span("VAR", k, k + 1, w))
                 tagged.add(k)
     parallel = _parallel_mentions(words, var_spans + extra, tagged)
+    parallel += second_name(words, [sp for sp in spans + extra + parallel if sp.label == "VAR"])
     extra += parallel
     tagged.update(k for sp in parallel for k in range(sp.start, sp.end))
     names = {tuple(_plural(w) for w in sp.text.split()) for sp in var_spans + extra}
@@ -247,7 +251,9 @@ def _shared_heads(words: list[str], spans: list[Span]) -> list[Span]:
             continue
         head = words[b.end - 1]
         if head.lower() != a.text.lower() and head.isalpha() and not words[b.start][:1].isupper():
-            out[i] = Span("VAR", a.start, a.end, f"{a.text} {head}")
+            # all of the second name after its first word: "small or large production lines" -> "small
+            # production lines"
+            out[i] = Span("VAR", a.start, a.end, " ".join([a.text, *words[b.start + 1: b.end]]))
     return out
 
 

@@ -33,7 +33,8 @@ _GENERIC = frozenset(stem(w) for w in "machine model one unit version item produ
 
 
 def _words(text: str) -> list[str]:
-    return [stem(w) for w in text.split() if w.lower() not in STOP and w[:1].isalnum()]
+    """A mention's naming words; a lone capital names one ("Bar A" is not "Bar B"), unlike the article "a"."""
+    return [stem(w) for w in text.split() if (w.lower() not in STOP or (len(w) == 1 and w.isupper())) and w[:1].isalnum()]
 
 
 def _join_pairs(variables: list[Variable]) -> dict[int, int]:

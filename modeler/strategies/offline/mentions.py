@@ -1,0 +1,232 @@
+"""Variable mentions made whole: the tagger's span edges and list items, judged by the words around them.
+
+On unseen text the tagger often
+
+* takes a function word or a number into a name ("has 1" of "has 1 serving", "on tables", "hour at"),
+* tags a container as a product ("A batch of pancakes", "How many bags of each brand"),
+* stops inside a list of names ("oil paintings, acrylic paintings, and watercolor paintings" with the
+  middle one untagged, "pharmaceutical vessels" tagged as "pharmaceutical").
+
+These repairs run on the spans before the reading (`tidy_mentions` first, `listed_names` after the
+other mention repairs); each looks at the text alone, so they hold for gold tags too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from modeler.strategies.offline.entities import Span, is_number
+from modeler.strategies.offline.words import STOP, stem
+
+# what one unit of a product comes in: "a batch of pancakes", "bags of each brand"
+CONTAINERS = frozenset("unit units bottle bottles container containers pack packs package packages batch batches cup "
+                       "cups bowl bowls serving servings kg box boxes can cans bag bags order orders bar bars "
+                       "plate plates piece pieces acre acres hectare hectares glass glasses jar jars meal meals "
+                       "portion portions dose doses pill pills tablet tablets scoop scoops slice slices tray trays "
+                       "crate crates barrel barrels carton cartons roll rolls sheet sheets pair pairs".split())
+_MEASURES = frozenset("profit profits cost costs revenue revenues earnings income".split())
+_OF_NEXT = frozenset({"each", "both", "the", "a", "an", "these", "those", "every"})
+_SEP = frozenset({",", "and", "or"})
+
+
+def plural(w: str) -> str:
+    """A word's singular, roughly, for matching names ("tables" / "table")."""
+    w = w.lower()
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+
+
+def _function(w: str) -> bool:
+    """A word that cannot begin or end a name: a function word (a lone capital names one: "mixture A",
+    and so does "one" after a noun: "area one")."""
+    return (w.lower() in STOP or w.lower() in _EDGE) and w.lower() != "one" and not (len(w) == 1 and w.isupper())
+
+
+# not in STOP, yet never the first or last word of a name: "through employees", "more fruits"
+_EDGE = frozenset("through via during using into onto over under per more less fewer extra".split())
+
+
+def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
+    """Trim function words off a VAR span's edges ("on tables" -> "tables"); drop it when nothing is left
+    but numbers ("has 1" of "has 1 serving of meat"), when the rest is the head every other name shares
+    ("tables" beside "dinning table" and "coffee table": the category, not a product), or when it is a
+    container of another variable ("A batch of pancakes", "bags of each brand")."""
+    heads = [plural(sp.text.split()[-1]) for sp in spans if sp.label == "VAR" and sp.end - sp.start > 1]
+    starts = {sp.start for sp in spans if sp.label == "VAR"}
+    containers = {plural(sp.text) for sp in spans if sp.label == "VAR" and _container_of(words, sp, starts)}
+    containers |= {plural(sp.text) for sp in spans if sp.label == "VAR" and _maker(words, sp, starts)}
+    out: list[Span] = []
+    for sp in spans:
+        if sp.label != "VAR":
+            out.append(sp)
+            continue
+        a, b = sp.start, sp.end
+        while a < b and (_function(words[a]) or re.fullmatch(r"[xX]\d+", words[a])):  # "x2 fries"
+            a += 1
+        while b > a and _function(words[b - 1]):
+            b -= 1
+        if a == b or all(is_number(w) for w in words[a:b]) or (b - a == 1 and words[a].lower() in _MEASURES):
+            continue  # nothing but a number left, or what the objective measures ("profits")
+        if (a, b) != (sp.start, sp.end):
+            rest = plural(words[b - 1])
+            if b - a == 1 and heads.count(rest) >= 2:
+                continue
+            sp = Span("VAR", a, b, " ".join(words[a:b]))
+        if plural(sp.text) in containers or (b < len(words) and words[b].lower() in _ACTOR_HEADS and not
+                                             words[b - 1].endswith("'s")):
+            continue  # a container, or who acts: "a small coffee shop", "the milk company"
+        out.extend(_split_pair(words, sp))
+    return out
+
+
+def _split_pair(words: list[str], sp: Span) -> list[Span]:
+    """"fish or birds" tagged as one name is two: split at a lone "or" with words on both sides ("oil and gas"
+    may name one industry)."""
+    cut = [k for k in range(sp.start + 1, sp.end - 1) if words[k].lower() == "or"]
+    if len(cut) != 1:
+        return [sp]
+    k = cut[0]
+    return [Span("VAR", sp.start, k, " ".join(words[sp.start:k])), Span("VAR", k + 1, sp.end, " ".join(words[k + 1: sp.end]))]
+
+
+_MAKES = frozenset("offers offer sells sell produces produce manufactures manufacture makes bakes grows employs "
+                   "builds ships".split())
+_MADE_BY = frozenset("produced made manufactured built grown baked sold offered".split())
+
+
+def _maker(words: list[str], sp: Span, var_starts: set[int]) -> bool:
+    """Who makes the products, not a product: "a train service offers heated seats and regular seats",
+    "Each coffee table produced by West Moon Designs"."""
+    k = sp.end
+    if k < len(words) and words[k].lower() in _MAKES and any(j in var_starts for j in range(k + 1, k + 4)):
+        return True
+    return sp.start >= 2 and words[sp.start - 1].lower() == "by" and words[sp.start - 2].lower() in _MADE_BY
+
+
+def _container_of(words: list[str], sp: Span, var_starts: set[int]) -> bool:
+    """"a batch of pancakes", "bags of each brand": a container word that somewhere in the text is followed
+    by "of" and another name or "each" (the tagged mention may be another one: "the profit per batch")."""
+    if sp.end - sp.start != 1 or words[sp.start].lower() not in CONTAINERS:
+        return False
+    name = plural(words[sp.start])
+    for k, w in enumerate(words[:-2]):
+        if plural(w) != name or words[k + 1].lower() != "of":
+            continue
+        j = k + 2
+        if words[j].lower() in {"each", "both"}:
+            return True
+        while j < len(words) and words[j].lower() in _OF_NEXT:
+            j += 1
+        if j in var_starts:
+            return True
+    return False
+
+
+def listed_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """Names in a list with a tagged one that share its head noun ("oil paintings, acrylic paintings, and
+    watercolor paintings"; "general purpose vessels, pharmaceutical vessels or pressure vessels"): the
+    untagged items become VAR spans, and a tagged item cut before the head ("pharmaceutical") takes it."""
+    label = {k: i for i, sp in enumerate(spans) for k in range(sp.start, sp.end)}
+    out = list(spans)
+    new: list[Span] = []
+    taken = set(label)
+    lower = [w.lower() for w in words]
+    n = len(words)
+    for sp in spans:
+        if sp.label != "VAR" or sp.end - sp.start < 2:
+            continue
+        head = plural(words[sp.end - 1])
+        if not words[sp.end - 1].isalpha() or _function(words[sp.end - 1]):
+            continue
+        # forward: ", X head", "and X head", ", and X head", ", or X head"
+        k = sp.end
+        while True:
+            j = k
+            while j < n and j - k < 2 and lower[j] in _SEP:
+                j += 1
+            if j == k or j >= n:
+                break
+            e = next((x for x in range(j, min(j + 3, n)) if plural(words[x]) == head), None)
+            if e is None:
+                # a tagged item cut before the head: "pharmaceutical" + "vessels"
+                i = label.get(j)
+                if i is not None and spans[i].label == "VAR" and spans[i].start == j and spans[i].end < n and \
+                        plural(words[spans[i].end]) == head and spans[i].end not in taken:
+                    out[i] = Span("VAR", j, spans[i].end + 1, " ".join(words[j: spans[i].end + 1]))
+                    taken.add(spans[i].end)
+                    k = spans[i].end + 1
+                    continue
+                break
+            if not all(words[x].isalpha() or "-" in words[x] for x in range(j, e + 1)) or any(
+                    _function(words[x]) for x in range(j, e + 1)):
+                break
+            if e == j:
+                break  # the head alone is the category ("paintings"), not another item
+            i = label.get(j)
+            if not any(x in taken for x in range(j, e + 1)):
+                new.append(Span("VAR", j, e + 1, " ".join(words[j: e + 1])))
+                taken.update(range(j, e + 1))
+            elif i is None or spans[i].start != j:
+                break
+            elif spans[i].label == "VAR" and spans[i].end <= e and not any(
+                    x in taken for x in range(spans[i].end, e + 1)):
+                out[i] = Span("VAR", j, e + 1, " ".join(words[j: e + 1]))  # "copper" + "pans"
+                taken.update(range(j, e + 1))
+            k = e + 1
+    return sorted(out + new, key=lambda sp: sp.start)
+
+
+_DETERMINERS = frozenset("a an the each every one his her their its our your my".split())
+_PRONOUNS = frozenset("he she they it we you i someone everyone this that these those which who".split())
+_ACTOR_HEADS = frozenset("company companies factory firm manufacturer business owner person man woman team store "
+                         "shop farmer bakery restaurant".split())
+
+
+def second_name(words: list[str], spans: list[Span]) -> list[Span]:
+    """Only one thing named where a problem decides two or more: find the others in clauses built like a
+    mention of it. After the name: the same verb and the same kind of word next ("A boat can take 200" ->
+    "His neighbor can take 40", "students earning $200 ... full-time employees earning $500"); before
+    it: the same three words ("a cup of coffee ... a cup of tea")."""
+    var = [sp for sp in spans if sp.label == "VAR"]
+    names = {tuple(stem(w) for w in sp.text.split()) for sp in var}
+    # "boat" and "boat trips" name one thing
+    if len({x for x in names if not any(set(x) < set(y) for y in names)}) != 1:
+        return []
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    lower = [w.lower() for w in words]
+    n = len(words)
+
+    def kind(k: int) -> str:
+        return "<num>" if k < n and (is_number(lower[k]) or lower[k] == "$") else (lower[k] if k < n else "")
+
+    def name_ok(a: int, b: int) -> bool:
+        ws = lower[a:b]
+        return all(w.isalpha() or ("-" in w and w.replace("-", "").isalpha()) for w in ws) and not any(
+            w in STOP or w in _PRONOUNS for w in ws) and ws[-1] not in _ACTOR_HEADS and not any(
+            k in taken for k in range(a, b)) and tuple(stem(w) for w in ws) not in names
+    out: list[Span] = []
+    for sp in var:
+        if sp.end + 1 < n and words[sp.end].isalpha() and lower[sp.end] not in {"and", "or", "of", "is", "are"}:
+            frame = (lower[sp.end], kind(sp.end + 1))
+            for e in range(1, n - 1):
+                if e == sp.end or (lower[e], kind(e + 1)) != frame:
+                    continue
+                for m in (2, 1):
+                    a = e - m
+                    if a >= 0 and name_ok(a, e) and (a == 0 or not words[a - 1].isalpha() or
+                                                     lower[a - 1] in _DETERMINERS | {"and", "or", "employs", "hires"}):
+                        out.append(Span("VAR", a, e, " ".join(words[a:e])))
+                        taken.update(range(a, e))
+                        break
+    # every occurrence of a one-word name, tagged or not, may open the frame "a cup of coffee"
+    one = {x[0] for x in names if len(x) == 1}
+    for p in range(3, n):
+        if stem(lower[p]) not in one or "of" not in lower[p - 3: p]:
+            continue
+        left = lower[p - 3: p]
+        for a in range(3, n - 1):
+            if a == p or lower[a - 3: a] != left or not name_ok(a, a + 1):
+                continue
+            if lower[a + 1] in {".", ",", ";", "?", "!", "and", "or", ")"}:
+                out.append(Span("VAR", a, a + 1, words[a]))
+                taken.add(a)
+    return out
