@@ -172,17 +172,34 @@ def main(argv: list[str] | None = None) -> int:
         summary = outcome.summary
     if "compare" not in args.parts:
         return 0
-    big = [it for it in items if it.data["n"] >= 50][:: max(1, len([i for i in items if i.data["n"] >= 50])
-                                                           // max(1, args.exact_count))][: args.exact_count]
+    big = compare_pick(items, args.exact_count)
     side = compare(big, args.time_limit, args.exact_time)
     result = {"suite_summary": summary, "neur2ro_vs_exact_ccg": side, "settings": vars(args) | {"out": str(args.out)},
               "command": command_line(), "git_commit": git_commit(), "machine": machine(),
               "load_average": os.getloadavg(), "date": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")}
     name = "bench.json" if summary is not None else "compare.json"
+    args.out.mkdir(parents=True, exist_ok=True)
     (args.out / name).write_text(json.dumps(result, indent=2, default=str) + "\n")
     print(f"vs exact CCG on {len(big)} (n >= 50): {side['speed_ratio_median']:.1f}x faster, gaps "
           f"{side['neur2ro_median_gap']:.2%} vs {side['exact_median_gap']:.2%}")
     return 0
+
+
+def compare_pick(items: list[Any], count: int) -> list[Any]:
+    """`count` instances with n >= 50 for the exact-CCG comparison, spread over the sizes and, in turn,
+    over the correlation types and Gammas (a plain stride through the sorted list gave one type only)."""
+    big = [it for it in items if it.data["n"] >= 50]
+    sizes = sorted({it.data["n"] for it in big})
+    corrs = sorted({it.data["correlation"] for it in big})
+    picked: list[Any] = []
+    for j in range(count):
+        n, corr = sizes[j % len(sizes)], corrs[j % len(corrs)]
+        pool = [it for it in big if it.data["n"] == n and it.data["correlation"] == corr and it not in picked]
+        pool = pool or [it for it in big if it not in picked]
+        if not pool:
+            break
+        picked.append(pool[(j // len(sizes)) % len(pool)] if len(pool) > 1 else pool[0])
+    return picked
 
 
 if __name__ == "__main__":
