@@ -198,7 +198,7 @@ def compare_pick(items: list[Any], count: int) -> list[Any]:
         pool = pool or [it for it in big if it not in picked]
         if not pool:
             break
-        picked.append(pool[(j // len(sizes)) % len(pool)] if len(pool) > 1 else pool[0])
+        picked.append(pool[(j // len(sizes)) % len(pool)])
     return picked
 
 

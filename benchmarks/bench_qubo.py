@@ -34,13 +34,13 @@ from typing import Any
 from benchmarks.provenance import command_line, git_commit, machine
 
 METHODS = ("subgradient", "bundle", "cutting-plane", "alm")
-FEASIBLE_STEP = 0.03
+FEASIBLE_STEP = 0.03  # "cautious" subgradient: steps taken from a feasible sample are scaled by this
 TARGET_GAP = 0.02
 SLACK_GRID = (0.25, 0.5, 1.0, 2.0, 4.0)  # multiples of default_slack_penalty
 ALM_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)  # multiples of the ALM's default starting rho
 # QAOA (p = 1) on TSP n: (n - 1)^2 qubits once city 0 is fixed first; COBYLA iterations per size (each
 # costs a full simulation: exact statevector up to 20 qubits, matrix product states beyond).
-QAOA_RUNS = ((3, 40), (4, 40), (5, 20), (6, 10), (8, 8))  # "cautious" subgradient: steps taken from a feasible sample are scaled by this
+QAOA_RUNS = ((3, 40), (4, 40), (5, 20), (6, 10), (8, 8))
 
 
 def _row(problem: Any, label: str, r: Any, ref: tuple[float, bool]) -> dict[str, Any]:
@@ -51,10 +51,6 @@ def _row(problem: Any, label: str, r: Any, ref: tuple[float, bool]) -> dict[str,
             "feasibility_rate": r.feasibility_rate, "objective": r.objective, "reference": ref[0],
             "reference_proven": ref[1], "gap": g, "optimal": g is not None and g <= 1e-9,
             "sampler_calls": r.sampler_calls, "reads": r.reads, "time": r.time, "settings": r.settings}
-
-
-def _tuned(scores: dict[float, tuple]) -> float:
-    return max(scores, key=lambda f: scores[f])
 
 
 def _score(rows: list[dict[str, Any]]) -> tuple[int, bool, float, float]:
@@ -78,7 +74,7 @@ def mdkp(calls: int, reads: int, ref_time: float) -> dict[str, Any]:
                   for f in grid}
         table = {str(f): {"solved": v[0], "gap_within_target": v[1], "feasibility_rate": v[2],
                           "mean_gap": -v[3]} for f, v in scores.items()}
-        return _tuned(scores), table
+        return max(scores, key=lambda f: scores[f]), table
 
     def slack(p: Any, f: float) -> Any:
         return solve(p, "slack", iterations=calls, reads=reads, penalty=f * default_slack_penalty(p))

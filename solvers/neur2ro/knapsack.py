@@ -203,17 +203,10 @@ def _dp_three_options(capacity: int, w1: np.ndarray, w2: np.ndarray, a: np.ndarr
 @functools.cache
 def _compiled_dp() -> Any:
     """_dp_three_options compiled by numba (imported here, not at module import: the CLI imports this
-    module); the compiled code is cached on disk outside the repository, as solvers/tsp does."""
-    import os
-    import sys
-    import tempfile
+    module); the compiled code is cached on disk outside the repository (solvers/numba_cache.py)."""
+    from solvers.numba_cache import use_numba_cache
 
-    cache = Path(sys.prefix) / "var" / "optipilot-numba-cache"
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        cache = Path(tempfile.gettempdir())
-    os.environ.setdefault("NUMBA_CACHE_DIR", str(cache))
+    use_numba_cache()
     from numba import njit
 
     return njit(cache=True)(_dp_three_options)

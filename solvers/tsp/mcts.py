@@ -17,26 +17,9 @@ a folder outside the repository), so callers import it lazily.
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
-from pathlib import Path
+from solvers.numba_cache import use_numba_cache
 
-
-def _cache_dir() -> str:
-    """Where numba keeps compiled code: inside the virtualenv when writable, else the temp folder."""
-    for base in (Path(sys.prefix) / "var", Path(tempfile.gettempdir())):
-        d = base / "optipilot-numba-cache"
-        try:
-            d.mkdir(parents=True, exist_ok=True)
-            if os.access(d, os.W_OK):
-                return str(d)
-        except OSError:
-            continue
-    return str(Path(tempfile.gettempdir()))
-
-
-os.environ.setdefault("NUMBA_CACHE_DIR", _cache_dir())
+use_numba_cache()
 
 import numpy as np  # noqa: E402
 from numba import njit  # noqa: E402
