@@ -40,6 +40,9 @@ class RobustResult:
     iterations: int
     optimal: bool = False  # exact CCG only: proven optimal
     history: list[dict[str, float]] = field(default_factory=list)
+    # (seconds from the start, exact worst-case profit) each time the incumbent improved: when a method
+    # first reached a given quality, for time-to-target comparisons
+    trace: list[tuple[float, float]] = field(default_factory=list)
 
 
 def _exact(inst: RobustProblem) -> Any:
@@ -75,7 +78,8 @@ def neur2ro(inst: RobustProblem, net: Any, time_limit: float = 30.0, max_iter: i
     seen: dict[bytes, float] = {}  # exact worst case of each x proposed (inf: shown no better than the best)
     worst: list[np.ndarray] = []  # the exact worst scenarios of the x scored so far
     best_x, best_val = np.zeros(inst.n), np.inf
-    history = []
+    history: list[dict[str, float]] = []
+    trace: list[tuple[float, float]] = []
     it = 0
     for it in range(1, max_iter + 1):
         left = ccg_end - time.perf_counter()
@@ -95,6 +99,7 @@ def neur2ro(inst: RobustProblem, net: Any, time_limit: float = 30.0, max_iter: i
             worst.append(xi_true)
             if seen[key] < best_val:
                 best_x, best_val = x, seen[key]
+                trace.append((time.perf_counter() - start, -best_val))
         try:
             xi, predicted = adversarial(inst, num, x, scale, max(1.0, ccg_end - time.perf_counter()))
         except RuntimeError:
@@ -107,17 +112,18 @@ def neur2ro(inst: RobustProblem, net: Any, time_limit: float = 30.0, max_iter: i
     if polish and np.isfinite(best_val):
         # with an exact oracle (cheap, with its own early stop) screen by a few known scenarios only
         best_x, polished, tried = polish_x(inst, best_x, best_val, worst, deadline, seen, seed, exact,
-                                           screen=8 if hasattr(inst, "exact_oracle") else None)
+                                           screen=8 if hasattr(inst, "exact_oracle") else None,
+                                           on_improve=lambda v: trace.append((time.perf_counter() - start, -v)))
         history.append({"iteration": it, "polish_before": best_val, "polish_after": polished,
                         "polish_exact_evaluations": tried, "ccg_seconds": ccg_time})
         best_val = polished
     return RobustResult(inst.name, "neur2ro", [int(v) for v in best_x], -best_val, time.perf_counter() - start,
-                        it, history=history)
+                        it, history=history, trace=trace)
 
 
 def polish_x(inst: RobustProblem, x: np.ndarray, value: float, scenarios: list[np.ndarray], deadline: float,
              seen: dict[bytes, float] | None = None, seed: int = 0, exact: Any = None,
-             screen: int | None = None) -> tuple[np.ndarray, float, int]:
+             screen: int | None = None, on_improve: Any = None) -> tuple[np.ndarray, float, int]:
     """First-improvement local search on x (flip one item, then swap one in for one out) until no move
     improves or `deadline` (a perf_counter time) passes; returns (x, its exact worst case, exact scorings).
 
@@ -127,6 +133,7 @@ def polish_x(inst: RobustProblem, x: np.ndarray, value: float, scenarios: list[n
     most useful known scenarios (all when None; move-to-front: the last that cut a candidate first) is
     not below the incumbent is dropped after a few second-stage solves; the exact evaluation (`exact`, from _exact)
     stops as soon as it finds such a scenario too, and that scenario joins the known ones.
+    `on_improve(value)` is called with each new incumbent's exact worst case.
     """
     rng = np.random.default_rng(seed)
     seen = {} if seen is None else seen
@@ -173,6 +180,8 @@ def polish_x(inst: RobustProblem, x: np.ndarray, value: float, scenarios: list[n
             seen[key] = cand_value
             if cand_value < cutoff:
                 x, value, improved = cand, cand_value, True
+                if on_improve is not None:
+                    on_improve(value)
                 break
     return x, value, tried
 
@@ -183,6 +192,7 @@ def exact_ccg(inst: Instance, time_limit: float = 300.0, tol: float = 1e-4, max_
     scenarios = [np.zeros(n)]
     best_x, upper = np.zeros(n), worst_case(inst, np.zeros(n))[0]
     lower, it, history = -np.inf, 0, []
+    trace = [(time.perf_counter() - start, -upper)]
     while it < max_iter:
         it += 1
         left = time_limit - (time.perf_counter() - start)
@@ -210,13 +220,14 @@ def exact_ccg(inst: Instance, time_limit: float = 300.0, tol: float = 1e-4, max_
         value, xi = worst_case(inst, xv)
         if value < upper:
             best_x, upper = xv, value
+            trace.append((time.perf_counter() - start, -upper))
         history.append({"iteration": it, "lower": lower, "upper": upper, "time": time.perf_counter() - start})
         if status == 0 and upper - lower <= tol * max(1.0, abs(upper)):
             return RobustResult(inst.name, "exact-ccg", [int(v) for v in best_x], -upper,
-                                time.perf_counter() - start, it, optimal=True, history=history)
+                                time.perf_counter() - start, it, optimal=True, history=history, trace=trace)
         scenarios.append(xi)
     return RobustResult(inst.name, "exact-ccg", [int(v) for v in best_x], -upper, time.perf_counter() - start, it,
-                        optimal=False, history=history)
+                        optimal=False, history=history, trace=trace)
 
 
 def brute_force(inst: RobustProblem) -> tuple[np.ndarray, float]:

@@ -171,3 +171,13 @@ def test_neur2ro_with_the_dp_is_scored_exactly_and_never_beats_brute_force() -> 
     r = neur2ro(inst, net, time_limit=10)
     assert r.profit == pytest.approx(-worst_case(inst, np.array(r.x, float))[0])
     assert r.profit <= brute_force(inst)[1] + 1e-6
+
+
+def test_traces_record_each_better_incumbent_up_to_the_returned_one() -> None:
+    torch.manual_seed(2)
+    inst = tiny_int(8, n=8)
+    for r in (neur2ro(inst, build(embed=4, hidden=(6,)), time_limit=5), exact_ccg(inst, time_limit=30)):
+        times, profits = zip(*r.trace, strict=True)
+        assert list(times) == sorted(times) and times[-1] <= r.time
+        assert all(b > a for a, b in zip(profits, profits[1:], strict=False))  # only improvements
+        assert profits[-1] == pytest.approx(r.profit)  # the last is what was returned
