@@ -8,11 +8,13 @@ true worst case, never the network's guess. Then (polish, on by default) a local
 time left: flip / swap moves, pruned by exact objectives at known worst scenarios, scored by the exact
 worst case (polish_x). With the polish on, CCG rounds start only in the first half of the limit (the
 polish is where most of the quality comes from once exact evaluations are cheap: the knapsack's DP and
-exact_oracle). It works on any problem.RobustProblem (knapsack, capital budgeting).
+exact_oracle). A problem with `nominal_x` (the knapsack) first has the true nominal problem's x scored as
+the starting incumbent, so a misjudging network cannot end below it. It works on any
+problem.RobustProblem (knapsack, capital budgeting).
 
 Exact CCG (here for the knapsack; capital.exact_ccg for capital budgeting): the same loop with the true
-second stage: the main problem carries, per scenario, copies of
-the second-stage variables (y, r) and constraints; the adversarial step is the exact worst case. It
+second stage: the main problem (knapsack.scenario_main_problem) carries, per scenario, copies of the
+second-stage variables (y, r) and constraints; the adversarial step is the exact worst case. It
 stops at a proven optimum (upper bound = lower bound within tolerance) or at the time limit (then it
 returns its best x so far, flagged not optimal).
 """
@@ -25,8 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from solvers.neur2ro.knapsack import Instance, worst_case
-from solvers.neur2ro.milp import _solver, adversarial, main_problem
+from solvers.neur2ro.knapsack import Instance, scenario_main_problem, worst_case
+from solvers.neur2ro.milp import adversarial, main_problem
 from solvers.neur2ro.problem import RobustProblem
 
 
@@ -80,6 +82,15 @@ def neur2ro(inst: RobustProblem, net: Any, time_limit: float = 30.0, max_iter: i
     best_x, best_val = np.zeros(inst.n), np.inf
     history: list[dict[str, float]] = []
     trace: list[tuple[float, float]] = []
+    if hasattr(inst, "nominal_x"):
+        # the true nominal problem's x (no degradation, exact second stage) costs one small MILP and is a
+        # floor under the CCG: where the network misjudges the second stage, its proposals can all be worse
+        best_x = inst.nominal_x(max(1.0, (ccg_end - start) / 4))
+        best_val, xi_true = exact(best_x)
+        seen[best_x.tobytes()] = best_val
+        worst.append(xi_true)
+        trace.append((time.perf_counter() - start, -best_val))
+        history.append({"iteration": 0, "nominal": best_val, "seconds": time.perf_counter() - start})
     it = 0
     for it in range(1, max_iter + 1):
         left = ccg_end - time.perf_counter()
@@ -198,25 +209,11 @@ def exact_ccg(inst: Instance, time_limit: float = 300.0, tol: float = 1e-4, max_
         left = time_limit - (time.perf_counter() - start)
         if left <= 0.5:
             break
-        s = _solver(left)
-        x = [s.BoolVar(f"x{i}") for i in range(n)]
-        theta = s.NumVar(-s.infinity(), s.infinity(), "theta")
-        for k, xi in enumerate(scenarios):
-            y = [s.BoolVar(f"y{k}_{i}") for i in range(n)]
-            r = [s.BoolVar(f"r{k}_{i}") for i in range(n)]
-            for i in range(n):
-                s.Add(y[i] <= x[i])
-                s.Add(r[i] <= y[i])
-            s.Add(s.Sum([inst.c[i] * y[i] + inst.t[i] * r[i] for i in range(n)]) <= inst.capacity)
-            s.Add(theta >= s.Sum([(inst.p_hat[i] * xi[i] - inst.f[i]) * y[i] - inst.p_hat[i] * xi[i] * r[i]
-                                  for i in range(n)]))
-        s.Minimize(s.Sum([float(inst.f[i] - inst.p_bar[i]) * x[i] for i in range(n)]) + theta)
-        status = s.Solve()
+        xv, bound, status = scenario_main_problem(inst, scenarios, left)
         if status not in (0, 1):
             break
-        xv = np.array([round(v.solution_value()) for v in x], float)
-        if status == 0:
-            lower = max(lower, s.Objective().Value())
+        if bound is not None:
+            lower = max(lower, bound)
         value, xi = worst_case(inst, xv)
         if value < upper:
             best_x, upper = xv, value

@@ -85,6 +85,11 @@ class Instance:
     def worst_case(self, x: np.ndarray) -> tuple[float, np.ndarray]:
         return worst_case(self, x)
 
+    def nominal_x(self, time_limit: float = 30.0) -> np.ndarray:
+        """The best x when the initial scenario (no degradation) is the only one: CCG's first iterate with
+        the true second stage (ccg.neur2ro's safeguard against a network that misjudges even that)."""
+        return scenario_main_problem(self, [self.initial_scenario()], time_limit)[0]
+
     def exact_oracle(self) -> WorstCaseOracle:
         """Exact worst cases for many x of this instance (shared cuts, early cutoff): ccg.neur2ro's polish."""
         return WorstCaseOracle(self)
@@ -264,6 +269,35 @@ def second_stage_mip(inst: Instance, x: np.ndarray, xi: np.ndarray) -> tuple[flo
     sol = np.asarray(h.getSolution().col_value)
     y, r = np.round(sol[:n]), np.round(sol[n:])
     return float(cost @ np.concatenate([y, r])), y, r
+
+
+def scenario_main_problem(inst: Instance, scenarios: list[np.ndarray], time_limit: float
+                          ) -> tuple[np.ndarray, float | None, int]:
+    """Exact CCG's main problem: min over x of the first-stage cost plus the largest true second-stage
+    value over `scenarios`, with a copy of (y, r) and its constraints per scenario (a MILP, SCIP).
+    Returns (x, the solver's objective when proven optimal else None, status: 0 optimal, 1 feasible,
+    else nothing found and x is all zeros)."""
+    from solvers.neur2ro.milp import _solver
+
+    n = inst.n
+    s = _solver(time_limit)
+    x = [s.BoolVar(f"x{i}") for i in range(n)]
+    theta = s.NumVar(-s.infinity(), s.infinity(), "theta")
+    for k, xi in enumerate(scenarios):
+        y = [s.BoolVar(f"y{k}_{i}") for i in range(n)]
+        r = [s.BoolVar(f"r{k}_{i}") for i in range(n)]
+        for i in range(n):
+            s.Add(y[i] <= x[i])
+            s.Add(r[i] <= y[i])
+        s.Add(s.Sum([inst.c[i] * y[i] + inst.t[i] * r[i] for i in range(n)]) <= inst.capacity)
+        s.Add(theta >= s.Sum([(inst.p_hat[i] * xi[i] - inst.f[i]) * y[i] - inst.p_hat[i] * xi[i] * r[i]
+                              for i in range(n)]))
+    s.Minimize(s.Sum([float(inst.f[i] - inst.p_bar[i]) * x[i] for i in range(n)]) + theta)
+    status = s.Solve()
+    if status not in (0, 1):
+        return np.zeros(n), None, status
+    xv = np.array([round(v.solution_value()) for v in x], float)
+    return xv, s.Objective().Value() if status == 0 else None, status
 
 
 def worst_case(inst: Instance, x: np.ndarray, tol: float = 1e-4, max_iter: int = 500) -> tuple[float, np.ndarray]:

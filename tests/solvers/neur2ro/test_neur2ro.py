@@ -181,3 +181,14 @@ def test_traces_record_each_better_incumbent_up_to_the_returned_one() -> None:
         assert list(times) == sorted(times) and times[-1] <= r.time
         assert all(b > a for a, b in zip(profits, profits[1:], strict=False))  # only improvements
         assert profits[-1] == pytest.approx(r.profit)  # the last is what was returned
+
+
+def test_neur2ro_never_ends_below_the_true_nominal_solution() -> None:
+    torch.manual_seed(3)
+    inst = tiny_int(9, n=8)
+    nominal = inst.nominal_x()
+    exact_ccg_first = exact_ccg(inst, time_limit=30, max_iter=1)  # exact CCG's first iterate is the same x
+    assert exact_ccg_first.x == [int(v) for v in nominal]
+    r = neur2ro(inst, build(embed=4, hidden=(6,)), time_limit=5)  # an untrained network
+    assert r.history[0]["nominal"] == pytest.approx(worst_case(inst, nominal)[0])
+    assert r.profit >= -worst_case(inst, nominal)[0] - 1e-6
