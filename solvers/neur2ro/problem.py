@@ -16,6 +16,10 @@ network-in-MILP (milp.py) only talk to this interface:
   (minimisation form) of x and a worst scenario: the honest score of any x; `evaluate(x, xi)`: the exact
   objective of x in one scenario (a lower bound on its worst case, used to prune local-search moves).
 
+Optional, where a problem has them (the knapsack does): `exact_oracle()`, exact worst cases for many x
+with shared cuts and an early cutoff (the polish); `nominal_x()`, the best x for `initial_scenario()`
+alone with the exact second stage (Neur2RO's starting incumbent).
+
 The network side is a `Numeric` (model.py) with `main_affine(xi)` / `adv_affine(x)`: the network's pooled
 input as const + coef^T v, linear in x for a fixed scenario and linear in xi for a fixed x.
 """
