@@ -114,6 +114,18 @@ def click_button(driver: Any, label: str, timeout: float = 20.0) -> None:
     raise TimeoutError(f"no button {label!r}")
 
 
+def button_starting(driver: Any, prefix: str, timeout: float = 20.0) -> str:
+    """The text of the first button whose text starts with `prefix` (its full label, for click_button)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        for b in driver.find_elements("css selector", "button"):
+            with contextlib.suppress(Exception):  # a rerun may replace the button while we read it
+                if (label := b.text.strip()).startswith(prefix):
+                    return label
+        time.sleep(0.1)
+    raise TimeoutError(f"no button starting {prefix!r}")
+
+
 def type_into(driver: Any, label: str, text: str, timeout: float = 20.0) -> None:
     """Type into the text input or text area labelled `label` and commit it (Enter for an input, leaving
     the box for a text area), then give the rerun a moment."""

@@ -13,6 +13,7 @@ import pytest
 
 from app.web.browser import (
     browser_available,
+    button_starting,
     chromium,
     click_button,
     load_page,
@@ -154,8 +155,7 @@ def test_travel_request_in_the_browser(ui) -> None:
     click_button(driver, "Plan the trip")
     wait_for_text(driver, "No plan meets every constraint", 30)
     wait_for_text(driver, "too low", 5)
-    accept = next(b.text for b in driver.find_elements("css selector", "button") if b.text.startswith("Accept:"))
-    click_button(driver, accept)
+    click_button(driver, button_starting(driver, "Accept:"))
     wait_for_text(driver, "Planned in", 30)
     time.sleep(0.5)
     shot(driver, "travel_repair_accepted.png")
