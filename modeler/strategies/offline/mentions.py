@@ -175,6 +175,64 @@ def listed_names(words: list[str], spans: list[Span]) -> list[Span]:
     return sorted(out + new, key=lambda sp: sp.start)
 
 
+_RUN = frozenset("running operating run operate".split())
+_SPAN_OF_TIME = frozenset("hour hours day days week weeks minute minutes shift shifts".split())
+
+
+def run_objects(words: list[str], spans: list[Span]) -> list[Span]:
+    """What a sentence opens by running "for an hour" is a decision (how long to run it): "Running the local
+    factory for an hour costs $600", "Operating plant B for a day yields ...". The object (1-3 plain words
+    after an optional determiner) becomes a VAR span when nothing tags it."""
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    n = len(words)
+    out = list(spans)
+    for k in range(n):
+        if words[k].lower() not in _RUN or not (k == 0 or words[k - 1] in {".", "?", "!", ";"}):
+            continue
+        a = k + 2 if k + 1 < n and words[k + 1].lower() in _DETERMINERS else k + 1
+        e = next((j for j in range(a + 1, min(a + 4, n)) if words[j].lower() == "for"), None)
+        if e is None or e + 2 >= n or words[e + 1].lower() not in {"a", "an", "one", "each", "every"} or \
+                words[e + 2].lower() not in _SPAN_OF_TIME:
+            continue
+        if any(j in taken for j in range(a, e)) or not all(w.isalnum() for w in words[a:e]) or any(
+                _function(w) for w in words[a:e]):
+            continue
+        out.append(Span("VAR", a, e, " ".join(words[a:e])))
+        taken.update(range(a, e))
+    return sorted(out, key=lambda sp: sp.start)
+
+
+# function words that are nouns all the same: a number before them counts them
+_COUNTED = frozenset("unit units number amount total type types kind kinds one ones".split())
+
+
+def numbered_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """A noun numbered two or more ways ("lake 1" ... "lake 2", "Running shop 1 for an hour") is a name:
+    a lone digit right after a plain noun and before a function word or punctuation labels the noun, it
+    counts nothing. Such a pair becomes one VAR span, replacing the number's own label."""
+    lower = [w.lower() for w in words]
+    n = len(words)
+    seen: dict[str, list[int]] = {}
+    for k in range(n - 1):
+        after = lower[k + 2] if k + 2 < n else "."
+        if not words[k].isalpha() or _function(words[k]) or not re.fullmatch(r"[1-9]", words[k + 1]):
+            continue
+        if after.isalnum() and (after not in STOP | _PRONOUNS or after in _COUNTED):
+            continue  # "uses 3 units": the number counts what follows
+        seen.setdefault(plural(words[k]), []).append(k)
+    picks = [k for ks in seen.values() if len({words[k + 1] for k in ks}) >= 2 for k in ks]
+    if not picks:
+        return spans
+    out = list(spans)
+    for k in picks:
+        if any(sp.label == "VAR" and sp.start == k and sp.end == k + 2 for sp in out):
+            continue
+        if any((sp.start < k < sp.end) or (sp.start <= k + 1 < sp.end and sp.end > k + 2) for sp in out):
+            continue  # inside a longer span: leave the tagger's reading
+        out = [sp for sp in out if not (k <= sp.start < k + 2)] + [Span("VAR", k, k + 2, " ".join(words[k:k + 2]))]
+    return sorted(out, key=lambda sp: sp.start)
+
+
 _DETERMINERS = frozenset("a an the each every one his her their its our your my".split())
 _PRONOUNS = frozenset("he she they it we you i someone everyone this that these those which who".split())
 _ACTOR_HEADS = frozenset("company companies factory firm manufacturer business owner person man woman team store "

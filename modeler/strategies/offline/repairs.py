@@ -14,6 +14,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from modeler.strategies.offline.entities import Span, Token, is_number
+from modeler.strategies.offline.variables import MIN_VARIABLES
 from modeler.strategies.offline.words import CONCEPTS, STOP, stem
 
 if TYPE_CHECKING:
@@ -204,9 +205,15 @@ def _listed_limits(tokens: list[Token], spans: list[Span]) -> list[Span]:
 def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     """Add VAR spans the tagger missed: "in bonds and stocks" (a word coordinated with a tagged
     variable) and later untagged repeats of a known variable's words."""
-    from modeler.strategies.offline.mentions import listed_names, second_name, tidy_mentions
+    from modeler.strategies.offline.mentions import (
+        listed_names,
+        numbered_names,
+        run_objects,
+        second_name,
+        tidy_mentions,
+    )
 
-    spans = listed_names(words, tidy_mentions(words, spans))
+    spans = listed_names(words, tidy_mentions(words, run_objects(words, numbered_names(words, spans))))
     tagged = {k for sp in spans for k in range(sp.start, sp.end)}
     extra: list[Span] = []
     var_spans = [sp for sp in spans if sp.label == "VAR"]
@@ -424,11 +431,46 @@ def _listed_pair(words: list[str], tagged: set[int]) -> list[Span]:
     return []
 
 
+_DETS = frozenset("the a an each every both".split())
+
+
+def _split_count(words: list[str]) -> set[str]:
+    """What a question counts when it shares it out over something else: "How many posters should be placed
+    in each location", "How many kilograms of snow should be removed from each city" (posters, snow). The
+    decisions are then the shares (one per location, per city), and a "variable" named like the count is
+    their unit, not one of them."""
+    lower = [w.lower() for w in words]
+    n = len(words)
+    for k in range(n - 2, -1, -1):
+        if lower[k] != "how" or lower[k + 1] != "many":
+            continue
+        j = k + 2
+        if j >= n or not lower[j].isalpha() or lower[j] in STOP:
+            return set()
+        out = {stem(lower[j])}
+        if j + 2 < n and lower[j + 1] == "of":
+            m = j + 2
+            while m < n and lower[m] in _DETS:
+                m += 1
+            if m > j + 2 or m >= n or not lower[m].isalpha() or lower[m] in STOP:
+                return set()  # "how many bottles of each juice": the count is of the decisions themselves
+            out.add(stem(lower[m]))
+        for e in range(j + 1, n - 1):
+            if lower[e] in {".", "?", "!", ";"}:
+                break
+            if lower[e] == "each" and lower[e + 1].isalpha() and lower[e + 1] not in STOP:
+                return out if stem(lower[e + 1]) not in out else set()
+        return set()
+    return set()
+
+
 def resource_variables(r: Reading) -> set[int]:
     """Mentions that are only ever counted out ("4 wheels", "60 units of garbage"), or that carry no
     coefficient and name what coefficients measure ("20 boxes"): a resource, not a decision."""
     with_coefs = {c.var for c in r.coefs}
     heads = Counter(stem(v.text.split()[-1]) for v in r.variables)
+    counted = _split_count(r.words)
+    split = {v.index for v in r.variables if len(v.text.split()) == 1 and stem(v.text) in counted}
     out: set[int] = set()
     for v in r.variables:
         keys = {CONCEPTS.get(k, k) for k in v.keys}
@@ -447,7 +489,8 @@ def resource_variables(r: Reading) -> set[int]:
         # another decision ("monitors and gaming stations")
         actor = (head in _ACTORS or (head in _WEAK_ACTORS and v.index not in with_coefs)) and heads[head] == 1 \
             and not _listed_with(r, v)
-        if measured or actor or (v.index not in with_coefs and any(keys <= set(f.context) for f in r.features if f.coefs)):
+        shared = v.index in split and len(r.variables) - len(split) >= MIN_VARIABLES
+        if measured or actor or shared or (v.index not in with_coefs and any(keys <= set(f.context) for f in r.features if f.coefs)):
             out.add(v.index)
     if len(out) == len(r.variables):  # nothing left to decide: keep them rather than guess
         return set()
