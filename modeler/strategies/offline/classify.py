@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.reading import Feature, Reading, overlap
+from modeler.strategies.offline.repairs import OWED
 from modeler.strategies.offline.variables import decision_units
 from modeler.strategies.offline.words import (
     FRACTIONS,
@@ -205,6 +206,13 @@ def _words_before(r: Reading, sp: Span) -> str:
     return " ".join(reversed(out))
 
 
+def _owed(r: Reading, sp: Span) -> str | None:
+    """">=" for a limit after an obligation to deliver in its sentence ("a contract to provide a store
+    with 12 kg of ..."): what is owed is a least amount, though no direction word says so."""
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    return ">=" if OWED.search(" ".join(r.words[a: sp.start])) else None
+
+
 def _unit(r: Reading, sp: Span) -> str:
     if (sp.start > 0 and r.words[sp.start - 1] == "$") or "$" in sp.text:
         return "MONEY"  # "spend at most $250 on transporting potatoes": money, whatever follows
@@ -323,7 +331,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             value /= 100
         # (a limit with no direction word at all is a capacity: defaulting to ">=" under a minimum was
         # tried and read dev worse)
-        sense = direction(_words_before(r, sp)) or direction(cue) or direction(sentence) or "<="
+        sense = direction(_words_before(r, sp)) or direction(cue) or _owed(r, sp) or direction(sentence) or "<="
         vars_ = _clause_vars(r, sp, limits)
         total = _total_near(r, sp)
         if share and r.variables:

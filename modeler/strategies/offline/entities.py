@@ -19,8 +19,10 @@ ARTIFACT_DIR = Path(__file__).parent / "artifacts"
 CRF_PATH = ARTIFACT_DIR / "ner.crfsuite"
 
 # Words, numbers (with thousands separators and decimals) and hyphenated words stay whole; "$", "%"
-# and punctuation are tokens of their own, as in the NL4Opt annotation.
-_TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:[.,][0-9]+)*(?:[-'][A-Za-z0-9]+)*|\S")
+# and punctuation are tokens of their own, as in the NL4Opt annotation. A letter is any Unicode
+# letter ([^\W\d_]: word characters less digits and "_"), so "décor" stays one word, not "d é cor".
+_WORD = r"(?:[^\W\d_]|[0-9])+"
+_TOKEN_RE = re.compile(rf"{_WORD}(?:[.,][0-9]+)*(?:[-']{_WORD})*|\S")
 NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
     "sixty seventy eighty ninety hundred thousand million half third quarter fourth fifth twice double "

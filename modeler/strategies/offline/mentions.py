@@ -78,6 +78,28 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     return out
 
 
+def modified_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """One name the text qualifies two ways is two names: a plain word between a determiner and a tagged
+    name is its adjective ("The west side operation" beside "The east side operation", both tagged "side
+    operation"), so when one name has two or more different adjectives, each mention takes its own."""
+    found: dict[str, list[int]] = {}
+    for i, sp in enumerate(spans):
+        k = sp.start - 1
+        if sp.label != "VAR" or k < 1 or words[k - 1].lower() not in _DETERMINERS:
+            continue
+        if not words[k].isalpha() or _function(words[k]) or words[k].lower() in _DETERMINERS:
+            continue
+        found.setdefault(sp.text.lower(), []).append(i)
+    out = list(spans)
+    for idx in found.values():
+        if len({words[spans[i].start - 1].lower() for i in idx}) < 2:
+            continue
+        for i in idx:
+            sp = spans[i]
+            out[i] = Span("VAR", sp.start - 1, sp.end, " ".join(words[sp.start - 1: sp.end]))
+    return out
+
+
 def _split_pair(words: list[str], sp: Span) -> list[Span]:
     """"fish or birds" tagged as one name is two: split at a lone "or" with words on both sides ("oil and gas"
     may name one industry)."""
@@ -199,6 +221,48 @@ def run_objects(words: list[str], spans: list[Span]) -> list[Span]:
             continue
         out.append(Span("VAR", a, e, " ".join(words[a:e])))
         taken.update(range(a, e))
+    return sorted(out, key=lambda sp: sp.start)
+
+
+_LIST_OPEN = frozenset({":", ",", "(", "-", "--", "—"})
+
+
+def ones_for_noun(words: list[str], spans: list[Span]) -> list[Span]:
+    """"two factories: a north one and a south one": each "a X one" of a list that opens right after a
+    plural noun stands for that noun, so it is the name "X factory" (the tagger tags at most "south").
+    Two or more such items, joined by "," / "and" / "or", are needed: a lone "the larger one" may point
+    anywhere. Each becomes a VAR span over "X one", named with the noun, replacing spans inside it."""
+    lower = [w.lower() for w in words]
+    n = len(words)
+    out = list(spans)
+    k = 1
+    while k < n:
+        noun = k - 1
+        if lower[k] not in _LIST_OPEN or not words[noun].isalpha() or _function(words[noun]) or \
+                stem(words[noun]) == lower[noun]:
+            k += 1
+            continue  # the list must follow a plural noun ("factories", not "factory" nor "of")
+        items: list[int] = []  # index of each item's adjective
+        j = k + 1
+        while j + 2 < n and lower[j] in {"a", "an", "the"} and words[j + 1].isalpha() and \
+                not _function(words[j + 1]) and lower[j + 2] == "one":
+            items.append(j + 1)
+            j += 3
+            if j < n and lower[j] in _SEP:
+                j += 1
+                if j < n and lower[j] in {"and", "or"}:
+                    j += 1  # ", and a south one"
+            else:
+                break
+        if len(items) >= 2:
+            head = stem(words[noun])
+            for a in items:
+                overlap = [sp for sp in out if sp.start < a + 2 and sp.end > a]
+                if any(sp.label != "VAR" or sp.start < a or sp.end > a + 2 for sp in overlap):
+                    continue  # another label there, or a longer name: leave the tagger's reading
+                out = [sp for sp in out if not (sp.start < a + 2 and sp.end > a)]
+                out.append(Span("VAR", a, a + 2, f"{words[a]} {head}"))
+        k = max(j, k + 1)
     return sorted(out, key=lambda sp: sp.start)
 
 

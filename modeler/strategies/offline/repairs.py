@@ -25,6 +25,11 @@ _COORD_BEFORE = frozenset({"in", "either", "between", ",", "both", ":", "into", 
 _NOT_NAMES = STOP | {"more", "less", "most", "least", "cost", "costs", "profit", "hours", "minutes", "time"}
 
 
+# an obligation to deliver: "has a contract to provide a store with 12 kg of ...", "must supply 30 ...",
+# "is under contract to provide 25 tons of ...": the numbers after it are requirements (at least), not rates
+OWED = re.compile(r"\b(?:contract|contracted|must|obliged|obligated|committed|promised|agreed)\b(?: [a-z]+){0,3}? "
+                  r"(?:provide|supply|deliver)\b", re.I)
+
 _LIMIT_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|has|have|only|limit|"
                          r"up to|no more|no less|total)\b", re.I)
 
@@ -56,7 +61,12 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
         cues = bool(_LIMIT_CUES.search(" ".join(texts.get(sent, [])))) or any(x.label == "CONST_DIR" for x in same)
         has_var = any(x.label == "VAR" for x in same)
         var_before = any(x.label == "VAR" and x.end <= sp.start for x in same)
-        if sp.label == "LIMIT" and not cues and has_var and (var_before or any(x.label == "PARAM" for x in same)):
+        if sp.label in {"LIMIT", "PARAM"} and _owed_before(tokens, sp) and not (
+                sp.start > 0 and tokens[sp.start - 1].text == "$"):  # a price stays a coefficient
+            # "a contract to provide a store with 12 kg of raspberries, 10 kg of ...": what is owed, not
+            # what one unit of a product holds (the tagger reads the list as coefficients)
+            sp = Span("LIMIT", sp.start, sp.end, sp.text)
+        elif sp.label == "LIMIT" and not cues and has_var and (var_before or any(x.label == "PARAM" for x in same)):
             sp = Span("PARAM", sp.start, sp.end, sp.text)
         elif sp.label == "PARAM" and cues and not has_var and (
                 any(x.label == "LIMIT" for x in same) or _strong_cue(texts.get(sent, []), same)):
@@ -66,6 +76,13 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
         out.append(sp)
     words = [t.text for t in tokens]
     return _list_labels(words, [_syntax_label(words, sp) for sp in out])
+
+
+def _owed_before(tokens: list[Token], sp: Span) -> bool:
+    """An obligation to deliver (`OWED`) earlier in the number's sentence."""
+    sent = tokens[sp.start].sent
+    before = [t.text for t in tokens[: sp.start] if t.sent == sent]
+    return bool(OWED.search(" ".join(before)))
 
 
 # a bound's wording right before its number: "at most 6 a day", "a budget of $500", "spend more than $500"
@@ -207,13 +224,16 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     variable) and later untagged repeats of a known variable's words."""
     from modeler.strategies.offline.mentions import (
         listed_names,
+        modified_names,
         numbered_names,
+        ones_for_noun,
         run_objects,
         second_name,
         tidy_mentions,
     )
 
-    spans = listed_names(words, tidy_mentions(words, run_objects(words, numbered_names(words, spans))))
+    spans = ones_for_noun(words, numbered_names(words, spans))
+    spans = listed_names(words, modified_names(words, tidy_mentions(words, run_objects(words, spans))))
     tagged = {k for sp in spans for k in range(sp.start, sp.end)}
     extra: list[Span] = []
     var_spans = [sp for sp in spans if sp.label == "VAR"]
