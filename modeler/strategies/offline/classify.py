@@ -85,7 +85,10 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
         for k in range(len(r.words) - 1, -1, -1):
             w = r.words[k].lower()
             prev = r.words[k - 1].lower() if k else ""
-            if _OBJ_WORDS.match(w) and prev not in {"a", "at"} and not (
+            # "a minimum of" / "at least" are limits, but the adjectives "minimal" / "maximal" only
+            # describe a goal ("spending a minimal amount of time", "at minimal cost")
+            limit_article = prev in {"a", "at"} and w not in {"minimal", "maximal"}
+            if _OBJ_WORDS.match(w) and not limit_article and not (
                     k + 1 < len(r.words) and r.words[k + 1].lower() == "of"):
                 sense = _sense_of(w)
                 anchor = k
@@ -210,7 +213,15 @@ def _owed(r: Reading, sp: Span) -> str | None:
     """">=" for a limit after an obligation to deliver in its sentence ("a contract to provide a store
     with 12 kg of ..."): what is owed is a least amount, though no direction word says so."""
     a, _ = r.sentences[r.tokens[sp.start].sent]
-    return ">=" if OWED.search(" ".join(r.words[a: sp.start])) else None
+    if OWED.search(" ".join(r.words[a: sp.start])):
+        return ">="
+    # an obligation whose verb takes the number itself, or a list of numbers joined to it ("George has
+    # to collect 50 units of wood and 60 units of metal"): a duty met by an amount is met by more of it
+    return ">=" if _DUTY.search(" ".join(r.words[a: sp.start + 1])) else None
+
+
+_DUTY = re.compile(r"\b(?:must|has to|have to|had to|needs to|need to) [a-z]+ [\d.,]*\d(?: [a-z]+){0,4}"
+                   r"(?: (?:,|and|, and) [\d.,]*\d(?: [a-z]+){0,4})*(?: ,| and|, and)?$", re.I)
 
 
 def _unit(r: Reading, sp: Span) -> str:

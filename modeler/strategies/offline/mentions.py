@@ -270,16 +270,21 @@ def ones_for_noun(words: list[str], spans: list[Span]) -> list[Span]:
 _COUNTED = frozenset("unit units number amount total type types kind kinds one ones".split())
 
 
+# a number spelt out labels a noun just as a digit does ("area one" ... "area two")
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine".split())
+
+
 def numbered_names(words: list[str], spans: list[Span]) -> list[Span]:
     """A noun numbered two or more ways ("lake 1" ... "lake 2", "Running shop 1 for an hour") is a name:
-    a lone digit right after a plain noun and before a function word or punctuation labels the noun, it
+    a lone digit (or "one" ... "nine") right after a plain noun and before a function word or punctuation labels the noun, it
     counts nothing. Such a pair becomes one VAR span, replacing the number's own label."""
     lower = [w.lower() for w in words]
     n = len(words)
     seen: dict[str, list[int]] = {}
     for k in range(n - 1):
         after = lower[k + 2] if k + 2 < n else "."
-        if not words[k].isalpha() or _function(words[k]) or not re.fullmatch(r"[1-9]", words[k + 1]):
+        if not words[k].isalpha() or _function(words[k]) or not (
+                re.fullmatch(r"[1-9]", words[k + 1]) or lower[k + 1] in _NUMBER_WORDS):
             continue
         if after.isalnum() and (after not in STOP | _PRONOUNS or after in _COUNTED):
             continue  # "uses 3 units": the number counts what follows
@@ -288,8 +293,12 @@ def numbered_names(words: list[str], spans: list[Span]) -> list[Span]:
     if not picks:
         return spans
     out = list(spans)
+    # "seafood medley one" tagged whole elsewhere: an untagged "medley one" is part of that longer name
+    longer = {tuple(w.lower() for w in words[sp.end - 2: sp.end]) for sp in spans
+              if sp.label == "VAR" and sp.end - sp.start > 2}
     for k in picks:
-        if any(sp.label == "VAR" and sp.start == k and sp.end == k + 2 for sp in out):
+        if any(sp.label == "VAR" and sp.start == k and sp.end == k + 2 for sp in out) or \
+                (lower[k], lower[k + 1]) in longer:
             continue
         if any((sp.start < k < sp.end) or (sp.start <= k + 1 < sp.end and sp.end > k + 2) for sp in out):
             continue  # inside a longer span: leave the tagger's reading
