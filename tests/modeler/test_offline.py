@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from hand_tags import hand
 
 from modeler import Modeler
 from modeler.modeler import ProblemTextError
@@ -253,24 +254,11 @@ def test_empty_text_is_refused_by_the_strategy_and_rejected_by_the_modeler() -> 
 
 
 # ------------------------------------------------------- second round: variables, sums, directions
-def _hand(text: str, marks: list[tuple[str, str]]):  # noqa: ANN202  (tokens, spans)
-    """Tokens of `text` and spans for `marks` ((label, phrase), found in order): a reading that does
-    not depend on the trained tagger."""
-    toks = tokenize(text)
-    words = [t.text for t in toks]
-    spans, at = [], 0
-    for label, phrase in marks:
-        ph = [t.text for t in tokenize(phrase)]
-        k = next(k for k in range(at, len(words)) if words[k: k + len(ph)] == ph)
-        spans.append(Span(label, k, k + len(ph), " ".join(ph)))
-        at = k + len(ph)
-    return toks, spans
-
 
 def test_two_names_of_one_product_are_one_variable() -> None:
     from modeler.strategies.offline.reading import read
 
-    toks, spans = _hand(
+    toks, spans = hand(
         "A supplier buys a double-load machine or a single-load model. A double-load machine sells 400 items "
         "and a single-load machine sells 325 items.",
         [("VAR", "double-load machine"), ("VAR", "single-load model"), ("VAR", "double-load machine"),
@@ -283,7 +271,7 @@ def test_two_names_of_one_product_are_one_variable() -> None:
 def test_a_category_is_not_a_variable() -> None:
     from modeler.strategies.offline.reading import read
 
-    toks, spans = _hand(
+    toks, spans = hand(
         "The firm makes two models of monitors: Alpha and Beta. Each Alpha takes 2 hours and each Beta "
         "takes 3 hours.",
         [("VAR", "monitors"), ("VAR", "Alpha"), ("VAR", "Beta"), ("VAR", "Alpha"), ("PARAM", "2"),
@@ -295,7 +283,7 @@ def test_two_variables_are_never_joined() -> None:
     from modeler.strategies.offline.reading import read
     from modeler.strategies.offline.variables import surplus_variables
 
-    toks, spans = _hand("She buys diced onions and diced carrots. Diced onions cost $2 and diced carrots $3.",
+    toks, spans = hand("She buys diced onions and diced carrots. Diced onions cost $2 and diced carrots $3.",
                         [("VAR", "diced onions"), ("VAR", "diced carrots"), ("VAR", "Diced onions"),
                          ("PARAM", "2"), ("VAR", "diced carrots"), ("PARAM", "3")])
     r = read(toks, spans)
@@ -306,7 +294,7 @@ def test_decision_units() -> None:
     from modeler.strategies.offline.reading import read
     from modeler.strategies.offline.variables import decision_units
 
-    toks, spans = _hand(
+    toks, spans = hand(
         "A farmer ships in boxes and buckets. A box costs $3 per trip and holds 4 kg every hour. How many "
         "of each type of container should be ordered?",
         [("VAR", "boxes"), ("VAR", "buckets"), ("VAR", "box"), ("PARAM", "3"), ("PARAM", "4")])
@@ -319,7 +307,7 @@ def test_a_limit_counted_in_decisions_is_a_sum() -> None:
     from modeler.strategies.offline.classify import constraints
     from modeler.strategies.offline.reading import read
 
-    toks, spans = _hand(
+    toks, spans = hand(
         "A farmer delivers in two types of containers, boxes and buckets. A box holds 7 kg of fruit and a "
         "bucket holds 9 kg of fruit. He can transport at most 650 containers. How many of each type of "
         "container maximize the fruit?",
@@ -333,7 +321,7 @@ def test_a_limit_takes_the_direction_right_before_it() -> None:
     from modeler.strategies.offline.classify import constraints
     from modeler.strategies.offline.reading import read
 
-    toks, spans = _hand(
+    toks, spans = hand(
         "A truck takes 30 units of product and a boat takes 50 units of product. The distributor needs to "
         "move 1000 units of product and must have a maximum of 40% of the trips using boats.",
         [("VAR", "truck"), ("PARAM", "30"), ("VAR", "boat"), ("PARAM", "50"), ("LIMIT", "1000"),
@@ -345,10 +333,10 @@ def test_a_limit_takes_the_direction_right_before_it() -> None:
 def test_a_limit_after_a_variable_without_limit_words_is_a_coefficient() -> None:
     from modeler.strategies.offline.repairs import relabel_numbers
 
-    toks, spans = _hand("A pipeline can carry 8000 units of gas and a train can carry 2000 units of gas.",
+    toks, spans = hand("A pipeline can carry 8000 units of gas and a train can carry 2000 units of gas.",
                         [("VAR", "pipeline"), ("LIMIT", "8000"), ("VAR", "train"), ("LIMIT", "2000")])
     assert [s.label for s in relabel_numbers(toks, spans)] == ["VAR", "PARAM", "VAR", "PARAM"]
-    toks, spans = _hand("A pipeline carries gas. At most 8000 units of gas are available.",
+    toks, spans = hand("A pipeline carries gas. At most 8000 units of gas are available.",
                         [("VAR", "pipeline"), ("CONST_DIR", "At most"), ("LIMIT", "8000")])
     assert [s.label for s in relabel_numbers(toks, spans)] == ["VAR", "CONST_DIR", "LIMIT"]
 
@@ -357,7 +345,7 @@ def test_a_limit_naming_nothing_takes_the_one_spare_coefficient_group() -> None:
     from modeler.strategies.offline.classify import constraints
     from modeler.strategies.offline.reading import read
 
-    toks, spans = _hand(
+    toks, spans = hand(
         "A gondola moves 20 people per minute and a bus moves 5 people per minute. At least 500 customers "
         "must go up every minute.",
         [("VAR", "gondola"), ("PARAM", "20"), ("VAR", "bus"), ("PARAM", "5"), ("CONST_DIR", "At least"),
@@ -371,7 +359,7 @@ def test_a_limit_naming_nothing_takes_the_one_spare_coefficient_group() -> None:
 def test_an_untagged_name_at_a_clause_start_is_a_mention() -> None:
     from modeler.strategies.offline.reading import read
 
-    toks, spans = _hand(
+    toks, spans = hand(
         "A patient takes sleeping pills and sleep supplement. Furthermore, pills contain 1 unit of sugar "
         "while sleep supplement contains 2.5 units of sugar.",
         [("VAR", "sleeping pills"), ("VAR", "sleep supplement"), ("PARAM", "1"), ("VAR", "sleep supplement"),
@@ -393,7 +381,7 @@ def _specs(text: str, marks: list[tuple[str, str]], sense: str = "max"):  # noqa
     from modeler.strategies.offline.classify import constraints
     from modeler.strategies.offline.reading import read
 
-    toks, spans = _hand(text, marks)
+    toks, spans = hand(text, marks)
     r = read(toks, spans)
     return r, [(s.kind, s.sense, s.limit, s.terms) for s in constraints(r, sense)]
 
@@ -411,7 +399,7 @@ def test_a_limit_for_each_machine_is_one_constraint_per_machine() -> None:
 def test_numbers_first_sentences_name_the_variable_after_them() -> None:
     from modeler.strategies.offline.reading import read
 
-    toks, spans = _hand("It takes 5 minutes to brew a mocha and 3 minutes to brew a latte.",
+    toks, spans = hand("It takes 5 minutes to brew a mocha and 3 minutes to brew a latte.",
                         [("PARAM", "5"), ("VAR", "mocha"), ("PARAM", "3"), ("VAR", "latte")])
     assert {(c.var, c.value) for c in read(toks, spans).coefs} == {(0, 5.0), (1, 3.0)}
 
@@ -419,7 +407,7 @@ def test_numbers_first_sentences_name_the_variable_after_them() -> None:
 def test_a_respectively_list_shares_its_measure() -> None:
     from modeler.strategies.offline.reading import read
 
-    toks, spans = _hand("Two glues, quick and slow, have strength ratings of 40 and 70, respectively.",
+    toks, spans = hand("Two glues, quick and slow, have strength ratings of 40 and 70, respectively.",
                         [("VAR", "quick"), ("VAR", "slow"), ("PARAM", "40"), ("PARAM", "70")])
     r = read(toks, spans)
     assert len(r.features) == 1 and {v: c.value for v, c in r.features[0].coefs.items()} == {0: 40.0, 1: 70.0}
@@ -466,7 +454,7 @@ def test_a_count_objective_takes_the_spare_coefficients() -> None:
     from modeler.strategies.base import Refusal as _Refusal  # noqa: F401  (the module imports cleanly)
     from modeler.strategies.offline import read_model
 
-    toks, spans = _hand(
+    toks, spans = hand(
         "A shop fixes bikes and cars. A bike takes 2 hours and a car takes 5 hours. The shop has 100 hours "
         "available. Each bike fixed earns $30 and each car fixed earns $90. Maximize the earnings.",
         [("VAR", "bikes"), ("VAR", "cars"), ("VAR", "bike"), ("PARAM", "2"), ("VAR", "car"), ("PARAM", "5"),
@@ -480,7 +468,7 @@ def test_a_count_objective_takes_the_spare_coefficients() -> None:
 def test_an_unbounded_reading_is_refused_with_its_doubts() -> None:
     from modeler.strategies.offline import read_model
 
-    toks, spans = _hand(
+    toks, spans = hand(
         "A shop sells hats and caps. A hat gives $4 profit and a cap $3. It must sell at least 10 hats and "
         "the shop has 77 shelves and 58 hooks. Maximize profit.",
         [("VAR", "hats"), ("VAR", "caps"), ("VAR", "hat"), ("PARAM", "4"), ("VAR", "cap"), ("PARAM", "3"),
@@ -503,7 +491,7 @@ def test_untagged_variables_come_from_sentence_subjects() -> None:
 def test_a_listed_number_after_a_limit_is_a_limit() -> None:
     from modeler.strategies.offline.repairs import relabel_numbers
 
-    toks, spans = _hand("You must throw at least 3 red balls and 2 blue balls.",
+    toks, spans = hand("You must throw at least 3 red balls and 2 blue balls.",
                         [("CONST_DIR", "at least"), ("LIMIT", "3"), ("VAR", "red balls"), ("VAR", "blue balls")])
     assert [(s.label, s.text) for s in relabel_numbers(toks, spans) if s.label == "LIMIT"] == [
         ("LIMIT", "3"), ("LIMIT", "2")]
@@ -558,7 +546,7 @@ def test_money_that_has_to_be_invested_in_one_option_bounds_it() -> None:
 def test_one_measure_in_other_words_per_variable_is_one_group() -> None:
     from modeler.strategies.offline.reading import read
 
-    toks, spans = _hand(
+    toks, spans = hand(
         "A band books radio slots and podcast slots. The expected reach is 4,000 listeners for each radio slot "
         "and 2,500 subscribers for a podcast slot.",
         [("VAR", "radio slots"), ("VAR", "podcast slots"), ("OBJ_NAME", "reach"), ("PARAM", "4,000"),
@@ -592,7 +580,7 @@ def test_numbers_take_their_role_from_the_words_around_them(text: str, marks: li
                                                            labels: list[str]) -> None:
     from modeler.strategies.offline.repairs import relabel_numbers
 
-    toks, spans = _hand(text, marks)
+    toks, spans = hand(text, marks)
     assert [s.label for s in relabel_numbers(toks, spans) if s.label in {"LIMIT", "PARAM"}] == labels
 
 
@@ -600,7 +588,7 @@ def test_a_number_of_batches_objective_counts_the_variables() -> None:
     from modeler.strategies.offline.classify import objective
     from modeler.strategies.offline.reading import read
 
-    toks, spans = _hand(
+    toks, spans = hand(
         "A batch of oat cookies needs 200 g of flour and a batch of nut cookies needs 300 g of flour. There is "
         "6000 g of flour. Maximize the number of batches of cookies from flour.",
         [("VAR", "oat cookies"), ("PARAM", "200"), ("VAR", "nut cookies"), ("PARAM", "300"), ("LIMIT", "6000"),
@@ -621,7 +609,7 @@ def test_a_limit_on_the_number_of_decision_units_is_a_sum() -> None:
 def test_two_options_named_by_their_dishes_are_joined() -> None:
     from modeler.strategies.offline.reading import read
 
-    toks, spans = _hand(
+    toks, spans = hand(
         "A cafe sells two lunches. The fish option takes 4 minutes to cook. The bean option takes 3 minutes to "
         "cook. The profit per fish lunch is $5 and the profit per bean lunch is $4.",
         [("VAR", "fish option"), ("PARAM", "4"), ("VAR", "bean option"), ("PARAM", "3"), ("VAR", "fish lunch"),
@@ -636,7 +624,7 @@ def test_a_name_the_tagger_missed_is_found_in_a_clause_built_like_a_tagged_one()
     words = [t.text for t in tokenize(
         "A shop repairs washing machines and dryers. Each washing machine takes 20 minutes of plumbing. Each "
         "dryer takes 10 minutes of plumbing. He can take at most 9 jobs.")]
-    toks, spans = _hand(" ".join(words), [("VAR", "dryers"), ("VAR", "dryer")])
+    toks, spans = hand(" ".join(words), [("VAR", "dryers"), ("VAR", "dryer")])
     found = [s.text for s in complete_mentions(words, spans) if s.label == "VAR"]
     assert "washing machine" in found and "He" not in found
 
@@ -664,7 +652,7 @@ def test_a_multiple_of_another_variable_is_never_a_bound() -> None:
 def test_who_makes_a_product_does_not_take_its_coefficient() -> None:
     from modeler.strategies.offline.reading import read
 
-    toks, spans = _hand(
+    toks, spans = hand(
         "Each stool produced by Oak Works nets a profit of $40. Each bench yields a $90 profit.",
         [("VAR", "stool"), ("VAR", "Oak Works"), ("OBJ_NAME", "profit"), ("PARAM", "40"), ("VAR", "bench"),
          ("PARAM", "90")])
@@ -676,7 +664,7 @@ def test_who_makes_a_product_does_not_take_its_coefficient() -> None:
 def test_a_machine_named_after_minutes_on_it_is_a_resource() -> None:
     from modeler.strategies.offline.reading import read
 
-    toks, spans = _hand(
+    toks, spans = hand(
         "A shop makes chairs and tables using Saw A and Drill B. It takes 20 minutes on Saw A and 30 minutes "
         "on Drill B to make a chair, while it takes 40 minutes on Saw A and 10 minutes on Drill B to make a "
         "table.",
@@ -751,7 +739,7 @@ def test_an_untagged_qualifier_before_a_misspelt_head_bounds_its_variable() -> N
 def _var_texts(text: str, marks: list[tuple[str, str]]) -> list[str]:
     from modeler.strategies.offline.repairs import complete_mentions
 
-    toks, spans = _hand(text, marks)
+    toks, spans = hand(text, marks)
     return [sp.text for sp in complete_mentions([t.text for t in toks], spans) if sp.label == "VAR"]
 
 
@@ -812,6 +800,6 @@ def test_who_makes_the_products_is_not_a_product() -> None:
 def test_names_told_apart_by_a_capital_letter_are_not_joined() -> None:
     from modeler.strategies.offline.variables import _join_pairs
 
-    toks, spans = _hand("Bar A and Bar B and Protein Bar A", [("VAR", "Bar A"), ("VAR", "Bar B"), ("VAR", "Protein Bar A")])
+    toks, spans = hand("Bar A and Bar B and Protein Bar A", [("VAR", "Bar A"), ("VAR", "Bar B"), ("VAR", "Protein Bar A")])
     variables, _ = cluster_variables(spans)
     assert _join_pairs(variables) == {2: 0}

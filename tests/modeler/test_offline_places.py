@@ -7,33 +7,17 @@ tagged as a coefficient. No trained tagger is needed.
 
 from __future__ import annotations
 
-from modeler.strategies.offline.entities import Span, Token, tokenize
+from hand_tags import hand, word_list
+
 from modeler.strategies.offline.mentions import numbered_names, run_objects
 from modeler.strategies.offline.repairs import _split_count
-
-
-def _hand(text: str, marks: list[tuple[str, str]]) -> tuple[list[Token], list[Span]]:
-    """Tokens of `text` and spans for `marks` ((label, phrase), found in order)."""
-    toks = tokenize(text)
-    words = [t.text for t in toks]
-    spans, at = [], 0
-    for label, phrase in marks:
-        ph = [t.text for t in tokenize(phrase)]
-        k = next(k for k in range(at, len(words)) if words[k: k + len(ph)] == ph)
-        spans.append(Span(label, k, k + len(ph), " ".join(ph)))
-        at = k + len(ph)
-    return toks, spans
-
-
-def _words(text: str) -> list[str]:
-    return [t.text for t in tokenize(text)]
 
 
 # ------------------------------------------------------------------------------- numbered names
 def test_a_noun_numbered_twice_is_a_name_not_a_number() -> None:
     text = ("A beekeeper collects honey and wax. Each day at hive 1 she gathers 3 jars of honey and 1 block of "
             "wax. Each day at hive 2 she gathers 2 jars of honey and 4 blocks of wax.")
-    toks, spans = _hand(text, [("PARAM", "1"), ("PARAM", "3"), ("PARAM", "2"), ("PARAM", "2")])
+    toks, spans = hand(text, [("PARAM", "1"), ("PARAM", "3"), ("PARAM", "2"), ("PARAM", "2")])
     out = numbered_names([t.text for t in toks], spans)
     assert [(sp.label, sp.text) for sp in out] == [
         ("VAR", "hive 1"), ("PARAM", "3"), ("VAR", "hive 2"), ("PARAM", "2")]
@@ -41,13 +25,13 @@ def test_a_noun_numbered_twice_is_a_name_not_a_number() -> None:
 
 def test_a_number_that_counts_the_next_word_is_not_a_label() -> None:
     # "uses 3 units ... uses 2 units" and "makes 4 pies ... makes 5 pies": the numbers count what follows
-    words = _words("Recipe A uses 3 units of sugar and makes 4 pies. Recipe B uses 2 units of sugar and makes "
+    words = word_list("Recipe A uses 3 units of sugar and makes 4 pies. Recipe B uses 2 units of sugar and makes "
                    "5 pies.")
     assert numbered_names(words, []) == []
 
 
 def test_a_noun_numbered_once_is_left_alone() -> None:
-    words = _words("The mill runs for 8 hours a day and grinds wheat at site 2 only.")
+    words = word_list("The mill runs for 8 hours a day and grinds wheat at site 2 only.")
     assert numbered_names(words, []) == []
 
 
@@ -55,28 +39,28 @@ def test_a_noun_numbered_once_is_left_alone() -> None:
 def test_what_a_sentence_runs_for_an_hour_is_a_decision() -> None:
     text = ("Operating the old furnace for an hour costs $90 and melts 4 tons of steel. Operating the new "
             "furnace for an hour costs $70 and melts 3 tons of steel.")
-    out = run_objects(_words(text), [])
+    out = run_objects(word_list(text), [])
     assert [sp.text for sp in out] == ["old furnace", "new furnace"]
 
 
 def test_running_without_a_span_of_time_is_not_a_decision() -> None:
-    words = _words("Running the kitchen for charity costs $5. Running a bakery for years is hard.")
+    words = word_list("Running the kitchen for charity costs $5. Running a bakery for years is hard.")
     assert run_objects(words, []) == []
 
 
 # ------------------------------------------------------------------------------- shared-out counts
 def test_a_count_shared_out_over_places_is_their_unit() -> None:
-    assert _split_count(_words("How many flyers should be handed out at each station?")) == {"flyer"}
+    assert _split_count(word_list("How many flyers should be handed out at each station?")) == {"flyer"}
     # "litres of water": both the unit and the stuff name the count
-    assert _split_count(_words("How many litres of water should be pumped from each well?")) == {"litre", "water"}
+    assert _split_count(word_list("How many litres of water should be pumped from each well?")) == {"litre", "water"}
 
 
 def test_a_count_of_each_decision_is_not_shared_out() -> None:
     # the count is of the decisions themselves
-    assert _split_count(_words("How many bottles of each juice should be made?")) == set()
-    assert _split_count(_words("How many of each should be bought?")) == set()
+    assert _split_count(word_list("How many bottles of each juice should be made?")) == set()
+    assert _split_count(word_list("How many of each should be bought?")) == set()
     # no "each": nothing is shared out
-    assert _split_count(_words("How many tables should be built?")) == set()
+    assert _split_count(word_list("How many tables should be built?")) == set()
 
 
 def test_places_become_the_variables_when_the_products_are_tagged() -> None:
@@ -86,7 +70,7 @@ def test_places_become_the_variables_when_the_products_are_tagged() -> None:
             "at plot 1 he works, he can harvest 6 tomatoes and 2 peppers. For each hour at plot 2 he works, "
             "he can harvest 4 tomatoes and 5 peppers. How many hours should he work at each plot to minimize "
             "his time?")
-    toks, spans = _hand(text, [
+    toks, spans = hand(text, [
         ("CONST_DIR", "at least"), ("LIMIT", "40"), ("VAR", "tomatoes"), ("LIMIT", "25"), ("VAR", "peppers"),
         ("PARAM", "1"), ("PARAM", "6"), ("VAR", "tomatoes"), ("PARAM", "2"), ("VAR", "peppers"), ("PARAM", "2"),
         ("PARAM", "4"), ("VAR", "tomatoes"), ("PARAM", "5"), ("VAR", "peppers"), ("OBJ_DIR", "minimize")])
@@ -102,7 +86,7 @@ def test_the_shared_out_count_gives_way_to_the_places() -> None:
             "fair, a leaflet costs $2 and reaches 30 people. At the autumn fair, a leaflet costs $3 and reaches "
             "50 people. The budget is $600. How many leaflets should be handed out at each fair to reach the "
             "most people?")
-    toks, spans = _hand(text, [
+    toks, spans = hand(text, [
         ("VAR", "spring fair"), ("VAR", "autumn fair"), ("VAR", "spring fair"), ("VAR", "leaflet"),
         ("PARAM", "2"), ("PARAM", "30"), ("VAR", "autumn fair"), ("VAR", "leaflet"), ("PARAM", "3"),
         ("PARAM", "50"), ("CONST_DIR", "budget"), ("LIMIT", "600"), ("VAR", "leaflets")])

@@ -7,22 +7,11 @@ untagged). No trained tagger is needed.
 
 from __future__ import annotations
 
+from hand_tags import hand
+
 from modeler.strategies.offline import read_model
 from modeler.strategies.offline.entities import Span, Token, tokenize
 from modeler.strategies.offline.mentions import numbered_names
-
-
-def _hand(text: str, marks: list[tuple[str, str]]) -> tuple[list[Token], list[Span]]:
-    """Tokens of `text` and spans for `marks` ((label, phrase), found in order)."""
-    toks = tokenize(text)
-    words = [t.text for t in toks]
-    spans, at = [], 0
-    for label, phrase in marks:
-        ph = [t.text for t in tokenize(phrase)]
-        k = next(k for k in range(at, len(words)) if words[k: k + len(ph)] == ph)
-        spans.append(Span(label, k, k + len(ph), " ".join(ph)))
-        at = k + len(ph)
-    return toks, spans
 
 
 def _rows_and_objective(toks: list[Token], spans: list[Span]) -> tuple[list[str], str]:
@@ -41,7 +30,7 @@ _FARM_TAGS = [("CONST_DIR", "at least"), ("LIMIT", "60"), ("LIMIT", "40"), ("VAR
 
 # ------------------------------------------------------------------------------- "a minimal amount"
 def test_a_minimal_amount_is_the_objective() -> None:
-    toks, spans = _hand(_FARMS, _FARM_TAGS)
+    toks, spans = hand(_FARMS, _FARM_TAGS)
     rows, sense = _rows_and_objective(toks, spans)
     assert sense == "min"
     assert rows == ["2 * north_orchard + 5 * south_orchard >= 40", "6 * north_orchard + 3 * south_orchard >= 60"]
@@ -51,7 +40,7 @@ def test_a_minimum_of_is_still_a_limit_not_the_objective() -> None:
     # "a minimum of 60" alone names no goal: the text is refused for lack of an objective
     text = ("A farmer must harvest a minimum of 60 apples. Each day at North Orchard, she picks 6 apples. "
             "Each day at South Orchard, she picks 3 apples.")
-    toks, spans = _hand(text, [("LIMIT", "60"), ("VAR", "North Orchard"), ("PARAM", "6"),
+    toks, spans = hand(text, [("LIMIT", "60"), ("VAR", "North Orchard"), ("PARAM", "6"),
                                ("VAR", "South Orchard"), ("PARAM", "3")])
     try:
         read_model(toks, spans)
@@ -78,7 +67,7 @@ def test_a_counted_noun_is_not_numbered() -> None:
 
 def test_a_longer_tagged_name_keeps_its_numbered_tail() -> None:
     text = "Packages named fish box one and fish box two. Each fish box one holds 4 fish; fish box two holds 6."
-    toks, spans = _hand(text, [("VAR", "fish box two"), ("VAR", "fish box one"), ("VAR", "fish box two")])
+    toks, spans = hand(text, [("VAR", "fish box two"), ("VAR", "fish box one"), ("VAR", "fish box two")])
     out = numbered_names([t.text for t in toks], spans)
     assert [sp.text for sp in out] == ["fish box two", "fish box one", "fish box two"]
 
@@ -88,7 +77,7 @@ def test_a_duty_verb_taking_a_list_of_amounts_is_a_least_amount() -> None:
     text = ("In a game, Mia has to collect 30 units of stone and 20 units of clay. Each hour in area one she "
             "gets 3 units of stone and 1 unit of clay. Each hour in area two she gets 1 unit of stone and "
             "4 units of clay. Minimize the time spent.")
-    toks, spans = _hand(text, [("LIMIT", "30"), ("LIMIT", "20"), ("VAR", "area one"), ("PARAM", "3"),
+    toks, spans = hand(text, [("LIMIT", "30"), ("LIMIT", "20"), ("VAR", "area one"), ("PARAM", "3"),
                                ("PARAM", "1"), ("VAR", "area two"), ("PARAM", "1"), ("PARAM", "4"),
                                ("OBJ_DIR", "Minimize")])
     rows, sense = _rows_and_objective(toks, spans)
@@ -99,7 +88,7 @@ def test_a_duty_verb_taking_a_list_of_amounts_is_a_least_amount() -> None:
 def test_a_duty_verb_far_from_the_number_says_nothing() -> None:
     text = ("The shop has to pay rent. It has 50 hours of labor. Each chair takes 2 hours and each table "
             "takes 5 hours. Chairs earn $10 and tables earn $30. Maximize profit.")
-    toks, spans = _hand(text, [("LIMIT", "50"), ("VAR", "chair"), ("PARAM", "2"), ("VAR", "table"),
+    toks, spans = hand(text, [("LIMIT", "50"), ("VAR", "chair"), ("PARAM", "2"), ("VAR", "table"),
                                ("PARAM", "5"), ("PARAM", "10"), ("PARAM", "30"), ("OBJ_DIR", "Maximize"),
                                ("OBJ_NAME", "profit")])
     rows, _ = _rows_and_objective(toks, spans)
