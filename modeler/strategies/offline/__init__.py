@@ -1,6 +1,7 @@
 """The offline modeler: linear word problems to models with no LLM (entity recognition, rules, templates).
 
-    text ──► tokenize + CRF entity tags (entities.py) ──► variables and coefficient groups (reading.py)
+    text ──► tokenize + CRF entity tags (entities.py) + names it never saw (unseen.py)
+         ──► variables and coefficient groups (reading.py)
          ──► fewer, truer variables (variables.py) ──► typed objective and constraints (classify.py)
          ──► five-element model (assemble.py)
 
@@ -62,18 +63,23 @@ class OfflineStrategy(Strategy):
             raise Refusal("the problem gives no numbers, so there are no coefficients or limits to model", 0.0)
         tokens = tokenize(text)
         words = [t.text for t in tokens]
-        model_json, understanding, confidence, r, specs = read_model(tokens, spans_from_tags(words, tagger().tag(words)))
+        model_json, understanding, confidence, r, specs = read_model(tokens, spans_from_tags(words, tagger().tag(words)),
+                                                                     tagger().vocabulary)
         ctx.note(step="offline", variables=len(r.variables), constraints=len(specs), confidence=confidence)
         return Candidate(model=Model.from_json(model_json), confidence=confidence, understanding=understanding,
                          notes="offline modeler: CRF entities + constraint templates")
 
 
-def read_model(tokens: list[Any], spans: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]], float, Any, list[Any]]:
+def read_model(tokens: list[Any], spans: list[Any], vocabulary: frozenset[str] | None = None) -> tuple[
+        dict[str, Any], list[dict[str, Any]], float, Any, list[Any]]:
     """The model (JSON dict), the understanding, the confidence, the reading and the constraint specs for a
-    tagged document; raises Refusal when the text is beyond the modeler. (Split from `propose` so the
-    train-text check can feed gold or cross-validated tags.)"""
+    tagged document; raises Refusal when the text is beyond the modeler. `vocabulary` is the tagger's
+    training vocabulary: names outside it that the tagger missed are looked for (`unseen.py`). (Split
+    from `propose` so the train-text check can feed gold or cross-validated tags.)"""
     from modeler.strategies.offline.assemble import build
+    from modeler.strategies.offline.unseen import coordinated_names
 
+    spans = coordinated_names([t.text for t in tokens], spans, vocabulary)
     r, obj, specs = _understand(tokens, spans)
     idle = _unsupported(r, obj, specs)
     if idle and len(idle) < len(r.variables):

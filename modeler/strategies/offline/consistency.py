@@ -86,8 +86,10 @@ def _found(value: float | None, pool: set[float]) -> bool:
                abs(value * 100 - p) <= 1e-9 * max(1.0, abs(value) * 100) for p in pool)
 
 
-def check_document(words: list[str], gold_tags: list[str], pred_tags: list[str] | None) -> dict[str, Any]:
-    """One document's consistency record (tags: the gold ones, or `pred_tags` over our tokens)."""
+def check_document(words: list[str], gold_tags: list[str], pred_tags: list[str] | None,
+                   vocabulary: frozenset[str] | None = None) -> dict[str, Any]:
+    """One document's consistency record (tags: the gold ones, or `pred_tags` over our tokens, from a
+    tagger trained on `vocabulary`)."""
     from modeler.ir import Model
     from modeler.strategies.base import Refusal
     from modeler.strategies.offline import read_model
@@ -101,7 +103,7 @@ def check_document(words: list[str], gold_tags: list[str], pred_tags: list[str] 
     gold_spans = spans_from_tags(toks, gold)
     rec: dict[str, Any] = {"text": text}
     try:
-        model_json, understanding, confidence, r, specs = read_model(tokens, spans)
+        model_json, understanding, confidence, r, specs = read_model(tokens, spans, vocabulary)
     except Refusal as e:
         rec.update(status="refused", reason=e.reason, confidence=e.confidence)
         return rec
@@ -162,11 +164,13 @@ def run(tags: str, folds: Path | None, limit: int = 0) -> list[dict[str, Any]]:
     out = []
     for i, (words, gold) in enumerate(docs):
         pred = None
+        vocabulary = None
         if taggers:
             text, _ = detokenize(words)
             toks = [t.text for t in tokenize(text)]
             pred = taggers[i % len(taggers)].tag(toks)
-        rec = check_document(words, gold, pred)
+            vocabulary = taggers[i % len(taggers)].vocabulary
+        rec = check_document(words, gold, pred, vocabulary)
         rec["doc"] = i
         out.append(rec)
     return out

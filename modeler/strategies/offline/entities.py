@@ -161,8 +161,24 @@ class EntityTagger:
                 "`python -m modeler.strategies.offline.train`")
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
+        # the words the model was trained on (written beside it by train.py): a name outside them is
+        # one the tagger cannot know, and the reader looks for it by its grammar (unseen.py)
+        vocab = vocabulary_path(path)
+        self.vocabulary: frozenset[str] | None = (
+            frozenset(vocab.read_text(encoding="utf-8").split("\n")) if vocab.is_file() else None)
 
     def tag(self, words: list[str]) -> list[str]:
         if not words:
             return []
         return list(self._tagger.tag(features(words)))
+
+
+def vocabulary_path(model: Path) -> Path:
+    """Where a tagger's training vocabulary lies: beside the model, `.vocab` for `.crfsuite`."""
+    return model.with_suffix(".vocab")
+
+
+def write_vocabulary(docs: list[tuple[list[str], list[str]]], model: Path) -> None:
+    """Write the lower-cased words of a tagger's training documents beside it, one per line."""
+    words = sorted({w.lower() for ws, _ in docs for w in ws})
+    vocabulary_path(model).write_text("\n".join(words) + "\n", encoding="utf-8")

@@ -4,7 +4,8 @@ Learns only from NL4Opt `ner_train.txt` and `ner_dev.txt` (never the test split;
 overlaps a generation_test document, checked by exact text and 8-word shingles). First trains on train
 alone and reports span-level F1 on dev (the honest held-out number; `--heldout-model PATH` keeps that
 model, so the dev benchmark can run on a tagger that never saw dev), then trains the shipped model on
-train + dev and writes it to `artifacts/ner.crfsuite`. CPU only, about a minute per model.
+train + dev and writes it to `artifacts/ner.crfsuite`, with the words it was trained on beside it
+(`ner.vocab`: the reader looks for names outside them, `unseen.py`). CPU only, about a minute per model.
 
 `--folds DIR` also writes DIR/fold<k>.crfsuite, k = 0..4, each trained on ner_train without every
 fifth document from k: the taggers `consistency.py --tags cv --folds DIR` reads the training texts
@@ -28,6 +29,7 @@ from modeler.strategies.offline.entities import (
     EntityTagger,
     features,
     spans_from_tags,
+    write_vocabulary,
 )
 
 FOLDS = 5  # cross-validation folds over ner_train: document i is held out of fold i % FOLDS
@@ -79,6 +81,7 @@ def train_crf(docs: list[tuple[list[str], list[str]]], out: Path, seed: int) -> 
         trainer.append(features(words), tags)
     trainer.set_params({"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True})
     trainer.train(str(out))
+    write_vocabulary(docs, out)
 
 
 def span_f1(gold: list[list[str]], pred: list[list[str]], words: list[list[str]]) -> dict[str, float]:
