@@ -79,8 +79,11 @@ def _sense_of(text: str) -> str | None:
 def objective(r: Reading, used: set[int]) -> Objective | None:
     """The objective: its sense from OBJ_DIR, its coefficients from the feature named like OBJ_NAME."""
     dirs = [sp for sp in r.spans if sp.label == "OBJ_DIR"]
-    sense = next((s for s in (_sense_of(sp.text) for sp in reversed(dirs)) if s), None)
-    anchor = dirs[-1].start if dirs else len(r.words)
+    # the direction that says max or min anchors the name: "Find the maximum number of batches ... we can
+    # bake using 3000 g of flour" has a second OBJ_DIR ("using") that says neither
+    said = [sp for sp in dirs if _sense_of(sp.text)]
+    sense = _sense_of(said[-1].text) if said else None
+    anchor = said[-1].start if said else (dirs[-1].start if dirs else len(r.words))
     if sense is None:  # the tagger missed it: the last direction word not inside "a minimum of"
         for k in range(len(r.words) - 1, -1, -1):
             w = r.words[k].lower()
@@ -244,9 +247,12 @@ def _limit_context(r: Reading, sp: Span) -> Counter[str]:
                 labels[k] = x.label
     ctx = _context(r.words, labels, sp.start, sp.end, limit=True)
     s = r.tokens[sp.start].sent
-    # the sentence's direction words ("budget", "available") name resources too
+    # the sentence's direction words ("budget", "available") name resources too, each the one of the
+    # limits next to it: "a budget of $30000 for saplings and 600 available hours" (no other limit between)
+    limits = [x for x in r.spans if x.label == "LIMIT" and x is not sp]
     for d in r.spans:
-        if d.label == "CONST_DIR" and r.tokens[d.start].sent == s:
+        if d.label == "CONST_DIR" and r.tokens[d.start].sent == s and not any(
+                min(d.end, sp.end) <= x.start < max(d.start, sp.start) for x in limits):
             ctx.update(content(d.text.split()))
     return ctx
 
@@ -523,6 +529,10 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
             if sc > 0:
                 # the unit right after the number ("8000 minutes") must agree with the coefficients'
                 sc += 0.7 if spec.unit and spec.unit in f.context else 0.0
+                # between groups the limit names equally ("spend at most $10000": the profit per headset
+                # and the cost of one; "8000 minutes available for picking": the pounds picked and the
+                # minutes taken), not the objective's: a limit rarely bounds what is optimized
+                sc -= 0.01 if j == objective_feature else 0.0
                 pairs.append((sc, -j, i, j))
     pairs.sort(reverse=True)
     taken_spec: dict[int, int] = {}

@@ -54,6 +54,9 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     starts = {sp.start for sp in spans if sp.label == "VAR"}
     containers = {plural(sp.text) for sp in spans if sp.label == "VAR" and _container_of(words, sp, starts)}
     containers |= {plural(sp.text) for sp in spans if sp.label == "VAR" and _maker(words, sp, starts)}
+    # actor heads that end two or more tagged names: "electric vehicle company", "microprocessor company"
+    ends = [plural(words[sp.end - 1]) for sp in spans if sp.label == "VAR" and sp.end - sp.start > 1]
+    named_heads = {h for h in ends if h in _ACTOR_HEADS and ends.count(h) >= 2}
     out: list[Span] = []
     for sp in spans:
         if sp.label != "VAR":
@@ -64,6 +67,10 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             a += 1
         while b > a and _function(words[b - 1]):
             b -= 1
+        if a < b and b - a == 1 and is_number(words[a]) and b < len(words) and words[b].isalpha():
+            # "which [has 1] serving of meat": the number the tagger took into a name counts what follows
+            out.append(Span("PARAM", a, b, words[a]))
+            continue
         if a == b or all(is_number(w) for w in words[a:b]) or (b - a == 1 and words[a].lower() in _MEASURES):
             continue  # nothing but a number left, or what the objective measures ("profits")
         if (a, b) != (sp.start, sp.end):
@@ -71,10 +78,82 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             if b - a == 1 and heads.count(rest) >= 2:
                 continue
             sp = Span("VAR", a, b, " ".join(words[a:b]))
+        if b < len(words) and words[b].lower() in _ACTOR_HEADS and plural(words[b]) in named_heads:
+            # "a construction supply company" beside tagged "electric vehicle company", "microprocessor
+            # company": the head ends the names of the decisions, so it ends this one too
+            b += 1
+            sp = Span("VAR", a, b, " ".join(words[a:b]))
         if plural(sp.text) in containers or (b < len(words) and words[b].lower() in _ACTOR_HEADS and not
                                              words[b - 1].endswith("'s")):
             continue  # a container, or who acts: "a small coffee shop", "the milk company"
         out.extend(_split_pair(words, sp))
+    return out
+
+
+_ORDINALS = frozenset("first second third fourth fifth".split())
+_NAME_END = frozenset({",", ".", ";", "and", "which", "that", "with", "it", "requires", "takes", "needs"})
+
+
+def ordinal_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"The first product, a vase décor, requires ..." and "The second décor is a wood canvas and it
+    requires ...": what an ordinal introduces ("the first <noun>, a X," / "the second <noun> is a X") is
+    a name. Two or more such introductions with different ordinals are needed (a lone "the first step is
+    a review" names nothing). Each name (1-3 plain words) becomes a VAR span, replacing tagged parts of it;
+    a name overlapping another label is left alone."""
+    lower = [w.lower() for w in words]
+    n = len(words)
+    found: dict[str, tuple[int, int]] = {}
+    for k in range(1, n - 4):
+        if lower[k] not in _ORDINALS or lower[k - 1] != "the" or not words[k + 1].isalpha():
+            continue
+        j = k + 2
+        if lower[j] in {",", "is"} and j + 1 < n and lower[j + 1] in {"a", "an"}:
+            a = j + 2
+            e = next((x for x in range(a, min(a + 4, n)) if lower[x] in _NAME_END), None)
+            if e is None or e == a or (lower[j] == "," and lower[e] != ","):
+                continue
+            if all(w.replace("-", "").isalpha() and not _function(w) for w in words[a:e]):
+                found.setdefault(lower[k], (a, e))
+    if len(found) < 2:
+        return spans
+    out = list(spans)
+    for a, e in found.values():
+        inside = [sp for sp in out if sp.start < e and sp.end > a]
+        if any(sp.label != "VAR" or sp.start < a or sp.end > e for sp in inside):
+            continue
+        out = [sp for sp in out if sp not in inside] + [Span("VAR", a, e, " ".join(words[a:e]))]
+    return sorted(out, key=lambda sp: sp.start)
+
+
+def whole_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """A tagged name cut short: "[ice cream] cones" where "ice cream cone" is tagged elsewhere, "Zippered
+    [hoodies]" beside a tagged "zippered hoodie". The untagged words around the mention that make it
+    another tagged name (plural aside) join it: the text names the same thing in full."""
+    names = {tuple(plural(w) for w in words[sp.start: sp.end]) for sp in spans if sp.label == "VAR"}
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    out: list[Span] = []
+    for sp in spans:
+        if sp.label != "VAR":
+            out.append(sp)
+            continue
+        own = tuple(plural(w) for w in words[sp.start: sp.end])
+        best: tuple[int, int] | None = None
+        for name in sorted(names):  # (sorted: the same choice whatever the hash seed)
+            for i in range(len(name) - len(own) + 1 if len(name) > len(own) else 0):
+                a, b = sp.start - i, sp.start - i + len(name)
+                if name[i: i + len(own)] != own or a < 0 or b > len(words):
+                    continue
+                added = [words[k] for k in range(a, b) if not sp.start <= k < sp.end]
+                # plain words only ("PCB's" may not cluster with "PCB"), none of them tagged
+                if tuple(plural(w) for w in words[a:b]) == name and all(
+                        w.replace("-", "").isalpha() for w in added) and not any(
+                        k in taken for k in range(a, b) if not sp.start <= k < sp.end) and (
+                        best is None or b - a > best[1] - best[0]):
+                    best = (a, b)
+        if best is not None:
+            sp = Span("VAR", best[0], best[1], " ".join(words[best[0]: best[1]]))
+            taken.update(range(*best))
+        out.append(sp)
     return out
 
 

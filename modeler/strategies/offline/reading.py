@@ -21,6 +21,7 @@ from modeler.strategies.offline.entities import Span, Token
 from modeler.strategies.offline.words import (
     FRACTIONS,
     MULTIPLIERS,
+    STOP,
     content,
     parse_value,
     stem,
@@ -262,10 +263,12 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
 
     coefs: list[Coef] = []
     prev_vars: list[int] = []
+    colon = _colon_lists(words, spans, mention_var, distinct)
     for s in sorted(sentences):
         ss = by_sent.get(s, [])
         var_spans = [sp for sp in ss if sp.label == "VAR" and sp.start in mention_var]
-        var_spans = sorted(var_spans + _soft_mentions(words, sentences[s], var_spans, labels, distinct, mention_var),
+        var_spans = sorted(var_spans + _soft_mentions(words, sentences[s], var_spans, labels, distinct, mention_var,
+                                                       {v.index: v.keys for v in variables}),
                            key=lambda sp: sp.start)
         params = [sp for sp in ss if sp.label == "PARAM" and not _multiplier(words, sp)]
         a, b = sentences[s]
@@ -274,9 +277,20 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
         obj_names = [sp for sp in ss if sp.label == "OBJ_NAME"]
         assign: list[int | list[int] | None] = []
         respectively = False
-        if params and "respectively" in lower:
+        measures: list[list[str]] = []
+        listed = bool(params) and all(p.start in colon for p in params)
+        if listed:
+            assign = [colon[p.start][0] for p in params]
+            respectively = True  # one measure for the whole list, named before its colon
+        elif params and "respectively" in lower:
             targets = sent_vars if len(sent_vars) == len(params) else list(range(len(variables)))
-            if len(targets) == len(params):
+            measures = _listed_measures(words, labels, a, params[0].start, len(params), variables) if len(
+                sent_vars) == 1 else []
+            if measures:
+                # "The amount of pain killer and fever reliever in drug A is 3 units/mg and 2.5 units/mg
+                # respectively": the numbers are the one variable's, one per listed measure
+                assign = [sent_vars[0]] * len(params)
+            elif len(targets) == len(params):
                 assign = list(targets)
                 respectively = True
         # "It takes 5 minutes to make a coffee and 3 minutes to make a tea": a sentence that opens with a
@@ -286,6 +300,10 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
             {mention_var[sp.start] for sp in var_spans}) > 1
         if not assign:
             for p in params:
+                pair = _joint_subject(words, var_spans, mention_var, p, a)
+                if pair:
+                    assign.append(pair)
+                    continue
                 near = [sp for sp in var_spans if sp.end <= p.start and not _BOUNDARY & {
                     w.lower() for w in words[sp.end: p.start]}]  # "x1 regular donuts at $2 per donut"
                 if not near and _per_common_head(words, p, variables):
@@ -315,6 +333,7 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                 else:
                     assign.append(None)
         shared: Counter[str] | None = None
+        coefs_of_sent: list[int] = []
         if respectively:
             # "quality ratings of 50 and 90, respectively", "the profit on each X and Y are $2 and $3
             # respectively": one list, one measure; its words may sit by any number or open the sentence
@@ -322,12 +341,18 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
             for p in params:
                 shared.update(_context(words, labels, p.start, p.end))
             first = min(sp.start for sp in [*params, *var_spans])
-            shared.update(content([w for w in words[max(a, first - 6): first] if w.lower() not in _BOUNDARY]))
+            if listed:  # "The annual rate of return for each industry is known to be:"
+                shared.update(colon[params[0].start][1])
+            else:
+                shared.update(content([w for w in words[max(a, first - 6): first] if w.lower() not in _BOUNDARY]))
         for p, target in zip(params, assign, strict=False):
             value = _value(words, p)
             if value is None or target is None:
                 continue
             ctx = Counter(shared) if shared is not None else _context(words, labels, p.start, p.end)
+            if measures:
+                ctx.update(content(measures[len(coefs_of_sent)]))
+                coefs_of_sent.append(p.start)
             # an OBJ_NAME between the previous entity and the next one marks an objective coefficient
             lo = max([sp.end for sp in ss if sp.end <= p.start and sp.label in {"VAR", "PARAM"}], default=a)
             hi = min([sp.start for sp in ss if sp.start >= p.end and sp.label in {"PARAM", "VAR"}], default=b)
@@ -338,6 +363,94 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
             prev_vars = sent_vars
     features = merge_parallel(group_features(coefs), len(variables))
     return Reading(tokens, words, spans, variables, mention_var, features, coefs, sentences, distinct)
+
+
+def _joint_subject(words: list[str], var_spans: list[Span], mention_var: dict[int, int], p: Span,
+                   a: int) -> list[int]:
+    """"Each kg of Granny Smith apples and McIntosh apples requires 3 hours": two names joined by "and" as
+    the subject of an "each" / "every" / "both" clause share the number that follows them."""
+    before = [sp for sp in var_spans if sp.end <= p.start]
+    if len(before) < 2:
+        return []
+    x, y = before[-2], before[-1]
+    gap = [w.lower() for w in words[y.end: p.start]]
+    if [w.lower() for w in words[x.end: y.start]] not in (["and"], ["and", "the"]) or not gap or len(gap) > 3 or \
+            _BOUNDARY & set(gap) or mention_var[x.start] == mention_var[y.start]:
+        return []
+    lead = {w.lower() for w in words[max(a, x.start - 3): x.start]}
+    return [mention_var[x.start], mention_var[y.start]] if lead & {"each", "every", "both"} else []
+
+
+def _listed_measures(words: list[str], labels: list[str], a: int, e: int, n: int,
+                     variables: list[Variable]) -> list[list[str]]:
+    """The n things a "respectively" sentence measures, listed before its numbers ("pain killer and fever
+    reliever", "protein, fat, and fiber"): untagged plain names (1-3 words each) joined by "," / "and",
+    none of them a variable's name. Empty when no such list of exactly n is there."""
+    keys = {k for v in variables for k in v.keys}
+
+    def item(k: int, step: int) -> int:  # how many name words from k on, going by step
+        m = 0
+        while a <= k < e and labels[k] == "O" and re.fullmatch(r"[A-Za-z][A-Za-z-]*", words[k]) and \
+                words[k].lower() not in STOP and words[k].lower() not in _BOUNDARY and m < 4:
+            k += step
+            m += 1
+        return m
+    for j in range(a, e):
+        if words[j].lower() != "and" or labels[j] != "O":
+            continue
+        m = item(j + 1, 1)
+        if not 1 <= m <= 3:
+            continue
+        items = [words[j + 1: j + 1 + m]]
+        k = j - 1 if j - 1 >= a and words[j - 1] == "," else j  # ", and"
+        k -= 1
+        while True:
+            m = item(k, -1)
+            if not 1 <= m <= 3:
+                break
+            items.insert(0, words[k - m + 1: k + 1])
+            k -= m
+            if k < a or words[k] != ",":
+                break
+            k -= 1
+        if len(items) == n and not any(stem(w) in keys for it in items for w in it):
+            return items
+    return []
+
+
+def _colon_lists(words: list[str], spans: list[Span], mention_var: dict[int, int],
+                 distinct: dict[str, int]) -> dict[int, tuple[int, Counter[str]]]:
+    """"The annual rate of return is known to be: gold, 3%; diamond, 5%; ruby, 6%; and sapphire 10%.": a
+    colon opens a list, to the end of its sentence, whose items (cut at ";", or at "," when no ";" is
+    there) each pair one variable's name with one number. Each number belongs to its item's name, and
+    all of them measure what the words before the colon name. Number start -> (variable, those words).
+    Lists with fewer than two numbers, or an item with two numbers or two names, are left alone."""
+    out: dict[int, tuple[int, Counter[str]]] = {}
+    params = [sp for sp in spans if sp.label == "PARAM"]
+    names = [sp for sp in spans if sp.label == "VAR" and sp.start in mention_var]
+    for colon in (k for k, w in enumerate(words) if w == ":"):
+        end = next((k for k in range(colon + 1, len(words)) if words[k] in {".", "?", "!", ":"}), len(words))
+        cut = ";" if ";" in words[colon:end] else ","
+        bounds = [colon, *(k for k in range(colon + 1, end) if words[k] == cut), end]
+        found: dict[int, int] = {}
+        for i, j in zip(bounds, bounds[1:], strict=False):
+            nums = [p for p in params if i < p.start < j]
+            if not nums:
+                continue
+            owners = {mention_var[sp.start] for sp in names if i < sp.start < j}
+            if not owners:  # "and sapphire 10%": an untagged word that names one variable only
+                owners = {distinct[stem(w)] for w in words[i + 1: j] if stem(w) in distinct}
+            if len(nums) != 1 or len(owners) != 1:
+                found = {}
+                break
+            found[nums[0].start] = next(iter(owners))
+        if len(found) < 2 or len(set(found.values())) != len(found):
+            continue
+        # the measure: the clause before the colon ("The annual rate of return for each industry")
+        start = max((k + 1 for k in range(colon) if words[k] in {".", "?", "!", ";", ","}), default=0)
+        ctx = Counter(content([w for w in words[max(start, colon - 14): colon] if w.lower() not in _BOUNDARY]))
+        out.update({p: (v, ctx) for p, v in found.items()})
+    return out
 
 
 def _per_common_head(words: list[str], p: Span, variables: list[Variable]) -> bool:
@@ -373,17 +486,28 @@ def _distinct_keys(variables: list[Variable]) -> dict[str, int]:
 
 
 def _soft_mentions(words: list[str], bounds: tuple[int, int], tagged: list[Span], labels: list[str],
-                   distinct: dict[str, int], mention_var: dict[int, int]) -> list[Span]:
-    """Untagged words that name one variable, as extra mentions (the tagger misses "regular one")."""
+                   distinct: dict[str, int], mention_var: dict[int, int],
+                   one_word: dict[int, set[str]] | None = None) -> list[Span]:
+    """Untagged words that name one variable, as extra mentions (the tagger misses "regular one").
+    `one_word`: each variable's naming words."""
+    one_word = one_word or {}
     out: list[Span] = []
     a, b = bounds
     for k in range(a, b):
         if labels[k] != "O":
             continue
         v = distinct.get(stem(words[k]))
+        if v is None:
+            # a one-word name in the other number ("each vehicle" of "vehicles": their stems differ); not
+            # a word of a longer name ("each cell-phone" of "regular cell-phones" may be either phone)
+            w = words[k].lower()
+            v = distinct.get(stem(w[:-1]) if w.endswith("s") else stem(w + "s"))
+            v = v if v is not None and len(one_word.get(v, ())) == 1 else None
         prev = words[k - 1].lower() if k > a else ""  # "" at the start of a sentence
         # only where the word is used as a name ("each premium one"), not as a measure ("units of protein")
-        if v is not None and words[k].lower() not in _MENTION_STOP and (prev in _NAMING or prev in {
+        # ("more people travel by coach than by business class": a means compared, in a sentence with "than")
+        by_means = prev == "by" and "than" in {w.lower() for w in words[a:b]}
+        if v is not None and words[k].lower() not in _MENTION_STOP and (prev in _NAMING or by_means or prev in {
                 ",", ";", "", "whereas", "while"}):
             out.append(Span("VAR", k, k + 1, words[k]))
             mention_var.setdefault(k, v)

@@ -30,8 +30,9 @@ _NOT_NAMES = STOP | {"more", "less", "most", "least", "cost", "costs", "profit",
 OWED = re.compile(r"\b(?:contract|contracted|must|obliged|obligated|committed|promised|agreed)\b(?: [a-z]+){0,3}? "
                   r"(?:provide|supply|deliver)\b", re.I)
 
+# ("its stock of 30 lemons, 40 mangos", "his inventory of 25 keyboards": what is at hand, like "available")
 _LIMIT_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|has|have|only|limit|"
-                         r"up to|no more|no less|total)\b", re.I)
+                         r"up to|no more|no less|total|stock of|inventory of)\b", re.I)
 
 
 def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
@@ -66,16 +67,58 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
             # "a contract to provide a store with 12 kg of raspberries, 10 kg of ...": what is owed, not
             # what one unit of a product holds (the tagger reads the list as coefficients)
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
-        elif sp.label == "LIMIT" and not cues and has_var and (var_before or any(x.label == "PARAM" for x in same)):
+        elif sp.label == "LIMIT" and ((not cues and has_var and (var_before or any(
+                x.label == "PARAM" for x in same)) and not _made_using(tokens, same, sp)) or _one_needs(
+                tokens, spans, sp)):
             sp = Span("PARAM", sp.start, sp.end, sp.text)
-        elif sp.label == "PARAM" and cues and not has_var and (
-                any(x.label == "LIMIT" for x in same) or _strong_cue(texts.get(sent, []), same)):
+        elif sp.label == "PARAM" and not has_var and ((cues and (
+                any(x.label == "LIMIT" for x in same) or _strong_cue(texts.get(sent, []), same))) or _duty_before(
+                tokens, sp)):
             # "bake using 3000 g of flour", "keep the weekly payroll at most $200000": no variable to
             # measure, a direction word: a limit
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
         out.append(sp)
     words = [t.text for t in tokens]
     return _list_labels(words, [_syntax_label(words, sp) for sp in out])
+
+
+_DUTY_VERB = re.compile(r"\b(?:must|has to|have to|had to|needs to|need to) [a-z]+$", re.I)
+
+
+def _duty_before(tokens: list[Token], sp: Span) -> bool:
+    """"In total, you must throw 12 bean bags": a number an obligation's verb takes is what is owed, unless
+    a rate follows it ("must work 3 hours for each cell-phone")."""
+    sent = tokens[sp.start].sent
+    before = [t.text for t in tokens[max(0, sp.start - 4): sp.start] if t.sent == sent]
+    after = {t.text.lower() for t in tokens[sp.end: sp.end + 4] if t.sent == sent}
+    return bool(_DUTY_VERB.search(" ".join(before))) and not after & {"per", "each", "every", "a", "an"}
+
+
+_MAKE_VERBS = frozenset("make makes produce produces bake bakes build builds manufacture manufactures prepare "
+                        "prepares brew brews cook cooks".split())
+
+
+def _made_using(tokens: list[Token], same: list[Span], sp: Span) -> bool:
+    """"wants to make bean burritos and beef burritos using 5000 grams of lettuce": the variables are what
+    is made, and what they are made "using" is at hand for all of them (not "each chair is made using 5 kg
+    of wood", where a variable is the subject)."""
+    if sp.start < 1 or tokens[sp.start - 1].text.lower() != "using":
+        return False
+    first = min((x.start for x in same if x.label == "VAR"), default=None)
+    return first is not None and first > 0 and tokens[first - 1].text.lower() in _MAKE_VERBS
+
+
+def _one_needs(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"each earphone requires only 20 dollars": what one unit of a variable takes is its coefficient,
+    whatever "only" says (the tagger reads a limit)."""
+    k = sp.start - 1
+    while k >= 0 and tokens[k].text.lower() in {"only", "just", "$"}:
+        k -= 1
+    if k < 1 or tokens[k].text.lower() not in _SUBJECT_VERBS - {"has", "have", "can"}:
+        return False
+    var = next((x for x in spans if x.label == "VAR" and x.end == k), None)
+    return var is not None and var.start > 0 and tokens[var.start - 1].text.lower() in {"each", "every", "one", "a",
+                                                                                         "an", "per"}
 
 
 def _owed_before(tokens: list[Token], sp: Span) -> bool:
@@ -87,7 +130,7 @@ def _owed_before(tokens: list[Token], sp: Span) -> bool:
 
 # a bound's wording right before its number: "at most 6 a day", "a budget of $500", "spend more than $500"
 _BOUND_BEFORE = re.compile(r"\b(at (?:most|least)|no (?:more|less|fewer) than|not (?:more|less|fewer) than|"
-                           r"more than|less than|fewer than|up to|(?:minimum|maximum|total|budget|capacity|limit) of|"
+                           r"more than|less than|fewer than|up to|(?:minimum|maximum|total|budget|capacity|limit|requirements?|demands?) of|"
                            r"budget is|exceed|exceeds|has available|have available|in (?:their|his|her|its|our|your)|"
                            r"(?:invest|invests|put|puts|allocate|allocates|spend|spends) \$)"
                            r"(?: (?:\$|a|an|only|just))*$")
@@ -138,11 +181,15 @@ def _syntax_label(words: list[str], sp: Span) -> Span:
     far = " ".join(reversed(clause))
     if _BOUND_BEFORE.search(pre) or (_BOUND_CLAUSE.search(far) and not _OBJECTIVE_TALK & set(clause)):
         return sp if sp.label == "LIMIT" else Span("LIMIT", sp.start, sp.end, sp.text)
-    if _available_after(words, sp):
+    if _available_after(words, sp) or _BOUND_AFTER.match(" ".join(w.lower() for w in words[sp.end: sp.end + 3])):
         return sp if sp.label == "LIMIT" else Span("LIMIT", sp.start, sp.end, sp.text)
     if _rate_after(words, sp):
         return sp if sp.label == "PARAM" else Span("PARAM", sp.start, sp.end, sp.text)
     return sp
+
+
+# "of whom 30 must be full-time employees": a number that is required to be something is a bound
+_BOUND_AFTER = re.compile(r"(?:must|should|has to|have to|needs to|need to) be\b")
 
 
 def _available_after(words: list[str], sp: Span) -> bool:
@@ -197,8 +244,9 @@ def _listed_limits(tokens: list[Token], spans: list[Span]) -> list[Span]:
     label = {k: sp for sp in spans for k in range(sp.start, sp.end)}
     out = list(spans)
     for k, w in enumerate(words):
+        # ("can not make more than 60 coffees or 35 hot chocolates": each, as with "and")
         if k < 2 or not is_number(w) or (k in label and label[k].label != "PARAM") or words[k - 1].lower() not in {
-                "and", ","}:
+                "and", ",", "or"}:
             continue
         # the variable follows at once or after a unit ("10 acres of pumpkins")
         nxt = None
@@ -227,13 +275,15 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         modified_names,
         numbered_names,
         ones_for_noun,
+        ordinal_names,
         run_objects,
         second_name,
         tidy_mentions,
+        whole_names,
     )
 
-    spans = ones_for_noun(words, numbered_names(words, spans))
-    spans = listed_names(words, modified_names(words, tidy_mentions(words, run_objects(words, spans))))
+    spans = _parallel_numbers(words, ones_for_noun(words, numbered_names(words, ordinal_names(words, spans))))
+    spans = listed_names(words, modified_names(words, whole_names(words, tidy_mentions(words, run_objects(words, spans)))))
     tagged = {k for sp in spans for k in range(sp.start, sp.end)}
     extra: list[Span] = []
     var_spans = [sp for sp in spans if sp.label == "VAR"]
@@ -249,6 +299,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                     and not is_number(w)):
                 extra.append(Span("VAR", k, k + 1, w))
                 tagged.add(k)
+    extra += _list_middles(words, var_spans, tagged)
     parallel = _parallel_mentions(words, var_spans + extra, tagged)
     parallel += second_name(words, [sp for sp in spans + extra + parallel if sp.label == "VAR"])
     extra += parallel
@@ -265,6 +316,54 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 extra.append(Span("VAR", k, k + m, " ".join(words[k:k + m])))
                 tagged.update(range(k, k + m))
     return _shared_heads(words, sorted(spans + extra, key=lambda sp: sp.start))
+
+
+def _parallel_numbers(words: list[str], spans: list[Span]) -> list[Span]:
+    """"algebra questions worth 1 point each and calculus questions worth 3 points each" with only the 3
+    tagged: an untagged number between the same two words as a tagged coefficient (the unit's plural
+    aside) is a coefficient too, outside sentences that state limits ("his inventory of ten wired
+    earbuds": a limit, left to other rules)."""
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    ends = [k for k, w in enumerate(words) if w in {".", "?", "!"}]
+    limit_sents = {sum(e < sp.start for e in ends) for sp in spans if sp.label in {"LIMIT", "CONST_DIR"}}
+    frames = {(words[sp.start - 1].lower(), stem(words[sp.end])) for sp in spans
+              if sp.label == "PARAM" and sp.end - sp.start == 1 and 0 < sp.start and sp.end < len(words)
+              and words[sp.end].isalpha()}
+    out = list(spans)
+    for k in range(1, len(words) - 1):
+        if k not in taken and is_number(words[k]) and (words[k - 1].lower(), stem(words[k + 1])) in frames and \
+                sum(e < k for e in ends) not in limit_sents:
+            out.append(Span("PARAM", k, k + 1, words[k]))
+    return sorted(out, key=lambda sp: sp.start)
+
+
+def _list_middles(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
+    """"on planes, blimps, and hot air balloons" with "planes" and "air balloons" tagged: the plain words
+    between two tagged names of one list ("VAR, X, and VAR", "VAR, X or VAR") name another item. The
+    later name may begin with an untagged word of its own ("hot")."""
+    out: list[Span] = []
+    spans = sorted(var_spans, key=lambda sp: sp.start)
+    for a, b in zip(spans, spans[1:], strict=False):
+        between = [w.lower() for w in words[a.end: b.start]]
+        if len(between) < 3 or between[0] != ",":
+            continue
+        k = 1
+        while k < len(between) and k <= 3 and between[k] not in {",", "and", "or"}:
+            k += 1
+        item = words[a.end + 1: a.end + k]
+        rest = between[k:]
+        if rest[:1] == [","]:
+            rest = rest[1:]
+        if not item or len(item) > 2 or rest[:1] not in (["and"], ["or"]) or len(rest) > 2:
+            continue
+        if not all(w.isalpha() and w.lower() not in _NOT_NAMES for w in item + words[b.start - len(rest) + 1: b.start]):
+            continue
+        start = a.end + 1
+        if any(j in tagged for j in range(start, start + len(item))):
+            continue
+        out.append(Span("VAR", start, start + len(item), " ".join(item)))
+        tagged.update(range(start, start + len(item)))
+    return out
 
 
 def _shared_heads(words: list[str], spans: list[Span]) -> list[Span]:
@@ -340,10 +439,34 @@ _ACTORS = frozenset(stem(w) for w in (
 _WEAK_ACTORS = frozenset(stem(w) for w in (
     "shop store farmer supplier mall bakery hospital restaurant patient zoo clinic lab laboratory "
     "university school city distributor seller student professor club station resort center centre park theatre "
-    "theater cinema arena hotel venue stadium kitchen diner cafe gym pharmacy grocery bank").split())
+    "theater cinema arena hotel venue stadium kitchen diner cafe gym pharmacy grocery bank fund").split())
 
 
 _BOUND_CUE = re.compile(r"\b(at (least|most)|no (more|less|fewer) than|(maximum|minimum) of|up to)\s+\S+$", re.I)
+
+
+_AMOUNT = frozenset("amount amounts quantity quantities content concentration level levels".split())
+
+
+def _held_in(r: Reading, p: int, var: int) -> bool:
+    """The mention at p is what another variable holds: "the amount of pain killer and fever reliever in
+    drug A" (the mention alone or in a list of mentions, between "amount of" and "in <another
+    variable>")."""
+    ends = {sp.start: sp.end for sp in r.spans if sp.label == "VAR"}
+    starts = {sp.end: sp.start for sp in r.spans if sp.label == "VAR"}
+    a, e = p, ends.get(p, p + 1)
+    while e + 1 < len(r.words) and r.words[e].lower() in {"and", ","} and e + 1 in ends:
+        e = ends[e + 1]
+    while a >= 2 and r.words[a - 1].lower() in {"and", ","} and a - 1 in starts:
+        a = starts[a - 1]
+    if a < 2 or r.words[a - 1].lower() != "of" or r.words[a - 2].lower() not in _AMOUNT:
+        return False
+    if e >= len(r.words) or r.words[e].lower() != "in":
+        return False
+    k = e + 1
+    while k < len(r.words) and r.words[k].lower() in {"the", "a", "an", "each", "one"}:
+        k += 1
+    return r.mention_var.get(k, var) != var
 
 
 def _listed_with(r: Reading, v: Variable) -> bool:
@@ -501,8 +624,8 @@ def resource_variables(r: Reading) -> set[int]:
         # "10 minutes of peeling", "12 units of carbon dioxide", "82 minutes on CNG machine": most mentions
         # are a measure's object or place
         # ("1 kg of paint" is the unit of a decision, not a measure)
-        of_measure = sum(1 for p in v.positions if p >= 2 and r.words[p - 1].lower() in {"of", "the", "on"}
-                         and any(_count(w) for w in _before(r.words, p - 1, 3)))
+        of_measure = sum(1 for p in v.positions if (p >= 2 and r.words[p - 1].lower() in {"of", "the", "on"}
+                         and any(_count(w) for w in _before(r.words, p - 1, 3))) or _held_in(r, p, v.index))
         measured = measured or of_measure * 2 > len(v.positions)
         head = stem(v.text.split()[-1])
         # an actor is not one of several alike ("a camera company, a laptop company") nor listed with
