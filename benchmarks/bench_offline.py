@@ -5,8 +5,9 @@ scores it with the NL4Opt suite's scorers and writes DIR/results.jsonl (one line
 DIR/summary.json: formulation score, objective-value accuracy, how often integrality changes the optimum
 against the all-continuous relaxation, per-problem time (median, p90, from text to solved model,
 start-up excluded), peak memory, start-up (model load) time, how many problems it refused (its
-confidence too low: each result line carries the confidence), and which gold constraint types are
-missed most; with the machine, the date and the git commit.
+confidence too low: each result line carries the confidence), the accuracy in each band of the
+reader's own confidence (does it know when it is unsure?), and which gold constraint types are missed
+most; with the machine, the date and the git commit.
 """
 
 from __future__ import annotations
@@ -59,6 +60,15 @@ def type_breakdown(item: Any, model: Any) -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in out.items()}
 
 
+def confidence_band(confidence: float | None, refused: bool) -> str:
+    """The band a reading's own confidence falls in, for how well it predicts being right."""
+    if refused:
+        return "refused"
+    if confidence is None:
+        return "unknown"
+    return "high (>= 0.85)" if confidence >= 0.85 else "middle (0.6-0.85)" if confidence >= 0.6 else "low (< 0.6)"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["dev", "test"], default="dev")
@@ -99,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     times: list[float] = []
     verdicts = []
     types: dict[str, list[int]] = {}
+    bands: dict[str, list[int]] = {}
     integral_changed = integral_models = refused = 0
     with (args.out / "results.jsonl").open("w", encoding="utf-8") as f:
         for item in items:
@@ -121,13 +132,17 @@ def main(argv: list[str] | None = None) -> int:
                     lp.objective is None or result.solution.objective is None
                     or abs(lp.objective - result.solution.objective) <= 1e-6 * max(1.0, abs(lp.objective))))
                 integral_changed += bool(changed)
+            confidence = next((e.get("confidence") for e in result.transcript if e.get("step") == "offline"), None)
+            band = confidence_band(confidence, result.status == "refused")
+            c = bands.setdefault(band, [0, 0])
+            c[0] += 1
+            c[1] += verdict.passed
             f.write(json.dumps({
                 "id": item.id, "passed": verdict.passed, "category": verdict.category, "message": verdict.message,
                 "metrics": verdict.metrics, "status": result.status, "error": result.error,
                 "objective": result.solution.objective if result.solution else None,
                 "seconds": round(times[-1], 5), "integrality_changed_optimum": changed,
-                "confidence": next((e.get("confidence") for e in result.transcript if e.get("step") == "offline"),
-                                   None),
+                "confidence": confidence,
                 "model": result.model.to_json() if result.model is not None else None,
             }) + "\n")
     summary = suite.summarize(verdicts)
@@ -143,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
         "ms_p90": round(times_ms[int(0.9 * (len(times_ms) - 1))], 2) if times_ms else None,
         "startup_seconds": round(startup, 3),
         "peak_rss_mb": round(_peak_rss_mb(), 1),
+        "accuracy_by_confidence": {k: {"count": v[0], "accuracy": round(v[1] / v[0], 3)}
+                                   for k, v in sorted(bands.items())},
         "missed_by_type": {k: {"count": v[0], "missed": v[1], "miss_rate": round(v[1] / v[0], 3)}
                            for k, v in sorted(types.items(), key=lambda kv: -kv[1][1])},
         "command": "python -m benchmarks.bench_offline " + " ".join(argv if argv is not None else sys.argv[1:]),
