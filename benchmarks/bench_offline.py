@@ -60,6 +60,19 @@ def type_breakdown(item: Any, model: Any) -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in out.items()}
 
 
+def nl4opt_split(split: str) -> tuple[Any, list[Any], Path]:
+    """The NL4Opt suite of a split, its items and the data folder (from OPTIPILOT_DATA); raises
+    DataNotFoundError with what to do when the data is not there."""
+    from benchmarks.suites.base import DataNotFoundError
+    from benchmarks.suites.nl4opt import NL4OptDevSuite, NL4OptTestSuite
+
+    data_root = os.environ.get("OPTIPILOT_DATA")
+    if not data_root:
+        raise DataNotFoundError("OPTIPILOT_DATA is not set; point it at the folder holding nl4opt/")
+    suite = NL4OptDevSuite() if split == "dev" else NL4OptTestSuite()
+    return suite, list(suite.items(Path(data_root))), Path(data_root)
+
+
 def confidence_band(confidence: float | None, refused: bool) -> str:
     """The band a reading's own confidence falls in, for how well it predicts being right."""
     if refused:
@@ -77,15 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from benchmarks.suites.base import DataNotFoundError
-    from benchmarks.suites.nl4opt import NL4OptDevSuite, NL4OptTestSuite, _solve_lp, relaxed
+    from benchmarks.suites.nl4opt import _solve_lp, relaxed
 
-    data_root = os.environ.get("OPTIPILOT_DATA")
-    if not data_root:
-        print("error: OPTIPILOT_DATA is not set; point it at the folder holding nl4opt/", file=sys.stderr)
-        return 2
-    suite = NL4OptDevSuite() if args.split == "dev" else NL4OptTestSuite()
     try:
-        items = list(suite.items(Path(data_root)))
+        suite, items, _ = nl4opt_split(args.split)
     except DataNotFoundError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

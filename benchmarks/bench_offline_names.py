@@ -183,18 +183,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents (0: all)")
     args = ap.parse_args(argv)
 
+    from benchmarks.bench_offline import nl4opt_split
     from benchmarks.suites.base import DataNotFoundError
-    from benchmarks.suites.nl4opt import NL4OptDevSuite, NL4OptTestSuite, read_split
+    from benchmarks.suites.nl4opt import read_split
 
-    data_root = os.environ.get("OPTIPILOT_DATA")
-    if not data_root:
-        print("error: OPTIPILOT_DATA is not set; point it at the folder holding nl4opt/", file=sys.stderr)
-        return 2
-    suite = NL4OptDevSuite() if args.split == "dev" else NL4OptTestSuite()
     try:
-        items = list(suite.items(Path(data_root)))
-        records = dict(read_split(Path(data_root), args.split))
-        pool = unseen_pool(training_vocabulary(Path(data_root)))
+        suite, items, data_root = nl4opt_split(args.split)
+        records = dict(read_split(data_root, args.split))
+        pool = unseen_pool(training_vocabulary(data_root))
     except (DataNotFoundError, OSError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
