@@ -1,0 +1,165 @@
+"""Measure the offline modeler on fresh LP word problems: `python -m benchmarks.bench_offline_fresh --out DIR`.
+
+The problems (`benchmarks/data/fresh_lp/problems.jsonl`, or `--data PATH`) were written for OptiPilot
+without reference to NL4Opt or to the offline reader, so this measures how the reader copes with wording
+nobody tuned it for. Each text goes through `Modeler(strategy="offline")`; a problem passes when the LP
+relaxation of the model it produced has the gold LP optimum (relative tolerance 1e-4). A refusal, an
+error or no model is a miss. Writes DIR/results.jsonl (one line per problem) and DIR/summary.json
+(accuracy overall, by domain and by the reader's own confidence band; refusals; time per problem; the
+machine, the date, the git commit and the data file's hash).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import math
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.bench_offline import confidence_band
+from benchmarks.provenance import git_commit
+
+DATA = Path(__file__).resolve().parent / "data" / "fresh_lp" / "problems.jsonl"
+REL_TOL = 1e-4
+# Only for a gold optimum of 0 (none in the shipped data), where a relative tolerance alone accepts nothing.
+ABS_TOL = 1e-9
+REQUIRED = ("id", "domain", "text", "sense", "model", "lp_optimum", "typed_optimum")
+
+
+def load_problems(path: Path = DATA) -> list[dict[str, Any]]:
+    """The problems of a JSONL file, checked for the fields the scorer needs and for unique ids."""
+    problems: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            p = json.loads(line)
+            missing = [k for k in REQUIRED if k not in p]
+            if missing:
+                raise ValueError(f"{path}:{n}: missing {', '.join(missing)}")
+            problems.append(p)
+    ids = [p["id"] for p in problems]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"{path}: duplicate ids")
+    return problems
+
+
+def same_optimum(ours: float | None, gold: float) -> bool:
+    return ours is not None and math.isclose(ours, gold, rel_tol=REL_TOL, abs_tol=ABS_TOL)
+
+
+def lp_optimum(model: Any) -> tuple[str, float | None]:
+    """(status, objective) of a model's LP relaxation, on the same LP path the NL4Opt scorer uses, so
+    that integrality (which the text may or may not imply) never decides a pass."""
+    from benchmarks.suites.nl4opt import _solve_lp, relaxed
+
+    sol = _solve_lp(relaxed(model))
+    return str(sol.status), sol.objective
+
+
+def _confidence(result: Any) -> float | None:
+    return next((e.get("confidence") for e in result.transcript if e.get("step") == "offline"), None)
+
+
+def _rate(passed: int, count: int) -> float | None:
+    return round(passed / count, 4) if count else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--limit", type=int, default=0, help="only the first N problems (0: all)")
+    args = ap.parse_args(argv)
+
+    problems = load_problems(args.data)
+    if args.limit:
+        problems = problems[: args.limit]
+
+    t0 = time.perf_counter()
+    from modeler import Modeler
+
+    modeler = Modeler(strategy="offline", backend=os.environ.get("OPTIPILOT_OFFLINE_BACKEND") or None)
+    # One throwaway problem loads the tagger and the solve path, so the per-problem times below are
+    # steady-state times, as in bench_offline.
+    modeler.solve("A shop makes chairs and tables. A chair gives $5 profit and a table $7. Each needs 1 hour "
+                  "of work; 10 hours are available. How many of each maximize profit?")
+    startup = time.perf_counter() - t0
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    times: list[float] = []
+    by_domain: dict[str, list[int]] = {}
+    bands: dict[str, list[int]] = {}
+    passed_total = refused = no_model = typed_passed = 0
+    with (args.out / "results.jsonl").open("w", encoding="utf-8") as f:
+        for p in problems:
+            t = time.perf_counter()
+            result = modeler.solve(p["text"])
+            times.append(time.perf_counter() - t)
+            lp_status, ours = (None, None) if result.model is None else lp_optimum(result.model)
+            passed = result.status != "refused" and lp_status == "optimal" and same_optimum(ours, p["lp_optimum"])
+            typed = result.solution.objective if result.solution is not None else None
+            typed_ok = result.status != "refused" and same_optimum(typed, p["typed_optimum"])
+            refused += result.status == "refused"
+            no_model += result.model is None
+            passed_total += passed
+            typed_passed += typed_ok
+            d = by_domain.setdefault(p["domain"], [0, 0])
+            d[0] += 1
+            d[1] += passed
+            confidence = _confidence(result)
+            b = bands.setdefault(confidence_band(confidence, result.status == "refused"), [0, 0])
+            b[0] += 1
+            b[1] += passed
+            f.write(json.dumps({
+                "id": p["id"], "domain": p["domain"], "passed": passed, "status": result.status,
+                "error": result.error, "lp_status": lp_status, "lp_optimum": ours, "gold_lp_optimum": p["lp_optimum"],
+                "typed_optimum": typed, "gold_typed_optimum": p["typed_optimum"], "typed_passed": typed_ok,
+                "confidence": confidence, "seconds": round(times[-1], 5),
+                "model": result.model.to_dict() if result.model is not None else None,
+            }) + "\n")
+
+    count = len(problems)
+    times_ms = sorted(1000 * t for t in times)
+    summary = {
+        "suite": "fresh_lp",
+        "strategy": "offline",
+        "data": str(args.data),
+        "data_sha256": hashlib.sha256(args.data.read_bytes()).hexdigest(),
+        "count": count,
+        "passed": passed_total,
+        "accuracy": _rate(passed_total, count),
+        "accuracy_as_typed": _rate(typed_passed, count),
+        "refused": refused,
+        "no_model": no_model,
+        "tolerance": {"relative": REL_TOL, "absolute": ABS_TOL},
+        "by_domain": {k: {"count": v[0], "passed": v[1], "accuracy": _rate(v[1], v[0])}
+                      for k, v in sorted(by_domain.items())},
+        "accuracy_by_confidence": {k: {"count": v[0], "passed": v[1], "accuracy": _rate(v[1], v[0])}
+                                   for k, v in sorted(bands.items())},
+        "ms_median": round(statistics.median(times_ms), 2) if times_ms else None,
+        "ms_p90": round(times_ms[int(0.9 * (len(times_ms) - 1))], 2) if times_ms else None,
+        "startup_seconds": round(startup, 3),
+        "command": "python -m benchmarks.bench_offline_fresh " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "machine": f"{platform.node()} {platform.machine()} {platform.processor() or ''} "
+                   f"{os.cpu_count()} cores, Python {platform.python_version()}".strip(),
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "git_commit": git_commit(),
+    }
+    (args.out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps({k: summary[k] for k in ("count", "passed", "accuracy", "accuracy_as_typed", "refused",
+                                              "no_model", "ms_median")}))
+    print(json.dumps({k: v["accuracy"] for k, v in summary["by_domain"].items()}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
