@@ -1,5 +1,6 @@
-"""The fresh LP yardstick: its data is sound (every gold model solves to its recorded optima) and the
-benchmark's summary agrees with its per-problem results (a real offline run on three problems)."""
+"""The fresh LP yardsticks (the blind set and its development companion): their data is sound (every
+gold model solves to its recorded optima) and the benchmark's summary agrees with its per-problem
+results (a real offline run on three problems)."""
 
 from __future__ import annotations
 
@@ -11,16 +12,22 @@ import pytest
 
 from benchmarks.bench_offline_fresh import DATA, load_problems, lp_optimum, main, same_optimum
 
-PROBLEMS = load_problems(DATA)
+# the blind set and its development companion (same form, other problems)
+DEV_DATA = DATA.parent.parent / "fresh_lp_dev" / "problems.jsonl"
+SETS = {"blind": load_problems(DATA), "dev": load_problems(DEV_DATA)}
+PROBLEMS = SETS["blind"]
+EVERY = [p for problems in SETS.values() for p in problems]
 
 
-def test_the_data_loads() -> None:
-    assert len(PROBLEMS) == 40
-    assert len({p["id"] for p in PROBLEMS}) == 40
-    assert len({p["text"] for p in PROBLEMS}) == 40
-    domains = Counter(p["domain"] for p in PROBLEMS)
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_the_data_loads(name: str) -> None:
+    problems = SETS[name]
+    assert len(problems) == 40
+    assert len({p["id"] for p in problems}) == 40
+    assert len({p["text"] for p in problems}) == 40
+    domains = Counter(p["domain"] for p in problems)
     assert len(domains) >= 8 and max(domains.values()) <= 5
-    for p in PROBLEMS:
+    for p in problems:
         assert p["sense"] == p["model"]["objective"]["sense"]
         assert 2 <= len(p["model"]["variables"]) <= 3
         assert 2 <= len(p["model"]["constraints"]) <= 5
@@ -31,7 +38,12 @@ def test_the_data_loads() -> None:
             assert p["lp_optimum"] <= p["typed_optimum"] + 1e-6
 
 
-@pytest.mark.parametrize("problem", PROBLEMS, ids=[p["id"] for p in PROBLEMS])
+def test_the_two_sets_share_no_problem() -> None:
+    assert not {p["text"] for p in SETS["blind"]} & {p["text"] for p in SETS["dev"]}
+    assert not {p["id"] for p in SETS["blind"]} & {p["id"] for p in SETS["dev"]}
+
+
+@pytest.mark.parametrize("problem", EVERY, ids=[p["id"] for p in EVERY])
 def test_every_gold_model_solves_to_its_recorded_optima(problem: dict) -> None:
     from modeler.ir import Model
     from solvers import Status, solve
