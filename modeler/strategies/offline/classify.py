@@ -181,11 +181,21 @@ def _clause_vars(r: Reading, sp: Span, limits: list[Span]) -> list[int]:
     a, b = r.sentences[r.tokens[sp.start].sent]
     nxt = min([x.start for x in limits if x.start > sp.start] + [b])
     prv = max([x.end for x in limits if x.end <= sp.start] + [a])
-    after = [r.mention_var[k] for k in sorted(r.mention_var) if sp.end <= k < nxt]
+    # a one-word mention that ends every variable's name ("at most 1000 donuts") names none of them
+    common = {k for k in r.mention_var if _common_head(r, k) and not any(
+        x.start == k and x.end > k + 1 for x in r.spans if x.label == "VAR")}
+    after = [k for k in sorted(r.mention_var) if sp.end <= k < nxt and k not in common]
+    before = [r.mention_var[k] for k in sorted(r.mention_var) if prv <= k < sp.start and k not in common]
+    # "the demand for regular phones is at most 20 and the demand for premium phones ...": a bare number
+    # ending its clause speaks about the variable named before it, not one past "and" or a comma
+    if after and before and sp.end < len(r.words) and r.words[sp.end].lower() in _CLAUSE_BREAK:
+        after = []
     if after:
-        return list(dict.fromkeys(after))
-    before = [r.mention_var[k] for k in sorted(r.mention_var) if prv <= k < sp.start]
+        return list(dict.fromkeys(r.mention_var[k] for k in after))
     return list(dict.fromkeys(before))
+
+
+_CLAUSE_BREAK = frozenset({"and", ",", ";", "while", "whereas", "but"})
 
 
 def _cue(r: Reading, sp: Span) -> str:
@@ -289,14 +299,39 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
                 break
     for k in range(sp.end, min(sp.end + 4, len(r.words))):
         if k in r.mention_var:
-            return r.mention_var[k]
-        if stem(r.words[k]) in r.distinct and r.words[k - 1].lower() != "of" and _head_of(r, k):
+            one_word = not any(x.start == k and x.end > k + 1 for x in r.spans if x.label == "VAR")
+            return None if one_word and _common_head(r, k) else r.mention_var[k]
+        if stem(r.words[k]) in r.distinct and r.words[k - 1].lower() != "of" and _head_of(r, k) and not (
+                _common_head(r, k)):
             return r.distinct[stem(r.words[k])]  # "40 2-piece suites" untagged
         if r.words[k].lower() not in glue:
-            return None
+            return _counted_for(r, k)
     return None
 
 
+def _counted_for(r: Reading, k: int) -> int | None:
+    """"reserved a minimum of 10 tickets for vehicles", "a minimum of 50 books displayed are hardcover":
+    what a variable is counted in, "for" it or said to "be" it, is that variable ("vehicle tickets",
+    "hardcover books"): the word at k is a head of its name."""
+    j = k + 1
+    if j < len(r.words) and r.words[j].lower() not in _COUNTED_FOR and r.words[j].isalpha() and j not in r.mention_var:
+        j += 1  # one word between: "books displayed are"
+    if r.words[j: j + 2] == ["to", "be"]:
+        j += 1
+    if j + 1 >= len(r.words) or r.words[j].lower() not in _COUNTED_FOR:
+        return None
+    j += 1
+    var = r.mention_var.get(j)
+    # either number of the word: "vehicles" of "vehicle tickets" (stems "vehicl" and "vehicle")
+    forms = [stem(r.words[j]), stem(r.words[j][:-1]) if r.words[j].lower().endswith("s") else ""]
+    var = var if var is not None else next((r.distinct[f] for f in forms if f in r.distinct), None)
+    if var is None:
+        return None
+    heads = {stem(m.split()[-1]) for m in r.variables[var].mentions if m.split()}
+    return var if stem(r.words[k]) in heads else None
+
+
+_COUNTED_FOR = frozenset({"for", "are", "be", "is"})
 _MONEY_GLUE = frozenset("must has have to should needs need be is are invested put placed spent allocated kept "
                         "going go".split())
 
@@ -305,6 +340,14 @@ def _money_decisions(r: Reading) -> bool:
     """The decisions are amounts of money ("invest in ...", "how much money")."""
     text = " ".join(r.words).lower()
     return ("invest" in text and "how many" not in text) or "how much money" in text
+
+
+def _common_head(r: Reading, k: int) -> bool:
+    """The word at k ends a name of every variable ("at most 150 sandwiches" of "peanut butter sandwiches"
+    and "chocolate spread sandwiches"): it counts them all, whichever name kept it."""
+    w = stem(r.words[k])
+    return len(r.variables) >= 2 and all(
+        any(m.split() and stem(m.split()[-1]) == w for m in v.mentions) for v in r.variables)
 
 
 def _head_of(r: Reading, k: int) -> bool:
@@ -439,6 +482,11 @@ def _respective_limits(r: Reading, limits: list[Span]) -> dict[int, Counter[str]
         if len(lims) < 2:
             continue
         names = list(dict.fromkeys(t for w in r.words[a: lims[0].start] for t in content([w]) if t in known))
+        if len(names) != len(lims):
+            # "has 500 units and 400 units of cheddar and American cheese available respectively": the
+            # resources follow the numbers; a word every group names ("cheese") names none of them
+            own = {t for t in known if sum(t in f.context for f in r.features) == 1}
+            names = list(dict.fromkeys(t for w in r.words[lims[-1].end: b] for t in content([w]) if t in own))
         if len(names) == len(lims):
             out.update({sp.start: Counter({t: 1}) for sp, t in zip(lims, names, strict=True)})
     return out
@@ -447,8 +495,18 @@ def _respective_limits(r: Reading, limits: list[Span]) -> dict[int, Counter[str]
 def _of_each_type(r: Reading, sp: Span) -> bool:
     """"at most 8 of either type", "no more than 12 of each kind", "at least 10 of each"."""
     nxt = [w.lower() for w in r.words[sp.end: sp.end + 3]]
-    return len(nxt) >= 2 and nxt[0] == "of" and nxt[1] in {"either", "each"} and (
-        len(nxt) < 3 or stem(nxt[2]) not in _TIME_WORDS)
+    if len(nxt) >= 2 and nxt[0] == "of" and nxt[1] in {"either", "each"} and (
+            len(nxt) < 3 or stem(nxt[2]) not in _TIME_WORDS):
+        return True
+    # "at most 15 tons of each per week": a unit between and "each" ending the phrase. Not "either":
+    # "at least 200 binders of either type" is a total, and not "300 minutes of each machine" (a limit
+    # per machine)
+    nxt = [w.lower() for w in r.words[sp.end: sp.end + 4]]
+    return len(nxt) >= 3 and nxt[0].isalpha() and nxt[1:3] == ["of", "each"] and (
+        len(nxt) < 4 or nxt[3] in _AFTER_EACH)
+
+
+_AFTER_EACH = frozenset(". , ; per every a in and but daily weekly monthly".split())
 
 
 def _each_resource(r: Reading, sp: Span) -> bool:
@@ -534,7 +592,14 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
                 # minutes taken), not the objective's: a limit rarely bounds what is optimized
                 sc -= 0.01 if j == objective_feature else 0.0
                 pairs.append((sc, -j, i, j))
-    pairs.sort(reverse=True)
+    # between pairs that score the same, a limit with only one best group goes first: "6500 hours for the
+    # parts, 3500 hours for assembling the parts" -- the first names the parts only, the second the parts
+    # and the assembly, so the second takes the assembly
+    top: dict[int, float] = {}
+    for sc, _, i, _j in pairs:
+        top[i] = max(top.get(i, sc), sc)
+    n_best = Counter(i for sc, _, i, _j in pairs if sc >= top[i] - 1e-9)
+    pairs = [p for _, p in sorted(((p[0], -n_best[p[2]], p[1], p[2], p[3]), p) for p in pairs)[::-1]]
     taken_spec: dict[int, int] = {}
     taken_feat: set[int] = set()
     for _sc, _, i, j in pairs:

@@ -208,14 +208,35 @@ def _context(words: list[str], labels: list[str], i: int, j: int, limit: bool = 
             continue
         after.append(words[k])
         k += 1
+        if limit and w in {"the", "a", "an"}:
+            after.pop()  # "... for assembling the parts": an article does not take a word's place
     before: list[str] = []
     k = i - 1
-    while k >= 0 and len(before) < 4:
+    # "The filling machine is available for at most 12500 minutes": what is available is named before
+    # "is available for ...", past the four words the window holds; those words do not count
+    skip = 0
+    while limit and k - skip >= 0 and labels[k - skip] == "O" and words[k - skip].lower() in _AVAILABLE_FOR:
+        skip += 1
+    if "available" not in {w.lower() for w in words[k - skip + 1: k + 1]}:
+        skip = 0
+    while k >= 0 and len(before) < 4 + skip:
         if labels[k] in {"VAR", "PARAM", "LIMIT"} or words[k].lower() in _BOUNDARY:
             break
         before.append(words[k])
         k -= 1
+    # "polishing a bedside table takes 3.5 hours": the activity is named before its object, the variable
+    if not limit and len(before) <= 1 and k >= 0 and labels[k] == "VAR":
+        while k >= 0 and labels[k] == "VAR":
+            k -= 1
+        while k >= 0 and words[k].lower() in {"a", "an", "the", "each", "one", "every"}:
+            k -= 1
+        if k >= 0 and labels[k] == "O" and words[k].lower().endswith("ing") and len(words[k]) > 5:
+            before.append(words[k])
     return Counter(content(after) + content(before))
+
+
+# the words of "is available for at most", "are available for up to a maximum of", "available only for"
+_AVAILABLE_FOR = frozenset("is are be was available only for at the most up to a maximum of total".split())
 
 
 def _value(words: list[str], sp: Span) -> float | None:
@@ -300,7 +321,7 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
             {mention_var[sp.start] for sp in var_spans}) > 1
         if not assign:
             for p in params:
-                pair = _joint_subject(words, var_spans, mention_var, p, a)
+                pair = _joint_subject(words, var_spans, mention_var, p, a, distinct)
                 if pair:
                     assign.append(pair)
                     continue
@@ -350,6 +371,10 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
             if value is None or target is None:
                 continue
             ctx = Counter(shared) if shared is not None else _context(words, labels, p.start, p.end)
+            if p.end < len(words) and words[p.end].lower() in {"loss", "losses"}:
+                # "each black shoe sold results in a $3 loss": a loss per unit is a profit below zero
+                value = -value
+                ctx["PROFIT"] += 1
             if measures:
                 ctx.update(content(measures[len(coefs_of_sent)]))
                 coefs_of_sent.append(p.start)
@@ -366,10 +391,20 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
 
 
 def _joint_subject(words: list[str], var_spans: list[Span], mention_var: dict[int, int], p: Span,
-                   a: int) -> list[int]:
+                   a: int, distinct: dict[str, int] | None = None) -> list[int]:
     """"Each kg of Granny Smith apples and McIntosh apples requires 3 hours": two names joined by "and" as
-    the subject of an "each" / "every" / "both" clause share the number that follows them."""
+    the subject of an "each" / "every" / "both" clause share the number that follows them; so do "each ton
+    of chocolate and caramel syrup", the first name cut short to its own word."""
     before = [sp for sp in var_spans if sp.end <= p.start]
+    if before and distinct and before[-1].start >= 2 and words[before[-1].start - 1].lower() == "and":
+        y = before[-1]
+        k = y.start - 2
+        v = distinct.get(stem(words[k]))
+        gap = [w.lower() for w in words[y.end: p.start]]
+        lead = {w.lower() for w in words[max(a, k - 3): k]}
+        if v is not None and v != mention_var[y.start] and not any(x.start <= k < x.end for x in var_spans) and (
+                gap and len(gap) <= 3 and not _BOUNDARY & set(gap) and lead & {"each", "every", "both"}):
+            return [v, mention_var[y.start]]
     if len(before) < 2:
         return []
     x, y = before[-2], before[-1]

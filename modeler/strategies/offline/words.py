@@ -18,7 +18,9 @@ STOP = frozenset(
     "our your is are be been was were will would can could should must may might that which who this these "
     "those it they them there here as than any all both either number amount total type types kind kinds "
     "than has have had make makes made produce produces produced do does require requires required need needs "
-    "needed take takes taken use uses used contain contains containing get gets can also only".split())
+    "needed take takes taken use uses used contain contains containing get gets can also only "
+    # the gerunds of the generic verbs above: "6000 hours available for producing the parts" names the parts
+    "making producing requiring needing taking using".split())
 # Words that mean the same resource for matching coefficients to limits and objectives.
 CONCEPTS = {
     "$": "MONEY", "dollar": "MONEY", "cost": "MONEY", "costs": "MONEY", "costing": "MONEY", "spend": "MONEY",
@@ -69,9 +71,16 @@ def parse_value(text: str) -> float | None:
 _S_SINGULAR = frozenset("lens bus gas canvas atlas bonus campus virus census bias alias series species news".split())
 
 
+# plurals not made with "s": "at least 3 geese" counts the "goose shot"s ("children", "women", "men" are
+# left out: without the possessive rule below they broke "children's"; with it they change nothing seen)
+_IRREGULAR = {"geese": "goose", "mice": "mouse", "teeth": "tooth", "feet": "foot", "oxen": "ox", "knives": "knife", "loaves": "loaf",
+              "shelves": "shelf", "wolves": "wolf", "calves": "calf", "halves": "half", "scarves": "scarf"}
+
+
 def stem(word: str) -> str:
     """A crude stem: plural and -ing/-ed endings off, so "mixing" meets "mix" and "hoodies" meets "hoodie"."""
-    w = word.lower()
+    w = re.sub(r"['’]s$", "", word.lower())  # a possessive: "children's" meets "children"
+    w = _IRREGULAR.get(w, w)
     if w in _S_SINGULAR:
         return w
     if w.endswith("es") and w[:-2] in _S_SINGULAR:
@@ -118,7 +127,10 @@ def weight(tok: str) -> float:
 _LE = ("no more than", "not more than", "no greater than", "not be more than", "no higher than", "at most", "no more", "not more", "maximum", "up to", "not exceed", "cannot exceed", "can't exceed",
        "can not exceed", "must not exceed", "never exceed", "no greater", "not greater", "less than",
        "fewer than", "available", "budget", "limit", "only", "at max", "within", "capacity", "or less",
-       "or fewer", "no larger", "not be more", "not to exceed", "does not exceed", "should not exceed", "max")
+       "or fewer", "no larger", "not be more", "not to exceed", "does not exceed", "should not exceed", "max",
+       # "keep the wage bill below $40000", "at the most 300": bounds from above ("not below" is turned
+       # round by _NEGATED)
+       "below", "at the most", "lower than", "smaller than")
 _GE = ("no less than", "not less than", "no fewer than", "not fewer than", "at least", "minimum", "no less", "not less", "no fewer", "not fewer", "more than", "greater than",
        "exceed", "or more", "larger than", "must be met", "a min", "min ", "need", "require", "demand",
        "must", "should")
