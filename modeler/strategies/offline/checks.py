@@ -35,7 +35,8 @@ def unused_numbers(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> t
     """(numbers written in digits that the model does not use, how many such numbers there are). A "1"
     is how a text names one unit ("1 kg of paint") and is not counted; shares count as used when the
     model holds their fraction."""
-    used = used_values(obj, specs)
+    # a loss per unit is written as a negative profit, but the text gives it as a positive number
+    used = {abs(u) for u in used_values(obj, specs)}
     out: list[str] = []
     total = 0
     for k, w in enumerate(r.words):
