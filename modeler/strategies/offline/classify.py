@@ -186,6 +186,20 @@ def _clause_vars(r: Reading, sp: Span, limits: list[Span]) -> list[int]:
         x.start == k and x.end > k + 1 for x in r.spans if x.label == "VAR")}
     after = [k for k in sorted(r.mention_var) if sp.end <= k < nxt and k not in common]
     before = [r.mention_var[k] for k in sorted(r.mention_var) if prv <= k < sp.start and k not in common]
+    # "at least 15 bottles of Dusk, and the number of Dawn bottles cannot exceed 50": before a limit, its
+    # own clause (after the last comma or "and") names what it bounds, when it names anything
+    # (a bare "and" joins names as often as clauses: "grows beans and peas in their 100 acre farm")
+    cut = max([k + 1 for k in range(prv, sp.start) if r.words[k].lower() in _CLAUSE_BREAK - {"and"}], default=prv)
+    own = [r.mention_var[k] for k in sorted(r.mention_var) if cut <= k < sp.start and k not in common]
+    before = own or before
+    # "The large telescope is available for at most 20 hours and the small one for at most 40 hours": past
+    # a clause break, the names before the next limit are that limit's subject, when this limit's own
+    # clause has one that numbers measure ("the hardware section only has 200 hours available ... and the
+    # software section ...": a resource's owner, tagged as a name, is no decision)
+    brk = next((k for k in range(sp.end, nxt) if r.words[k].lower() in _CLAUSE_BREAK), None)
+    if after and nxt < b and brk is not None and brk < after[0] and any(
+            v in f.coefs for f in r.features for v in own):
+        after = []
     # "the demand for regular phones is at most 20 and the demand for premium phones ...": a bare number
     # ending its clause speaks about the variable named before it, not one past "and" or a comma
     if after and before and sp.end < len(r.words) and r.words[sp.end].lower() in _CLAUSE_BREAK:
@@ -282,6 +296,64 @@ def _is_share(r: Reading, sp: Span) -> bool:
     return "%" in w or "percent" in w or nxt in {"%", "percent"} or any(f in w.split() for f in FRACTIONS)
 
 
+def _named_at(r: Reading, k: int) -> int | None:
+    """The variable the word at k names, tagged or by a word only its name has."""
+    if k in r.mention_var:
+        return r.mention_var[k]
+    return r.distinct.get(stem(r.words[k]), _open_compound(r, k))
+
+
+def _for_every(r: Reading, sp: Span) -> tuple[int, int, float] | None:
+    """"at least 1 doctor shift for every 4 nurse shifts", "one supervisor per 10 workers": a rate between
+    two variables (x, y and the number of y per limit's worth of x), not a bound on x."""
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    x = None
+    for k in range(sp.end, min(sp.end + 5, b - 2)):
+        w = r.words[k].lower()
+        if x is None:
+            x = _named_at(r, k)
+            continue
+        if w in {"for", "to"} and r.words[k + 1].lower() in {"every", "each"}:
+            k += 1
+        elif w != "per":
+            continue
+        n = parse_value(r.words[k + 1])
+        if n is None or n <= 0:
+            return None
+        for j in range(k + 2, min(k + 5, b)):
+            y = _named_at(r, j)
+            if y is not None:
+                return (x, y, n) if y != x else None
+        return None
+    return None
+
+
+def _share_of(r: Reading, sp: Span) -> int | None:
+    """"At least 30% of the teachers must be native speakers": a share "of" the whole, named by the words
+    shared by every variable, is the share of the one variable its clause then names, though untagged
+    ("native" of "native-speaker teachers", "part-time" of "part-time clerks")."""
+    if "of" not in [w.lower() for w in r.words[sp.end: sp.end + 2]]:
+        return None
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    for k in range(sp.end, b):
+        w = r.words[k].lower()
+        if w in _CLAUSE_BREAK or any(x.start == k for x in r.spans if x.label == "LIMIT"):
+            break
+        key = stem(w)
+        var = r.distinct.get(key, _open_compound(r, k))
+        if var is not None:
+            return var
+    return None
+
+
+def _open_compound(r: Reading, k: int) -> int | None:
+    """"native speakers" for "native-speaker teachers": a hyphenated word of one variable's name written
+    open, in two words."""
+    if k + 1 >= len(r.words) or not r.words[k].isalpha() or not r.words[k + 1].isalpha():
+        return None
+    return r.distinct.get(stem(f"{r.words[k]}-{r.words[k + 1]}"))
+
+
 def _var_follows(r: Reading, sp: Span) -> int | None:
     """The variable named right after a limit ("at least 40 2-piece suits", "at most 30 units of X"; "at
     least $1000 in company B" where the decisions are sums of money)."""
@@ -304,9 +376,28 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
         if stem(r.words[k]) in r.distinct and r.words[k - 1].lower() != "of" and _head_of(r, k) and not (
                 _common_head(r, k)):
             return r.distinct[stem(r.words[k])]  # "40 2-piece suites" untagged
+        if stem(r.words[k]) in r.distinct and "-" in r.words[k].strip("-") and r.words[k - 1].lower() != "of":
+            # "at most 18 full-time positions": a hyphenated modifier only one name has is never a head noun
+            # (unlike "600 eggs" of "eggs benedict"), whatever noun it qualifies
+            return r.distinct[stem(r.words[k])]
+        if _open_compound(r, k) is not None:  # "up to 8 native speakers" of "native-speaker teachers"
+            return _open_compound(r, k)
+        if _unit_of(r, sp, k):
+            return r.mention_var[k + 2]  # "at least 15 bottles of Dusk": what the counted things hold
         if r.words[k].lower() not in glue:
             return _counted_for(r, k)
     return None
+
+
+def _unit_of(r: Reading, sp: Span, k: int) -> bool:
+    """"at least 15 bottles of Dusk", "at most 30 pairs of skis": the word at k is what one unit of every
+    decision is ("per bottle", "how many pairs"), and "of" names a variable that numbers measure (not
+    "300 acres of land", land no coefficient is given for)."""
+    if k + 2 >= len(r.words) or r.words[k + 1].lower() != "of" or k + 2 not in r.mention_var:
+        return False
+    var = r.mention_var[k + 2]
+    return stem(r.words[k]) in decision_units(r) and any(var in f.coefs for f in r.features) and not (
+        _listed_with_another(r, var, sp))
 
 
 def _counted_for(r: Reading, k: int) -> int | None:
@@ -391,11 +482,19 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             value /= 100
         # (a limit with no direction word at all is a capacity: defaulting to ">=" under a minimum was
         # tried and read dev worse)
-        sense = direction(_words_before(r, sp)) or direction(cue) or _owed(r, sp) or direction(sentence) or "<="
+        before = _words_before(r, sp)
+        # "and the department has 30 teaching assistants": a stock, whatever duty the sentence also states
+        stock = "<=" if re.search(r"\b(has|have)( available)?$", before.lower()) else None
+        sense = direction(before) or stock or direction(cue) or _owed(r, sp) or direction(sentence) or "<="
         vars_ = _clause_vars(r, sp, limits)
         total = _total_near(r, sp)
+        per = _for_every(r, sp)
+        if per is not None:  # "at least 1 doctor shift for every 4 nurse shifts": x >= (1 / 4) y
+            x, y, n = per
+            out.append(ConstraintSpec("xby", sense, 0.0, x=x, y=y, param=value / n, sentence=sentence, cue=cue))
+            continue
         if share and r.variables:
-            var = vars_[0] if vars_ else None
+            var = vars_[0] if vars_ else _share_of(r, sp)
             if var is not None:
                 out.append(ConstraintSpec("ratio", sense, value, {var: 1.0}, sentence=sentence, cue=cue))
                 continue
@@ -555,7 +654,10 @@ def _counts_decisions(r: Reading, sp: Span, units: set[str]) -> bool:
 
 def _listed_with_another(r: Reading, var: int, sp: Span) -> bool:
     """The variable after a limit is followed by "and|or <another variable>" ("40 vans and trucks")."""
-    k = next((k for k in range(sp.end, sp.end + 6) if r.mention_var.get(k) == var), None)
+    # within the limit's sentence: "room for at most 24 panels. How many panels and turbines ..." lists
+    # the question's names, not the limit's
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    k = next((k for k in range(sp.end, min(sp.end + 6, b)) if r.mention_var.get(k) == var), None)
     if k is None:
         return False
     end = next((x.end for x in r.spans if x.start == k), k + 1)

@@ -57,6 +57,7 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     # actor heads that end two or more tagged names: "electric vehicle company", "microprocessor company"
     ends = [plural(words[sp.end - 1]) for sp in spans if sp.label == "VAR" and sp.end - sp.start > 1]
     named_heads = {h for h in ends if h in _ACTOR_HEADS and ends.count(h) >= 2}
+    names = {plural(sp.text) for sp in spans if sp.label == "VAR"}
     out: list[Span] = []
     for sp in spans:
         if sp.label != "VAR":
@@ -70,6 +71,13 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         if a < b and b - a == 1 and is_number(words[a]) and b < len(words) and words[b].isalpha():
             # "which [has 1] serving of meat": the number the tagger took into a name counts what follows
             out.append(Span("PARAM", a, b, words[a]))
+            continue
+        if b - a >= 2 and words[b - 1][:1].isdigit() and b < len(words) and words[b].isalpha() and (
+                plural(" ".join(words[a: b - 1])) in names):
+            # "a laptop can serve 3 students a day and [a tablet 2] students a day": the digits the tagger
+            # took into a name seen alone elsewhere are that name's coefficient ("Plan 2" never stands as
+            # "Plan"; "a regular one" stays a name)
+            out += [Span("VAR", a, b - 1, " ".join(words[a: b - 1])), Span("PARAM", b - 1, b, words[b - 1])]
             continue
         if a == b or all(is_number(w) for w in words[a:b]) or (b - a == 1 and words[a].lower() in _MEASURES):
             continue  # nothing but a number left, or what the objective measures ("profits")

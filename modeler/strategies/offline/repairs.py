@@ -71,6 +71,15 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 x.label == "PARAM" for x in same)) and not _made_using(tokens, same, sp)) or _one_needs(
                 tokens, spans, sp)):
             sp = Span("PARAM", sp.start, sp.end, sp.text)
+        elif sp.label == "PARAM" and sp.start > 0 and tokens[sp.start - 1].text.lower() == "exactly" and not var_before:
+            # "Exactly 250 plates must be served": an amount fixed before any variable is named is a limit
+            # (an equality), not what one unit of a variable holds
+            sp = Span("LIMIT", sp.start, sp.end, sp.text)
+        elif sp.label == "PARAM" and (_owner_has(tokens, spans, sp) or (not has_var and any(
+                _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
+            # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
+            # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
+            sp = Span("LIMIT", sp.start, sp.end, sp.text)
         elif sp.label == "PARAM" and not has_var and ((cues and (
                 any(x.label == "LIMIT" for x in same) or _strong_cue(texts.get(sent, []), same))) or _duty_before(
                 tokens, sp)):
@@ -106,6 +115,25 @@ def _made_using(tokens: list[Token], same: list[Span], sp: Span) -> bool:
         return False
     first = min((x.start for x in same if x.label == "VAR"), default=None)
     return first is not None and first > 0 and tokens[first - 1].text.lower() in _MAKE_VERBS
+
+
+def _owner_has(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """The number right after "has" / "have" (or "has available"), in a clause that names no variable
+    before it: the stock of whoever decides, not what one unit of a variable holds."""
+    k = sp.start - 1
+    if k >= 0 and tokens[k].text.lower() == "available":
+        k -= 1
+    if k < 1 or tokens[k].text.lower() not in {"has", "have"}:
+        return False
+    if tokens[k - 1].text.lower() in {"which", "that", "who", "it", "each", "one", "they", "and", ","}:
+        return False  # "a hamburger, which has 1 serving of meat": the variable, named before the comma
+    sent = tokens[sp.start].sent
+    j = k - 1
+    while j >= 0 and tokens[j].sent == sent and tokens[j].text.lower() not in {",", ";", "and", "while", "but"}:
+        if any(x.label == "VAR" and x.start <= j < x.end for x in spans):
+            return False
+        j -= 1
+    return True
 
 
 def _one_needs(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
@@ -219,6 +247,8 @@ def _list_labels(words: list[str], spans: list[Span]) -> list[Span]:
             continue
         if not (between[-1] in {",", "and", "$"} or between[-2:] in (["and", "$"], [",", "$"])):
             continue
+        if _available_after(words, y) and not _available_after(words, x):
+            continue  # "each sodium pack needs 2 hours, and 600 assembly hours are available": a new role
         # "QuickAnalytics examines 40 samples of water and 10 samples of dirt": a variable just before the
         # list states its coefficients
         subject = [sp for sp in out[:a] if sp.label == "VAR" and 0 <= x.start - sp.end <= 2]

@@ -144,9 +144,17 @@ _NEGATED = re.compile(r"\b(?:not|cannot|can't|won't|never|n't|restricts?|restric
 _NEGATED_GE = frozenset({"less than", "fewer than", "lower than", "smaller than", "below", "under"})
 
 
+# "must be exactly 50 milliliters", "exactly 250 plates must be served": an equality, whatever duty word
+# ("must", "need") stands beside it
+_EQ = re.compile(r"\b(exactly|precisely)\b")
+
+
 def direction(text: str) -> str | None:
-    """'<=' or '>=' for a constraint cue ("at most", "must not exceed", "minimum"), None when silent."""
+    """'<=', '>=' or '==' for a constraint cue ("at most", "must not exceed", "minimum", "exactly"), None
+    when silent."""
     t = f" {text.lower()} "
+    if _EQ.search(t):
+        return "=="
     t = t.replace("can not ", "cannot ").replace(" ca n't ", " can't ").replace(" n't ", "n't ")
     m = _NEGATED.search(t)
     if m and not re.search(r"\b(no|not) (more|less|fewer|greater)\b", t[: m.end()]):
