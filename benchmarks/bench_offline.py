@@ -13,17 +13,15 @@ most; with the machine, the date and the git commit.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
-import platform
 import statistics
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.provenance import git_commit
+from benchmarks.provenance import run_record
 
 
 def _peak_rss_mb() -> float:
@@ -170,11 +168,7 @@ def main(argv: list[str] | None = None) -> int:
                                    for k, v in sorted(bands.items())},
         "missed_by_type": {k: {"count": v[0], "missed": v[1], "miss_rate": round(v[1] / v[0], 3)}
                            for k, v in sorted(types.items(), key=lambda kv: -kv[1][1])},
-        "command": "python -m benchmarks.bench_offline " + " ".join(argv if argv is not None else sys.argv[1:]),
-        "machine": f"{platform.node()} {platform.machine()} {platform.processor() or ''} "
-                   f"{os.cpu_count()} cores, Python {platform.python_version()}".strip(),
-        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "git_commit": git_commit(),
+        **run_record("benchmarks.bench_offline", argv),
     })
     (args.out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     keys = ("count", "formulation_score", "objective_accuracy", "objective_accuracy_as_typed", "refused", "ms_median",

@@ -12,20 +12,17 @@ machine, the date, the git commit and the data file's hash).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import hashlib
 import json
 import math
 import os
-import platform
 import statistics
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from benchmarks.bench_offline import confidence_band
-from benchmarks.provenance import git_commit
+from benchmarks.provenance import run_record
 
 DATA = Path(__file__).resolve().parent / "data" / "fresh_lp" / "problems.jsonl"
 REL_TOL = 1e-4
@@ -148,11 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         "ms_median": round(statistics.median(times_ms), 2) if times_ms else None,
         "ms_p90": round(times_ms[int(0.9 * (len(times_ms) - 1))], 2) if times_ms else None,
         "startup_seconds": round(startup, 3),
-        "command": "python -m benchmarks.bench_offline_fresh " + " ".join(argv if argv is not None else sys.argv[1:]),
-        "machine": f"{platform.node()} {platform.machine()} {platform.processor() or ''} "
-                   f"{os.cpu_count()} cores, Python {platform.python_version()}".strip(),
-        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "git_commit": git_commit(),
+        **run_record("benchmarks.bench_offline_fresh", argv),
     }
     (args.out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({k: summary[k] for k in ("count", "passed", "accuracy", "accuracy_as_typed", "refused",

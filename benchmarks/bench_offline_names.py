@@ -21,17 +21,15 @@ from __future__ import annotations
 
 import argparse
 import ast
-import datetime as dt
 import json
 import os
-import platform
 import random
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from benchmarks.provenance import git_commit
+from benchmarks.provenance import run_record
 
 # Countable nouns from many trades; any that the training texts use are dropped at run time, so
 # every substitute is a word the tagger has never seen.
@@ -239,11 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         "renamed_gold_tags_accuracy_mean": round(sum(renamed_gold_ok.values()) / (n * len(args.seeds)), 4),
         "lost": lost, "gained": gained,
         "tagger": os.environ.get("OPTIPILOT_OFFLINE_NER") or "shipped",
-        "command": "python -m benchmarks.bench_offline_names " + " ".join(argv if argv is not None else sys.argv[1:]),
-        "machine": f"{platform.node() or 'unknown'} {platform.machine()} {os.cpu_count()} cores, "
-                   f"Python {platform.python_version()}",
-        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "git_commit": git_commit(),
+        **run_record("benchmarks.bench_offline_names", argv),
     }
     (args.out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(summary))

@@ -45,3 +45,16 @@ def command_line(argv: Sequence[str] | None = None) -> str:
     if args:
         args[0] = Path(args[0]).name
     return shlex.join(args)
+
+
+def run_record(module: str, argv: Sequence[str] | None = None) -> dict[str, Any]:
+    """The command, machine, date and commit a benchmark's summary.json carries, in one form for all."""
+    import datetime as dt
+
+    return {
+        "command": f"python -m {module} " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "machine": f"{platform.node()} {platform.machine()} {platform.processor() or ''} "
+                   f"{os.cpu_count()} cores, Python {platform.python_version()}".strip(),
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "git_commit": git_commit(),
+    }
