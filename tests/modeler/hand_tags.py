@@ -21,3 +21,13 @@ def hand(text: str, marks: list[tuple[str, str]]) -> tuple[list[Token], list[Spa
 
 def word_list(text: str) -> list[str]:
     return [t.text for t in tokenize(text)]
+
+
+def model_of(toks: list[Token], spans: list[Span]) -> tuple[str, list[str]]:
+    """The offline reading of hand-tagged tokens, as ("sense objective", sorted constraint rows)."""
+    from modeler.strategies.offline import read_model
+
+    _, understanding, _, _, _ = read_model(toks, spans)
+    rows = sorted(u["expr"] for u in understanding if u["kind"] == "constraint")
+    goal = next(u for u in understanding if u["kind"] == "objective")
+    return f"{goal['sense']} {goal['expr']}", rows

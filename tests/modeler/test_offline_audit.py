@@ -10,20 +10,11 @@ tagger is needed.
 
 from __future__ import annotations
 
-from hand_tags import hand
+from hand_tags import hand, model_of
 
-from modeler.strategies.offline import read_model
 from modeler.strategies.offline.classify import _common_head, _limit_context
-from modeler.strategies.offline.entities import Span, Token
 from modeler.strategies.offline.reading import read
 from modeler.strategies.offline.words import direction, stem
-
-
-def _model(toks: list[Token], spans: list[Span]) -> tuple[str, list[str]]:
-    _, understanding, _, _, _ = read_model(toks, spans)
-    rows = sorted(u["expr"] for u in understanding if u["kind"] == "constraint")
-    goal = next(u for u in understanding if u["kind"] == "objective")
-    return f"{goal['sense']} {goal['expr']}", rows
 
 
 # ----------------------------------------------------------------------------- "below", "at the most"
@@ -41,7 +32,7 @@ def test_a_bill_kept_below_a_sum_is_an_upper_limit() -> None:
     toks, spans = hand(text, [("VAR", "editors"), ("PARAM", "900"), ("VAR", "animators"), ("PARAM", "1100"),
                               ("CONST_DIR", "at least"), ("LIMIT", "12"), ("CONST_DIR", "below"),
                               ("LIMIT", "20000"), ("OBJ_DIR", "Minimize"), ("OBJ_NAME", "wage bill")])
-    goal, rows = _model(toks, spans)
+    goal, rows = model_of(toks, spans)
     assert goal == "min 900 * editors + 1100 * animators"
     assert "900 * editors + 1100 * animators <= 20000" in rows
 
@@ -66,7 +57,7 @@ def test_the_machine_named_before_is_available_for_takes_its_limit() -> None:
     ctx = {sp.text: _limit_context(r, sp) for sp in r.spans if sp.label == "LIMIT"}
     assert ctx["300"]["dry"] and not ctx["300"]["glaz"]
     assert ctx["200"]["glaz"] and not ctx["200"]["dry"]
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "2 * vases + 4 * plates <= 300" in rows
     assert "5 * vases + plates <= 200" in rows
 
@@ -80,7 +71,7 @@ def test_a_count_for_a_variable_bounds_that_variable() -> None:
                               ("LIMIT", "60"), ("OBJ_NAME", "profit"), ("PARAM", "4"), ("VAR", "adult seat"),
                               ("PARAM", "2"), ("VAR", "student seat"), ("CONST_DIR", "at least"),
                               ("LIMIT", "8"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "student_seats >= 8" in rows
     assert "adult_seats + student_seats <= 60" in rows
 
@@ -93,7 +84,7 @@ def test_a_count_said_to_be_a_variable_bounds_that_variable() -> None:
                               ("LIMIT", "90"), ("OBJ_NAME", "profit"), ("VAR", "wool scarf"), ("PARAM", "6"),
                               ("VAR", "silk scarf"), ("PARAM", "9"), ("CONST_DIR", "at least"),
                               ("LIMIT", "15"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "silk_scarves >= 15" in rows
 
 
@@ -106,7 +97,7 @@ def test_a_bare_limit_ending_its_clause_bounds_the_variable_before_it() -> None:
                               ("PARAM", "3"), ("PARAM", "5"), ("VAR", "small kites"), ("CONST_DIR", "at most"),
                               ("LIMIT", "40"), ("VAR", "large kites"), ("CONST_DIR", "at most"),
                               ("LIMIT", "25"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "small_kites <= 40" in rows
     assert "large_kites <= 25" in rows
 
@@ -127,7 +118,7 @@ def test_a_head_every_name_shares_counts_them_all() -> None:
     k = next(sp.end for sp in r.spans if sp.text == "120")  # "sandwiches" right after the limit
     assert _common_head(r, k)
     assert not _common_head(r, k - 3)  # "make": no name's head
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "turkey_sandwiches + veggie_sandwiches <= 120" in rows
 
 
@@ -149,7 +140,7 @@ def test_a_loss_per_unit_is_a_negative_profit() -> None:
                               ("CONST_DIR", "at most"), ("LIMIT", "50"), ("VAR", "hats"), ("VAR", "gloves"),
                               ("OBJ_DIR", "maximize"),
                               ("OBJ_NAME", "profit")])
-    goal, _ = _model(toks, spans)
+    goal, _ = model_of(toks, spans)
     assert goal == "max -2 * hats + 7 * gloves"
 
 
@@ -163,7 +154,7 @@ def test_a_possessive_meets_its_noun() -> None:
                               ("LIMIT", "150"), ("OBJ_NAME", "profit"), ("PARAM", "9"), ("VAR", "adult ticket"),
                               ("PARAM", "4"), ("VAR", "children's ticket"), ("CONST_DIR", "at least"),
                               ("LIMIT", "20"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "children_s_tickets >= 20" in rows
 
 
@@ -177,7 +168,7 @@ def test_respectively_with_the_resources_after_the_numbers() -> None:
                               ("PARAM", "3"), ("LIMIT", "600"), ("LIMIT", "500"), ("CONST_DIR", "available"),
                               ("OBJ_NAME", "profit"), ("VAR", "wrap A"), ("PARAM", "3"), ("OBJ_NAME", "profit"),
                               ("VAR", "wrap B"), ("PARAM", "4"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "4 * wrap_a + 5 * wrap_b <= 600" in rows
     assert "5 * wrap_a + 3 * wrap_b <= 500" in rows
 
@@ -197,7 +188,7 @@ def test_three_activities_each_take_their_own_hours() -> None:
                               ("LIMIT", "400"), ("OBJ_NAME", "profit"), ("VAR", "bench"), ("PARAM", "60"),
                               ("OBJ_NAME", "profit"), ("VAR", "stool"), ("PARAM", "40"), ("OBJ_DIR", "maximize"),
                               ("OBJ_NAME", "profit")])
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "3 * benches + 2 * stools <= 900" in rows
     assert "stools + 4 * benches <= 700" in rows
     assert "1.5 * stools + 2.5 * benches <= 400" in rows
@@ -215,7 +206,7 @@ def test_a_tagged_head_every_name_shares_is_no_one_variable() -> None:
                               ("CONST_DIR", "at most"), ("LIMIT", "400"), ("VAR", "rolls"),
                               ("CONST_DIR", "at most"), ("LIMIT", "900"), ("OBJ_DIR", "maximize"),
                               ("OBJ_NAME", "profit")])
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "plain + seeded <= 400" in rows
 
 
@@ -232,7 +223,7 @@ _SYRUP_TAGS = [("VAR", "maple syrup"), ("VAR", "birch syrup"), ("CONST_DIR", "at
 
 def test_a_unit_of_each_bounds_each_variable() -> None:
     toks, spans = hand(_SYRUP, _SYRUP_TAGS)
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "maple_syrup <= 20" in rows and "birch_syrup <= 20" in rows
 
 
@@ -244,12 +235,12 @@ def test_a_total_of_either_type_stays_a_sum() -> None:
                               ("LIMIT", "90"), ("OBJ_NAME", "profit"), ("VAR", "desk lamp"), ("PARAM", "12"),
                               ("VAR", "floor lamp"), ("PARAM", "20"), ("OBJ_DIR", "maximize"),
                               ("OBJ_NAME", "profit")])
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "desk_lamps + floor_lamps <= 90" in rows
 
 
 def test_each_unit_of_two_names_sharing_a_head_takes_the_number() -> None:
     # "maple" untagged before "and birch syrup": the name cut to its own word still shares the 4 hours
     toks, spans = hand(_SYRUP, _SYRUP_TAGS)
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "4 * maple_syrup + 4 * birch_syrup <= 60" in rows

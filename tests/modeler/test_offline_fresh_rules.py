@@ -10,19 +10,11 @@ tagger is needed.
 
 from __future__ import annotations
 
-from hand_tags import hand, word_list
+from hand_tags import hand, model_of, word_list
 
-from modeler.strategies.offline import read_model
-from modeler.strategies.offline.entities import Span, Token
+from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.mentions import tidy_mentions
 from modeler.strategies.offline.words import direction
-
-
-def _model(toks: list[Token], spans: list[Span]) -> tuple[str, list[str]]:
-    _, understanding, _, _, _ = read_model(toks, spans)
-    rows = sorted(u["expr"] for u in understanding if u["kind"] == "constraint")
-    goal = next(u for u in understanding if u["kind"] == "objective")
-    return f"{goal['sense']} {goal['expr']}", rows
 
 
 # ------------------------------------------------------------------------------------- "exactly N"
@@ -40,7 +32,7 @@ def test_exactly_n_untagged_before_any_name_is_a_total() -> None:
                               ("PARAM", "4"), ("VAR", "rye loaf"), ("PARAM", "3"), ("PARAM", "120"),
                               ("CONST_DIR", "At most"), ("LIMIT", "70"), ("VAR", "rye loaves"),
                               ("OBJ_DIR", "minimize"), ("OBJ_NAME", "cost")])
-    goal, rows = _model(toks, spans)
+    goal, rows = model_of(toks, spans)
     assert goal == "min 4 * sourdough_loaves + 3 * rye_loaves"
     assert "sourdough_loaves + rye_loaves == 120" in rows
     assert "rye_loaves <= 70" in rows
@@ -60,7 +52,7 @@ _GUIDE_TAGS = [("VAR", "senior-level guides"), ("VAR", "junior guides"), ("VAR",
 
 def test_a_share_of_the_whole_takes_the_variable_its_clause_names_untagged() -> None:
     toks, spans = hand(_GUIDES, _GUIDE_TAGS)
-    goal, rows = _model(toks, spans)
+    goal, rows = model_of(toks, spans)
     assert goal == "min 300 * senior_level_guides + 150 * junior_guides"
     assert "junior_guides <= 0.6 * (senior_level_guides + junior_guides)" in rows
     assert not any(r.endswith("<= 0.6") for r in rows)
@@ -69,7 +61,7 @@ def test_a_share_of_the_whole_takes_the_variable_its_clause_names_untagged() -> 
 def test_a_hyphenated_name_written_open_is_bounded() -> None:
     # "senior level guides" for "senior-level guides": a bound on that variable, not a total
     toks, spans = hand(_GUIDES, _GUIDE_TAGS)
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "senior_level_guides <= 9" in rows
     assert "40 * senior_level_guides + 25 * junior_guides >= 500" in rows
 
@@ -85,7 +77,7 @@ def test_a_hyphenated_modifier_bounds_its_variable_whatever_noun_follows() -> No
                               ("CONST_DIR", "At most"), ("LIMIT", "12"), ("VAR", "day-shift agent"),
                               ("PARAM", "200"), ("VAR", "night-shift agent"), ("PARAM", "260"),
                               ("OBJ_DIR", "minimize"), ("OBJ_NAME", "cost")])
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "day_shift_agents <= 12" in rows
 
 
@@ -98,7 +90,7 @@ def test_one_x_for_every_n_y_is_a_rate_between_them() -> None:
                               ("VAR", "orderly"), ("PARAM", "180"), ("CONST_DIR", "at least"), ("LIMIT", "30"),
                               ("CONST_DIR", "at least"), ("LIMIT", "1"), ("VAR", "nurse"), ("PARAM", "3"),
                               ("OBJ_DIR", "minimize"), ("OBJ_NAME", "cost")])
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "nurses >= 0.333333333333 * orderlies" in rows
     assert "nurses >= 1" not in rows
 
@@ -116,14 +108,14 @@ _JAM_TAGS = [("VAR", "Plum"), ("VAR", "Fig"), ("VAR", "Plum"), ("PARAM", "3"), (
 
 def test_n_units_of_a_variable_bound_that_variable() -> None:
     toks, spans = hand(_JAM, _JAM_TAGS)
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "fig >= 40" in rows
     assert "3 * plum + 2 * fig <= 600" in rows
 
 
 def test_a_limit_after_a_comma_bounds_what_its_own_clause_names() -> None:
     toks, spans = hand(_JAM, _JAM_TAGS)
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "plum <= 90" in rows
     assert not any(r.startswith("plum + fig") for r in rows)
 
@@ -138,7 +130,7 @@ def test_names_in_the_next_sentence_do_not_make_a_bound_a_total() -> None:
                               ("LIMIT", "700"), ("CONST_DIR", "at most"), ("LIMIT", "18"), ("VAR", "rose bushes"),
                               ("VAR", "tulip beds"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "number of flowers"),
                               ("VAR", "bush"), ("PARAM", "30"), ("VAR", "bed"), ("PARAM", "80")])
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "rose_bushes <= 18" in rows
 
 
@@ -152,7 +144,7 @@ def test_what_the_decider_has_is_a_limit_from_above() -> None:
                               ("PARAM", "2"), ("VAR", "flyer"), ("PARAM", "1"), ("PARAM", "1"), ("PARAM", "240"),
                               ("PARAM", "200"), ("VAR", "poster"), ("PARAM", "6"), ("VAR", "flyer"),
                               ("PARAM", "2"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "earnings")])
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "3 * posters + flyers <= 240" in rows
     assert "2 * posters + flyers <= 200" in rows
 
@@ -165,7 +157,7 @@ def test_a_variable_that_has_an_amount_keeps_it_as_a_coefficient() -> None:
     toks, spans = hand(text, [("CONST_DIR", "at least"), ("LIMIT", "8"), ("VAR", "soup"), ("PARAM", "2"),
                               ("VAR", "salad"), ("PARAM", "3"), ("VAR", "Soup"), ("PARAM", "4"),
                               ("VAR", "salad"), ("PARAM", "5"), ("OBJ_DIR", "minimize"), ("OBJ_NAME", "cost")])
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "2 * soup + 3 * salad >= 8" in rows
 
 
@@ -180,7 +172,7 @@ def test_a_parallel_clause_names_the_next_limits_variable() -> None:
                               ("VAR", "fast centrifuge"), ("CONST_DIR", "at most"), ("LIMIT", "30"),
                               ("CONST_DIR", "at most"), ("LIMIT", "60"), ("CONST_DIR", "no more than"),
                               ("LIMIT", "70"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "samples")])
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "fast_centrifuge <= 30" in rows
     assert "slow_centrifuge <= 60" in rows
     assert "fast_centrifuge + slow_centrifuge <= 70" in rows
@@ -195,7 +187,7 @@ def test_an_available_amount_after_a_list_of_needs_is_a_limit() -> None:
                               ("VAR", "pine desk"), ("PARAM", "3"), ("LIMIT", "450"), ("CONST_DIR", "available"),
                               ("VAR", "oak desk"), ("PARAM", "120"), ("VAR", "pine desk"), ("PARAM", "70"),
                               ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "5 * oak_desks + 3 * pine_desks <= 450" in rows
 
 
@@ -209,7 +201,7 @@ def test_digits_taken_into_a_name_seen_alone_are_its_coefficient() -> None:
                               ("VAR", "canoe"), ("PARAM", "40"), ("CONST_DIR", "budget"), ("LIMIT", "3000"),
                               ("VAR", "kayak"), ("PARAM", "2"), ("VAR", "canoe 3"), ("VAR", "kayaks"),
                               ("VAR", "canoes"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "guests carried")])
-    goal, _ = _model(toks, spans)
+    goal, _ = model_of(toks, spans)
     assert goal == "max 2 * kayaks + 3 * canoes"
 
 

@@ -8,21 +8,11 @@ trained tagger is needed.
 
 from __future__ import annotations
 
-from hand_tags import hand
+from hand_tags import hand, model_of
 
-from modeler.strategies.offline import read_model
-from modeler.strategies.offline.entities import Span, Token
 from modeler.strategies.offline.mentions import ordinal_names, tidy_mentions
 from modeler.strategies.offline.reading import read
 from modeler.strategies.offline.repairs import _parallel_numbers
-
-
-def _model(toks: list[Token], spans: list[Span]) -> tuple[str, list[str]]:
-    model_json, understanding, _, _, _ = read_model(toks, spans)
-    rows = sorted(u["expr"] for u in understanding if u["kind"] == "constraint")
-    goal = next(u for u in understanding if u["kind"] == "objective")
-    return f"{goal['sense']} {goal['expr']}", rows
-
 
 # ------------------------------------------------------------------------------- "known to be: a, 3%; b, 5%"
 _FARMS = ("A farmer can plant $5000 worth of seeds in wheat, corn, and barley. The yearly yield of each crop "
@@ -42,7 +32,7 @@ def test_a_colon_list_gives_each_item_its_number_and_the_measure_before_the_colo
     # in its item: its name is still found there)
     groups = [{names[v]: c.value for v, c in f.coefs.items()} for f in r.features if "yield" in f.context]
     assert groups == [{"wheat": 0.04, "corn": 0.07, "barley": 0.02}]
-    goal, _ = _model(toks, spans)
+    goal, _ = model_of(toks, spans)
     assert goal == "max 0.04 * wheat + 0.07 * corn + 0.02 * barley"
 
 
@@ -79,7 +69,7 @@ def test_respectively_after_a_list_of_what_one_variable_holds() -> None:
             ("PARAM", "1"), ("VAR", "soup B"), ("PARAM", "2"), ("PARAM", "5"), ("VAR", "soup A"),
             ("OBJ_NAME", "costs"), ("PARAM", "3"), ("VAR", "soup B"), ("PARAM", "2"), ("OBJ_DIR", "Minimize"),
             ("OBJ_NAME", "cost")]
-    goal, rows = _model(*hand(_SOUPS, tags))
+    goal, rows = model_of(*hand(_SOUPS, tags))
     assert goal == "min 3 * soup_a + 2 * soup_b"
     # salt: 4 in A, 2 in B; spice: 1 in A, 5 in B (not 4 for A and 1 for B of one measure)
     assert rows == ["4 * soup_a + 2 * soup_b >= 30", "soup_a + 5 * soup_b >= 20"]
@@ -93,7 +83,7 @@ def test_what_a_variable_holds_is_no_variable_even_when_tagged() -> None:
             ("VAR", "spice"), ("VAR", "soup B"), ("PARAM", "2"), ("PARAM", "5"), ("VAR", "soup A"),
             ("OBJ_NAME", "costs"), ("PARAM", "3"), ("VAR", "soup B"), ("PARAM", "2"), ("OBJ_DIR", "Minimize"),
             ("OBJ_NAME", "cost")]
-    goal, rows = _model(*hand(_SOUPS, tags))
+    goal, rows = model_of(*hand(_SOUPS, tags))
     assert goal == "min 3 * soup_a + 2 * soup_b"
     assert rows == ["4 * soup_a + 2 * soup_b >= 30", "soup_a + 5 * soup_b >= 20"]
 
@@ -104,7 +94,7 @@ def test_respectively_over_the_variables_is_unchanged() -> None:
     tags = [("OBJ_NAME", "profit"), ("VAR", "chair"), ("VAR", "table"), ("PARAM", "20"), ("PARAM", "50"),
             ("CONST_DIR", "At most"), ("LIMIT", "40"), ("VAR", "chair"), ("PARAM", "1"), ("VAR", "table"),
             ("PARAM", "3"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
-    goal, rows = _model(*hand(text, tags))
+    goal, rows = model_of(*hand(text, tags))
     assert goal == "max 20 * chair + 50 * table"
     assert rows == ["chair + 3 * table <= 40"]
 
@@ -119,7 +109,7 @@ def test_a_list_item_between_two_tagged_names_is_a_name() -> None:
             ("OBJ_NAME", "viewers"), ("PARAM", "200"), ("PARAM", "600"), ("OBJ_NAME", "viewers"),
             ("VAR", "air balloons"), ("PARAM", "100"), ("PARAM", "300"), ("OBJ_NAME", "viewers"),
             ("CONST_DIR", "budget"), ("LIMIT", "5000"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "viewers")]
-    goal, rows = _model(*hand(text, tags))
+    goal, rows = model_of(*hand(text, tags))
     assert goal == "max 1000 * planes + 600 * blimps + 300 * air_balloons"
     assert rows == ["500 * planes + 200 * blimps + 100 * air_balloons <= 5000"]
 
@@ -130,7 +120,7 @@ def test_a_name_cut_short_takes_the_words_that_complete_it() -> None:
     tags = [("VAR", "hoodies"), ("PARAM", "20"), ("VAR", "pullover hoodies"), ("PARAM", "15"), ("LIMIT", "450"),
             ("OBJ_NAME", "profit"), ("VAR", "zippered hoodie"), ("PARAM", "5"), ("OBJ_NAME", "profit"),
             ("VAR", "pullover hoodie"), ("PARAM", "4"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
-    goal, rows = _model(*hand(text, tags))
+    goal, rows = model_of(*hand(text, tags))
     assert goal == "max 5 * zippered_hoodies + 4 * pullover_hoodies"
     assert rows == ["20 * zippered_hoodies + 15 * pullover_hoodies <= 450"]
 
@@ -145,7 +135,7 @@ def test_a_one_word_name_in_the_singular_still_names_it() -> None:
             ("OBJ_NAME", "profit"), ("PARAM", "60"), ("CONST_DIR", "at most"), ("LIMIT", "200"),
             ("CONST_DIR", "at least"), ("LIMIT", "20"), ("VAR", "vehicle tickets"), ("OBJ_DIR", "Maximize"),
             ("OBJ_NAME", "profit")]
-    goal, _ = _model(*hand(text, tags))
+    goal, _ = model_of(*hand(text, tags))
     assert goal == "max 130 * vehicles + 60 * passengers"
 
 
@@ -157,7 +147,7 @@ def test_more_people_travel_by_one_than_by_the_other() -> None:
             ("PARAM", "150"), ("VAR", "first-class ticket"), ("PARAM", "50"), ("VAR", "economy-class ticket"),
             ("LIMIT", "300"), ("CONST_DIR", "At least"), ("PARAM", "3 times"), ("OBJ_DIR", "Maximize"),
             ("OBJ_NAME", "profit")]
-    _, rows = _model(*hand(text, tags))
+    _, rows = model_of(*hand(text, tags))
     assert "economy_class_tickets >= 3 * first_class_tickets" in rows
 
 
@@ -168,7 +158,7 @@ def test_the_direction_that_says_max_anchors_the_objective() -> None:
             "the maximum number of batches of cookies we can bake using 3000 g of flour.")
     tags = [("VAR", "plain cookies"), ("PARAM", "300"), ("VAR", "nut cookies"), ("PARAM", "200"),
             ("OBJ_DIR", "maximum"), ("OBJ_NAME", "number of batches"), ("OBJ_DIR", "using"), ("LIMIT", "3000")]
-    goal, rows = _model(*hand(text, tags))
+    goal, rows = model_of(*hand(text, tags))
     assert goal == "max plain_cookies + nut_cookies"
     assert rows == ["300 * plain_cookies + 200 * nut_cookies <= 3000"]
 
@@ -182,7 +172,7 @@ def test_a_direction_word_names_the_limit_next_to_it_only() -> None:
             ("PARAM", "5"), ("CONST_DIR", "budget"), ("LIMIT", "30000"), ("LIMIT", "600"),
             ("CONST_DIR", "available"), ("OBJ_NAME", "profit"), ("VAR", "apple tree"), ("PARAM", "15"),
             ("VAR", "peach tree"), ("PARAM", "25"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
-    _, rows = _model(*hand(text, tags))
+    _, rows = model_of(*hand(text, tags))
     assert "3 * apple_trees + 5 * peach_trees <= 600" in rows
 
 
@@ -192,7 +182,7 @@ def test_a_money_limit_named_like_profit_and_cost_takes_the_cost() -> None:
     tags = [("VAR", "headset"), ("PARAM", "80"), ("OBJ_NAME", "profit"), ("VAR", "keyboard"), ("PARAM", "50"),
             ("VAR", "headset"), ("PARAM", "200"), ("VAR", "keyboard"), ("PARAM", "110"),
             ("CONST_DIR", "at most"), ("LIMIT", "10000"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
-    goal, rows = _model(*hand(text, tags))
+    goal, rows = model_of(*hand(text, tags))
     assert goal == "max 80 * headset + 50 * keyboard"
     assert rows == ["200 * headset + 110 * keyboard <= 10000"]
 
@@ -203,7 +193,7 @@ def test_what_the_first_and_the_second_introduce_are_names() -> None:
             "soup bowl. Maximize profit.")
     tags = [("PARAM", "20"), ("PARAM", "10"), ("LIMIT", "300"), ("OBJ_NAME", "profit"), ("PARAM", "30"),
             ("VAR", "flower vase"), ("PARAM", "25"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
-    goal, rows = _model(*hand(text, tags))
+    goal, rows = model_of(*hand(text, tags))
     assert goal == "max 30 * flower_vase + 25 * soup_bowl"
     assert rows == ["20 * flower_vase + 10 * soup_bowl <= 300"]
     words = [t.text for t in hand("The first step is a review. It takes 2 hours.", [])[0]]
@@ -219,7 +209,7 @@ def test_a_stock_of_listed_items_is_a_list_of_limits() -> None:
             ("PARAM", "4"), ("PARAM", "8"), ("OBJ_NAME", "profit"), ("PARAM", "5"), ("VAR", "large basket"),
             ("PARAM", "3"), ("PARAM", "5"), ("PARAM", "10"), ("OBJ_NAME", "profit"), ("PARAM", "7"),
             ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
-    goal, rows = _model(*hand(text, tags))
+    goal, rows = model_of(*hand(text, tags))
     assert goal == "max 5 * small_basket + 7 * large_basket"
     assert rows == ["10 * large_basket <= 50", "4 * small_basket + 3 * large_basket <= 30",
                     "8 * small_basket + 5 * large_basket <= 40"]
@@ -236,7 +226,7 @@ _SHOT_TAGS = [("VAR", "slow shot"), ("PARAM", "3"), ("OBJ_NAME", "points"), ("VA
 
 def test_limits_listed_with_or_are_limits_each() -> None:
     toks, spans = hand(_SHOTS.format(last="In total, he must take 20 shots."), [*_SHOT_TAGS, ("PARAM", "20")])
-    _, rows = _model(toks, spans)
+    _, rows = model_of(toks, spans)
     assert "quick_shot <= 10" in rows and "slow_shot <= 12" in rows
     # "must take 20 shots" in a sentence that names no variable: what is owed, not a coefficient
     assert "slow_shot + quick_shot >= 20" in rows
@@ -249,7 +239,7 @@ def test_a_duty_followed_by_a_rate_is_a_coefficient() -> None:
     tags = [("VAR", "tables"), ("VAR", "chairs"), ("PARAM", "3"), ("PARAM", "2"), ("LIMIT", "40"),
             ("CONST_DIR", "available"), ("OBJ_NAME", "profit"), ("VAR", "table"), ("PARAM", "50"),
             ("VAR", "chair"), ("PARAM", "30"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
-    _, rows = _model(*hand(text, tags))
+    _, rows = model_of(*hand(text, tags))
     assert rows == ["3 * tables + 2 * chairs <= 40"]
 
 
@@ -259,7 +249,7 @@ def test_a_number_that_must_be_a_variable_bounds_it() -> None:
     tags = [("VAR", "students"), ("PARAM", "200"), ("VAR", "full-time employees"), ("PARAM", "500"),
             ("CONST_DIR", "at least"), ("LIMIT", "100"), ("PARAM", "30"), ("VAR", "full-time employees"),
             ("OBJ_DIR", "Minimize"), ("OBJ_NAME", "wage bill")]
-    _, rows = _model(*hand(text, tags))
+    _, rows = model_of(*hand(text, tags))
     assert rows == ["full_time_employees >= 30", "students + full_time_employees >= 100"]
 
 
@@ -271,7 +261,7 @@ def test_what_one_unit_takes_is_a_coefficient_even_with_only() -> None:
             ("CONST_DIR", "at most"), ("LIMIT", "2000"), ("OBJ_NAME", "profit"), ("VAR", "headphone"),
             ("PARAM", "50"), ("OBJ_NAME", "profit"), ("VAR", "earphone"), ("PARAM", "40"), ("OBJ_DIR", "maximize"),
             ("OBJ_NAME", "profit")]
-    _, rows = _model(*hand(text, tags))
+    _, rows = model_of(*hand(text, tags))
     assert rows == ["30 * headphone + 20 * earphone <= 2000"]
 
 
@@ -280,7 +270,7 @@ def test_an_untagged_number_in_a_tagged_ones_frame_is_a_coefficient() -> None:
             "at most 20 questions. Maximize your score.")
     tags = [("VAR", "easy questions"), ("VAR", "hard questions"), ("PARAM", "3"), ("CONST_DIR", "at most"),
             ("LIMIT", "20"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "score")]
-    goal, _ = _model(*hand(text, tags))
+    goal, _ = model_of(*hand(text, tags))
     assert goal == "max easy_questions + 3 * hard_questions"
     # a sentence stating limits keeps its untagged numbers out of this ("his inventory holds ten ...")
     text = "His inventory holds ten wired earbuds. Box A holds 2 wired earbuds."
@@ -297,7 +287,7 @@ def test_each_of_two_joined_names_takes_the_number_after_them() -> None:
     tags = [("VAR", "jam"), ("VAR", "juice"), ("VAR", "jam"), ("VAR", "juice"), ("PARAM", "2"),
             ("CONST_DIR", "at most"), ("LIMIT", "20"), ("OBJ_NAME", "profit"), ("VAR", "jam"), ("PARAM", "20"),
             ("VAR", "juice"), ("PARAM", "15"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
-    _, rows = _model(*hand(text, tags))
+    _, rows = model_of(*hand(text, tags))
     assert rows == ["2 * jam + 2 * juice <= 20"]
 
 
@@ -309,7 +299,7 @@ def test_a_fund_that_invests_is_who_decides() -> None:
             ("VAR", "bonds"), ("OBJ_NAME", "return"), ("VAR", "stocks"), ("PARAM", "8 %"), ("VAR", "bonds"),
             ("PARAM", "3 %"), ("VAR", "hedge fund"), ("VAR", "stocks"), ("CONST_DIR", "can not exceed"),
             ("VAR", "bonds"), ("VAR", "hedge fund"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "return")]
-    goal, rows = _model(*hand(text, tags))
+    goal, rows = model_of(*hand(text, tags))
     assert goal == "max 0.08 * stocks + 0.03 * bonds"
     assert "stocks <= bonds" in rows
 
@@ -320,7 +310,7 @@ def test_what_the_decisions_are_made_using_is_a_limit() -> None:
     tags = [("VAR", "lattes"), ("VAR", "mochas"), ("LIMIT", "5000"), ("VAR", "latte"), ("PARAM", "250"),
             ("VAR", "mocha"), ("PARAM", "180"), ("OBJ_NAME", "profit"), ("VAR", "latte"), ("PARAM", "4"),
             ("VAR", "mocha"), ("PARAM", "5"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
-    _, rows = _model(*hand(text, tags))
+    _, rows = model_of(*hand(text, tags))
     assert rows == ["250 * lattes + 180 * mochas <= 5000"]
 
 
@@ -336,6 +326,6 @@ def test_requirements_of_listed_amounts_and_a_number_taken_into_a_name() -> None
             ("PARAM", "1"), ("VAR", "pasta"), ("PARAM", "0"), ("PARAM", "2"), ("VAR", "burger"),
             ("OBJ_NAME", "costs"), ("PARAM", "3"), ("VAR", "pasta"), ("OBJ_NAME", "costs"), ("PARAM", "4"),
             ("OBJ_DIR", "minimum"), ("OBJ_NAME", "cost")]
-    goal, rows = _model(*hand(text, tags))
+    goal, rows = model_of(*hand(text, tags))
     assert goal == "min 3 * burger + 4 * pasta"
     assert rows == ["burger + 2 * pasta >= 3", "burger >= 2"]
