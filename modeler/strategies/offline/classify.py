@@ -236,6 +236,16 @@ def _words_before(r: Reading, sp: Span) -> str:
     return " ".join(reversed(out))
 
 
+def _available_after(r: Reading, sp: Span) -> str | None:
+    """"<=" for a limit its own clause then calls available ("900 oven minutes are available")."""
+    out: list[str] = []
+    for k in range(sp.end, min(sp.end + 12, len(r.words))):  # over a list: "60000 g of flour and 900 ..."
+        if r.words[k] in {",", ".", ";", "?", "!"}:
+            break
+        out.append(r.words[k].lower())
+    return "<=" if re.search(r"\b(is|are)( still| only)? available\b", " ".join(out)) else None
+
+
 def _owed(r: Reading, sp: Span) -> str | None:
     """">=" for a limit after an obligation to deliver in its sentence ("a contract to provide a store
     with 12 kg of ..."): what is owed is a least amount, though no direction word says so."""
@@ -321,6 +331,29 @@ def _for_every(r: Reading, sp: Span) -> tuple[int, int, float] | None:
         if n is None or n <= 0:
             return None
         for j in range(k + 2, min(k + 5, b)):
+            y = _named_at(r, j)
+            if y is not None:
+                return (x, y, n) if y != x else None
+        return None
+    return _every_before(r, sp)
+
+
+def _every_before(r: Reading, sp: Span) -> tuple[int, int, float] | None:
+    """"for every lecture section there must be at least two lab sections": the rate stated before its
+    limit (x after the limit, y after "for every", n the y's number if one is written, else 1)."""
+    a, b = r.sentences[r.tokens[sp.start].sent]
+    x = next((v for v in (_named_at(r, k) for k in range(sp.end, min(sp.end + 4, b))) if v is not None), None)
+    if x is None:
+        return None
+    for k in range(sp.start - 2, max(sp.start - 12, a - 1), -1):
+        w = r.words[k].lower()
+        if w in {";", ".", "?", "!"} or any(x_.start <= k < x_.end for x_ in r.spans if x_.label == "LIMIT"):
+            return None
+        if w not in {"for", "to"} or r.words[k + 1].lower() not in {"every", "each"}:
+            continue
+        n = parse_value(r.words[k + 2]) if k + 2 < sp.start else None
+        n = n if n is not None and n > 0 else 1.0
+        for j in range(k + 2, min(k + 6, sp.start)):
             y = _named_at(r, j)
             if y is not None:
                 return (x, y, n) if y != x else None
@@ -485,6 +518,9 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         before = _words_before(r, sp)
         # "and the department has 30 teaching assistants": a stock, whatever duty the sentence also states
         stock = "<=" if re.search(r"\b(has|have)( available)?$", before.lower()) else None
+        # "60000 grams of flour and 900 oven minutes are available, and at least 50 ...": what is available
+        # is a most, whatever cue the next clause holds
+        stock = stock or _available_after(r, sp)
         sense = direction(before) or stock or direction(cue) or _owed(r, sp) or direction(sentence) or "<="
         vars_ = _clause_vars(r, sp, limits)
         total = _total_near(r, sp)

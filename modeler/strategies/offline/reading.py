@@ -243,6 +243,10 @@ def _value(words: list[str], sp: Span) -> float | None:
     v = parse_value(sp.text)
     if v is not None and sp.end < len(words) and words[sp.end].lower() in {"%", "percent"} and "%" not in sp.text:
         v = v / 100
+    # "costs 4 cents per gram" where other money is in dollars: the model counts dollars
+    if v is not None and sp.end < len(words) and words[sp.end].lower() in {"cents", "cent", "¢"} and any(
+            w == "$" or w.lower() in {"dollar", "dollars"} for w in words):
+        v = v / 100
     return v
 
 
@@ -298,6 +302,7 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
         obj_names = [sp for sp in ss if sp.label == "OBJ_NAME"]
         assign: list[int | list[int] | None] = []
         respectively = False
+        lists = 0  # the length of each list where a sentence holds several "respectively" lists
         measures: list[list[str]] = []
         listed = bool(params) and all(p.start in colon for p in params)
         if listed:
@@ -314,6 +319,13 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
             elif len(targets) == len(params):
                 assign = list(targets)
                 respectively = True
+            elif len(sent_vars) >= 2 and len(params) % len(sent_vars) == 0 and _lists_of(
+                    words, params, len(sent_vars)):
+                # "which cost it $400, $60 and $10 and bring a profit of $80, $25 and $8, respectively":
+                # several lists, each in the variables' order, each its own measure
+                assign = sent_vars * (len(params) // len(sent_vars))
+                respectively = True
+                lists = len(sent_vars)
         # "It takes 5 minutes to make a coffee and 3 minutes to make a tea": a sentence that opens with a
         # number and closes with a variable names each variable after its numbers
         ents = sorted([*params, *var_spans], key=lambda sp: sp.start)
@@ -366,11 +378,28 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                 shared.update(colon[params[0].start][1])
             else:
                 shared.update(content([w for w in words[max(a, first - 6): first] if w.lower() not in _BOUNDARY]))
-        for p, target in zip(params, assign, strict=False):
+        # several lists: each its own measure, from the words by its numbers and the few before its first
+        per_list: list[Counter[str]] = []
+        if lists:
+            for g in range(0, len(params), lists):
+                c: Counter[str] = Counter()
+                for p in params[g: g + lists]:
+                    c.update(_context(words, labels, p.start, p.end))
+                lo = params[g - 1].end if g else a
+                c.update(content([w for w in words[max(lo, params[g].start - 6): params[g].start]
+                                  if w.lower() not in _BOUNDARY]))
+                per_list.append(c)
+        for i, (p, target) in enumerate(zip(params, assign, strict=False)):
             value = _value(words, p)
             if value is None or target is None:
                 continue
-            ctx = Counter(shared) if shared is not None else _context(words, labels, p.start, p.end)
+            ctx = Counter(per_list[i // lists]) if per_list else Counter(shared) if shared is not None else _context(
+                words, labels, p.start, p.end)
+            frame = next((q for q in reversed(params[:i]) if _elliptical(words, q, p)), None)
+            if shared is None and not per_list and frame is not None:
+                # "rates a laptop at 10 learning points, a tablet at 7 and an e-reader at 3": a number with
+                # no words of its own after the same word as one before measures what that one does
+                ctx.update(_context(words, labels, frame.start, frame.end))
             if p.end < len(words) and words[p.end].lower() in {"loss", "losses"}:
                 # "each black shoe sold results in a $3 loss": a loss per unit is a profit below zero
                 value = -value
@@ -388,6 +417,31 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
             prev_vars = sent_vars
     features = merge_parallel(group_features(coefs), len(variables))
     return Reading(tokens, words, spans, variables, mention_var, features, coefs, sentences, distinct)
+
+
+def _elliptical(words: list[str], prev: Span, p: Span) -> bool:
+    """p repeats prev's frame with its unit left out: the same word before both ("at 10 learning points",
+    "at 7"; "covers one swimmer", "covers three"), nothing but a break after p, a unit word after prev."""
+    if p.start < 1 or prev.start < 1 or words[p.start - 1].lower() != words[prev.start - 1].lower():
+        return False
+    if not words[p.start - 1].isalpha() or words[p.start - 1] in {"and", "or"}:
+        return False
+    nxt = words[p.end].lower() if p.end < len(words) else "."
+    return nxt in _BOUNDARY and prev.end < len(words) and words[prev.end].isalpha() and \
+        words[prev.end].lower() not in _BOUNDARY
+
+
+def _lists_of(words: list[str], params: list[Span], n: int) -> bool:
+    """The numbers fall into lists of n, each written as one run ("$400, $60 and $10"): within a list only
+    commas, "and", currency signs and units stand between the numbers."""
+    for g in range(0, len(params), n):
+        for x, y in zip(params[g: g + n - 1], params[g + 1: g + n], strict=False):
+            gap = [w.lower() for w in words[x.end: y.start]]
+            if len(gap) > 4 or "and" not in gap and "," not in gap:
+                return False
+        if g and len(words[params[g - 1].end: params[g].start]) < 2:
+            return False
+    return True
 
 
 def _joint_subject(words: list[str], var_spans: list[Span], mention_var: dict[int, int], p: Span,

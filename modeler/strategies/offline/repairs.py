@@ -43,6 +43,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
     "A pipeline can carry 8000 units of gas"); a "PARAM" in a sentence
     that names no variable but states limits is a limit ("50 kg of flour and 40 hours available").
     """
+    spans = [sp for sp in spans if not _period(tokens, sp)]
     by_sent: dict[int, list[Span]] = {}
     for sp in spans:
         by_sent.setdefault(tokens[sp.start].sent, []).append(sp)
@@ -80,7 +81,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
-        elif sp.label == "PARAM" and not has_var and ((cues and (
+        elif sp.label == "PARAM" and not has_var and not _respective_run(tokens, same, sp) and ((cues and (
                 any(x.label == "LIMIT" for x in same) or _strong_cue(texts.get(sent, []), same))) or _duty_before(
                 tokens, sp)):
             # "bake using 3000 g of flour", "keep the weekly payroll at most $200000": no variable to
@@ -88,10 +89,87 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
         out.append(sp)
     words = [t.text for t in tokens]
-    return _list_labels(words, [_syntax_label(words, sp) for sp in out])
+    return _bare_bounds(words, _price_frames(tokens, _list_labels(words, [_syntax_label(words, sp) for sp in out])))
+
+
+def _bare_bounds(words: list[str], spans: list[Span]) -> list[Span]:
+    """"a minimum of two small trucks must be rented" with "two" left untagged: a number right after a
+    bound's wording ("minimum of", "at least") is that bound's limit."""
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    out = list(spans)
+    for sp in spans:
+        if sp.label != "CONST_DIR":
+            continue
+        k = sp.end + (1 if sp.end < len(words) and words[sp.end].lower() == "of" else 0)
+        e = k  # the whole number, however many words: "one hundred thousand dollars"
+        while e < len(words) and e not in taken and is_number(words[e]):
+            e += 1
+        if k < e < len(words) and words[e].isalpha() and words[e].lower() not in {"of", "times", "percent"}:
+            out.append(Span("LIMIT", k, e, " ".join(words[k:e])))
+    return sorted(out, key=lambda sp: sp.start)
+
+
+_MONEY_AFTER = frozenset("dollars dollar euros euro pounds".split())
+
+
+def _price_frame(words: list[str], sp: Span) -> tuple[str, str] | None:
+    """The words around a price, its currency aside: ("at", "per") for both "at $90 per day" and "at 160
+    dollars per day"; None where no currency is written."""
+    k, j = sp.start - 1, sp.end
+    money = False
+    if k >= 0 and words[k] == "$":
+        k, money = k - 1, True
+    if j < len(words) and words[j].lower() in _MONEY_AFTER:
+        j, money = j + 1, True
+    if not money or k < 0 or j >= len(words):
+        return None
+    return words[k].lower(), words[j].lower()
+
+
+def _price_frames(tokens: list[Token], spans: list[Span]) -> list[Span]:
+    """"rents small trucks at $90 per day and large trucks at 160 dollars per day": a limit in the same
+    frame as a price of the same sentence, right after a variable's name, is a price too."""
+    words = [t.text for t in tokens]
+    frames = {(tokens[sp.start].sent, _price_frame(words, sp)) for sp in spans if sp.label == "PARAM"}
+    out = []
+    for i, sp in enumerate(spans):
+        if sp.label == "LIMIT" and (tokens[sp.start].sent, _price_frame(words, sp)) in frames and \
+                _price_frame(words, sp) is not None and any(
+                    x.label == "VAR" and 0 < sp.start - x.end <= 3 for x in spans[:i]):
+            sp = Span("PARAM", sp.start, sp.end, sp.text)
+        out.append(sp)
+    return out
 
 
 _DUTY_VERB = re.compile(r"\b(?:must|has to|have to|had to|needs to|need to) [a-z]+$", re.I)
+
+
+def _respective_run(tokens: list[Token], same: list[Span], sp: Span) -> bool:
+    """"The memberships need 2, 3 and 5 lane hours per month, respectively, and only 1100 lane hours are
+    available": numbers listed together in a "respectively" sentence are one per variable (coefficients),
+    though the sentence names no variable and states a limit too."""
+    if not any(t.text.lower() == "respectively" for t in tokens if t.sent == tokens[sp.start].sent):
+        return False
+    params = sorted((x for x in same if x.label == "PARAM"), key=lambda x: x.start)
+    def linked(a: Span, b: Span) -> bool:
+        gap = [t.text.lower() for t in tokens[a.end: b.start]]
+        return 0 < len(gap) <= 3 and set(gap) <= {",", "and", "or", "$"}
+
+    return any(linked(a, b) and sp in (a, b) for a, b in zip(params, params[1:], strict=False))
+
+
+_PERIOD_BEFORE = frozenset("each every per this next last first second third fourth".split())
+
+
+def _period(tokens: list[Token], sp: Span) -> bool:
+    """"Each quarter, 700 hours ... are available", "the profit per quarter": a quarter or half after
+    "each" / "every" / "per" / "this" names a span of time, not a number (unless "of" follows: "each
+    quarter of the field")."""
+    if sp.label not in {"PARAM", "LIMIT"} or sp.end - sp.start != 1 or sp.start < 1:
+        return False
+    w = tokens[sp.start].text.lower()
+    nxt = tokens[sp.end].text.lower() if sp.end < len(tokens) else ""
+    return w in {"quarter", "half"} and tokens[sp.start - 1].text.lower() in _PERIOD_BEFORE and nxt != "of"
 
 
 def _duty_before(tokens: list[Token], sp: Span) -> bool:
