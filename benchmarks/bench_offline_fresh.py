@@ -17,6 +17,7 @@ import json
 import math
 import os
 import statistics
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,12 @@ def load_problems(path: Path = DATA) -> list[dict[str, Any]]:
         for n, line in enumerate(f, 1):
             if not line.strip():
                 continue
-            p = json.loads(line)
+            try:
+                p = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise ValueError(f"{path}:{n}: not JSON ({e.msg})") from e
+            if not isinstance(p, dict):
+                raise ValueError(f"{path}:{n}: not a JSON object")
             missing = [k for k in REQUIRED if k not in p]
             if missing:
                 raise ValueError(f"{path}:{n}: missing {', '.join(missing)}")
@@ -77,7 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only the first N problems (0: all)")
     args = ap.parse_args(argv)
 
-    problems = load_problems(args.data)
+    try:
+        problems = load_problems(args.data)
+    except (OSError, ValueError) as e:
+        print(f"error: cannot read the problems: {e}", file=sys.stderr)
+        return 2
     if args.limit:
         problems = problems[: args.limit]
 

@@ -165,7 +165,7 @@ class EntityTagger:
         # one the tagger cannot know, and the reader looks for it by its grammar (unseen.py)
         vocab = vocabulary_path(path)
         self.vocabulary: frozenset[str] | None = (
-            frozenset(vocab.read_text(encoding="utf-8").split("\n")) if vocab.is_file() else None)
+            frozenset(vocab.read_text(encoding="utf-8").split()) if vocab.is_file() else None)
 
     def tag(self, words: list[str]) -> list[str]:
         if not words:
