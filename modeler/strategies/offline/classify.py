@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.reading import Feature, Reading, overlap
-from modeler.strategies.offline.repairs import OWED
+from modeler.strategies.offline.repairs import ALL_OWED, OWED
 from modeler.strategies.offline.variables import decision_units
 from modeler.strategies.offline.words import (
     FRACTIONS,
@@ -76,6 +76,19 @@ def _sense_of(text: str) -> str | None:
     return None
 
 
+def _as_possible(words: list[str]) -> tuple[str, int] | None:
+    """"as many readers as possible" (max), "as few trucks as possible" (min): the sense, and where the
+    goal's words begin (at "many" / "few")."""
+    lower = [w.lower() for w in words]
+    for k in range(len(lower) - 3, 0, -1):
+        if lower[k - 1] != "as" or lower[k] not in {"many", "much", "few", "little", "less"}:
+            continue
+        tail = lower[k + 1: k + 7]
+        if any(tail[j: j + 2] == ["as", "possible"] for j in range(len(tail) - 1)):
+            return ("max" if lower[k] in {"many", "much"} else "min"), k
+    return None
+
+
 def objective(r: Reading, used: set[int]) -> Objective | None:
     """The objective: its sense from OBJ_DIR, its coefficients from the feature named like OBJ_NAME."""
     dirs = [sp for sp in r.spans if sp.label == "OBJ_DIR"]
@@ -84,6 +97,8 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     said = [sp for sp in dirs if _sense_of(sp.text)]
     sense = _sense_of(said[-1].text) if said else None
     anchor = said[-1].start if said else (dirs[-1].start if dirs else len(r.words))
+    if sense is None:  # "to reach as many readers as possible", "as little waste as possible"
+        sense, anchor = _as_possible(r.words) or (None, anchor)
     if sense is None:  # the tagger missed it: the last direction word not inside "a minimum of"
         for k in range(len(r.words) - 1, -1, -1):
             w = r.words[k].lower()
@@ -197,8 +212,10 @@ def _clause_vars(r: Reading, sp: Span, limits: list[Span]) -> list[int]:
     # clause has one that numbers measure ("the hardware section only has 200 hours available ... and the
     # software section ...": a resource's owner, tagged as a name, is no decision)
     brk = next((k for k in range(sp.end, nxt) if r.words[k].lower() in _CLAUSE_BREAK), None)
-    if after and nxt < b and brk is not None and brk < after[0] and any(
-            v in f.coefs for f in r.features for v in own):
+    # ("The utility must supply at least 5000 megawatt-hours this week, wind can supply at most 3500": the
+    # next clause's subject, where this clause names no variable at all)
+    if after and nxt < b and brk is not None and brk < after[0] and (not own or any(
+            v in f.coefs for f in r.features for v in own)):
         after = []
     # "the demand for regular phones is at most 20 and the demand for premium phones ...": a bare number
     # ending its clause speaks about the variable named before it, not one past "and" or a comma
@@ -257,6 +274,9 @@ def _owed(r: Reading, sp: Span) -> str | None:
     return ">=" if _DUTY.search(" ".join(r.words[a: sp.start + 1])) else None
 
 
+# a past participle's ending: "seated", "sown", "given", "sold", "spent"
+_PP = "(?:ed|en|wn|ld|nt|ne)"
+_DONE = re.compile(rf"(?:[a-z-]+ ){{0,3}}(?:must|has to|have to|needs to|need to) be [a-z]+{_PP}\b")
 _DUTY = re.compile(r"\b(?:must|has to|have to|had to|needs to|need to) [a-z]+ [\d.,]*\d(?: [a-z]+){0,4}"
                    r"(?: (?:,|and|, and) [\d.,]*\d(?: [a-z]+){0,4})*(?: ,| and|, and)?$", re.I)
 
@@ -402,6 +422,9 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
                 return None if _listed_with_another(r, r.mention_var[k], sp) else r.mention_var[k]
             if r.words[k] in {",", ".", ";", "?", "!"} or r.words[k].lower() in {"and", "or", "than", "while"}:
                 break
+    given = _given_to(r, sp.end) if sp.end < len(r.words) else None
+    if given is not None:  # "at least 10 hectares must be planted with Riesling"
+        return given
     for k in range(sp.end, min(sp.end + 4, len(r.words))):
         if k in r.mention_var:
             one_word = not any(x.start == k and x.end > k + 1 for x in r.spans if x.label == "VAR")
@@ -422,6 +445,32 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
     return None
 
 
+_GIVEN = re.compile(rf"(?:must|should|will|can|has to|have to|needs to|need to|is to|are to) (?:be [a-z]+{_PP}|go|come) "
+                    r"(?:with|to|for|on|in|into|as|by|from) (?:the |a |an )?$")
+
+
+def _asked(r: Reading, k: int) -> bool:
+    """The word at k is what the question counts ("How many kilograms of each wax ...")."""
+    w = stem(r.words[k])
+    return any(a.lower() == "how" and b.lower() == "many" and stem(c) == w
+               for a, b, c in zip(r.words, r.words[1:], r.words[2:], strict=False))
+
+
+def _given_to(r: Reading, k: int) -> int | None:
+    """"At least 10 hectares must be planted with Riesling", "no more than 8 bundles can be delivered by
+    wholesaler Y", "at least 40 hours must go to the comet survey": what a count of the decisions' unit (the question's "how many bundles") is put to or
+    comes from, named after its verb, is the variable it bounds."""
+    if stem(r.words[k]) not in decision_units(r) and not _asked(r, k):
+        return None
+    for j in range(k + 4, min(k + 10, len(r.words))):
+        if j in r.mention_var:
+            said = " ".join(w.lower() for w in r.words[k + 1: j]) + " "
+            return r.mention_var[j] if _GIVEN.fullmatch(said) else None
+        if r.words[j] in {",", ".", ";", "?", "!"}:
+            return None
+    return None
+
+
 def _unit_of(r: Reading, sp: Span, k: int) -> bool:
     """"at least 15 bottles of Dusk", "at most 30 pairs of skis": the word at k is what one unit of every
     decision is ("per bottle", "how many pairs"), and "of" names a variable that numbers measure (not
@@ -429,7 +478,8 @@ def _unit_of(r: Reading, sp: Span, k: int) -> bool:
     if k + 2 >= len(r.words) or r.words[k + 1].lower() != "of" or k + 2 not in r.mention_var:
         return False
     var = r.mention_var[k + 2]
-    return stem(r.words[k]) in decision_units(r) and any(var in f.coefs for f in r.features) and not (
+    # ("at least 20 kilograms of beeswax" where the question counts kilograms of each)
+    return (stem(r.words[k]) in decision_units(r) or _asked(r, k)) and any(var in f.coefs for f in r.features) and not (
         _listed_with_another(r, var, sp))
 
 
@@ -521,7 +571,11 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         # "60000 grams of flour and 900 oven minutes are available, and at least 50 ...": what is available
         # is a most, whatever cue the next clause holds
         stock = stock or _available_after(r, sp)
-        sense = direction(before) or stock or direction(cue) or _owed(r, sp) or direction(sentence) or "<="
+        # "240 guests must be seated", "1800 parcels have to be delivered": an amount required to be done,
+        # whatever cue the rest of the sentence holds
+        done = ">=" if _DONE.match(" ".join(w.lower() for w in r.words[sp.end: sp.end + 7])) or ALL_OWED.match(
+            " ".join(r.words[sp.end:])) else None
+        sense = direction(before) or stock or done or direction(cue) or _owed(r, sp) or direction(sentence) or "<="
         vars_ = _clause_vars(r, sp, limits)
         total = _total_near(r, sp)
         per = _for_every(r, sp)
@@ -548,7 +602,8 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             continue
         if follows is not None and _listed_with_another(r, follows, sp):
             follows, total = None, True  # "at most 40 vans and trucks": both together
-        if follows is None and r.variables and (len(vars_) != 1 or total) and _counts_decisions(r, sp, units):
+        if follows is None and r.variables and (((len(vars_) != 1 or total) and _counts_decisions(r, sp, units)) or (
+                _shared_among(r, sp))):
             out.append(ConstraintSpec("sum", sense, value, {v.index: 1.0 for v in r.variables},
                                       sentence=sentence, cue=cue))
             continue
@@ -683,8 +738,33 @@ def _counts_decisions(r: Reading, sp: Span, units: set[str]) -> bool:
         if w in {"of", ",", ".", ";", "and", "or", "per", "every", "each"} or k in r.mention_var:
             return False
         if stem(w) in units:
+            # "4 milliliters of active compound", where coefficients measure the compound: that amount,
+            # not the decisions themselves
+            if k + 2 < len(r.words) and r.words[k + 1].lower() == "of" and any(
+                    stem(r.words[k + 2]) in f.context for f in r.features):
+                return False
             # "300 containers of the strong anesthetics": a bound on that one, not a sum
             return not any(j in r.mention_var for j in range(k + 1, min(k + 5, len(r.words))))
+    return False
+
+
+def _shared_among(r: Reading, sp: Span) -> bool:
+    """"shares 300 hours of telescope time among a galaxy survey, an exoplanet survey and a comet survey",
+    "makes 100 kilograms of blend from soy wax, beeswax and paraffin": an amount shared out among the
+    variables, or made from them, is their sum."""
+    for k in range(sp.end, min(sp.end + 8, len(r.words) - 2)):
+        w = r.words[k].lower()
+        if w in {".", ";", "?", "!", "which", "while", "and"} or k in r.mention_var:
+            return False
+        if w in {"among", "between", "amongst", "from"}:
+            # a list of two variables or more follows ("from soy wax, beeswax, and paraffin")
+            named = set()
+            for j in range(k + 1, min(k + 14, len(r.words))):
+                if r.words[j] in {".", ";", "?", "!"} or r.words[j].lower() in {"which", "at", "while"}:
+                    break
+                if j in r.mention_var:
+                    named.add(r.mention_var[j])
+            return len(named) >= 2
     return False
 
 

@@ -72,7 +72,8 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             # "which [has 1] serving of meat": the number the tagger took into a name counts what follows
             out.append(Span("PARAM", a, b, words[a]))
             continue
-        if b - a >= 2 and words[b - 1][:1].isdigit() and b < len(words) and words[b].isalpha() and (
+        if b - a >= 2 and words[b - 1][:1].isdigit() and b < len(words) and (words[b].isalpha() or words[b] in {
+                ".", ",", ";"}) and (
                 plural(" ".join(words[a: b - 1])) in names):
             # "a laptop can serve 3 students a day and [a tablet 2] students a day": the digits the tagger
             # took into a name seen alone elsewhere are that name's coefficient ("Plan 2" never stands as
@@ -228,6 +229,25 @@ def _container_of(words: list[str], sp: Span, var_starts: set[int]) -> bool:
         if j in var_starts:
             return True
     return False
+
+
+def lettered_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"a bundle from wholesaler X has 20 roses" with "bundle from wholesaler" tagged: a lone capital letter
+    right after a name is its label ("wholesaler X", "wholesaler Y" name two things), and belongs to it.
+    ("A" only where "B" labels a name too: else it is an article.)"""
+    n = len(words)
+    def label_at(k: int) -> bool:
+        return k < n and len(words[k]) == 1 and words[k].isupper() and words[k] != "I"
+
+    labels = {words[sp.end] for sp in spans if sp.label == "VAR" and label_at(sp.end)}
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    out = []
+    for sp in spans:
+        if sp.label == "VAR" and label_at(sp.end) and sp.end not in taken and (words[sp.end] != "A" or "B" in labels) \
+                and not words[sp.end - 1][:1].isupper():
+            sp = Span("VAR", sp.start, sp.end + 1, " ".join(words[sp.start: sp.end + 1]))
+        out.append(sp)
+    return out
 
 
 def listed_names(words: list[str], spans: list[Span]) -> list[Span]:

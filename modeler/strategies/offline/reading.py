@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -199,8 +200,9 @@ def _context(words: list[str], labels: list[str], i: int, j: int, limit: bool = 
     k = j
     while k < len(words) and len(after) < 5:
         w = words[k].lower()
-        if labels[k] in {"VAR", "PARAM", "LIMIT"} or w in _BOUNDARY:
-            break
+        if labels[k] in {"VAR", "PARAM", "LIMIT"} or w in _BOUNDARY or (
+                w == "$" and k + 1 < len(words) and labels[k + 1] in {"PARAM", "LIMIT"}):
+            break  # ("8 guests for $25": the "$" is the next number's)
         if w in _PER:
             if not limit:
                 break
@@ -222,6 +224,8 @@ def _context(words: list[str], labels: list[str], i: int, j: int, limit: bool = 
     while k >= 0 and len(before) < 4 + skip:
         if labels[k] in {"VAR", "PARAM", "LIMIT"} or words[k].lower() in _BOUNDARY:
             break
+        if k > 0 and labels[k - 1] in {"PARAM", "LIMIT"} and i - k > 1 + (words[i - 1] == "$"):
+            break  # "seat 8 guests for $25": "guests" is the unit of the 8
         before.append(words[k])
         k -= 1
     # "polishing a bedside table takes 3.5 hours": the activity is named before its object, the variable
@@ -326,13 +330,25 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                 assign = sent_vars * (len(params) // len(sent_vars))
                 respectively = True
                 lists = len(sent_vars)
+            elif not sent_vars and len(variables) >= 2 and len(params) % len(variables) == 0 and _lists_of(
+                    words, params, len(variables)):
+                # "These need 0.5, 0.3 and 0.1 kg of powder and 12, 8 and 5 minutes of assembly,
+                # respectively": no variable named (a pronoun stands for them), each list in their order
+                assign = list(range(len(variables))) * (len(params) // len(variables))
+                respectively = True
+                lists = len(variables)
         # "It takes 5 minutes to make a coffee and 3 minutes to make a tea": a sentence that opens with a
         # number and closes with a variable names each variable after its numbers
         ents = sorted([*params, *var_spans], key=lambda sp: sp.start)
         numbers_first = len(ents) > 2 and ents[0].label == "PARAM" and ents[-1].label == "VAR" and len(
             {mention_var[sp.start] for sp in var_spans}) > 1
+        # "Every bike of either type needs one battery pack": a subject of any type, no variable named
+        every_type = bool(_EVERY_TYPE.search(" ".join(lower))) and not any(sp.label == "VAR" for sp in ss)
         if not assign:
             for p in params:
+                if every_type and variables:
+                    assign.append(list(range(len(variables))))
+                    continue
                 pair = _joint_subject(words, var_spans, mention_var, p, a, distinct)
                 if pair:
                     assign.append(pair)
@@ -386,6 +402,9 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                 for p in params[g: g + lists]:
                     c.update(_context(words, labels, p.start, p.end))
                 lo = params[g - 1].end if g else a
+                # (from the last "and" / "," on: "$90 per tonne and release 4, 5 and 10 megawatt-hours":
+                # "per tonne" ends the list before)
+                lo = max([lo] + [k + 1 for k in range(lo, params[g].start) if words[k].lower() in {"and", ","}])
                 c.update(content([w for w in words[max(lo, params[g].start - 6): params[g].start]
                                   if w.lower() not in _BOUNDARY]))
                 per_list.append(c)
@@ -574,6 +593,20 @@ def _distinct_keys(variables: list[Variable]) -> dict[str, int]:
     return {k: next(iter(o)) for k, o in owners.items() if len(o) == 1 and len(k) > 2}
 
 
+_EVERY_TYPE = re.compile(r"\b(?:of|for) (?:either|each|both|every|any) (?:type|kind|model|sort)s?\b")
+
+
+def _derived(w: str, distinct: dict[str, int]) -> int | None:
+    """The one variable a word is derived from: "desalinated" of "desalination plant", the two words alike
+    but for their endings (the first eight letters or more in common, one key only)."""
+    if len(w) < 9 or not w.isalpha():
+        return None
+    # (both endings differ: "chocolates" of "chocolate" is the same word, left to the stem match)
+    found = {v for key, v in distinct.items() if len(key) >= 8 and key[:8] == w[:8]
+             and min(len(key), len(w)) - 4 <= len(os.path.commonprefix([key, w])) < min(len(key), len(w))}
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _soft_mentions(words: list[str], bounds: tuple[int, int], tagged: list[Span], labels: list[str],
                    distinct: dict[str, int], mention_var: dict[int, int],
                    one_word: dict[int, set[str]] | None = None) -> list[Span]:
@@ -592,6 +625,8 @@ def _soft_mentions(words: list[str], bounds: tuple[int, int], tagged: list[Span]
             w = words[k].lower()
             v = distinct.get(stem(w[:-1]) if w.endswith("s") else stem(w + "s"))
             v = v if v is not None and len(one_word.get(v, ())) == 1 else None
+        if v is None:
+            v = _derived(words[k].lower(), distinct)
         prev = words[k - 1].lower() if k > a else ""  # "" at the start of a sentence
         # only where the word is used as a name ("each premium one"), not as a measure ("units of protein")
         # ("more people travel by coach than by business class": a means compared, in a sentence with "than")
@@ -611,6 +646,8 @@ def _multiplier(words: list[str], sp: Span) -> bool:
     if (nxt in {"times", "time"} or t.endswith("times")) and (after if nxt in {"times", "time"} else nxt) in {
             "a", "an", "per", "every", "each", "daily", "weekly"}:
         return False  # "re-stocked five times a month": a frequency, a coefficient
+    if t in FRACTIONS and nxt in {"a", "an"} and after.isalpha() and after not in {"third", "quarter", "half"}:
+        return False  # "half an hour for the comet survey": an amount (0.5 hours), a coefficient
     return nxt in {"times", "time"} or "times" in t or t in MULTIPLIERS or t in FRACTIONS or (
         nxt == "as" and sp.end + 1 < len(words) and words[sp.end + 1].lower() in {"many", "much"})
 

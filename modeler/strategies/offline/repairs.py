@@ -30,6 +30,10 @@ _NOT_NAMES = STOP | {"more", "less", "most", "least", "cost", "costs", "profit",
 OWED = re.compile(r"\b(?:contract|contracted|must|obliged|obligated|committed|promised|agreed)\b(?: [a-z]+){0,3}? "
                   r"(?:provide|supply|deliver)\b", re.I)
 
+# "take up 420 cubic meters, and all of it must be moved": the whole amount is owed (at least)
+ALL_OWED = re.compile(r"^[^.;?!]*?\ball of (?:it|them|this|these|that|those) (?:must|has to|have to|needs to|need to) "
+                      r"be [a-z]+(?:ed|en|wn|ld|nt|ne)\b", re.I)
+
 # ("its stock of 30 lemons, 40 mangos", "his inventory of 25 keyboards": what is at hand, like "available")
 _LIMIT_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|has|have|only|limit|"
                          r"up to|no more|no less|total|stock of|inventory of)\b", re.I)
@@ -69,14 +73,17 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
             # what one unit of a product holds (the tagger reads the list as coefficients)
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
         elif sp.label == "LIMIT" and ((not cues and has_var and (var_before or any(
-                x.label == "PARAM" for x in same)) and not _made_using(tokens, same, sp)) or _one_needs(
+                x.label == "PARAM" for x in same)) and not _made_using(tokens, same, sp) and not _place_with(
+                tokens, spans, sp)) or _one_needs(
                 tokens, spans, sp)):
             sp = Span("PARAM", sp.start, sp.end, sp.text)
+        elif sp.label == "PARAM" and not has_var and ALL_OWED.match(" ".join(t.text for t in tokens[sp.end:])):
+            sp = Span("LIMIT", sp.start, sp.end, sp.text)
         elif sp.label == "PARAM" and sp.start > 0 and tokens[sp.start - 1].text.lower() == "exactly" and not var_before:
             # "Exactly 250 plates must be served": an amount fixed before any variable is named is a limit
             # (an equality), not what one unit of a variable holds
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
-        elif sp.label == "PARAM" and (_owner_has(tokens, spans, sp) or (not has_var and any(
+        elif sp.label == "PARAM" and (_owner_has(tokens, spans, sp) or _place_with(tokens, spans, sp) or (not has_var and any(
                 _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
@@ -89,7 +96,65 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
         out.append(sp)
     words = [t.text for t in tokens]
-    return _bare_bounds(words, _price_frames(tokens, _list_labels(words, [_syntax_label(words, sp) for sp in out])))
+    return _needs_one(words, _owed_openings(words, _bare_bounds(words, _price_frames(tokens, _list_labels(
+        words, _sized_names(words, [_syntax_label(words, sp) for sp in out]))))))
+
+
+def _needs_one(words: list[str], spans: list[Span]) -> list[Span]:
+    """"Every bike of either type needs one battery pack" with "one" left untagged: a number that each of
+    something "needs" / "requires" / "uses", before its unit, is a coefficient."""
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    out = list(spans)
+    for k in range(2, len(words) - 1):
+        if k in taken or not is_number(words[k]) or words[k - 1].lower() not in {"needs", "requires", "uses",
+                                                                                    "consumes"}:
+            continue
+        a = max((j for j in range(k) if words[j] in {".", "?", "!", ";"}), default=-1) + 1
+        if words[a].lower() in {"each", "every"} and words[k + 1].isalpha():
+            out.append(Span("PARAM", k, k + 1, words[k]))
+    return sorted(out, key=lambda sp: sp.start)
+
+
+def _sized_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"plans fitness sessions of 90 minutes and tactics sessions of 60 minutes", "standard booths of 9
+    square meters": a number right after a variable's name and "of", with its unit after it, is the size of
+    one of them (a coefficient), unless a bound opens the phrase ("at most 20 crates of 50 kg")."""
+    out = list(spans)
+    var_end = {sp.end: sp for sp in spans if sp.label == "VAR"}
+    for i, sp in enumerate(spans):
+        if sp.label != "LIMIT" or sp.start < 2 or words[sp.start - 1].lower() != "of" or sp.start - 1 not in var_end:
+            continue
+        if sp.end >= len(words) or not words[sp.end].isalpha():
+            continue
+        var = var_end[sp.start - 1]
+        if _BOUND_CUE.search(" ".join(reversed(_before(words, var.start, 4)))) or (
+                var.start > 0 and is_number(words[var.start - 1])):
+            continue
+        out[i] = Span("PARAM", sp.start, sp.end, sp.text)
+    return out
+
+
+_DUTY = re.compile(r"(?:must|should|has to|have to|needs to|need to) be\b")
+
+
+def _owed_openings(words: list[str], spans: list[Span]) -> list[Span]:
+    """"Two hundred forty guests must be seated", "1200 parcels have to be delivered" with the number left
+    untagged: an amount that opens a sentence and is then required to be done is a limit."""
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    out = list(spans)
+    for k in range(len(words)):
+        if (k > 0 and words[k - 1] not in {".", "?", "!", ";"}) or k in taken or not is_number(words[k]):
+            continue
+        e = k
+        while e < len(words) and e not in taken and is_number(words[e]):
+            e += 1
+        j = e
+        while j < len(words) and j - e < 3 and j not in taken and words[j].isalpha() and not _DUTY.match(
+                " ".join(w.lower() for w in words[j: j + 3])):
+            j += 1
+        if e < j < len(words) and _DUTY.match(" ".join(w.lower() for w in words[j: j + 3])):
+            out.append(Span("LIMIT", k, e, " ".join(words[k:e])))
+    return sorted(out, key=lambda sp: sp.start)
 
 
 def _bare_bounds(words: list[str], spans: list[Span]) -> list[Span]:
@@ -214,6 +279,26 @@ def _owner_has(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     return True
 
 
+_PLACE_PREP = frozenset("in at on into inside from within".split())
+
+
+def _place_with(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"in a hall with 900 square meters of floor space", "from a warehouse with 500 crates": the number a
+    place (no variable) is "with" is what it holds, a limit like what an owner "has"."""
+    k = sp.start - 1
+    if k >= 0 and tokens[k].text == "$":
+        k -= 1
+    if k < 3 or tokens[k].text.lower() != "with":
+        return False
+    j = k - 1
+    while j >= 0 and k - j <= 3 and tokens[j].text.isalpha() and tokens[j].text.lower() not in {"a", "an", "the"}:
+        j -= 1
+    if j < 1 or j == k - 1 or tokens[j].text.lower() not in {"a", "an", "the"} or \
+            tokens[j - 1].text.lower() not in _PLACE_PREP:
+        return False
+    return not any(x.label == "VAR" and j < x.end and x.start < k for x in spans)
+
+
 def _one_needs(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     """"each earphone requires only 20 dollars": what one unit of a variable takes is its coefficient,
     whatever "only" says (the tagger reads a limit)."""
@@ -285,13 +370,26 @@ def _syntax_label(words: list[str], sp: Span) -> Span:
             break
         clause.append(words[k].lower())
     far = " ".join(reversed(clause))
-    if _BOUND_BEFORE.search(pre) or (_BOUND_CLAUSE.search(far) and not _OBJECTIVE_TALK & set(clause)):
+    if _BOUND_BEFORE.search(pre) or (_BOUND_CLAUSE.search(far) and not _OBJECTIVE_TALK & set(clause)) or (
+            _there_are(words, sp, pre)):
         return sp if sp.label == "LIMIT" else Span("LIMIT", sp.start, sp.end, sp.text)
     if _available_after(words, sp) or _BOUND_AFTER.match(" ".join(w.lower() for w in words[sp.end: sp.end + 3])):
         return sp if sp.label == "LIMIT" else Span("LIMIT", sp.start, sp.end, sp.text)
     if _rate_after(words, sp):
         return sp if sp.label == "PARAM" else Span("PARAM", sp.start, sp.end, sp.text)
     return sp
+
+
+def _there_are(words: list[str], sp: Span, pre: str) -> bool:
+    """"..., and there are 280 assembly hours this month": what there is, is at hand (a limit); not in a
+    sentence that opens with one unit of something ("In one serving of milk, there are 10 grams of
+    calcium": what that unit holds)."""
+    if not re.search(r"(?:^|\b(?:and|while|but) )there (?:are|is)(?: only| just| a total of)?$", pre):
+        return False
+    a = max((k for k in range(sp.start) if words[k] in {".", "?", "!", ";"}), default=-1) + 1
+    opening = [w.lower() for w in words[a: a + 3]]
+    return not (opening[:1] in (["in"], ["for"], ["with"]) and len(opening) > 1 and opening[1] in {
+        "one", "each", "a", "an", "every", "1"})
 
 
 # "of whom 30 must be full-time employees": a number that is required to be something is a bound
@@ -379,6 +477,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     """Add VAR spans the tagger missed: "in bonds and stocks" (a word coordinated with a tagged
     variable) and later untagged repeats of a known variable's words."""
     from modeler.strategies.offline.mentions import (
+        lettered_names,
         listed_names,
         modified_names,
         numbered_names,
@@ -390,7 +489,8 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         whole_names,
     )
 
-    spans = _parallel_numbers(words, ones_for_noun(words, numbered_names(words, ordinal_names(words, spans))))
+    spans = _parallel_numbers(words, ones_for_noun(words, numbered_names(words, ordinal_names(
+        words, lettered_names(words, _unit_from(words, spans))))))
     spans = listed_names(words, modified_names(words, whole_names(words, tidy_mentions(words, run_objects(words, spans)))))
     tagged = {k for sp in spans for k in range(sp.start, sp.end)}
     extra: list[Span] = []
@@ -408,6 +508,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 extra.append(Span("VAR", k, k + 1, w))
                 tagged.add(k)
     extra += _list_middles(words, var_spans, tagged)
+    extra += _list_items(words, var_spans + extra, tagged, {sp.start for sp in spans if sp.label == "PARAM"})
     parallel = _parallel_mentions(words, var_spans + extra, tagged)
     parallel += second_name(words, [sp for sp in spans + extra + parallel if sp.label == "VAR"])
     extra += parallel
@@ -424,6 +525,21 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 extra.append(Span("VAR", k, k + m, " ".join(words[k:k + m])))
                 tagged.update(range(k, k + m))
     return _shared_heads(words, sorted(spans + extra, key=lambda sp: sp.start))
+
+
+def _unit_from(words: list[str], spans: list[Span]) -> list[Span]:
+    """"Each megawatt-hour from gas costs $45" with "megawatt-hour from gas" tagged, where the question asks
+    "How many megawatt-hours should come from each source": the unit the question counts is not the name;
+    where it comes from is ("gas")."""
+    lower = [w.lower() for w in words]
+    asked = {_plural(c) for a, b, c in zip(lower, lower[1:], lower[2:], strict=False) if (a, b) == ("how", "many")}
+    out = []
+    for sp in spans:
+        if sp.label == "VAR" and sp.end - sp.start >= 3 and lower[sp.start + 1] == "from" and \
+                _plural(words[sp.start]) in asked:
+            sp = Span("VAR", sp.start + 2, sp.end, " ".join(words[sp.start + 2: sp.end]))
+        out.append(sp)
+    return out
 
 
 def _parallel_numbers(words: list[str], spans: list[Span]) -> list[Span]:
@@ -443,6 +559,128 @@ def _parallel_numbers(words: list[str], spans: list[Span]) -> list[Span]:
                 sum(e < k for e in ends) not in limit_sents:
             out.append(Span("PARAM", k, k + 1, words[k]))
     return sorted(out, key=lambda sp: sp.start)
+
+
+# words that open a list of what is decided: a verb taking the list as its object, or a preposition
+_LIST_OPENERS = frozenset("in between among from into using use uses with of make makes produce produces manufacture "
+                          "manufactures sell sells buy buys grow grows plant plants burn burns hire hires employ employs "
+                          "stock stocks offer offers bake bakes brew brews build builds rent rents run runs operate "
+                          "operates ship ships mix mixes blend blends serve serves raise raises breed breeds print prints "
+                          "assemble assembles cook cooks prepare prepares purchase purchases order orders melt melts "
+                          "process processes refine refines import imports export exports transport transports carry "
+                          "carries sow sows feed feeds sew sews".split()) | {":"}
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _list_item_ok(ws: list[str], letters: bool) -> bool:
+    """Plain words that can name an item of a list (a lone capital letter where the list names by letters)."""
+    if not ws or len(ws) > 3:
+        return False
+    if letters and len(ws) == 1 and len(ws[0]) == 1 and ws[0].isupper():
+        return True
+    return all((w.isalpha() or "-" in w) and w.lower() not in _NOT_NAMES and not is_number(w) for w in ws)
+
+
+def _list_items(words: list[str], var_spans: list[Span], tagged: set[int], params: set[int]) -> list[Span]:
+    """"burns wood pellets, biogas and heating oil", "produces rockets, fountains and sparkler boxes": every
+    item of a comma list ("X, Y and Z", three items or more) in which the tagger found one name is a name,
+    as is every item of such a list followed in its sentence by as many coefficients (`params`: their
+    first tokens) and "respectively" ("draws
+    water from a reservoir, a river and a desalination plant at $0.20, $0.35 and $1.10 per cubic meter,
+    respectively"), whatever the tagger found."""
+    lower = [w.lower() for w in words]
+    n = len(words)
+    out: list[Span] = []
+    taken = tagged  # (updated in place, as by the other finders)
+    done: set[int] = set()
+
+    def add(items: list[tuple[int, int]]) -> None:
+        for a2, e2 in sorted(items):
+            done.add(a2)
+            if not any(x in taken for x in range(a2, e2)):
+                out.append(Span("VAR", a2, e2, " ".join(words[a2:e2])))
+                taken.update(range(a2, e2))
+
+    for sp in sorted(var_spans, key=lambda x: x.start):
+        if sp.start in done:
+            continue
+        sent_a = max((k for k in range(sp.start) if words[k] in {".", "?", "!", ";"}), default=-1) + 1
+        sent_e = next((k for k in range(sp.end, n) if words[k] in {".", "?", "!", ";"}), n)
+        # the list's conjunction: right before the tagged item (the last) or after it
+        conj = next((k for k in range(sp.start - 1, sent_a - 1, -1) if lower[k] in {"and", "or"}), None)
+        if conj is None or conj < sp.start - 1:
+            conj = next((k for k in range(sp.end, min(sent_e, sp.end + 12)) if lower[k] in {"and", "or"}), None)
+        items = _list_around(words, conj, sent_a, sent_e) if conj is not None else None
+        if items and any(any(x.start <= a2 < x.end or a2 <= x.start < e2 for x in var_spans) for a2, e2 in items):
+            add(items)
+    # a "respectively" sentence: its first list, when as many numbers follow it
+    starts = [0] + [k + 1 for k, w in enumerate(words) if w in {".", "?", "!", ";"}]
+    for sent_a in starts:
+        sent_e = next((k for k in range(sent_a, n) if words[k] in {".", "?", "!", ";"}), n)
+        if "respectively" not in lower[sent_a: sent_e] or any(sent_a <= x.start < sent_e for x in var_spans):
+            continue
+        conj = next((k for k in range(sent_a, sent_e) if lower[k] in {"and", "or"}), None)
+        items = _list_around(words, conj, sent_a, sent_e) if conj is not None else None
+        # (coefficients, not "requirements of dye, thinner, and oil ... are 10, 12 and 15 units, respectively")
+        if items and sum(1 for k in range(max(e2 for _, e2 in items), sent_e) if k in params) == len(items):
+            add(items)
+    return out
+
+
+def _list_around(words: list[str], conj: int, sent_a: int, sent_e: int) -> list[tuple[int, int]] | None:
+    """The items (token ranges, articles aside) of the comma list whose conjunction is at `conj`, when it
+    has three or more plain items: the first runs back (one or two words) to a word that opens such a
+    list, a verb taking it as its object ("burns", "hires") or a preposition ("from", "between"); the last
+    runs to the first word that cannot name (a function word, a number, punctuation)."""
+    lower = [w.lower() for w in words]
+    n = len(words)
+    # the last item: after the conjunction up to a word that cannot name
+    b = conj + 1
+    while b < sent_e and lower[b] in _ARTICLES:
+        b += 1
+    e = b
+    while e < sent_e and e - b < 3 and (words[e].isalpha() or "-" in words[e]) and lower[e] not in _NOT_NAMES:
+        e += 1
+    if e == b and not (b < n and len(words[b]) == 1 and words[b].isupper()):
+        return None
+    if e == b:
+        e = b + 1
+    items = [(b, e)]
+    # earlier items, back from the conjunction: ", item" runs (an optional "," before the conjunction)
+    k = conj - 1
+    if k >= 0 and words[k] == ",":
+        k -= 1
+    while k >= sent_a:
+        e2 = k + 1
+        a2 = e2
+        while a2 > sent_a and words[a2 - 1] not in {",", ".", ";", ":"} and e2 - a2 < 4:
+            a2 -= 1
+        if a2 == sent_a or words[a2 - 1] != ",":
+            break
+        items.append((a2, e2))
+        k = a2 - 2
+    # the first item: one or two words after a list opener (an article aside); without one, the list
+    # needs three items after it ("three drinks, A, B and C")
+    for m in (2, 1):
+        a2 = k + 1 - m
+        if a2 < sent_a + 1:
+            continue
+        before = a2 - 1
+        if lower[before] in _ARTICLES:
+            before -= 1
+        if before >= 0 and lower[before] in _LIST_OPENERS and not any(lower[x] in _ARTICLES for x in range(a2, k + 1)):
+            # "two types of donuts, regular and jelly-filled": a counted first item is the category
+            # the rest name, not an item
+            if _list_item_ok(words[a2: k + 1], False) and not any(is_number(w) for w in words[max(0, a2 - 3): a2]):
+                items.append((a2, k + 1))
+            break
+    if len(items) < 3:
+        return None
+    items = [(a2 + 1 if lower[a2] in _ARTICLES and e2 > a2 + 1 else a2, e2) for a2, e2 in items]
+    letters = sum(1 for a2, e2 in items if e2 - a2 == 1 and len(words[a2]) == 1 and words[a2].isupper()) >= 2
+    if not all(_list_item_ok(words[a2:e2], letters) for a2, e2 in items):
+        return None
+    return items
 
 
 def _list_middles(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
@@ -484,6 +722,9 @@ def _shared_heads(words: list[str], spans: list[Span]) -> list[Span]:
         if b.start != a.end + 1 or words[a.end].lower() not in {"and", "or"}:
             continue
         head = words[b.end - 1]
+        # a plural first name is a whole name ("rockets, fountains and sparkler boxes"), not an adjective
+        if _plural(a.text) != a.text.lower():
+            continue
         if head.lower() != a.text.lower() and head.isalpha() and not words[b.start][:1].isupper():
             # all of the second name after its first word: "small or large production lines" -> "small
             # production lines"
@@ -596,11 +837,12 @@ def _listed_with(r: Reading, v: Variable) -> bool:
     return False
 
 
-def _before(words: list[str], p: int, n: int) -> list[str]:
-    """Up to n words before position p, not reaching back past punctuation."""
+def _before(words: list[str], p: int, n: int, phrase: bool = False) -> list[str]:
+    """Up to n words before position p, not reaching back past punctuation (nor, for `phrase`, past "and"
+    / "or")."""
     out: list[str] = []
     for k in range(p - 1, max(-1, p - 1 - n), -1):
-        if words[k] in {".", ",", ";", "?", "!", ":"}:
+        if words[k] in {".", ",", ";", "?", "!", ":"} or (phrase and words[k].lower() in {"and", "or"}):
             break
         out.append(words[k])
     return out
@@ -613,6 +855,8 @@ def _count(w: str) -> bool:
 
 def _plural(w: str) -> str:
     w = w.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"  # "companies" of "company"
     return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
 
 
@@ -623,6 +867,9 @@ _CONTAINERS = frozenset("unit units bottle bottles container containers pack pac
                         "plate plates piece pieces acre acres hectare hectares glass glasses jar jars meal meals "
                         "portion portions dose doses pill pills tablet tablets scoop scoops slice slices tray trays "
                         "crate crates barrel barrels carton cartons roll rolls sheet sheets pair pairs".split())
+
+
+_TYPE_WORDS = frozenset("type kind model grade class brand size version".split())
 
 
 def _subjects(words: list[str], tagged: set[int]) -> list[Span]:
@@ -636,13 +883,18 @@ def _subjects(words: list[str], tagged: set[int]) -> list[Span]:
         k = a
         while k < len(words) and words[k].lower() in {"each", "a", "an", "one", "the", "every"}:
             k += 1
-        if k + 2 < len(words) and words[k].lower() in _CONTAINERS and words[k + 1].lower() == "of":
+        if k + 2 < len(words) and words[k].lower() in _CONTAINERS and words[k + 1].lower() == "of" and \
+                words[k + 2].lower() not in _TYPE_WORDS:  # ("a meal of type A" is the meal)
             k += 2
         end = k
         while end < len(words) and end - k < 3 and words[end].lower() not in _SUBJECT_VERBS and (
                 words[end].isalnum() or "-" in words[end]) and (words[end].lower() not in STOP or (
                 end > k and len(words[end]) == 1 and words[end].isupper())):  # "Printer A can print"
             end += 1
+        # "An experiment of type A needs 2 hours": the type's label names the subject
+        if end > k and end + 3 < len(words) and words[end].lower() == "of" and words[end + 1].lower() in _TYPE_WORDS and (
+                (len(words[end + 2]) == 1 and words[end + 2].isupper()) or words[end + 2].isdigit()):
+            end += 3
         if end == k or end >= len(words) or words[end].lower() not in _SUBJECT_VERBS:
             continue
         head = stem(words[end - 1])
@@ -728,7 +980,8 @@ def resource_variables(r: Reading) -> set[int]:
         # "at least 2 long words": a number with a direction before it bounds a decision, it does not
         # measure a resource
         bounded = any(_BOUND_CUE.search(" ".join(reversed(_before(r.words, p, 6)))) for p in v.positions)
-        measured = not bounded and all(any(_count(w) for w in _before(r.words, p, 3)) for p in v.positions)
+        # (within the mention's own phrase: "for $25 each and long tables" does not count long tables)
+        measured = not bounded and all(any(_count(w) for w in _before(r.words, p, 3, phrase=True)) for p in v.positions)
         # "10 minutes of peeling", "12 units of carbon dioxide", "82 minutes on CNG machine": most mentions
         # are a measure's object or place
         # ("1 kg of paint" is the unit of a decision, not a measure)

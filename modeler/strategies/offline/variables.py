@@ -37,7 +37,7 @@ def _words(text: str) -> list[str]:
     return [stem(w) for w in text.split() if (w.lower() not in STOP or (len(w) == 1 and w.isupper())) and w[:1].isalnum()]
 
 
-def _join_pairs(variables: list[Variable]) -> dict[int, int]:
+def _join_pairs(variables: list[Variable], units: frozenset[str] = frozenset()) -> dict[int, int]:
     """Later variable -> earlier variable, for two names of one product (a shared naming word, not
     a shared head only: "2-piece suits" and "3-piece suits" stay apart)."""
     out: dict[int, int] = {}
@@ -53,10 +53,14 @@ def _join_pairs(variables: list[Variable]) -> dict[int, int]:
             shared = set(wa) & set(wb) - _GENERIC
             if not shared or not wa or not wb:
                 continue
-            if shared == {wa[-1]} and shared == {wb[-1]}:
+            # a lone letter is a whole name: "A" and "drinks A" (of "three drinks, A, B and C") are one
+            letter = len(wa[-1]) == 1 and min(len(wa), len(wb)) == 1
+            if shared == {wa[-1]} and shared == {wb[-1]} and not letter:
                 continue  # the same head with different names ("diced onions" / "chopped onions")
             # the other words must not name a difference: generic heads or words of the other mention
-            rest = (set(wa) ^ set(wb)) - _GENERIC
+            # (nor the unit every decision is counted in: "first-aid staff" paid "per shift" and "first-aid
+            # shifts" are one)
+            rest = (set(wa) ^ set(wb)) - _GENERIC - units
             # one name cut short: the shared word ends one and qualifies the other ("individual latex"
             # and "latex gloves")
             truncated = bool(shared & ({wa[-1]} ^ {wb[-1]}))
@@ -70,17 +74,33 @@ def _join_pairs(variables: list[Variable]) -> dict[int, int]:
 _RATE = frozenset({"per", "each", "every", "for", "a", "an"})
 
 
+_BOUND_WORDS = (("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than"),
+                ("minimum", "of"), ("maximum", "of"), ("up", "to"))
+
+
+def _bounded(before: list[str]) -> bool:
+    """The words before a number end with a bound's wording ("at least", "no more than", "a minimum of")."""
+    return tuple(before[-2:]) in _BOUND_WORDS
+
+
 def _suspicion(r: Reading, v: Variable) -> float:
     """0 (looks like a decision) .. 1 (looks like a resource, a category or an actor)."""
     counted = 0
     category = actor = False
+    from modeler.strategies.offline.repairs import _listed_with
+
+    listed = _listed_with(r, v)
     for p in v.positions:
         before = [w.lower() for w in r.words[max(0, p - 3): p]]
         while any(w in {".", ",", ";", "?", "!", ":"} for w in before):  # within the mention's clause
             before = before[next(k for k, w in enumerate(before) if w in {".", ",", ";", "?", "!", ":"}) + 1:]
         at = max((k for k, w in enumerate(before) if is_number(w) and w not in {"1", "one"}), default=-1)
-        # "2000 trout" counts the mention out; "$2231 for each star layout" is a rate per decision
-        if at >= 0 and not _RATE & set(before[at + 1:]):
+        # "2000 trout" counts the mention out; "$2231 for each star layout" is a rate per decision, and
+        # "at least 100 sparkler boxes" bounds a decision (one listed with others: "rockets, fountains and
+        # sparkler boxes")
+        num = p - len(before) + at  # the number's position in the text
+        if at >= 0 and not _RATE & set(before[at + 1:]) and not (listed and _bounded(
+                [w.lower() for w in r.words[max(0, num - 2): num]])):
             counted += 1
         if len(before) >= 2 and before[-1] == "of" and before[-2] in _CATEGORY:
             category = True
@@ -95,12 +115,20 @@ def _suspicion(r: Reading, v: Variable) -> float:
     return max(share if share >= 0.5 else 0.0, 1.0 if category else 0.0, 0.8 if actor else 0.0)
 
 
+def _counted_in(words: list[str]) -> frozenset[str]:
+    """Stems of what the question counts and what rates are per ("How many shifts", "$180 per shift")."""
+    lower = [w.lower() for w in words]
+    asked = {stem(c) for a, b, c in zip(lower, lower[1:], lower[2:], strict=False) if (a, b) == ("how", "many")}
+    per = {stem(b) for a, b in zip(lower, lower[1:], strict=False) if a == "per" and b.isalpha()}
+    return frozenset(asked & per)
+
+
 def surplus_variables(r: Reading) -> tuple[dict[int, int], set[int]]:
     """(join, drop) for a reading with more than two variables: `join` maps a mention's first token to
     the first token of the earlier mention it names again; `drop` holds variables to forget."""
     if len(r.variables) <= MIN_VARIABLES:
         return {}, set()
-    pairs = _join_pairs(r.variables)
+    pairs = _join_pairs(r.variables, _counted_in(r.words))
     join = {p: r.variables[i].positions[0] for j, i in pairs.items() for p in r.variables[j].positions}
     kept = [v for v in r.variables if v.index not in pairs]
     ranked = sorted(((s, v.index) for v in kept if (s := _suspicion(r, v)) >= 0.5), reverse=True)
