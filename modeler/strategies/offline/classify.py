@@ -21,15 +21,17 @@ from dataclasses import dataclass, field
 
 from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.reading import Feature, Reading, overlap
-from modeler.strategies.offline.repairs import ALL_OWED, OWED
+from modeler.strategies.offline.repairs import ALL_MUST, ALL_OWED, OWED, SUPPLIED
 from modeler.strategies.offline.variables import decision_units
 from modeler.strategies.offline.words import (
     FRACTIONS,
     MULTIPLIERS,
     content,
     direction,
+    goal_frame,
     parse_value,
     stem,
+    unit_scale,
     weight,
 )
 
@@ -97,6 +99,11 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     said = [sp for sp in dirs if _sense_of(sp.text)]
     sense = _sense_of(said[-1].text) if said else None
     anchor = said[-1].start if said else (dirs[-1].start if dirs else len(r.words))
+    frame = goal_frame(r.words) if sense is None else None
+    goal: list[str] | None = None
+    if frame is not None:  # "as much profit as possible", "keep the cost as low as possible"
+        sense, start, end = frame
+        anchor, goal = max(start - 1, 0), r.words[start:end]
     if sense is None:  # "to reach as many readers as possible", "as little waste as possible"
         sense, anchor = _as_possible(r.words) or (None, anchor)
     if sense is None:  # the tagger missed it: the last direction word not inside "a minimum of"
@@ -117,13 +124,15 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     after = [sp for sp in names if sp.start >= anchor]
     # the name follows its direction closely; an OBJ_NAME elsewhere ("costs" in a coefficient) is not it
     name_span = after[0] if after and after[0].start - anchor <= 8 else (names[-1] if names and not dirs else None)
+    if goal is not None and frame is not None:  # the goal's own words name it, a tag elsewhere does not
+        name_span = next((sp for sp in names if frame[1] <= sp.start < frame[2]), None)
     name = name_span.text if name_span else ""
     sent = r.tokens[anchor].sent if anchor < len(r.tokens) else max(r.sentences)
     name_ctx = Counter(content(name.split()))
     # the words after the direction name the objective too ("minimize the total amount of pollution
     # produced"), up to the end of the clause: the tagger often misses OBJ_NAME
-    tail = []
-    for w in r.words[anchor + 1: anchor + 9]:
+    tail: list[str] = []
+    for w in (goal if goal is not None else r.words[anchor + 1: anchor + 9]):
         if w in {".", "?", ",", ";", "!"} or w.lower() in {"while", "and", "subject", "given", "if"}:
             break
         tail.append(w)
@@ -133,7 +142,9 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     var_words = {k for v in r.variables for k in v.keys}
     # ("the maximum number of batches of cookies": what a batch holds names them too)
     m = re.search(r"\bnumber of (?:the )?([\w-]+)(?: of (?:the )?([\w-]+))?", f"{name} {' '.join(tail)}".lower())
-    if m and any(g and stem(g) in var_words for g in m.groups()):
+    goal_words = set(content(goal)) if goal else set()
+    if (m and any(g and stem(g) in var_words for g in m.groups())) or (goal_words and goal_words <= var_words):
+        # ("make as many chairs as possible": the decisions themselves)
         return Objective(sense, {v.index: 1.0 for v in r.variables}, name or " ".join(tail), "count",
                          r.sentence_text(sent), said=True)
     if not name and tail:
@@ -260,7 +271,9 @@ def _available_after(r: Reading, sp: Span) -> str | None:
         if r.words[k] in {",", ".", ";", "?", "!"}:
             break
         out.append(r.words[k].lower())
-    return "<=" if re.search(r"\b(is|are)( still| only)? available\b", " ".join(out)) else None
+    text = " ".join(out)
+    # ("60 kilograms of flour are delivered daily", "400 tonnes are on hand": a supply, as much as there is)
+    return "<=" if re.search(r"\b(is|are)( still| only)? available\b", text) or SUPPLIED.search(text + " ") else None
 
 
 def _owed(r: Reading, sp: Span) -> str | None:
@@ -279,6 +292,66 @@ _PP = "(?:ed|en|wn|ld|nt|ne)"
 _DONE = re.compile(rf"(?:[a-z-]+ ){{0,3}}(?:must|has to|have to|needs to|need to) be [a-z]+{_PP}\b")
 _DUTY = re.compile(r"\b(?:must|has to|have to|had to|needs to|need to) [a-z]+ [\d.,]*\d(?: [a-z]+){0,4}"
                    r"(?: (?:,|and|, and) [\d.,]*\d(?: [a-z]+){0,4})*(?: ,| and|, and)?$", re.I)
+
+
+# "shelf space limits the print copies to 150", "regulations cap the audience at 620"
+_VERB_BOUND = re.compile(r"\b(?:limits?|limited|caps?|capped|restricts?|restricted)\b(?: [\w'-]+){0,6}? (?:to|at)"
+                         r"(?: (?:a|an|\$|most|maximum|of))*$")
+# "63,000 jobs have to be processed", "a target of 6,100 tonnes a day must be met": a duty on the amount
+_DUTY_AFTER = re.compile(r"^(?:[\w'-]+ ){0,5}?(?:must|has to|have to|needs to|need to|should) be (?!exceeded|more|less|"
+                         r"at|no|under|below|over|above|kept|limited|capped)[a-z]+")
+_NOT_EXCEEDED = re.compile(r"^(?:[\w'-]+ ){0,5}?(?:must not|mustn't|may not|should not|cannot|can not|can't) be exceeded")
+
+
+def _clause_before(r: Reading, sp: Span, n: int = 12) -> str:
+    """The words of a limit's clause before it, names and all, lower-cased."""
+    out: list[str] = []
+    for k in range(sp.start - 1, max(sp.start - n - 1, -1), -1):
+        if r.words[k] in {",", ".", ";", "?", "!", ":"}:
+            break
+        out.append(r.words[k].lower())
+    return " ".join(reversed(out))
+
+
+def _clause_after(r: Reading, sp: Span, n: int = 10) -> str:
+    out: list[str] = []
+    for k in range(sp.end, min(sp.end + n, len(r.words))):
+        if r.words[k] in {",", ".", ";", "?", "!", ":"}:
+            break
+        out.append(r.words[k].lower())
+    return " ".join(out)
+
+
+def _verb_bound(r: Reading, sp: Span) -> str | None:
+    """"<=" for a limit that a verb of limiting puts a ceiling on ("limits the print copies to 150", "caps
+    the audience at 620"), though another clause's "at least" stands nearer."""
+    return "<=" if _VERB_BOUND.search(_clause_before(r, sp)) else None
+
+
+def _duty_after(r: Reading, sp: Span) -> str | None:
+    """">=" for an amount its clause then says has to be reached ("63,000 jobs have to be processed", "a
+    haulage target of 6,100 tonnes must be met"); "<=" for one that "must not be exceeded"."""
+    after = _clause_after(r, sp)
+    if _NOT_EXCEEDED.search(after):
+        return "<="
+    if ALL_MUST.search(" ".join(w.lower() for w in r.words[sp.end: sp.end + 14])):
+        return ">="  # "take up 420 cubic meters, and all of it must be moved"
+    return ">=" if _DUTY_AFTER.search(after) else None
+
+
+_ALL_OF = re.compile(r"^(?:[\w'-]+ ){0,4}?(?:will |must |wants to |plans to )?(?:invest|invests|spend|spends|use|uses|put|puts|"
+                     r"allocate|allocates) (?:all|the whole|the entire) (?:of )?(?:it|them|this|that|the money|the sum)\b")
+
+
+def _all_of(r: Reading, sp: Span) -> str | None:
+    """"==" for a sum its sentence then says is used up: "has inherited $50000 and will invest all of it"."""
+    return "==" if _ALL_OF.search(_clause_after(r, sp, 14).replace(" and ", " ", 1)) else None
+
+
+def _neither_before(r: Reading, sp: Span) -> bool:
+    """"Neither line can run more than 20 hours a day", "none of the ovens may be used for more than 8
+    hours": the limit holds for each decision on its own."""
+    return bool(re.search(r"(?:^| )(?:neither|none of)\b", _clause_before(r, sp)))
 
 
 def _unit(r: Reading, sp: Span) -> str:
@@ -300,6 +373,7 @@ def _limit_context(r: Reading, sp: Span) -> Counter[str]:
             for k in range(x.start, x.end):
                 labels[k] = x.label
     ctx = _context(r.words, labels, sp.start, sp.end, limit=True)
+    ctx.update({k: 1 for k in _clause_subject(r, sp, labels) if k not in ctx})
     s = r.tokens[sp.start].sent
     # the sentence's direction words ("budget", "available") name resources too, each the one of the
     # limits next to it: "a budget of $30000 for saplings and 600 available hours" (no other limit between)
@@ -309,6 +383,22 @@ def _limit_context(r: Reading, sp: Span) -> Counter[str]:
                 min(d.end, sp.end) <= x.start < max(d.start, sp.start) for x in limits):
             ctx.update(content(d.text.split()))
     return ctx
+
+
+def _clause_subject(r: Reading, sp: Span, labels: list[str]) -> list[str]:
+    """"the sludge press can take no more than 4,000 kilograms": the resource a limit's clause names before
+    it, past the words `_context` reads (not a variable's name, nor a number's words)."""
+    out: list[str] = []
+    modal = False
+    for k in range(sp.start - 1, max(sp.start - 13, -1), -1):
+        w = r.words[k].lower()
+        if w in {",", ".", ";", "?", "!", ":", "and", "while", "but", "whereas"} or labels[k] in {"PARAM", "LIMIT"}:
+            break
+        if w in {"can", "could", "cannot", "may"}:  # what the subject can take: a capacity
+            modal, out = True, []
+        elif labels[k] != "VAR":
+            out.append(r.words[k])
+    return content(out) if modal else []
 
 
 def _best_feature(r: Reading, ctx: Counter[str]) -> tuple[Feature | None, float]:
@@ -575,7 +665,12 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         # whatever cue the rest of the sentence holds
         done = ">=" if _DONE.match(" ".join(w.lower() for w in r.words[sp.end: sp.end + 7])) or ALL_OWED.match(
             " ".join(r.words[sp.end:])) else None
-        sense = direction(before) or stock or done or direction(cue) or _owed(r, sp) or direction(sentence) or "<="
+        # "the detailer works six hours a day": the time one works is a most
+        stock = stock or ("<=" if re.search(r"\b(works|work|operates|operate|runs|run|(is|are) open)$", before.lower())
+                          and _unit(r, sp) in {"HOUR", "MINUTE"} else None)
+        sense = (direction(before) or _verb_bound(r, sp) or stock or done or _duty_after(r, sp) or direction(cue)
+                 or _owed(r, sp) or direction(sentence) or "<=")
+        sense = _all_of(r, sp) or sense  # "has inherited $50000 and will invest all of it"
         vars_ = _clause_vars(r, sp, limits)
         total = _total_near(r, sp)
         per = _for_every(r, sp)
@@ -588,7 +683,8 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             if var is not None:
                 out.append(ConstraintSpec("ratio", sense, value, {var: 1.0}, sentence=sentence, cue=cue))
                 continue
-        if r.variables and _of_each_type(r, sp):  # "more than 8 of either type": a bound on each
+        if r.variables and (_of_each_type(r, sp) or _neither_before(r, sp)):
+            # "more than 8 of either type", "neither line can run more than 20 hours": a bound on each
             kind = "lowerbound" if sense == ">=" else "upperbound"
             out += [ConstraintSpec(kind, sense, value, {v.index: 1.0}, sentence=sentence, cue=cue)
                     for v in r.variables]
@@ -740,8 +836,8 @@ def _counts_decisions(r: Reading, sp: Span, units: set[str]) -> bool:
         if stem(w) in units:
             # "4 milliliters of active compound", where coefficients measure the compound: that amount,
             # not the decisions themselves
-            if k + 2 < len(r.words) and r.words[k + 1].lower() == "of" and any(
-                    stem(r.words[k + 2]) in f.context for f in r.features):
+            if _of_resource(r, k) or (k + 2 < len(r.words) and r.words[k + 1].lower() == "of" and any(
+                    stem(r.words[k + 2]) in f.context for f in r.features)):
                 return False
             # "300 containers of the strong anesthetics": a bound on that one, not a sum
             return not any(j in r.mention_var for j in range(k + 1, min(k + 5, len(r.words))))
@@ -766,6 +862,21 @@ def _shared_among(r: Reading, sp: Span) -> bool:
                     named.add(r.mention_var[j])
             return len(named) >= 2
     return False
+
+
+def _of_resource(r: Reading, k: int) -> bool:
+    """The unit at k is "of" a thing the coefficients measure and no variable names ("4 milliliters of
+    active compound" where "Solution A contains 12% active compound")."""
+    if k + 1 >= len(r.words) or r.words[k + 1].lower() != "of":
+        return False
+    out: list[str] = []
+    for j in range(k + 2, min(k + 5, len(r.words))):
+        if r.words[j] in {",", ".", ";", "?", "!"} or j in r.mention_var:
+            break
+        out.append(r.words[j])
+    var_words = {key for v in r.variables for key in v.keys}
+    keys = {t for t in content(out) if weight(t) >= 1 and t not in var_words}
+    return bool(keys) and any(keys & set(f.context) for f in r.features)
 
 
 def _listed_with_another(r: Reading, var: int, sp: Span) -> bool:
@@ -840,13 +951,15 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
         if i in (shared or set()) and i in best and j not in taken_feat and j != objective_feature and (
                 sc >= 0.5 * best[i]) and (not unit or unit in r.features[j].context):
             spec = pending[i][0]
-            extra.append(ConstraintSpec(spec.kind, spec.sense, spec.limit, {
+            extra.append(ConstraintSpec(spec.kind, spec.sense, spec.limit * unit_scale(unit, set(r.features[j].context)), {
                 v: c.value for v, c in r.features[j].coefs.items()}, sentence=spec.sentence, cue=spec.cue,
                 unit=spec.unit))
             taken_feat.add(j)
     for i, (spec, _, vars_) in enumerate(pending):
         if i in taken_spec:
             spec.terms = {v: c.value for v, c in r.features[taken_spec[i]].coefs.items()}
+            # "sixteen hours of working time" against "10 minutes" a candle: the limit in the row's unit
+            spec.limit *= unit_scale(spec.unit, set(r.features[taken_spec[i]].context))
             continue
         if len(vars_) == 1 and not totals[i]:
             spec.kind = "lowerbound" if spec.sense == ">=" else "upperbound"
@@ -909,7 +1022,8 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
         if len(distinct) == 1 and i + 1 < len(clauses):
             na, nb = clauses[i + 1]
             more = [r.mention_var[k] for k in sorted(r.mention_var) if na <= k < nb and r.mention_var[k] != distinct[0]]
-            if more and (" than" in low or " as " in f" {low} "):
+            # (not the "than" of a bound: "no more than 60 percent of the money ..., and she wants ...")
+            if more and (re.search(r"\bthan\b(?! (?:\$ )?\d)", low) or " as " in f" {low} "):
                 distinct.append(more[0])
                 b = nb
         if len(distinct) < 2:

@@ -236,7 +236,22 @@ def _context(words: list[str], labels: list[str], i: int, j: int, limit: bool = 
             k -= 1
         if k >= 0 and labels[k] == "O" and words[k].lower().endswith("ing") and len(words[k]) > 5:
             before.append(words[k])
-    return Counter(content(after) + content(before))
+    return Counter(_compound_parts(content(after) + content(before)))
+
+
+# the second part of "tank-days", "staff-hours", "machine-minutes": a unit of time spent on the first
+_COMPOUND_UNITS = frozenset("day hour minute week month year shift HOUR MINUTE".split())
+
+
+def _compound_parts(keys: list[str]) -> list[str]:
+    """"needs 21 tank-days" and "occupies a fermentation tank for 14 days" measure the same thing: a
+    compound unit also counts as its two parts."""
+    out = list(keys)
+    for key in keys:
+        head, _, tail = key.rpartition("-")
+        if head and "-" not in head and tail in _COMPOUND_UNITS:
+            out += content([head, tail])
+    return out
 
 
 # the words of "is available for at most", "are available for up to a maximum of", "available only for"
@@ -258,10 +273,17 @@ def read(tokens: list[Token], spans: list[Span]) -> Reading:
     """The reading of a tagged document, after repairing the tagger's usual slips with the text itself:
     a variable named beside a tagged one ("in bonds and stocks") or again later untagged joins the
     variables, and a "variable" that is only ever measured ("carries 20 boxes") is a resource instead."""
-    from modeler.strategies.offline.repairs import complete_mentions, relabel_numbers, resource_variables
+    from modeler.strategies.offline.repairs import (
+        complete_mentions,
+        fraction_shares,
+        relabel_numbers,
+        resource_variables,
+        spelt_numbers,
+    )
     from modeler.strategies.offline.variables import surplus_variables
 
-    spans = relabel_numbers(tokens, complete_mentions([t.text for t in tokens], spans))
+    words = [t.text for t in tokens]
+    spans = relabel_numbers(tokens, fraction_shares(words, spelt_numbers(words, complete_mentions(words, spans))))
     r = _read(tokens, spans)
     resources = resource_variables(r)
     if resources:
@@ -434,7 +456,7 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                 coefs.append(Coef(t, value, p.start, s, ctx, hint))
         if sent_vars:
             prev_vars = sent_vars
-    features = merge_parallel(group_features(coefs), len(variables))
+    features = merge_parallel(group_features(coefs, distinct, words, labels), len(variables))
     return Reading(tokens, words, spans, variables, mention_var, features, coefs, sentences, distinct)
 
 
@@ -656,13 +678,37 @@ def overlap(a: Counter[str], b: Counter[str]) -> float:
     return sum(weight(t) for t in set(a) & set(b))
 
 
-def group_features(coefs: list[Coef]) -> list[Feature]:
-    """Coefficients that measure the same thing, one per variable, matched by context words."""
+def _material(words: list[str], labels: list[str], c: Coef, distinct: dict[str, int]) -> set[str]:
+    """The words that only one variable's name has among what a coefficient measures, after its number
+    ("1.25 tonnes of sorted PET scrap": "pet"), untagged; the variable named before the number is not one."""
+    out: list[str] = []
+    k = c.tok + 1
+    while k < len(words) and labels[k] in {"PARAM", "LIMIT"} and labels[k] == labels[c.tok]:
+        k += 1  # the rest of the number ("62 %")
+    for j in range(k, min(k + 7, len(words))):
+        w = words[j]
+        if labels[j] in {"VAR", "PARAM", "LIMIT"} or w in {".", ",", ";", "?", "!", ":"} or w.lower() in {
+                "and", "or", "but", "while", "per", "each"}:
+            break
+        out.append(w)
+    return {k for k in content(out) if k in distinct}
+
+
+def group_features(coefs: list[Coef], distinct: dict[str, int] | None = None,
+                   words: list[str] | None = None, labels: list[str] | None = None) -> list[Feature]:
+    """Coefficients that measure the same thing, one per variable, matched by context words. Two that
+    each measure a thing named with a different variable's own word ("1.25 tonnes of PET scrap" for PET
+    pellets, "1.1 tonnes of HDPE scrap" for HDPE pellets) measure different materials, each its own row."""
     features: list[Feature] = []
+    material = {id(c): _material(words, labels, c, distinct) for c in coefs} if distinct and words and labels else {}
     for c in coefs:
         best, best_score = None, 0.0
+        mine = material.get(id(c), set())
         for f in features:
             if c.var in f.coefs:
+                continue
+            theirs = [material.get(id(o), set()) for o in f.coefs.values()]
+            if mine and any(t and not (t <= mine or mine <= t) for t in theirs):
                 continue
             score = overlap(c.context, f.context) + (0.5 if c.objective_hint and _hinted(f) else 0.0)
             if c.context and f.context and not (set(c.context) & set(f.context)):

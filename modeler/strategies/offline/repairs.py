@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from modeler.strategies.offline.entities import Span, Token, is_number
 from modeler.strategies.offline.variables import MIN_VARIABLES
-from modeler.strategies.offline.words import CONCEPTS, STOP, stem
+from modeler.strategies.offline.words import CONCEPTS, FRACTIONS, MEASURES, SPELT, STOP, stem
 
 if TYPE_CHECKING:
     from modeler.strategies.offline.reading import Reading, Variable
@@ -35,8 +35,8 @@ ALL_OWED = re.compile(r"^[^.;?!]*?\ball of (?:it|them|this|these|that|those) (?:
                       r"be [a-z]+(?:ed|en|wn|ld|nt|ne)\b", re.I)
 
 # ("its stock of 30 lemons, 40 mangos", "his inventory of 25 keyboards": what is at hand, like "available")
-_LIMIT_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|has|have|only|limit|"
-                         r"up to|no more|no less|total|stock of|inventory of)\b", re.I)
+_LIMIT_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|exceeded|has|have|only|limit|"
+                         r"up to|no more|no less|total|stock of|inventory of|allowance)\b", re.I)
 
 
 def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
@@ -73,8 +73,11 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
             # what one unit of a product holds (the tagger reads the list as coefficients)
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
         elif sp.label == "LIMIT" and ((not cues and has_var and (var_before or any(
-                x.label == "PARAM" for x in same)) and not _made_using(tokens, same, sp) and not _place_with(
-                tokens, spans, sp)) or _one_needs(
+                x.label == "PARAM" for x in same)) and not _made_using(tokens, same, sp)
+                and not _works_hours(tokens, spans, sp) and not _place_with(tokens, spans, sp)
+                and not _place_with_measure(tokens, spans, sp)
+                and not _there_is_stock(tokens, sp)) or _pro_one(tokens, same, sp) or _size_of(
+                tokens, spans, sp) or _one_needs(
                 tokens, spans, sp)):
             sp = Span("PARAM", sp.start, sp.end, sp.text)
         elif sp.label == "PARAM" and not has_var and ALL_OWED.match(" ".join(t.text for t in tokens[sp.end:])):
@@ -83,7 +86,10 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
             # "Exactly 250 plates must be served": an amount fixed before any variable is named is a limit
             # (an equality), not what one unit of a variable holds
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
-        elif sp.label == "PARAM" and (_owner_has(tokens, spans, sp) or _place_with(tokens, spans, sp) or (not has_var and any(
+        elif sp.label == "PARAM" and (_owner_has(tokens, spans, sp) or _there_is_stock(tokens, sp) or _all_must(
+                [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
+                tokens, spans, sp) or _works_hours(
+                tokens, spans, sp) or (not has_var and any(
                 _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
@@ -299,13 +305,17 @@ def _place_with(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     return not any(x.label == "VAR" and j < x.end and x.start < k for x in spans)
 
 
+# ("a large truck burns 900 litres of diesel a day": what one unit uses up)
+_BURN_VERBS = frozenset("burns burn consumes consume".split())
+
+
 def _one_needs(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     """"each earphone requires only 20 dollars": what one unit of a variable takes is its coefficient,
     whatever "only" says (the tagger reads a limit)."""
     k = sp.start - 1
     while k >= 0 and tokens[k].text.lower() in {"only", "just", "$"}:
         k -= 1
-    if k < 1 or tokens[k].text.lower() not in _SUBJECT_VERBS - {"has", "have", "can"}:
+    if k < 1 or tokens[k].text.lower() not in (_SUBJECT_VERBS | _BURN_VERBS) - {"has", "have", "can"}:
         return False
     var = next((x for x in spans if x.label == "VAR" and x.end == k), None)
     return var is not None and var.start > 0 and tokens[var.start - 1].text.lower() in {"each", "every", "one", "a",
@@ -373,7 +383,8 @@ def _syntax_label(words: list[str], sp: Span) -> Span:
     if _BOUND_BEFORE.search(pre) or (_BOUND_CLAUSE.search(far) and not _OBJECTIVE_TALK & set(clause)) or (
             _there_are(words, sp, pre)):
         return sp if sp.label == "LIMIT" else Span("LIMIT", sp.start, sp.end, sp.text)
-    if _available_after(words, sp) or _BOUND_AFTER.match(" ".join(w.lower() for w in words[sp.end: sp.end + 3])):
+    if _available_after(words, sp) or _supplied_after(words, sp) or _BOUND_AFTER.match(
+            " ".join(w.lower() for w in words[sp.end: sp.end + 3])):
         return sp if sp.label == "LIMIT" else Span("LIMIT", sp.start, sp.end, sp.text)
     if _rate_after(words, sp):
         return sp if sp.label == "PARAM" else Span("PARAM", sp.start, sp.end, sp.text)
@@ -999,3 +1010,163 @@ def resource_variables(r: Reading) -> set[int]:
     if len(out) == len(r.variables):  # nothing left to decide: keep them rather than guess
         return set()
     return out
+
+
+_MEASURE_VERBS = frozenset("takes take needs need requires require uses use consumes consume occupies occupy".split())
+
+
+def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
+    """A spelt-out number the tagger left out: "has inherited fifty thousand dollars", "works six hours a
+    day", "sixteen hours of working time". A run of number words (with "and" inside: "two hundred and
+    forty") is a number when a unit of measure follows it or it counts in hundreds or thousands; "one"
+    alone only after a verb of measure or in a list of amounts, and a bare count ("two venues", "three
+    kinds") is none. It is a limit when its clause names no variable before it, else a coefficient;
+    `relabel_numbers` judges it further."""
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    var_at = {k for sp in spans if sp.label == "VAR" for k in range(sp.start, sp.end)}
+    out = list(spans)
+    k, n = 0, len(words)
+    while k < n:
+        if k in taken or words[k].lower() not in SPELT:
+            k += 1
+            continue
+        e = k + 1
+        while e < n and e not in taken and (words[e].lower() in SPELT or (
+                words[e].lower() == "and" and e + 1 < n and words[e + 1].lower() in SPELT
+                and words[e - 1].lower() in {"hundred", "thousand", "million"})):
+            e += 1
+        run = [w.lower() for w in words[k:e]]
+        unit = words[e].lower() if e < n else ""
+        scaled = any(w in {"hundred", "thousand", "million", "billion"} for w in run)
+        # "one" alone only as an amount: after a verb of measure or in a list of amounts ("takes 4 kilograms
+        # of bronze and one hour of furnace time"), not "in one day" or "each lasting one hour"
+        prev = words[k - 1].lower() if k else ""
+        single = run == ["one"] and not (prev in _MEASURE_VERBS or (prev in {"and", ","} and any(
+            sp.label in {"PARAM", "LIMIT"} and k - 7 <= sp.start < k for sp in spans)))
+        if (unit in MEASURES and not single) or (scaled and len(run) > 1 and unit not in {"of", "times"}):
+            a = k
+            while a > 0 and words[a - 1] not in {",", ";", ".", "?", "!"} and words[a - 1].lower() not in {
+                    "and", "while", "but", "whereas"}:
+                a -= 1
+            label = "PARAM" if any(a <= j < k for j in var_at) else "LIMIT"
+            out.append(Span(label, k, e, " ".join(words[k:e])))
+        k = e
+    return sorted(out, key=lambda sp: sp.start)
+
+
+def fraction_shares(words: list[str], spans: list[Span]) -> list[Span]:
+    """"at least a quarter of the vehicles", "no more than two fifths of the budget": a fraction after a
+    bound's wording and before "of" is a share, though the tagger left it out (it knows "a third" and
+    "half" better than "a quarter")."""
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    out = list(spans)
+    for k, w in enumerate(words):
+        if k in taken or w.lower() not in FRACTIONS or k + 1 >= len(words) or words[k + 1].lower() != "of":
+            continue
+        a = k - 1 if k and (words[k - 1].lower() in SPELT or words[k - 1].lower() in {"a", "an"}) else k
+        if a < k and a in taken:
+            continue
+        pre = " ".join(x.lower() for x in words[max(a - 5, 0): a + 1] if x not in {",", ".", ";"})
+        if a == k or not _BOUND_BEFORE.search(pre):
+            continue
+        start = a if words[a].lower() in SPELT else k  # "two thirds", but "a quarter" as the tagger marks "third"
+        out.append(Span("LIMIT", start, k + 1, " ".join(words[start: k + 1])))
+    return sorted(out, key=lambda sp: sp.start)
+
+
+_WORK_VERBS = frozenset("works work runs run operates operate".split())
+
+
+def _works_hours(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"..., and the detailer works six hours a day": the time someone who is no variable works, in a
+    clause of its own, is the limit on that person's time, though the sentence names a variable before."""
+    if sp.end >= len(tokens) or tokens[sp.end].text.lower() not in {"hours", "hour", "minutes", "minute"}:
+        return False
+    k = sp.start - 1
+    if k < 1 or not (tokens[k].text.lower() in _WORK_VERBS or (
+            tokens[k].text.lower() == "open" and tokens[k - 1].text.lower() in {"is", "are"})):
+        return False
+    sent = tokens[sp.start].sent
+    j = k - 1
+    while j >= 0 and tokens[j].sent == sent and tokens[j].text.lower() not in {",", ";", "and", "while", "but"}:
+        if any(x.label == "VAR" and x.start <= j < x.end for x in spans):
+            return False
+        j -= 1
+    return j >= 0 and tokens[j].sent == sent  # a clause after another, not the sentence's own subject
+
+
+def _there_is_stock(tokens: list[Token], sp: Span) -> bool:
+    """"There are only 10 operators qualified to drive the large trucks", "Only 13 drivers hold the licence
+    for a large bus", "..., and there are 280 assembly hours this month": what there is, said at a
+    sentence's start with "only" or in a clause joined by "and", is a stock (a limit), though the sentence
+    names a variable (not "In one serving of milk, there are 10 grams of calcium": a coefficient)."""
+    k = sp.start - 1
+    only = k >= 0 and tokens[k].text.lower() in {"only", "just"}
+    if only:
+        if k == 0 or tokens[k - 1].sent != tokens[k].sent:
+            return True  # "Only 13 drivers hold the licence needed for a large bus."
+        k -= 1
+    if k < 1 or tokens[k].text.lower() not in {"are", "is"} or tokens[k - 1].text.lower() != "there":
+        return False
+    start = k < 2 or tokens[k - 2].sent != tokens[k].sent
+    return (only and start) or (k >= 2 and tokens[k - 2].text.lower() == "and")
+
+
+def _pro_one(tokens: list[Token], same: list[Span], sp: Span) -> bool:
+    """"A large truck burns 900 litres of diesel a day and a small one 300 litres": a number right after "a
+    small one", with the verb left out, is the coefficient of the small one, like the one before it."""
+    k = sp.start
+    return k >= 3 and tokens[k - 1].text.lower() == "one" and tokens[k - 3].text.lower() in {"a", "an", "the", "each"} and (
+        tokens[k - 2].text.isalpha()) and any(x.label in {"PARAM", "LIMIT"} and x.end <= k - 3 for x in same)
+
+
+# "60 kilograms of flour are delivered daily", "400 tonnes of scrap are on hand": a supply, said passively
+SUPPLIED = re.compile(r"^(?:[\w'-]+ ){0,5}?(?:is|are|get|gets)(?: only)? (?:delivered|supplied|received|provided|"
+                      r"on hand|in stock|at hand|in storage|stocked)\b")
+
+
+def _supplied_after(words: list[str], sp: Span) -> bool:
+    """A number its clause then says is delivered or on hand: what there is to use, a limit."""
+    out: list[str] = []
+    k = sp.end
+    while k < min(sp.end + 14, len(words)):
+        w = words[k].lower()
+        if w in {",", "and"} and k + 1 < len(words) and is_number(words[k + 1]):
+            # a list of supplies: "400 tonnes of PET scrap and 300 tonnes of HDPE scrap are on hand"
+            out, k = [], k + 2
+            continue
+        if w in {".", ",", ";", "?", "!", "and", "while", "but"} or is_number(w):
+            break
+        out.append(w)
+        k += 1
+    return bool(SUPPLIED.search(" ".join(out) + " "))
+
+
+def _size_of(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"fitness sessions of 90 minutes", "corner booths of 16 square meters": a number after a variable's
+    name and "of", with its unit, is the size of one of them, a coefficient."""
+    k = sp.start - 1
+    return k >= 1 and tokens[k].text.lower() == "of" and sp.end < len(tokens) and tokens[sp.end].text.isalpha() and any(
+        x.label == "VAR" and x.end == k for x in spans)
+
+
+def _place_with_measure(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"booths ... in a hall with 900 square meters of floor space": what a place that is no variable comes
+    with, in a unit of measure, is its capacity (a limit)."""
+    k = sp.start - 1
+    if k < 2 or tokens[k].text.lower() != "with" or sp.end >= len(tokens) or tokens[sp.end].text.lower() not in MEASURES:
+        return False
+    owner = tokens[k - 1]
+    return owner.text.isalpha() and owner.text.lower() not in STOP and tokens[k - 2].text.lower() in {
+        "a", "an", "the", "its", "their", "our", "his", "her"} and not any(
+        x.label == "VAR" and x.start <= k - 1 < x.end for x in spans)
+
+
+# "take up 420 cubic meters, and all of it must be moved": the whole amount is to be covered
+ALL_MUST = re.compile(r"^(?:[\w'-]+ ){0,5}?, and all of (?:it|them|this|that) (?:must|has to|have to|needs to|need to|"
+                      r"should) be [a-z]+ed\b")
+
+
+def _all_must(words: list[str], sp: Span) -> bool:
+    """An amount its sentence then says must all be moved, carried or shipped: a least to cover."""
+    return bool(ALL_MUST.search(" ".join(w.lower() for w in words[sp.end: sp.end + 14])))

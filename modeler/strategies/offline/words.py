@@ -130,7 +130,9 @@ _LE = ("no more than", "not more than", "no greater than", "not be more than", "
        "or fewer", "no larger", "not be more", "not to exceed", "does not exceed", "should not exceed", "max",
        # "keep the wage bill below $40000", "at the most 300": bounds from above ("not below" is turned
        # round by _NEGATED)
-       "below", "at the most", "lower than", "smaller than")
+       "below", "at the most", "lower than", "smaller than",
+       # "the fuel allowance of 12000 litres must not be exceeded"
+       "not be exceeded", "never be exceeded", "cannot be exceeded")
 _GE = ("no less than", "not less than", "no fewer than", "not fewer than", "at least", "minimum", "no less", "not less", "no fewer", "not fewer", "more than", "greater than",
        "exceed", "or more", "larger than", "must be met", "a min", "min ", "need", "require", "demand",
        "must", "should")
@@ -138,7 +140,7 @@ _GE = ("no less than", "not less than", "no fewer than", "not fewer than", "at l
 
 # a negation a few words before a comparison turns it round: "can not make more than 50", "does not want
 # to spend more than $500", "can't be less than"
-_NEGATED = re.compile(r"\b(?:not|cannot|can't|won't|never|n't|restricts?|restricted|prevents?|prevented)\b(?:\s+[a-z-]+){0,4}?\s+"
+_NEGATED = re.compile(r"\b(?:not|neither|nor|none|cannot|can't|won't|never|n't|restricts?|restricted|prevents?|prevented)\b(?:\s+[a-z-]+){0,4}?\s+"
                       r"(more than|greater than|larger than|higher than|exceed|exceeds|over|above|"
                       r"less than|fewer than|lower than|smaller than|below|under|beyond|surpass|surpasses)\b")
 _NEGATED_GE = frozenset({"less than", "fewer than", "lower than", "smaller than", "below", "under"})
@@ -166,3 +168,86 @@ def direction(text: str) -> str | None:
             if k >= 0 and (best is None or len(cue) * 1000 - k > best[0]):
                 best = (len(cue) * 1000 - k, sense)
     return best[1] if best else None
+
+
+# "as much profit as possible", "keep the cost as low as possible", "so that her income is as large as
+# possible": a goal stated without maximize / minimize; the adjective says which way
+_GOAL_MAX = frozenset("much many high large great big long".split())
+_GOAL_MIN = frozenset("few little low small cheap short".split())
+# "keep the wage bill low", "keep costs down": the object of keep names the goal
+_KEEP_LOW = frozenset("keep keeps keeping hold holds holding".split())
+_KEEP_MIN = frozenset("low down small minimal".split())
+_GOAL_STOP = frozenset(". , ; : ? ! to that so and while keep keeps make makes get gets hold holds is are be "
+                       "stays stay remains remain".split())
+
+
+def goal_frame(words: list[str]) -> tuple[str, int, int] | None:
+    """(sense, start, end) of the last goal stated without maximize / minimize, words[start:end] naming
+    what is maximized or minimized ("profit", "the fuel burned", "her income"); None if there is none."""
+    low = [w.lower() for w in words]
+    n = len(low)
+    for k in range(n - 1, -1, -1):
+        w = low[k]
+        if w == "possible" and k >= 3:
+            # as ADJ [NP] as possible
+            j = k - 1
+            if low[j] != "as":
+                continue
+            a = next((i for i in range(j - 1, max(j - 8, 0) - 1, -1) if low[i] == "as"
+                      and i + 1 < j and (low[i + 1] in _GOAL_MAX or low[i + 1] in _GOAL_MIN)), None)
+            if a is None:
+                continue
+            adj = low[a + 1]
+            sense = "max" if adj in _GOAL_MAX else "min"
+            if a + 2 < j:  # the name inside the frame: "as much profit as possible"
+                return sense, a + 2, j
+            # the object of keep / make, or the subject of "so that X is"
+            end = a
+            if end and low[end - 1] == ",":  # "keep the cost, in cents, as low as possible"
+                end = next((i for i in range(end - 2, max(end - 6, 0) - 1, -1) if low[i] == ","), end)
+            if end and low[end - 1] in {"is", "are", "be", "stays", "stay", "remains", "remain"}:
+                end -= 1
+            start = end
+            while start > 0 and end - start < 6 and low[start - 1] not in _GOAL_STOP:
+                start -= 1
+            return sense, start, end
+        if w in _KEEP_MIN and k >= 2 and (k + 1 == n or low[k + 1] in {".", "?", "!", ",", ";", "while", "and"}):
+            # keep NP low
+            for i in range(k - 1, max(k - 7, 0) - 1, -1):
+                if low[i] in _KEEP_LOW and i + 1 < k:
+                    return "min", i + 1, k
+                if low[i] in _GOAL_STOP:
+                    break
+    return None
+
+
+# the words a spelt-out number is made of ("fifty thousand", "sixteen", "two hundred and forty")
+SPELT = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"hundred"}
+# units of measure: "six hours", "thirty thousand dollars", "twelve kilograms"
+MEASURES = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years dollar dollars euro "
+    "euros pound pounds cent cents gram grams kilogram kilograms kg g tonne tonnes ton tons litre litres liter "
+    "liters millilitre millilitres milliliter milliliters ml gallon gallons metre metres meter meters "
+    "kilometre kilometres kilometer kilometers km mile miles acre acres hectare hectares square cubic "
+    "percent calories kcal units".split())
+
+
+# units of one dimension at different scales (as `content` writes them), for a limit stated in one and
+# its coefficients in another: "40 hours" of "25 minutes" a piece, "9 kilograms" of "12 grams" a piece
+_MAGNITUDES = (
+    {"MINUTE": 1.0, "HOUR": 60.0},
+    {"gram": 1.0, "g": 1.0, "kilogram": 1000.0, "kg": 1000.0, "tonne": 1_000_000.0},
+    {"millilitre": 1.0, "milliliter": 1.0, "ml": 1.0, "litre": 1000.0, "liter": 1000.0},
+)
+
+
+def unit_scale(unit: str, context: set[str] | frozenset[str]) -> float:
+    """The factor that turns a limit in `unit` into the unit its coefficients' words (`context`) use: 60
+    for hours against minutes, 1000 for kilograms against grams; 1 when they agree or nothing says."""
+    for table in _MAGNITUDES:
+        if unit not in table or unit in context:
+            continue
+        other = {table[u] for u in context if u in table}
+        if len(other) == 1:
+            return table[unit] / other.pop()
+    return 1.0
