@@ -63,6 +63,12 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         if sp.label != "VAR":
             out.append(sp)
             continue
+        cut = _verb_cut(words, sp)
+        if cut is not None:
+            out += cut[1:]
+            if cut[0] is None:
+                continue
+            sp = cut[0]
         a, b = sp.start, sp.end
         while a < b and (_function(words[a]) or re.fullmatch(r"[xX]\d+", words[a])):  # "x2 fries"
             a += 1
@@ -96,7 +102,33 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                                              words[b - 1].endswith("'s")):
             continue  # a container, or who acts: "a small coffee shop", "the milk company"
         out.extend(_split_pair(words, sp))
-    return out
+    return sorted(out, key=lambda s: s.start)
+
+
+# verbs that give a per-unit amount: "a van carries 14", "a sofa seats three", "processes 90 jobs" (the
+# third person only: "a standard seat 0.5 square metres" is a noun with its verb left out)
+MEASURE_VERBS = frozenset(
+    "carries processes seats holds takes needs uses requires burns yields produces lands earns serves covers "
+    "feeds handles collects treats occupies accommodates transports delivers vaccinates sleeps houses "
+    "contains gives generates brings".split())
+
+
+def _verb_cut(words: list[str], sp: Span) -> tuple[Span | None, ...] | None:
+    """A name never holds a verb and the number it governs: "[van carries 14] and costs $90" is the name
+    "van" and the coefficient 14, "[sofa seats three]" is "sofa" and 3, "[processes 90] jobs" is no name
+    at all, and "[study carrel seats] one person" is "study carrel". The cut is at a verb of measure
+    right before a number (in the span or just after it); None when the span has none."""
+    n = len(words)
+    for k in range(sp.start, sp.end):
+        if words[k].lower() not in MEASURE_VERBS or k + 1 >= n or not is_number(words[k + 1]):
+            continue
+        if k + 1 < sp.end and words[k + 1].lower() in {"half", "third", "quarter", "fourth", "fifth"}:
+            continue
+        name = Span("VAR", sp.start, k, " ".join(words[sp.start:k])) if k > sp.start else None
+        if k + 1 >= sp.end:
+            return (name,)  # the number lies outside: it keeps its own label
+        return (name, Span("PARAM", k + 1, k + 2, words[k + 1]))
+    return None
 
 
 _ORDINALS = frozenset("first second third fourth fifth".split())
@@ -468,3 +500,124 @@ def second_name(words: list[str], spans: list[Span]) -> list[Span]:
                 out.append(Span("VAR", a, a + 1, words[a]))
                 taken.add(a)
     return out
+
+
+# verbs a per-unit clause states its amount with ("A slot at the Rialto seats 400", "each crate costs $9")
+PER_UNIT_VERBS = MEASURE_VERBS | frozenset(
+    "costs earns returns sells pays vaccinates occupies lands prints covers reaches".split())
+_UNIT_PREPS = frozenset("of in at from on".split())
+_CLAUSE_EDGE = frozenset({".", ";", ",", ":", "and", "while", "whereas", "but", "?", "!"})
+_ONE_OF = frozenset({"a", "an", "each", "every", "one"})
+_HOW_MANY_EACH = re.compile(r"\bhow many\b[^.?!]*\beach\b", re.I)
+
+
+def per_unit_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """When the question asks "how many ... of each / at each ...", the things the per-unit clauses open
+    with are the decisions: "A/Each <name> <verb of measure> ... <number>" ("A bus drive collects 35 units",
+    "each baguette tray uses 3 kilograms"). A name that counts units of something names that something:
+    "a slot at the Rialto seats 400" is the Rialto's slots, "a clinic day in a school gym vaccinates 300"
+    the school gym's. Two or more different such names are needed. Each untagged one becomes a VAR span;
+    a tagged name is left as it is, and so is any other label but a cue the words cannot read as one
+    ("minibus carries" tagged as a direction), and a tagged name cut short takes the whole subject. A
+    clause may also open with a bare noun at a sentence's start ("Ore from Amber mine contains 62%"), or
+    leave its verb out after an earlier one with the same unit ("an hour of cycling burns 600 calories, an
+    hour of swimming 500"). A found name needs a parallel, another with the same verb or unit ("A steel
+    mill needs 10,000 tonnes" alone is who decides). The head two found names share is their kind, not one
+    of them ("at most 7 drives" beside "a bus drive" and "a community-hall drive"), and the last part of a
+    hyphenated qualifier after "the" ("the halls") names its decision. Then "trays of baguettes" names
+    "baguette tray" too: the head, "of" and the modifier of a found two-word name, untagged, become a VAR
+    span as well."""
+    from modeler.strategies.offline.words import direction
+
+    if not _HOW_MANY_EACH.search(" ".join(words)):
+        return spans
+    lower = [w.lower() for w in words]
+    n = len(words)
+    found: list[tuple[int, int, int]] = []  # (name start, name end, verb)
+    gapped: list[tuple[int, int, str]] = []  # "an hour of swimming 500": the verb left out
+    units: set[str] = set()
+    frames: list[tuple[str, str]] = []  # (verb, unit) of each found clause
+    for k in range(n):
+        bare = k + 1 < n and (k == 0 or lower[k - 1] in {".", "?", "!", ";"}) and words[k].isalpha() and \
+            lower[k] not in STOP and lower[k + 1] in _UNIT_PREPS  # "Ore from Amber mine contains 62%"
+        if not bare and (lower[k] not in _ONE_OF or (k > 0 and lower[k - 1] not in _CLAUSE_EDGE)):
+            continue
+        first = k if bare else k + 1
+        v = next((j for j in range(first + 1, min(first + 8, n)) if lower[j] in PER_UNIT_VERBS or
+                  not words[j].replace("-", "").isalpha()), None)
+        if v is None:
+            continue
+        p = next((j for j in range(first, v) if lower[j] in _UNIT_PREPS), None)
+        a = first
+        if p is not None:
+            if p == first or p - first > 2:
+                continue
+            a = p + 1
+            while a < v and lower[a] in {"the", "a", "an"}:
+                a += 1
+        if a >= v or v - a > 3 or any(_function(words[j]) or lower[j] in _ACTOR_HEADS for j in range(a, v)):
+            continue
+        if lower[v] not in PER_UNIT_VERBS:
+            if p is not None and is_number(words[v]) and not bare:
+                gapped.append((a, v, " ".join(lower[first:p])))
+            continue
+        num = next((j for j in range(v + 1, min(v + 6, n)) if is_number(words[j]) or words[j] == "$" or
+                    not words[j].replace("-", "").isalpha()), None)
+        if num is None or not (is_number(words[num]) or words[num] == "$"):
+            continue
+        unit = " ".join(lower[first:p]) if p is not None else ""
+        found.append((a, v, v))
+        frames.append((lower[v], unit))
+        units.add(unit)
+    for a, e, u in gapped:
+        if u in units:
+            found.append((a, e, e))
+            frames.append(("", u))
+    # a decision has a parallel: another such clause with the same verb or the same unit ("A steel mill
+    # needs 10,000 tonnes" beside "ore from Amber mine contains 62%" is who decides)
+    keep = [i for i, (a, e, _) in enumerate(found) if any(
+        words[a:e] != words[b:f] and (frames[i][0] and frames[i][0] == frames[j][0] or frames[i][1] and
+                                      frames[i][1] == frames[j][1]) for j, (b, f, _) in enumerate(found))]
+    found = [found[i] for i in keep]
+    if len({tuple(plural(w) for w in words[a:e]) for a, e, _ in found}) < 2:
+        return spans
+    out = list(spans)
+    for a, e, v in found:
+        inside = [sp for sp in out if sp.start <= v and sp.end > a]
+        if any(sp.label == "VAR" and sp.start < e for sp in inside):
+            if len(inside) == 1 and inside[0].start >= a and inside[0].end < e:
+                # a tagged name cut short ("in-house translator" of "an in-house translator day covers")
+                out = [sp for sp in out if sp is not inside[0]] + [Span("VAR", a, e, " ".join(words[a:e]))]
+            continue
+        if any(sp.start < a or sp.end > v + 1 or sp.label != "CONST_DIR" or direction(sp.text) is not None
+               for sp in inside):
+            continue
+        out = [sp for sp in out if sp not in inside] + [Span("VAR", a, e, " ".join(words[a:e]))]
+    # the head that two or more found names share is their kind, not one of them ("at most 7 drives"
+    # beside "a bus drive" and "a community-hall drive")
+    heads = [plural(words[e - 1]) for a, e, _ in found if e - a >= 2]
+    shared = {h for h in heads if heads.count(h) >= 2} - {plural(" ".join(words[a:e])) for a, e, _ in found}
+    out = [sp for sp in out if not (sp.label == "VAR" and sp.end - sp.start == 1 and plural(sp.text) in shared)]
+    taken = {k for sp in out for k in range(sp.start, sp.end)}
+    # "a community-hall drive" ... "the halls can be booked for": the last part of a hyphenated qualifier
+    # that only one found name has, after "the", names that decision
+    parts: dict[str, list[tuple[int, int]]] = {}
+    for a, e, _ in found:
+        if e - a >= 2 and "-" in words[a]:
+            parts.setdefault(plural(words[a].split("-")[-1]), []).append((a, e))
+    for k in range(1, n):
+        hits = parts.get(plural(words[k]), [])
+        if lower[k - 1] == "the" and k not in taken and words[k].isalpha() and len(
+                {words[a].lower() for a, _ in hits}) == 1:
+            out.append(Span("VAR", k, k + 1, " ".join(words[hits[0][0]: hits[0][1]])))
+            taken.add(k)
+    for a, e, _ in found:
+        if e - a != 2:
+            continue
+        mod, head = plural(words[a]), plural(words[a + 1])
+        for k in range(n - 2):
+            if plural(words[k]) == head and lower[k + 1] == "of" and plural(words[k + 2]) == mod and not any(
+                    j in taken for j in range(k, k + 3)):
+                out.append(Span("VAR", k, k + 3, " ".join(words[k: k + 3])))
+                taken.update(range(k, k + 3))
+    return sorted(out, key=lambda sp: sp.start)

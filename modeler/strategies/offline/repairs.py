@@ -494,6 +494,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         numbered_names,
         ones_for_noun,
         ordinal_names,
+        per_unit_names,
         run_objects,
         second_name,
         tidy_mentions,
@@ -502,7 +503,8 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
 
     spans = _parallel_numbers(words, ones_for_noun(words, numbered_names(words, ordinal_names(
         words, lettered_names(words, _unit_from(words, spans))))))
-    spans = listed_names(words, modified_names(words, whole_names(words, tidy_mentions(words, run_objects(words, spans)))))
+    spans = listed_names(words, modified_names(words, whole_names(words, tidy_mentions(words, run_objects(
+        words, per_unit_names(words, spans))))))
     tagged = {k for sp in spans for k in range(sp.start, sp.end)}
     extra: list[Span] = []
     var_spans = [sp for sp in spans if sp.label == "VAR"]
@@ -520,6 +522,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 tagged.add(k)
     extra += _list_middles(words, var_spans, tagged)
     extra += _list_items(words, var_spans + extra, tagged, {sp.start for sp in spans if sp.label == "PARAM"})
+    extra += _list_firsts(words, var_spans, tagged)
     parallel = _parallel_mentions(words, var_spans + extra, tagged)
     parallel += second_name(words, [sp for sp in spans + extra + parallel if sp.label == "VAR"])
     extra += parallel
@@ -723,6 +726,34 @@ def _list_middles(words: list[str], var_spans: list[Span], tagged: set[int]) -> 
     return out
 
 
+_POSSESSIVE_OPENERS = frozenset("its their his her our with using".split())
+
+
+def _list_firsts(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
+    """"for its trawlers, longliners and gillnet boats", "trips with motorbikes, vans, and trucks" with the
+    last two tagged: the plural noun that opens the list, right after a possessive or "with" / "using",
+    names another item ("two juices, Juice A and Juice B" or "types of donuts, regular and jelly-filled"
+    open with the category instead, after a number or "of")."""
+    out: list[Span] = []
+    spans = sorted(var_spans, key=lambda sp: sp.start)
+    for a, b in zip(spans, spans[1:], strict=False):
+        between = [w.lower() for w in words[a.end: b.start]]
+        if between not in (["and"], [",", "and"], ["or"], [",", "or"]) or a.start < 3 or words[a.start - 1] != ",":
+            continue
+        k = a.start - 2
+        if _plural_noun(words[k]) and words[k].lower() not in _NOT_NAMES and words[k - 1].lower() in _POSSESSIVE_OPENERS \
+                and k not in tagged:
+            out.append(Span("VAR", k, k + 1, words[k]))
+            tagged.add(k)
+    return out
+
+
+def _plural_noun(w: str) -> bool:
+    """One word that reads as a plural noun ("sofas", "longliners"), not an adjective ("black", "various")."""
+    lw = w.lower()
+    return lw.isalpha() and len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "ous", "us", "is"))
+
+
 def _shared_heads(words: list[str], spans: list[Span]) -> list[Span]:
     """"black and blue shoes": the first name of the pair shares the second's head noun ("black shoes"),
     so that "125 shoes" later counts both rather than naming the one whose name ends in "shoes"."""
@@ -733,8 +764,9 @@ def _shared_heads(words: list[str], spans: list[Span]) -> list[Span]:
         if b.start != a.end + 1 or words[a.end].lower() not in {"and", "or"}:
             continue
         head = words[b.end - 1]
-        # a plural first name is a whole name ("rockets, fountains and sparkler boxes"), not an adjective
-        if _plural(a.text) != a.text.lower():
+        # a plural first name is a whole name ("rockets, fountains and sparkler boxes", "sofas and group
+        # tables"), not an adjective
+        if _plural(a.text) != a.text.lower() or _plural_noun(a.text):
             continue
         if head.lower() != a.text.lower() and head.isalpha() and not words[b.start][:1].isupper():
             # all of the second name after its first word: "small or large production lines" -> "small
@@ -857,6 +889,14 @@ def _before(words: list[str], p: int, n: int, phrase: bool = False) -> list[str]
             break
         out.append(words[k])
     return out
+
+
+def _item_before(words: list[str], p: int, n: int) -> list[str]:
+    """`_before`, within the list item too: "tickets sell for $75 and standard tickets for $50" (an "and"
+    or "or" right after a number ends the item before, so the 75 does not count "standard tickets" out)."""
+    out = _before(words, p, n)
+    cut = [k for k in range(len(out) - 1) if out[k].lower() in {"and", "or"} and is_number(out[k + 1])]
+    return out[: cut[0]] if cut else out
 
 
 def _count(w: str) -> bool:
@@ -991,8 +1031,10 @@ def resource_variables(r: Reading) -> set[int]:
         # "at least 2 long words": a number with a direction before it bounds a decision, it does not
         # measure a resource
         bounded = any(_BOUND_CUE.search(" ".join(reversed(_before(r.words, p, 6)))) for p in v.positions)
-        # (within the mention's own phrase: "for $25 each and long tables" does not count long tables)
-        measured = not bounded and all(any(_count(w) for w in _before(r.words, p, 3, phrase=True)) for p in v.positions)
+        # (within the mention's own phrase or list item: "for $25 each and long tables" does not count long tables)
+        measured = not bounded and all(
+            any(_count(w) for w in _before(r.words, p, 3, phrase=True))
+            and any(_count(w) for w in _item_before(r.words, p, 3)) for p in v.positions)
         # "10 minutes of peeling", "12 units of carbon dioxide", "82 minutes on CNG machine": most mentions
         # are a measure's object or place
         # ("1 kg of paint" is the unit of a decision, not a measure)

@@ -20,6 +20,8 @@ _DETERMINERS = frozenset({"a", "an", "the", "their", "its", "his", "her", "some"
 _MAX_WORDS = 3
 _PREPOSITIONS = frozenset({"by", "through", "with", "using", "via", "for", "from"})
 _NOT_BEFORE_NAME = frozenset({"of", "every", "each", "per"})
+# verbs that open a clause's predicate right after its subject
+_CLAUSE_VERBS = frozenset("has have is are was were can could must will would should may owns own holds hold".split())
 _LIST_START = frozenset({",", ":", "either", "between", "using", "use", "in", "into", "sell", "sells", "make", "makes",
                          "produce", "produces", "like", "namely"})
 
@@ -50,8 +52,11 @@ def _after(words: list[str], sp: Span, taken: set[int], vocabulary: frozenset[st
     if not (comma or conjunction):
         return None
     if k < len(words) and words[k].lower() in _PREPOSITIONS:  # "through trucks or by train"
+        if not conjunction:
+            return None  # "A premium seat, with extra legroom, takes": an aside, not a list
         k += 1
-    if k < len(words) and words[k].lower() in _DETERMINERS:
+    det = k < len(words) and words[k].lower() in _DETERMINERS
+    if det:
         k += 1
     j = k
     # a name is modifiers, then its unseen head: "velvet fiddle", not "plywood using workers"
@@ -64,6 +69,8 @@ def _after(words: list[str], sp: Span, taken: set[int], vocabulary: frozenset[st
     nxt = words[j].lower() if j < len(words) else "."
     if j == k or (_word(nxt) and nxt not in _PREPOSITIONS) or nxt == "to":
         return None
+    if comma and conjunction and det and nxt in _CLAUSE_VERBS:
+        return None  # "..., and the apiary has 1,000 jars": the subject of a new clause
     if not any(_unseen(words[i], vocabulary) for i in range(k, j)):
         return None
     # a comma alone joins names only inside a list that goes on ("Hammock, Sextant, and Valise"), not

@@ -40,9 +40,11 @@ def _words(text: str) -> list[str]:
 def _join_pairs(variables: list[Variable], units: frozenset[str] = frozenset()) -> dict[int, int]:
     """Later variable -> earlier variable, for two names of one product (a shared naming word, not
     a shared head only: "2-piece suits" and "3-piece suits" stay apart)."""
-    out: dict[int, int] = {}
-    left = len(variables)
+    out = _grid_pairs(variables)
+    left = len(variables) - len(out)
     for j, b in enumerate(variables):
+        if j in out:
+            continue
         if left <= MIN_VARIABLES:
             break
         wb = _words(b.text)
@@ -71,7 +73,30 @@ def _join_pairs(variables: list[Variable], units: frozenset[str] = frozenset()) 
     return out
 
 
+def _grid_pairs(variables: list[Variable]) -> dict[int, int]:
+    """"North pit", "South pit", "North ore", "South ore": two heads, each with the same set of two or more
+    qualifiers, name one set of decisions twice (the pits and the ore dug from them; premium / standard
+    seats and premium / standard tickets). Each later "<qualifier> <head>" joins the first-named head's
+    variable with its qualifier. Two-word names only; nothing is joined below two variables."""
+    names = [_words(v.text) for v in variables]
+    by_head: dict[str, dict[str, int]] = {}
+    for i, w in enumerate(names):
+        if len(w) == 2 and w[0] != w[1]:
+            by_head.setdefault(w[1], {}).setdefault(w[0], i)
+    heads = sorted(by_head, key=lambda h: min(by_head[h].values()))
+    out: dict[int, int] = {}
+    for h in heads[1:]:
+        first = by_head[heads[0]]
+        if len(by_head[h]) < 2 or not set(by_head[h]) <= set(first):
+            continue
+        for q, j in by_head[h].items():
+            if first[q] < j and len(variables) - len(out) > MIN_VARIABLES:
+                out[j] = first[q]
+    return out
+
+
 _RATE = frozenset({"per", "each", "every", "for", "a", "an"})
+_BREAKS = frozenset({".", ",", ";", "?", "!", ":"})
 
 
 _BOUND_WORDS = (("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than"),
@@ -92,8 +117,12 @@ def _suspicion(r: Reading, v: Variable) -> float:
     listed = _listed_with(r, v)
     for p in v.positions:
         before = [w.lower() for w in r.words[max(0, p - 3): p]]
-        while any(w in {".", ",", ";", "?", "!", ":"} for w in before):  # within the mention's clause
-            before = before[next(k for k, w in enumerate(before) if w in {".", ",", ";", "?", "!", ":"}) + 1:]
+        while any(w in _BREAKS for w in before):  # within the mention's clause
+            before = before[next(k for k, w in enumerate(before) if w in _BREAKS) + 1:]
+        # and within its list item: "bowls for $24 and vases for $55" (the 24 is the bowls')
+        cut = [k for k in range(1, len(before)) if before[k] in {"and", "or"} and is_number(before[k - 1])]
+        if cut:
+            before = before[cut[-1] + 1:]
         at = max((k for k, w in enumerate(before) if is_number(w) and w not in {"1", "one"}), default=-1)
         # "2000 trout" counts the mention out; "$2231 for each star layout" is a rate per decision, and
         # "at least 100 sparkler boxes" bounds a decision (one listed with others: "rockets, fountains and
