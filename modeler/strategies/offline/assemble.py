@@ -56,6 +56,8 @@ def constraint_expr(spec: ConstraintSpec, names: list[str]) -> str:
     everything = " + ".join(names)
     if spec.kind in ("linear", "sum", "upperbound", "lowerbound"):
         return f"{_lin(spec.terms, names)} {op} {_fmt(spec.limit)}"
+    if spec.kind == "blend":  # the mix's share of a property: sum p_i x_i (op) q * (x_1 + x_2 + ...)
+        return f"{_lin(spec.terms, names)} {op} {_fmt(spec.limit)} * ({everything})"
     if spec.kind == "ratio":
         (v,) = spec.terms
         return f"{names[v]} {op} {_fmt(spec.limit)} * ({everything})"
@@ -71,6 +73,7 @@ _WORDS = {
     "sum": "a limit on the sum of all variables", "linear": "a limit on a weighted sum",
     "ratio": "a limit on a proportion of the total", "xby": "one variable compared with a multiple of another",
     "xy": "one variable compared with another",
+    "blend": "a share of a property in the whole mix (a weighted average)",
 }
 
 

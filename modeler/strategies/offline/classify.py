@@ -67,6 +67,7 @@ class ConstraintSpec:
     sentence: str = ""
     cue: str = ""
     unit: str = ""  # the word after a limit's number ("hours"), as a concept
+    share: bool = False  # the limit is a fraction ("at least 40 percent of the gravel"): a blend if its row is
 
 
 def _sense_of(text: str) -> str | None:
@@ -151,6 +152,9 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
         name = " ".join(tail)
     # words of the variables' own names ("tea" of "black tea") rarely say which coefficients: try
     # without them first, then with them ("protein intake" with a "protein shake" variable)
+    derived = _priced_output(r, name_ctx, used) if sense == "max" else None
+    if derived is not None:  # "yields 12 kg of copper", "Copper sells for $9 per kg": price times amount
+        return Objective(sense, derived, name, "weighted", r.sentence_text(sent))
     best = _objective_feature(r, Counter({k: c for k, c in name_ctx.items() if k not in var_words}))
     if best is None:
         best = _objective_feature(r, name_ctx)
@@ -160,6 +164,48 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
         return Objective(sense, terms, name, "weighted", r.sentence_text(sent))
     if r.variables:  # "maximize the number of ..." / "minimize the total number of ..."
         return Objective(sense, {v.index: 1.0 for v in r.variables}, name or "total", "count", r.sentence_text(sent))
+    return None
+
+
+def _priced_output(r: Reading, name_ctx: Counter[str], used: set[int]) -> dict[int, float] | None:
+    """"A tonne of North ore yields 12 kg of copper ... Copper sells for $9 per kg; mining costs $40 per
+    tonne of North ore": a price per unit that no decision takes, of what a coefficient group measures in
+    that unit (the sentence names it too), makes the earnings price x amount; a profit also takes off the
+    costs per decision. None when the text gives no such price or the goal is no earnings."""
+    if "PROFIT" not in name_ctx:
+        return None
+    taken = {c.tok for c in r.coefs}
+    for sp in r.spans:
+        k = sp.start
+        if sp.label not in {"PARAM", "LIMIT"} or k in taken or k < 1 or r.words[k - 1] != "$" or sp.end + 1 >= len(
+                r.words) or r.words[sp.end].lower() != "per":
+            continue
+        price = parse_value(sp.text)
+        unit = content([r.words[sp.end + 1]])
+        a, b = r.sentences[r.tokens[k].sent]
+        said = set(content(r.words[a: k])) - set(unit)
+        fits = [(i, f) for i, f in enumerate(r.features) if unit and unit[0] in f.context and said & set(f.context)
+                and "MONEY" not in f.context]
+        if price is None or len(fits) != 1:
+            continue
+        i, f = fits[0]
+        terms = {v: price * c.value for v, c in f.coefs.items()}
+        used.add(i)
+        if "profit" in " ".join(name_ctx).lower():
+            for j, g in enumerate(r.features):
+                if "MONEY" in g.context and "PROFIT" not in g.context and any(
+                        w.lower() in {"cost", "costs"} for c in g.coefs.values()
+                        for w in r.words[max(c.tok - 6, 0): c.tok]):
+                    for v, c in g.coefs.items():
+                        terms[v] = terms.get(v, 0.0) - c.value
+                    used.add(j)
+        for j, g in enumerate(r.features):
+            # "... and also earns a pollination fee of $80": money earned per decision besides
+            if j != i and "MONEY" in g.context and ("PROFIT" in g.context or "fee" in g.context):
+                for v, c in g.coefs.items():
+                    terms[v] = terms.get(v, 0.0) + c.value
+                used.add(j)
+        return terms
     return None
 
 
@@ -348,6 +394,12 @@ def _all_of(r: Reading, sp: Span) -> str | None:
     return "==" if _ALL_OF.search(_clause_after(r, sp, 14).replace(" and ", " ", 1)) else None
 
 
+def _percent_row(r: Reading, f: Feature) -> bool:
+    """Every coefficient of the row is a share ("contains 62% iron", "60 percent crushed stone")."""
+    return len(f.coefs) >= 2 and all(
+        any(w.lower() in {"%", "percent"} for w in r.words[c.tok: c.tok + 3]) for c in f.coefs.values())
+
+
 def _neither_before(r: Reading, sp: Span) -> bool:
     """"Neither line can run more than 20 hours a day", "none of the ovens may be used for more than 8
     hours": the limit holds for each decision on its own."""
@@ -394,11 +446,62 @@ def _clause_subject(r: Reading, sp: Span, labels: list[str]) -> list[str]:
         w = r.words[k].lower()
         if w in {",", ".", ";", "?", "!", ":", "and", "while", "but", "whereas"} or labels[k] in {"PARAM", "LIMIT"}:
             break
-        if w in {"can", "could", "cannot", "may"}:  # what the subject can take: a capacity
+        if w in {"can", "could", "cannot", "may"} or (w == "must" and r.words[k + 1].lower() == "not"):
+            # what the subject can take: a capacity ("the sulfur fed to the mill must not exceed 10,000 kg")
             modal, out = True, []
         elif labels[k] != "VAR":
             out.append(r.words[k])
     return content(out) if modal else []
+
+
+def _named_subject(r: Reading, sp: Span) -> int | None:
+    """"..., and Birch can ship no more than 4,000 tonnes": a limit's clause whose subject is a proper name
+    that only one variable's name holds ("ore from Birch mine"), before "can / could / may / will", bounds that
+    variable alone."""
+    k = sp.start - 1
+    while k >= 0 and r.words[k].lower() not in {",", ".", ";", "?", "!", ":", "and", "but", "while", "whereas"}:
+        k -= 1
+    clause = r.words[k + 1: sp.start]
+    if len(clause) < 3 or not any(w.lower() in {"can", "could", "may", "will", "cannot"} for w in clause[1:4]):
+        return None
+    w = clause[1] if clause[0].lower() == "the" else clause[0]
+    if not w[:1].isupper():
+        return None
+    owners = {v.index for v in r.variables for m in v.mentions if w.lower() in m.lower().split()}
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _that_many(r: Reading, sp: Span) -> Counter[str]:
+    """"They expect at least 9,000 admissions, so the slots must offer at least that many seats": a limit
+    that a later clause of its sentence takes up again as "that many / that much X" bounds X, the row the
+    words after it name (empty when no such words follow)."""
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    for k in range(sp.end, b - 2):
+        if r.words[k].lower() == "that" and r.words[k + 1].lower() in {"many", "much"}:
+            out: list[str] = []
+            for w in r.words[k + 2: k + 5]:
+                if w in {",", ".", ";", "?", "!"} or w.lower() in {"and", "but", "while", "for", "to"}:
+                    break
+                out.append(w)
+            return Counter(content(out))
+        if any(x.label == "LIMIT" and x.start == k for x in r.spans):
+            break
+    return Counter()
+
+
+def _of_every_head(r: Reading, sp: Span) -> bool:
+    """"The mill can handle up to 5,000 tonnes of ore" with decisions "North ore" and "South ore" and the
+    question "How many tonnes ...": an amount in the unit the question counts, "of" the head every
+    variable's name shares, is their sum."""
+    if sp.end + 2 >= len(r.words) or r.words[sp.end + 1].lower() != "of" or sp.end + 2 in r.mention_var:
+        return False
+    k = sp.end + 1
+    # the amount's unit is what the question counts ("How many tonnes should be taken")
+    low = [w.lower() for w in r.words]
+    asked = {stem(low[j + 2]) for j in range(len(low) - 2) if low[j] == "how" and low[j + 1] in {"many", "much"}}
+    if stem(low[sp.end]) not in asked:
+        return False
+    return _common_head(r, k + 1)
 
 
 def _best_feature(r: Reading, ctx: Counter[str]) -> tuple[Feature | None, float]:
@@ -641,6 +744,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
     shared: set[int] = set()  # pending specs whose limit holds for each of several resources
     ranges = _ranges(r, limits)
     listed = _respective_limits(r, limits)
+    narrowed: list[tuple[ConstraintSpec, ConstraintSpec, int]] = []  # "..., at least 40 of which must be X"
     for sp in limits:
         s = r.tokens[sp.start].sent
         if any(a <= sp.start < b for a, b in compared):
@@ -661,6 +765,8 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         # "60000 grams of flour and 900 oven minutes are available, and at least 50 ...": what is available
         # is a most, whatever cue the next clause holds
         stock = stock or _available_after(r, sp)
+        # "the cinemas offer 4,500 seat-days": what a place offers is a most
+        stock = stock or ("<=" if re.search(r"\b(offers|offer)$", before.lower()) else None)
         # "240 guests must be seated", "1800 parcels have to be delivered": an amount required to be done,
         # whatever cue the rest of the sentence holds
         done = ">=" if _DONE.match(" ".join(w.lower() for w in r.words[sp.end: sp.end + 7])) or ALL_OWED.match(
@@ -672,14 +778,29 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
                  or _owed(r, sp) or direction(sentence) or "<=")
         sense = _all_of(r, sp) or sense  # "has inherited $50000 and will invest all of it"
         vars_ = _clause_vars(r, sp, limits)
-        total = _total_near(r, sp)
+        total = _total_near(r, sp) or _whole_of(r, sp)
         per = _for_every(r, sp)
         if per is not None:  # "at least 1 doctor shift for every 4 nurse shifts": x >= (1 / 4) y
             x, y, n = per
             out.append(ConstraintSpec("xby", sense, 0.0, x=x, y=y, param=value / n, sentence=sentence, cue=cue))
             continue
+        which = _of_which(r, sp)
+        if which is not None and pending and pending[-1][0].sentence == sentence:
+            # "at least 120 boards, at least 40 of which must be longboards": the earlier limit's row, for
+            # that one variable
+            spec = ConstraintSpec("linear", sense, value, sentence=sentence, cue=cue)
+            out.append(spec)
+            narrowed.append((spec, pending[-1][0], which))
+            continue
+        again = _that_many(r, sp)
+        if again and r.variables:  # "at least 9,000 admissions, so the slots must offer at least that many seats"
+            spec = ConstraintSpec("linear", sense, value, sentence=sentence, cue=cue, unit=_unit(r, sp))
+            out.append(spec)
+            pending.append((spec, again, vars_))
+            totals.append(False)
+            continue
         if share and r.variables:
-            var = vars_[0] if vars_ else _share_of(r, sp)
+            var = vars_[0] if vars_ else (_share_of(r, sp) if _share_of(r, sp) is not None else _share_subject(r, sp))
             if var is not None:
                 out.append(ConstraintSpec("ratio", sense, value, {var: 1.0}, sentence=sentence, cue=cue))
                 continue
@@ -696,10 +817,15 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             out.append(ConstraintSpec("sum", sense, value, {v.index: 1.0 for v in r.variables},
                                       sentence=sentence, cue=cue))
             continue
+        if follows is None and not vars_ and not total and (named := _named_subject(r, sp)) is not None:
+            # "and Birch can ship no more than 4,000 tonnes": the one source the subject names
+            kind = "lowerbound" if sense == ">=" else "upperbound"
+            out.append(ConstraintSpec(kind, sense, value, {named: 1.0}, sentence=sentence, cue=cue))
+            continue
         if follows is not None and _listed_with_another(r, follows, sp):
             follows, total = None, True  # "at most 40 vans and trucks": both together
-        if follows is None and r.variables and (((len(vars_) != 1 or total) and _counts_decisions(r, sp, units)) or (
-                _shared_among(r, sp))):
+        if follows is None and r.variables and (((len(vars_) != 1 or total) and (_counts_decisions(
+                r, sp, units) or _of_every_head(r, sp))) or (_shared_among(r, sp))):
             out.append(ConstraintSpec("sum", sense, value, {v.index: 1.0 for v in r.variables},
                                       sentence=sentence, cue=cue))
             continue
@@ -707,13 +833,16 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             kind = "lowerbound" if sense == ">=" else "upperbound"
             out.append(ConstraintSpec(kind, sense, value, {follows: 1.0}, sentence=sentence, cue=cue))
             continue
-        spec = ConstraintSpec("linear", sense, value, sentence=sentence, cue=cue, unit=_unit(r, sp))
+        spec = ConstraintSpec("linear", sense, value, sentence=sentence, cue=cue, unit=_unit(r, sp),
+                              share=share and 0 < value < 1)
         out.append(spec)
         pending.append((spec, listed.get(sp.start) or _limit_context(r, sp), vars_))
         totals.append(total)
         if _each_resource(r, sp):
             shared.add(len(pending) - 1)
     out += _assign_features(r, pending, totals, objective_feature, shared)
+    for spec, ref, var in narrowed:
+        spec.terms = {var: ref.terms[var]} if var in ref.terms and ref.kind == "linear" else {var: 1.0}
     return [c for c in out if c.kind != "drop"]
 
 
@@ -903,6 +1032,48 @@ def _total_near(r: Reading, sp: Span) -> bool:
     return bool(_TOTAL & {w.lower() for w in [*r.words[lo:hi], *near]})
 
 
+def _whole_of(r: Reading, sp: Span) -> bool:
+    """"the depot has 25 parking spaces for the whole fleet": a limit "for the whole / entire" group the
+    decisions make up is on them all together (not "for the whole week": a time)."""
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    for k in range(sp.end, min(sp.end + 6, b - 2)):
+        w = r.words[k].lower()
+        if w in {",", ";", "and", "but", "while"}:
+            return False
+        if w == "for" and r.words[k + 1].lower() == "the" and r.words[k + 2].lower() in {"whole", "entire"}:
+            nxt = r.words[k + 3].lower() if k + 3 < b else ""
+            return nxt not in _TIME_WORDS
+    return False
+
+
+_TIME_WORDS = frozenset("day days week weeks month months year years season term night morning evening shift "
+                        "festival period".split())
+
+
+def _share_subject(r: Reading, sp: Span) -> int | None:
+    """"..., and minibuses must make up at least a quarter of the vehicles": a share whose clause opens with
+    one variable's own word (untagged) is that variable's share."""
+    k = sp.start - 1
+    while k >= 0 and r.words[k] not in {",", ";", ".", "?", "!"} and r.words[k].lower() not in {"and", "but", "while"}:
+        k -= 1
+    found = {r.distinct[f] for w in r.words[k + 1: sp.start] for f in (stem(w), w.lower().removesuffix("es"))
+             if f in r.distinct}
+    return found.pop() if len(found) == 1 else None
+
+
+def _of_which(r: Reading, sp: Span) -> int | None:
+    """"..., at least 40 of which must be longboards": the variable a limit "of which / of them" names."""
+    w = [x.lower() for x in r.words[sp.end: sp.end + 6]]
+    if w[:2] not in (["of", "which"], ["of", "them"]):
+        return None
+    for k in range(sp.end + 2, min(sp.end + 7, len(r.words))):
+        if k in r.mention_var:
+            return r.mention_var[k]
+        if r.words[k] in {",", ".", ";"}:
+            break
+    return None
+
+
 def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str], list[int]]],
                      totals: list[bool], objective_feature: int | None = None,
                      shared: set[int] | None = None) -> list[ConstraintSpec]:
@@ -960,6 +1131,10 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
             spec.terms = {v: c.value for v, c in r.features[taken_spec[i]].coefs.items()}
             # "sixteen hours of working time" against "10 minutes" a candle: the limit in the row's unit
             spec.limit *= unit_scale(spec.unit, set(r.features[taken_spec[i]].context))
+            if spec.share and _percent_row(r, r.features[taken_spec[i]]):
+                # "gravel that is 60 percent crushed stone ... at least 40 percent of the gravel must be
+                # crushed stone": the mix's share, sum p_i x_i >= 0.4 (x_1 + x_2 + ...)
+                spec.kind = "blend"
             continue
         if len(vars_) == 1 and not totals[i]:
             spec.kind = "lowerbound" if spec.sense == ">=" else "upperbound"

@@ -275,7 +275,10 @@ def read(tokens: list[Token], spans: list[Span]) -> Reading:
     variables, and a "variable" that is only ever measured ("carries 20 boxes") is a resource instead."""
     from modeler.strategies.offline.repairs import (
         complete_mentions,
+        elided_amounts,
         fraction_shares,
+        owed_amounts,
+        priced_verbs,
         relabel_numbers,
         resource_variables,
         spelt_numbers,
@@ -283,7 +286,8 @@ def read(tokens: list[Token], spans: list[Span]) -> Reading:
     from modeler.strategies.offline.variables import surplus_variables
 
     words = [t.text for t in tokens]
-    spans = relabel_numbers(tokens, fraction_shares(words, spelt_numbers(words, complete_mentions(words, spans))))
+    spans = relabel_numbers(tokens, fraction_shares(words, spelt_numbers(words, elided_amounts(
+        words, owed_amounts(words, priced_verbs(words, complete_mentions(words, spans)))))))
     r = _read(tokens, spans)
     resources = resource_variables(r)
     if resources:
@@ -436,7 +440,8 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                 continue
             ctx = Counter(per_list[i // lists]) if per_list else Counter(shared) if shared is not None else _context(
                 words, labels, p.start, p.end)
-            frame = next((q for q in reversed(params[:i]) if _elliptical(words, q, p)), None)
+            frame = next((q for q in reversed(params[:i]) if _elliptical(words, q, p)), None) or _gapped(
+                words, labels, params[:i], p)
             if shared is None and not per_list and frame is not None:
                 # "rates a laptop at 10 learning points, a tablet at 7 and an e-reader at 3": a number with
                 # no words of its own after the same word as one before measures what that one does
@@ -458,6 +463,16 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
             prev_vars = sent_vars
     features = merge_parallel(group_features(coefs, distinct, words, labels), len(variables))
     return Reading(tokens, words, spans, variables, mention_var, features, coefs, sentences, distinct)
+
+
+def _gapped(words: list[str], labels: list[str], before: list[Span], p: Span) -> Span | None:
+    """"North ore carries 3 kg of sulfur per tonne and South ore 1 kg": a number right after a name, its
+    verb left out, with the unit of an earlier number of the sentence, measures what that number does."""
+    if p.start < 1 or labels[p.start - 1] != "VAR" or p.end >= len(words):
+        return None
+    unit = words[p.end].lower()
+    return next((q for q in reversed(before) if q.end < len(words) and words[q.end].lower() == unit
+                 and unit.isalpha()), None)
 
 
 def _elliptical(words: list[str], prev: Span, p: Span) -> bool:
@@ -508,7 +523,14 @@ def _joint_subject(words: list[str], var_spans: list[Span], mention_var: dict[in
             _BOUNDARY & set(gap) or mention_var[x.start] == mention_var[y.start]:
         return []
     lead = {w.lower() for w in words[max(a, x.start - 3): x.start]}
-    return [mention_var[x.start], mention_var[y.start]] if lead & {"each", "every", "both"} else []
+    return [mention_var[x.start], mention_var[y.start]] if lead & {"each", "every", "both"} or _each_after(
+        words, p) else []
+
+
+def _each_after(words: list[str], p: Span) -> bool:
+    """"weekend and VIP passes use three seat-days each": an "each" right after the number and its unit
+    gives the number to every name of the subject."""
+    return any(w.lower() == "each" for w in words[p.end: p.end + 2])
 
 
 def _listed_measures(words: list[str], labels: list[str], a: int, e: int, n: int,

@@ -76,7 +76,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 x.label == "PARAM" for x in same)) and not _made_using(tokens, same, sp)
                 and not _works_hours(tokens, spans, sp) and not _place_with(tokens, spans, sp)
                 and not _place_with_measure(tokens, spans, sp)
-                and not _there_is_stock(tokens, sp)) or _pro_one(tokens, same, sp) or _size_of(
+                and not _there_is_stock(tokens, sp) and not offers_stock(tokens, spans, sp)) or _pro_one(tokens, same, sp) or _size_of(
                 tokens, spans, sp) or _one_needs(
                 tokens, spans, sp)):
             sp = Span("PARAM", sp.start, sp.end, sp.text)
@@ -89,7 +89,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
         elif sp.label == "PARAM" and (_owner_has(tokens, spans, sp) or _there_is_stock(tokens, sp) or _all_must(
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
-                tokens, spans, sp) or (not has_var and any(
+                tokens, spans, sp) or offers_stock(tokens, spans, sp) or (not has_var and any(
                 _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
@@ -102,6 +102,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
         out.append(sp)
     words = [t.text for t in tokens]
+    out = _merely_only(words, out)
     return _needs_one(words, _owed_openings(words, _bare_bounds(words, _price_frames(tokens, _list_labels(
         words, _sized_names(words, [_syntax_label(words, sp) for sp in out]))))))
 
@@ -161,6 +162,29 @@ def _owed_openings(words: list[str], spans: list[Span]) -> list[Span]:
         if e < j < len(words) and _DUTY.match(" ".join(w.lower() for w in words[j: j + 3])):
             out.append(Span("LIMIT", k, e, " ".join(words[k:e])))
     return sorted(out, key=lambda sp: sp.start)
+
+
+def _merely_only(words: list[str], spans: list[Span]) -> list[Span]:
+    """"a spot instance costs $0.12 per hour but processes only 70 jobs per hour": "only" between a verb of
+    measure and its number, in a clause whose subject is a variable ("a/an/each <name> ..."), says the rate
+    is low, it states no limit. The number is that variable's coefficient and the "only" no cue."""
+    from modeler.strategies.offline.mentions import PER_UNIT_VERBS
+
+    drop: set[int] = set()
+    out = list(spans)
+    for i, sp in enumerate(spans):
+        k = sp.start - 1
+        if sp.label != "LIMIT" or k < 1 or words[k].lower() != "only" or words[k - 1].lower() not in PER_UNIT_VERBS:
+            continue
+        j = k - 2
+        while j >= 0 and words[j] not in {".", ";", "?", "!"}:
+            j -= 1
+        subject = [x for x in spans if x.label == "VAR" and j < x.start < k - 1]
+        if not subject or words[subject[0].start - 1].lower() not in {"a", "an", "each", "every"}:
+            continue
+        out[i] = Span("PARAM", sp.start, sp.end, sp.text)
+        drop.update(n for n, x in enumerate(spans) if x.label == "CONST_DIR" and x.start == k)
+    return [x for n, x in enumerate(out) if n not in drop]
 
 
 def _bare_bounds(words: list[str], spans: list[Span]) -> list[Span]:
@@ -1057,6 +1081,90 @@ def resource_variables(r: Reading) -> set[int]:
 _MEASURE_VERBS = frozenset("takes take needs need requires require uses use consumes consume occupies occupy".split())
 
 
+def _compound_measure(word: str) -> bool:
+    """"three seat-days", "one tutor-hour": a hyphen compound whose last part is a unit of measure."""
+    head = word.rsplit("-", 1)[-1] if "-" in word[1:-1] else ""
+    return head in MEASURES or head + "s" in MEASURES
+
+
+def _parallel_verb(words: list[str], spans: list[Span], k: int, run: list[str]) -> bool:
+    """"A study carrel seats one person ...; a sofa seats three": a lone number word after a verb that
+    stands before another number of the text ("seats three") is an amount in the same frame."""
+    prev = words[k - 1].lower() if k else ""
+    if len(run) != 1 or not prev.isalpha() or prev in _NO_FRAME or not prev.endswith("s") or not (
+            k >= 2 and any(x.label == "VAR" and x.end == k - 1 for x in spans)):
+        return False
+    return any(x.label in {"PARAM", "LIMIT"} and x.start > 0 and x.start != k and words[x.start - 1].lower() == prev
+               for x in spans)
+
+
+_NO_FRAME = frozenset("is was has its this as less plus has does times days hours minutes".split())
+
+
+def priced_verbs(words: list[str], spans: list[Span]) -> list[Span]:
+    """"A large truck moves 500 tonnes per day and rents for $1,800": a lone third-person verb after "and",
+    then "for" and a price, in a clause whose subject is already measured (a number after the name before
+    it, no price), is what the named thing does, never a name of its own (not "Mugs sell for $18, bowls
+    for $24 and vases for $55", "vans at $70 per day and lorries at $150", "buns, tarts and cakes for
+    $2, ...": lists of names)."""
+    out = []
+    names = [sp for sp in spans if sp.label == "VAR"]
+    for sp in spans:
+        k = sp.start
+        if sp.label == "VAR" and sp.end == k + 1 and k > 1 and words[k - 1].lower() == "and" and words[
+                k].lower().endswith("s") and words[k].islower() and k + 2 < len(words) and words[
+                k + 1].lower() == "for" and words[k + 2] == "$":
+            prev = max((x.end for x in names if x.end < k - 1), default=None)
+            gap = words[prev: k - 1] if prev is not None else []
+            if gap and "$" not in gap and not ({".", ";", "?", "!"} & set(gap)) and any(
+                    re.fullmatch(r"\d[\d,.]*", w) for w in gap):
+                continue
+        out.append(sp)
+    return out
+
+
+def elided_amounts(words: list[str], spans: list[Span]) -> list[Span]:
+    """"North ore carries 3 kg of sulfur per tonne and South ore 1 kg": a bare number right after a name,
+    with the unit of an amount of the same sentence before it (its verb left out), is that name's amount
+    too, though the tagger left it out or read it as a limit."""
+    var_end = {sp.end for sp in spans if sp.label == "VAR"}
+    out = list(spans)
+    for k in range(1, len(words) - 1):
+        if k not in var_end or not re.fullmatch(r"\d[\d,]*(\.\d+)?", words[k]):
+            continue
+        tagged = next((x for x in spans if x.start == k), None)
+        if tagged is not None and (tagged.label != "LIMIT" or tagged.end != k + 1):
+            continue
+        a = k - 1
+        while a > 0 and words[a - 1] not in {".", "?", "!", ";"}:
+            a -= 1
+        unit = words[k + 1].lower()
+        if unit.isalpha() and any(x.label == "PARAM" and a <= x.start and x.end < k and words[x.end].lower() == unit
+                                  for x in spans):
+            # ("and a longboard batch 45 kilograms", tagged a limit: the same frame, a coefficient)
+            out = [x for x in out if x is not tagged] + [Span("PARAM", k, k + 1, words[k])]
+    return sorted(out, key=lambda sp: sp.start)
+
+
+def owed_amounts(words: list[str], spans: list[Span]) -> list[Span]:
+    """"A school district must provide seats for 1,150 students every morning": an untagged number after
+    "for", in a clause that owes something ("must provide", "is contracted to supply"), is the amount owed
+    (a limit), when no name stands between the obligation and the number."""
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    names = {k for sp in spans if sp.label == "VAR" for k in range(sp.start, sp.end)}
+    out = list(spans)
+    for k in range(2, len(words)):
+        if k in taken or words[k - 1].lower() != "for" or not re.fullmatch(r"\d[\d,]*(\.\d+)?", words[k]):
+            continue
+        a = k - 1
+        while a > 0 and words[a - 1] not in {".", "?", "!", ";", ","}:
+            a -= 1
+        m = OWED.search(" ".join(words[a:k]))
+        if m and not any(j in names for j in range(a, k)):
+            out.append(Span("LIMIT", k, k + 1, words[k]))
+    return sorted(out, key=lambda sp: sp.start)
+
+
 def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
     """A spelt-out number the tagger left out: "has inherited fifty thousand dollars", "works six hours a
     day", "sixteen hours of working time". A run of number words (with "and" inside: "two hundred and
@@ -1085,7 +1193,7 @@ def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
         prev = words[k - 1].lower() if k else ""
         single = run == ["one"] and not (prev in _MEASURE_VERBS or (prev in {"and", ","} and any(
             sp.label in {"PARAM", "LIMIT"} and k - 7 <= sp.start < k for sp in spans)))
-        if (unit in MEASURES and not single) or (scaled and len(run) > 1 and unit not in {"of", "times"}):
+        if ((unit in MEASURES or _compound_measure(unit)) and not single) or _parallel_verb(words, spans, k, run) or (scaled and len(run) > 1 and unit not in {"of", "times"}):
             a = k
             while a > 0 and words[a - 1] not in {",", ";", ".", "?", "!"} and words[a - 1].lower() not in {
                     "and", "while", "but", "whereas"}:
@@ -1135,6 +1243,26 @@ def _works_hours(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
             return False
         j -= 1
     return j >= 0 and tokens[j].sent == sent  # a clause after another, not the sentence's own subject
+
+
+_OFFER_VERBS = frozenset("offers offer".split())
+
+
+def offers_stock(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"..., and the cinemas offer 4,500 seat-days over the festival", "the room offers 120 square metres":
+    what a definite subject that is no variable offers is a stock (a limit), though the sentence names a
+    variable before ("a sofa offers three seats" is one unit's coefficient)."""
+    k = sp.start - 1
+    if k < 1 or tokens[k].text.lower() not in _OFFER_VERBS:
+        return False
+    sent = tokens[sp.start].sent
+    j = k - 1
+    while j >= 0 and tokens[j].sent == sent and tokens[j].text.lower() not in {",", ";", "and", "while", "but"}:
+        if any(x.label == "VAR" and x.start <= j < x.end for x in spans):
+            return False
+        j -= 1
+    opener = tokens[j + 1].text.lower() if j + 1 < k else ""
+    return opener in {"the", "our", "its", "their", "his", "her"}
 
 
 def _there_is_stock(tokens: list[Token], sp: Span) -> bool:
