@@ -540,7 +540,9 @@ def per_unit_names(words: list[str], spans: list[Span]) -> list[Span]:
     for k in range(n):
         bare = k + 1 < n and (k == 0 or lower[k - 1] in {".", "?", "!", ";"}) and words[k].isalpha() and \
             lower[k] not in STOP and lower[k + 1] in _UNIT_PREPS  # "Ore from Amber mine contains 62%"
-        if not bare and (lower[k] not in _ONE_OF or (k > 0 and lower[k - 1] not in _CLAUSE_EDGE)):
+        # "The small boat carries 30 cars": a sentence may open with "The" and its name as well
+        the = lower[k] == "the" and (k == 0 or lower[k - 1] in {".", "?", "!", ";"})
+        if not bare and not the and (lower[k] not in _ONE_OF or (k > 0 and lower[k - 1] not in _CLAUSE_EDGE)):
             continue
         first = k if bare else k + 1
         v = next((j for j in range(first + 1, min(first + 8, n)) if lower[j] in PER_UNIT_VERBS or
@@ -620,4 +622,92 @@ def per_unit_names(words: list[str], spans: list[Span]) -> list[Span]:
                     j in taken for j in range(k, k + 3)):
                 out.append(Span("VAR", k, k + 3, " ".join(words[k: k + 3])))
                 taken.update(range(k, k + 3))
+    return sorted(out, key=lambda sp: sp.start)
+
+
+def head_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"burns wood chips and natural gas. ... a thousand cubic meters of gas gives 10 MWh": the bare head of a
+    two- or three-word name, where it opens a per-unit clause after "of" ("<amount> of gas gives"), is that
+    name again. Only a head that ends exactly one name, and only an untagged word."""
+    names = [sp for sp in spans if sp.label == "VAR" and sp.end - sp.start >= 2]
+    heads: dict[str, set[str]] = {}
+    for sp in names:
+        heads.setdefault(plural(words[sp.end - 1]), set()).add(plural(" ".join(words[sp.start: sp.end - 1])))
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    lower = [w.lower() for w in words]
+    out = list(spans)
+    for k in range(1, len(words) - 1):
+        if k in taken or lower[k - 1] != "of" or lower[k + 1] not in PER_UNIT_VERBS or not words[k].isalpha():
+            continue
+        if len(heads.get(plural(words[k]), ())) == 1:
+            out.append(Span("VAR", k, k + 1, words[k]))
+    return sorted(out, key=lambda sp: sp.start)
+
+
+def listed_qualifiers(words: list[str], spans: list[Span]) -> list[Span]:
+    """"runs collection drives at schools, offices, and shopping malls. A school drive collects 40 units,
+    an office drive 55, and a mall drive 70": a list whose last item is a tagged name (with at most one
+    untagged word before it, "shopping malls") and whose items each qualify one head later in the text
+    ("school drive", "office drive", "mall drive") lists the decisions; its untagged one-word items are
+    names as well, in the list's order. Three items or more."""
+    lower = [w.lower() for w in words]
+    n = len(words)
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    out = list(spans)
+    for sp in spans:
+        if sp.label != "VAR" or sp.start < 3:
+            continue
+        a = sp.start - 1
+        if lower[a] not in {"and", "or"} and words[a].isalpha() and a not in taken and lower[a] not in STOP:
+            a -= 1  # "and shopping [malls]"
+        if lower[a] not in {"and", "or"}:
+            continue
+        k = a - 2 if lower[a - 1] == "," else a - 1  # an Oxford comma or not
+        items: list[int] = []
+        while k >= 0 and words[k].isalpha() and k not in taken and lower[k] not in STOP:
+            items.append(k)
+            if k < 2 or lower[k - 1] != ",":
+                break
+            k -= 2
+        if len(items) < 2:
+            continue
+        # the head the tagged item qualifies later on, after a/an/each/every/one: "a mall drive"
+        last = plural(words[sp.end - 1])
+        head = next((lower[j + 1] for j in range(sp.end, n - 1) if plural(words[j]) == last and
+                     lower[j - 1] in _ONE_OF and words[j + 1].isalpha() and lower[j + 1] not in STOP and
+                     lower[j + 1] not in PER_UNIT_VERBS), None)
+        if head is None or any(plural(words[i]) == plural(head) for i in items):
+            continue
+        if all(any(plural(words[j]) == plural(words[i]) and lower[j - 1] in _ONE_OF and lower[j + 1] == head
+                   for j in range(sp.end, n - 1)) for i in items):
+            out += [Span("VAR", i, i + 1, words[i]) for i in items]
+            taken.update(items)
+    return sorted(out, key=lambda sp: sp.start)
+
+
+_SENTENCE_END = frozenset({".", "?", "!", ";"})
+
+
+def possessive_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"allow the big boat no more than twelve crossings, and its charter requires a minimum of four": "its"
+    after ", and" stands for the one name its sentence gave before it, when a bound (a LIMIT) follows in
+    its clause. The pronoun becomes a VAR span carrying that name."""
+    lower = [w.lower() for w in words]
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    out = list(spans)
+    for k in range(2, len(words)):
+        if lower[k] != "its" or k in taken or lower[k - 1] != "and" or lower[k - 2] != ",":
+            continue
+        a = k
+        while a > 0 and lower[a - 1] not in _SENTENCE_END:
+            a -= 1
+        e = k
+        while e < len(words) and lower[e] not in _SENTENCE_END:
+            e += 1
+        before = [sp for sp in spans if sp.label == "VAR" and a <= sp.start and sp.end <= k]
+        if len({plural(sp.text.lower()) for sp in before}) != 1:
+            continue
+        if not any(sp.label == "LIMIT" and k < sp.start < e for sp in spans):
+            continue
+        out.append(Span("VAR", k, k + 1, before[0].text))
     return sorted(out, key=lambda sp: sp.start)

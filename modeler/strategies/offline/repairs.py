@@ -107,6 +107,30 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
         words, _sized_names(words, [_syntax_label(words, sp) for sp in out]))))))
 
 
+def _merely_only(words: list[str], spans: list[Span]) -> list[Span]:
+    """"a spot instance costs $0.12 per hour but processes only 70 jobs per hour": "only" between a verb of
+    measure and its number, in a clause whose subject is a variable ("a/an/each <name> ..."), says the rate
+    is low, it states no limit. The number is that variable's coefficient and the "only" no cue (helper B's
+    latent rule of dev-v14)."""
+    from modeler.strategies.offline.mentions import PER_UNIT_VERBS
+
+    drop: set[int] = set()
+    out = list(spans)
+    for i, sp in enumerate(spans):
+        k = sp.start - 1
+        if sp.label != "LIMIT" or k < 1 or words[k].lower() != "only" or words[k - 1].lower() not in PER_UNIT_VERBS:
+            continue
+        j = k - 2
+        while j >= 0 and words[j] not in {".", ";", "?", "!"}:
+            j -= 1
+        subject = [x for x in spans if x.label == "VAR" and j < x.start < k - 1]
+        if not subject or words[subject[0].start - 1].lower() not in {"a", "an", "each", "every"}:
+            continue
+        out[i] = Span("PARAM", sp.start, sp.end, sp.text)
+        drop.update(n for n, x in enumerate(spans) if x.label == "CONST_DIR" and x.start == k)
+    return [x for n, x in enumerate(out) if n not in drop]
+
+
 def _needs_one(words: list[str], spans: list[Span]) -> list[Span]:
     """"Every bike of either type needs one battery pack" with "one" left untagged: a number that each of
     something "needs" / "requires" / "uses", before its unit, is a coefficient."""
@@ -512,13 +536,16 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     """Add VAR spans the tagger missed: "in bonds and stocks" (a word coordinated with a tagged
     variable) and later untagged repeats of a known variable's words."""
     from modeler.strategies.offline.mentions import (
+        head_names,
         lettered_names,
         listed_names,
+        listed_qualifiers,
         modified_names,
         numbered_names,
         ones_for_noun,
         ordinal_names,
         per_unit_names,
+        possessive_names,
         run_objects,
         second_name,
         tidy_mentions,
@@ -529,6 +556,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         words, lettered_names(words, _unit_from(words, spans))))))
     spans = listed_names(words, modified_names(words, whole_names(words, tidy_mentions(words, run_objects(
         words, per_unit_names(words, spans))))))
+    spans = listed_qualifiers(words, head_names(words, spans))
     tagged = {k for sp in spans for k in range(sp.start, sp.end)}
     extra: list[Span] = []
     var_spans = [sp for sp in spans if sp.label == "VAR"]
@@ -562,7 +590,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             if tuple(lowered[k:k + m]) == n and not any(j in tagged for j in range(k, k + m)):
                 extra.append(Span("VAR", k, k + m, " ".join(words[k:k + m])))
                 tagged.update(range(k, k + m))
-    return _shared_heads(words, sorted(spans + extra, key=lambda sp: sp.start))
+    return possessive_names(words, _shared_heads(words, sorted(spans + extra, key=lambda sp: sp.start)))
 
 
 def _unit_from(words: list[str], spans: list[Span]) -> list[Span]:

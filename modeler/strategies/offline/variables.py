@@ -152,12 +152,48 @@ def _counted_in(words: list[str]) -> frozenset[str]:
     return frozenset(asked & per)
 
 
+def _asked(words: list[str]) -> frozenset[str]:
+    """Stems of what the question counts: "How many trips of each kind ..." -> trip."""
+    lower = [w.lower() for w in words]
+    return frozenset(stem(c) for a, b, c in zip(lower, lower[1:], lower[2:], strict=False)
+                     if (a, b) == ("how", "many") and c.isalpha()) - _UNIT_STOP - _CATEGORY
+
+
+def _asked_head_pairs(variables: list[Variable], asked: frozenset[str]) -> dict[int, int]:
+    """"trawlers, longliners and gillnet boats" then "a trawler trip ..., a gillnet trip ...", asked "How
+    many trips": "<qualifier> <counted noun>" names the decision of that qualifier, so "gillnet trip" joins
+    the one other variable named "gillnet <something>" (or "gillnet" alone); "a clover hive" joins "clover
+    meadows" when the question counts hives. The other variable must not itself be named with the counted
+    noun, and no third variable may carry the qualifier."""
+    out: dict[int, int] = {}
+    if not asked:
+        return out
+    names = [_words(v.text) for v in variables]
+    for j, w in enumerate(names):
+        if len(w) != 2 or w[1] not in asked or w[0] in asked:
+            continue
+        with_q = [i for i, x in enumerate(names) if i != j and x and x[0] == w[0]]
+        if len(with_q) != 1:
+            continue
+        i = with_q[0]
+        if asked & set(names[i]) or any(asked & set(_words(m)) for m in variables[i].mentions):
+            continue
+        if len(names[i]) > 2:
+            continue
+        a, b = sorted((i, j))
+        out[b] = a
+    return out
+
+
 def surplus_variables(r: Reading) -> tuple[dict[int, int], set[int]]:
     """(join, drop) for a reading with more than two variables: `join` maps a mention's first token to
     the first token of the earlier mention it names again; `drop` holds variables to forget."""
     if len(r.variables) <= MIN_VARIABLES:
         return {}, set()
     pairs = _join_pairs(r.variables, _counted_in(r.words))
+    for j, i in _asked_head_pairs(r.variables, _asked(r.words)).items():
+        if j not in pairs and i not in pairs and len(r.variables) - len(pairs) > MIN_VARIABLES:
+            pairs[j] = i
     join = {p: r.variables[i].positions[0] for j, i in pairs.items() for p in r.variables[j].positions}
     kept = [v for v in r.variables if v.index not in pairs]
     ranked = sorted(((s, v.index) for v in kept if (s := _suspicion(r, v)) >= 0.5), reverse=True)
