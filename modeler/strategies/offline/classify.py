@@ -1042,12 +1042,12 @@ def _whole_of(r: Reading, sp: Span) -> bool:
             return False
         if w == "for" and r.words[k + 1].lower() == "the" and r.words[k + 2].lower() in {"whole", "entire"}:
             nxt = r.words[k + 3].lower() if k + 3 < b else ""
-            return nxt not in _TIME_WORDS
+            return nxt not in _PERIOD_WORDS
     return False
 
 
-_TIME_WORDS = frozenset("day days week weeks month months year years season term night morning evening shift "
-                        "festival period".split())
+_PERIOD_WORDS = frozenset("day days week weeks month months year years season term night morning evening shift "
+                          "festival period".split())
 
 
 def _share_subject(r: Reading, sp: Span) -> int | None:

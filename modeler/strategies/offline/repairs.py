@@ -188,29 +188,6 @@ def _owed_openings(words: list[str], spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda sp: sp.start)
 
 
-def _merely_only(words: list[str], spans: list[Span]) -> list[Span]:
-    """"a spot instance costs $0.12 per hour but processes only 70 jobs per hour": "only" between a verb of
-    measure and its number, in a clause whose subject is a variable ("a/an/each <name> ..."), says the rate
-    is low, it states no limit. The number is that variable's coefficient and the "only" no cue."""
-    from modeler.strategies.offline.mentions import PER_UNIT_VERBS
-
-    drop: set[int] = set()
-    out = list(spans)
-    for i, sp in enumerate(spans):
-        k = sp.start - 1
-        if sp.label != "LIMIT" or k < 1 or words[k].lower() != "only" or words[k - 1].lower() not in PER_UNIT_VERBS:
-            continue
-        j = k - 2
-        while j >= 0 and words[j] not in {".", ";", "?", "!"}:
-            j -= 1
-        subject = [x for x in spans if x.label == "VAR" and j < x.start < k - 1]
-        if not subject or words[subject[0].start - 1].lower() not in {"a", "an", "each", "every"}:
-            continue
-        out[i] = Span("PARAM", sp.start, sp.end, sp.text)
-        drop.update(n for n, x in enumerate(spans) if x.label == "CONST_DIR" and x.start == k)
-    return [x for n, x in enumerate(out) if n not in drop]
-
-
 def _bare_bounds(words: list[str], spans: list[Span]) -> list[Span]:
     """"a minimum of two small trucks must be rented" with "two" left untagged: a number right after a
     bound's wording ("minimum of", "at least") is that bound's limit."""
