@@ -7,6 +7,7 @@ measures them ("kg of flour", "acres", "how much ... invest").
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from modeler.ir.expr import identifier
@@ -23,15 +24,64 @@ _MONEY_VERBS = ("invest", "allocate", "spend", "put", "place")
 def is_integer(r: Reading, v: Variable) -> bool:
     """Counts of things are integers; measured quantities (kg, acres, dollars invested) are not."""
     text = " ".join(r.words).lower()
+    asked = _asked_measure(r)
+    if asked is not None:
+        return asked
     for pos in v.positions:
-        prev = [w.lower() for w in r.words[max(0, pos - 3): pos]]
+        prev = _window(r, pos)
         if any(w in _MEASURES for w in prev):
             return False
     if "how much" in text and "how many" not in text:
         return False
-    if any(verb in text for verb in _MONEY_VERBS) and "$" in text and "how many" not in text:
+    if any(verb in text for verb in _MONEY_VERBS) and "$" in text and "how many" not in text and not _priced_one(r):
         return False
     return "how many" in text or "number of" in text
+
+
+# what the question counts when it counts a measure: "How many tonnes / hours / MWh / acres ..."
+_ASKED_MEASURES = (_MEASURES - {"units", "amount", "$", "%", "percent", "square", "cubic"}) | frozenset(
+    "mwh kwh megawatt-hours kilowatt-hours megawatt kilowatt litre-s km kilometers kilometres miles "
+    "hectares tons barrels".split())
+_FRACTIONS_OK = re.compile(r"\bfractions? (?:are |is )?allowed\b|\bfractional amounts\b|\bneed not be whole\b")
+
+
+def _asked_measure(r: Reading) -> bool | None:
+    """Integrality decided once for the problem: continuous (False) when the question counts a measure
+    ("How many tonnes should be bought", "How many hours should each line run") or allows fractions;
+    None when the question leaves it to each variable's mentions."""
+    low = [w.lower() for w in r.words]
+    if _FRACTIONS_OK.search(" ".join(low)):
+        return False
+    for k in range(len(low) - 2):
+        if low[k] == "how" and low[k + 1] == "many" and low[k + 2] in _ASKED_MEASURES:
+            return False
+    return None
+
+
+_WINDOW_STOP = frozenset({",", ";", ".", ":", "and", "or", "while", "but"})
+
+
+def _window(r: Reading, pos: int) -> list[str]:
+    """The three words before a mention, within its clause, less a price of one ("$ 22 per cake",
+    "$ 8 each"): a per-item price is evidence of a count, not of a measure."""
+    prev = [w.lower() for w in r.words[max(0, pos - 3): pos]]
+    cut = max((i + 1 for i, w in enumerate(prev) if w in _WINDOW_STOP), default=0)
+    prev = prev[cut:]
+    if len(prev) >= 3 and prev[-3] == "$" and prev[-1] in {"per", "each", "a", "every", "for"}:
+        prev = prev[-2:]
+    return prev
+
+
+def _priced_one(r: Reading) -> bool:
+    """"A TV commercial costs $2,500": a variable priced by the piece, so money spent on it buys counts."""
+    for v in r.variables:
+        for pos in v.positions:
+            if pos == 0 or r.words[pos - 1].lower() not in {"a", "an", "each", "every", "one"}:
+                continue
+            after = [w.lower() for w in r.words[pos: pos + 7]]
+            if any(w in {"costs", "cost"} and nxt == "$" for w, nxt in zip(after, after[1:], strict=False)):
+                return True
+    return False
 
 
 def _fmt(x: float) -> str:

@@ -25,7 +25,9 @@ from modeler.strategies.offline.repairs import ALL_MUST, ALL_OWED, OWED, SUPPLIE
 from modeler.strategies.offline.variables import decision_units
 from modeler.strategies.offline.words import (
     FRACTIONS,
+    MEASURES,
     MULTIPLIERS,
+    STOP,
     content,
     direction,
     goal_frame,
@@ -592,6 +594,20 @@ def _share_of(r: Reading, sp: Span) -> int | None:
     return None
 
 
+def _share_in_it(r: Reading, sp: Span) -> int | None:
+    """"Because Fund C is risky, she will put at most 25 percent of her money in it": a share put "in it"
+    ("into it", "on it") is the share of the variable named last before the limit."""
+    a, b = r.sentences[r.tokens[sp.start].sent]
+    low = [w.lower() for w in r.words[sp.end: b]]
+    cut = next((i for i, w in enumerate(low) if w in {",", ";", "and", "but", "while"}), len(low))
+    if not any(w in {"in", "into", "on", "to", "for"} and nxt == "it" for w, nxt in zip(low[:cut], low[1:cut], strict=False)):
+        return None
+    before = [k for k in r.mention_var if k < sp.start]
+    if not before or r.tokens[max(before)].sent < r.tokens[sp.start].sent - 1:
+        return None
+    return r.mention_var[max(before)]
+
+
 def _open_compound(r: Reading, k: int) -> int | None:
     """"native speakers" for "native-speaker teachers": a hyphenated word of one variable's name written
     open, in two words."""
@@ -633,9 +649,25 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
             return _open_compound(r, k)
         if _unit_of(r, sp, k):
             return r.mention_var[k + 2]  # "at least 15 bottles of Dusk": what the counted things hold
+        if _measure_of(r, sp, k) is not None:
+            return _measure_of(r, sp, k)  # "at least 3 kg of fruit in the mix"
         if r.words[k].lower() not in glue:
             return _counted_for(r, k)
     return None
+
+
+def _measure_of(r: Reading, sp: Span, k: int) -> int | None:
+    """"at least 3 kg of fruit", "no more than 20 litres of the red paint": a unit of measure and "of" a
+    variable's name bound that variable, whatever the unit (not when the name is listed with another)."""
+    if k + 2 >= len(r.words) or r.words[k].lower() not in MEASURES | {"kg", "lb", "lbs", "oz", "mg", "l"} or (
+            r.words[k + 1].lower() != "of"):
+        return None
+    j = k + 2 + (1 if r.words[k + 2].lower() in {"the", "a", "an"} else 0)
+    var = r.mention_var.get(j)
+    # (a name no coefficient is given for is no decision: "300 acres of land to grow spinach")
+    if var is None or _listed_with_another(r, var, sp) or not any(var in f.coefs for f in r.features):
+        return None
+    return var
 
 
 _GIVEN = re.compile(rf"(?:must|should|will|can|has to|have to|needs to|need to|is to|are to) (?:be [a-z]+{_PP}|go|come) "
@@ -700,7 +732,7 @@ def _counted_for(r: Reading, k: int) -> int | None:
 
 _COUNTED_FOR = frozenset({"for", "are", "be", "is"})
 _MONEY_GLUE = frozenset("must has have to should needs need be is are invested put placed spent allocated kept "
-                        "going go".split())
+                        "going go stay stays remain remains left".split())
 
 
 def _money_decisions(r: Reading) -> bool:
@@ -799,8 +831,14 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             pending.append((spec, again, vars_))
             totals.append(False)
             continue
+        blend = _blend(r, sp, value) if share and r.variables else None
+        if blend is not None:  # "the sulfur must not exceed 2.2 percent of the total tonnage"
+            out.append(ConstraintSpec("linear", sense, 0.0, blend, sentence=sentence, cue=cue))
+            continue
         if share and r.variables:
-            var = vars_[0] if vars_ else (_share_of(r, sp) if _share_of(r, sp) is not None else _share_subject(r, sp))
+            var = _share_in_it(r, sp)  # "at most 25 percent of her money in it": the one just named
+            var = var if var is not None else vars_[0] if vars_ else (
+                _share_of(r, sp) if _share_of(r, sp) is not None else _share_subject(r, sp))
             if var is not None:
                 out.append(ConstraintSpec("ratio", sense, value, {var: 1.0}, sentence=sentence, cue=cue))
                 continue
@@ -812,7 +850,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             continue
         follows = ranges.get(sp.start, _var_follows(r, sp))
         if follows is None and _money_decisions(r) and sp.start > 0 and r.words[sp.start - 1] == "$" and (
-                len(vars_) != 1 or total):
+                len(vars_) != 1 or total) and not _earned(r, sp):
             # "invest up to $5000": the amounts themselves add up to it
             out.append(ConstraintSpec("sum", sense, value, {v.index: 1.0 for v in r.variables},
                                       sentence=sentence, cue=cue))
@@ -825,13 +863,22 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         if follows is not None and _listed_with_another(r, follows, sp):
             follows, total = None, True  # "at most 40 vans and trucks": both together
         if follows is None and r.variables and (((len(vars_) != 1 or total) and (_counts_decisions(
-                r, sp, units) or _of_every_head(r, sp))) or (_shared_among(r, sp))):
+                r, sp, units) or _of_every_head(r, sp) or _asked_measure(r, sp))) or (
+                _shared_among(r, sp))):
             out.append(ConstraintSpec("sum", sense, value, {v.index: 1.0 for v in r.variables},
                                       sentence=sentence, cue=cue))
             continue
         if follows is not None and not total:
             kind = "lowerbound" if sense == ">=" else "upperbound"
             out.append(ConstraintSpec(kind, sense, value, {follows: 1.0}, sentence=sentence, cue=cue))
+            continue
+        subject = (vars_[0] if len(vars_) == 1 and _subject_is(r, sp, vars_[0]) else
+                   _named_subject(r, sp) if not vars_ else None)
+        if follows is None and not total and subject is not None and _asked_unit(r, sp):
+            # "line 2 can run at most 35 hours" when the question asks "How many hours should each line
+            # run": the decision itself, not the group whose rate is "for an hour"
+            kind = "lowerbound" if sense == ">=" else "upperbound"
+            out.append(ConstraintSpec(kind, sense, value, {subject: 1.0}, sentence=sentence, cue=cue))
             continue
         spec = ConstraintSpec("linear", sense, value, sentence=sentence, cue=cue, unit=_unit(r, sp),
                               share=share and 0 < value < 1)
@@ -946,6 +993,109 @@ _TIME_WORDS = frozenset(stem(w) for w in "day days week weeks month months year 
                         "shift shifts season morning night time times".split())
 
 
+_EARN = re.compile(r"\b(earns?|earned|earning|returns?|interest|income|yields?|profits?|gains?)\b")
+
+
+def _earned(r: Reading, sp: Span) -> bool:
+    """"so that she earns at least $3,000 a year", "the yearly interest must be at least $900": with money
+    decisions, a sum of money the clause says is earned is the return row, not the amounts put in."""
+    return bool(_EARN.search(_clause_before(r, sp, 8).lower()))
+
+
+def _modifier_unit(r: Reading, k: int, units: set[str]) -> bool:
+    """"56 waiter shifts": the word at k qualifies the noun after it, which the coefficients measure (the
+    head noun, "shifts", is the limit's unit; "waiter" is not a count of waiters)."""
+    if k + 1 >= len(r.words) or not r.words[k + 1].isalpha() or k + 1 in r.mention_var:
+        return False
+    nxt = stem(r.words[k + 1])
+    return nxt not in units and nxt not in STOP and any(nxt in f.context for f in r.features)
+
+
+_OF_TOTAL = re.compile(r"^(?:percent |% )?of (?:the |its |their |all )?(?:total|whole|entire|combined|overall|mix|"
+                       r"mixture|blend)\b")
+
+
+def _blend(r: Reading, sp: Span, value: float) -> dict[int, float] | None:
+    """"the sulfur in the coal must not exceed 2.2 percent of the total tonnage", where each variable has
+    its own share of sulfur (2%, 3.5%, 1%): sum a_i x_i <= p sum x_i, written as sum (a_i - p) x_i <= 0."""
+    if value >= 1:
+        return None
+    if _OF_TOTAL.match(_clause_after(r, sp, 6)):
+        said = set(content(_clause_before(r, sp, 12).split()))
+    elif re.search(r"\b(?:average|averages|on average)\b", _clause_before(r, sp, 12).split(" and ")[0]):
+        # "the blend must average at least 56% iron and at most 6.5% silica": what follows the number
+        said = set(content(_clause_after(r, sp, 3).replace("%", " ").replace("percent", " ").split()[:2]))
+    else:
+        return None
+    for f in r.features:
+        # (not rates of money: "a trust paying 6.5% may get at most 40% of the total" is a share)
+        if f.coefs and all(0 < c.value < 1 for c in f.coefs.values()) and not {"MONEY", "PROFIT"} & set(
+                f.context) and said & set(f.context):
+            return {v.index: round((f.coefs[v.index].value if v.index in f.coefs else 0.0) - value, 12)
+                    for v in r.variables}
+    return None
+
+
+def _of_every(r: Reading, sp: Span) -> bool:
+    """"10,000 tonnes of iron ore" where the variables are "ore from Amber mine", "ore from Birch mine":
+    the amount is "of" a noun that names two variables or more, so of them all."""
+    k = next((j for j in range(sp.end, min(sp.end + 3, len(r.words))) if r.words[j].lower() == "of"), None)
+    if k is None:
+        return False
+    for j in range(k + 1, min(k + 4, len(r.words))):
+        w = r.words[j].lower()
+        if not w.isalpha() or w in STOP:
+            break
+        if sum(any(stem(w) in {stem(x) for x in m.split()} for m in v.mentions) for v in r.variables) >= 2:
+            nxt = r.words[j + 1] if j + 1 < len(r.words) else ""
+            return not nxt.isalpha() or (nxt.islower() and nxt in STOP)  # (not "of drug A": a name)
+    return False
+
+
+def _asked_unit(r: Reading, sp: Span) -> bool:
+    """The word right after a limit's number is what the question counts ("at most 35 hours" and "How
+    many hours should each line run"), money aside."""
+    k = sp.end
+    return k < len(r.words) and r.words[k].isalpha() and _asked(r, k) and not (
+        sp.start > 0 and r.words[sp.start - 1] == "$")
+
+
+def _subject_is(r: Reading, sp: Span, var: int) -> bool:
+    """The limit's own clause names `var` before it, and no other variable: its subject ("and line 2 can
+    run at most 35 hours"), not a place named after it ("owns 80 hives ... in an orchard")."""
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    cut = max([k + 1 for k in range(a, sp.start) if r.words[k].lower() in _CLAUSE_BREAK], default=a)
+    named = {r.mention_var[k] for k in r.mention_var if cut <= k < sp.start}
+    return named == {var}
+
+
+def _named_subject(r: Reading, sp: Span) -> int | None:
+    """"Birch can ship no more than 4,000 tonnes" of "ore from Birch mine": the one variable a word only its
+    name has names, untagged, in the limit's own clause before it."""
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    cut = max([k + 1 for k in range(a, sp.start) if r.words[k].lower() in _CLAUSE_BREAK], default=a)
+    named = {r.distinct[stem(r.words[k])] for k in range(cut, sp.start) if stem(r.words[k]) in r.distinct}
+    return named.pop() if len(named) == 1 else None
+
+
+def _asked_measure(r: Reading, sp: Span) -> bool:
+    """"The station needs at least 1000 tonnes this week" when the question asks "How many tonnes ...":
+    a limit in the unit the question counts, of no one thing ("1000 tonnes of coal from mine B"), is the
+    sum of the decisions."""
+    k = sp.end
+    if k >= len(r.words) or not r.words[k].isalpha() or not _asked(r, k) or (sp.start > 0 and r.words[sp.start - 1] == "$"):
+        return False
+    if any(j in r.mention_var for j in range(k + 1, min(k + 4, len(r.words)))):
+        return False
+    if any(r.words[j].lower() == "of" for j in range(k + 1, min(k + 4, len(r.words)))) and not _of_every(r, sp):
+        return False
+    if _named_subject(r, sp) is not None:
+        return False  # ("Birch can ship no more than 4,000 tonnes": one of them)
+    # ("the sludge press can take no more than 4,000 kilograms": a resource the coefficients measure)
+    own = _clause_before(r, sp).split(" and ")[-1].split()
+    return not set(content(own)) & {w for f in r.features for w in f.context}
+
+
 def _counts_decisions(r: Reading, sp: Span, units: set[str]) -> bool:
     """The limit counts the decisions themselves ("at most 650 containers", "200 square kilometers"
     when each decision is a square kilometer): the words right after its number name a decision unit."""
@@ -962,7 +1112,7 @@ def _counts_decisions(r: Reading, sp: Span, units: set[str]) -> bool:
         w = r.words[k].lower()
         if w in {"of", ",", ".", ";", "and", "or", "per", "every", "each"} or k in r.mention_var:
             return False
-        if stem(w) in units:
+        if stem(w) in units and not _modifier_unit(r, k, units):
             # "4 milliliters of active compound", where coefficients measure the compound: that amount,
             # not the decisions themselves
             if _of_resource(r, k) or (k + 2 < len(r.words) and r.words[k + 1].lower() == "of" and any(
@@ -1107,6 +1257,7 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
             continue
         taken_spec[i] = j
         taken_feat.add(j)
+    _opposite_ranges(pending, pairs, taken_spec)
     # a limit naming nothing the coefficients measure ("500 customers every minute" against "20 people
     # per minute") takes the one coefficient group over every variable that nothing else uses
     spare = [j for j, f in enumerate(r.features) if j not in taken_feat and j != objective_feature
@@ -1147,6 +1298,25 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
     return extra
 
 
+def _opposite_ranges(pending: list[tuple[ConstraintSpec, Counter[str], list[int]]], pairs: list[tuple],
+                     taken_spec: dict[int, int]) -> None:
+    """"at least 30 mg of sodium, but no more than 45 mg of sodium": a coefficient group may take two limits
+    of opposite direction (a range on one resource), so a limit left over whose best group went to a limit
+    of the other direction, in the same unit, takes that group too."""
+    owner = {j: i for i, j in taken_spec.items()}
+    best: dict[int, tuple[float, int]] = {}
+    for sc, _, i, j in pairs:
+        if i not in best or sc > best[i][0]:
+            best[i] = (sc, j)
+    for i, (_sc, j) in best.items():
+        if i in taken_spec or j not in owner:
+            continue
+        spec, other = pending[i][0], pending[owner[j]][0]
+        if {spec.sense, other.sense} == {"<=", ">="} and spec.unit and spec.unit == other.unit and (
+                spec.limit != other.limit) and spec.sentence == other.sentence:
+            taken_spec[i] = j
+
+
 _MODAL = re.compile(r"\b(must|should|shall|can|cannot|can't|could|need|needs|has to|have to|want|wants|prefer|"
                     r"prefers|required?|at least|at most|no more|no less|exceed|exceeds|limit|will)\b")
 _CLAUSE_SPLIT = frozenset({",", ";", "but", "while", "whereas", "and", "however", "so", "since", "because"})
@@ -1160,6 +1330,11 @@ def _clauses(r: Reading, s: int) -> list[tuple[int, int]]:
     bounds = [a, *cuts, b]
     return [(bounds[i] + (1 if i else 0), bounds[i + 1]) for i in range(len(bounds) - 1)
             if bounds[i + 1] > bounds[i] + (1 if i else 0)]
+
+
+# "the number of small boxes must be at least the number of large boxes": a comparison with no multiplier
+_AS_THE_NUMBER = re.compile(r"\b(?:at least|at most|no more than|no less than|no fewer than|not more than|not less than|"
+                            r"not fewer than|equal to|the same as) (?:the|that of the) (?:number|amount|quantity|count) of\b")
 
 
 def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[ConstraintSpec, tuple[int, int]]]:
@@ -1178,7 +1353,7 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
                                                    low[m_times.end():]) and bool(
             re.search(r"\b(as|than|that of|the number|the amount|the \w+ (?:of|for))\b", low[m_times.end():]))
         frac = _FRACTION_OF.search(low)
-        compare = any(c in low for c in _COMPARE) or bool(_MORE_THAN.search(low))
+        compare = any(c in low for c in _COMPARE) or bool(_MORE_THAN.search(low)) or bool(_AS_THE_NUMBER.search(low))
         if not (has_times or frac or compare):
             continue
         if any(sp for sp in limits if a <= sp.start < b and not _is_multiplier(r, sp) and not frac):

@@ -86,7 +86,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
             # "Exactly 250 plates must be served": an amount fixed before any variable is named is a limit
             # (an equality), not what one unit of a variable holds
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
-        elif sp.label == "PARAM" and (_owner_has(tokens, spans, sp) or _there_is_stock(tokens, sp) or _all_must(
+        elif sp.label == "PARAM" and (_owner_has(tokens, spans, sp) or _supplied_with(tokens, spans, sp) or _there_is_stock(tokens, sp) or _all_must(
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
                 tokens, spans, sp) or offers_stock(tokens, spans, sp) or (not has_var and any(
@@ -103,8 +103,9 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
         out.append(sp)
     words = [t.text for t in tokens]
     out = _merely_only(words, out)
-    return _needs_one(words, _owed_openings(words, _bare_bounds(words, _price_frames(tokens, _list_labels(
-        words, _sized_names(words, [_syntax_label(words, sp) for sp in out]))))))
+    return _shared_bound(words, _only_openings(words, _needs_one(words, _owed_openings(words, _bare_bounds(
+        words, _price_frames(tokens, _list_labels(words, _sized_names(words, [
+            _syntax_label(words, sp) for sp in out]))))))))
 
 
 def _merely_only(words: list[str], spans: list[Span]) -> list[Span]:
@@ -1345,3 +1346,68 @@ ALL_MUST = re.compile(r"^(?:[\w'-]+ ){0,5}?, and all of (?:it|them|this|that) (?
 def _all_must(words: list[str], sp: Span) -> bool:
     """An amount its sentence then says must all be moved, carried or shipped: a least to cover."""
     return bool(ALL_MUST.search(" ".join(w.lower() for w in words[sp.end: sp.end + 14])))
+
+
+# "He buys 700 board feet of wood", "the bakery receives 90 kg of flour a week": what whoever decides is
+# supplied with is at hand, a stock like what an owner "has"
+# ("orders" is left out: "a client orders 40 tables" is a demand)
+_SUPPLY_VERBS = frozenset("buys buy bought receives receive received purchases purchase purchased".split())
+
+
+def _supplied_with(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """The number right after a supply verb ("buys", "receives", "purchases"), in a sentence that names no
+    variable before it: the stock of whoever decides, as after "has"."""
+    k = sp.start - 1
+    if k < 1 or tokens[k].text.lower() not in _SUPPLY_VERBS:
+        return False
+    if tokens[k - 1].text.lower() in {"which", "that", "who", "it", "each", "one", "they"}:
+        return False  # "a desk, which gets 2 coats of paint": what one unit of a variable takes
+    sent = tokens[sp.start].sent
+    j = k - 1
+    while j >= 0 and tokens[j].sent == sent:  # ("For each hour in area one, he receives 2 units": a rate)
+        if any(x.label == "VAR" and x.start <= j < x.end for x in spans):
+            return False
+        j -= 1
+    return True
+
+
+def _only_openings(words: list[str], spans: list[Span]) -> list[Span]:
+    """"Only 6 large truck trips are possible", "Just 40 seats are available": an untagged number right
+    after a sentence-opening "only" / "just" is how many there can be at most, a limit."""
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    out = list(spans)
+    for k in range(len(words) - 2):
+        if words[k].lower() not in {"only", "just"} or (k > 0 and words[k - 1] not in {".", "!", "?", ";"}):
+            continue
+        e = k + 1
+        while e < len(words) and e not in taken and is_number(words[e]):
+            e += 1
+        if e > k + 1 and e < len(words) and words[e].isalpha() and words[e].lower() not in {"of", "times", "percent"}:
+            out.append(Span("LIMIT", k + 1, e, " ".join(words[k + 1:e])))
+    return sorted(out, key=lambda sp: sp.start)
+
+
+_NOT_UNIT = frozenset("is are be was were has have costs cost takes take needs need gives give contains contain "
+                      "per each every a an for".split())
+
+
+def _shared_bound(words: list[str], spans: list[Span]) -> list[Span]:
+    """"at least 2,400 calories and 90 grams of protein": one bound's wording governs the list of amounts
+    after it, so a number tagged as a coefficient right after "and" (the amount before it a limit with
+    its cue just before, only a unit between) is a limit too."""
+    out = list(spans)
+    for i, p in enumerate(spans):
+        if p.label != "PARAM" or p.start < 3 or words[p.start - 1].lower() != "and" or (
+                p.start >= 2 and words[p.start - 2] == "$"):
+            continue
+        prev = [x for x in spans if x.end < p.start and x.label != "VAR"]  # (a unit mistagged as a name)
+        if not prev or prev[-1].label != "LIMIT":
+            continue
+        lim = prev[-1]
+        between = [w.lower() for w in words[lim.end: p.start - 1]]
+        if not 1 <= len(between) <= 3 or not all(w.isalpha() and w not in _NOT_UNIT for w in between):
+            continue
+        cue = [x for x in spans if x.end <= lim.start]
+        if cue and cue[-1].label == "CONST_DIR" and lim.start - cue[-1].end <= 1:
+            out[i] = Span("LIMIT", p.start, p.end, p.text)
+    return out

@@ -173,7 +173,7 @@ def direction(text: str) -> str | None:
 # "as much profit as possible", "keep the cost as low as possible", "so that her income is as large as
 # possible": a goal stated without maximize / minimize; the adjective says which way
 _GOAL_MAX = frozenset("much many high large great big long".split())
-_GOAL_MIN = frozenset("few little low small cheap short".split())
+_GOAL_MIN = frozenset("few little low small cheap short cheaply".split())
 # "keep the wage bill low", "keep costs down": the object of keep names the goal
 _KEEP_LOW = frozenset("keep keeps keeping hold holds holding".split())
 _KEEP_MIN = frozenset("low down small minimal".split())
