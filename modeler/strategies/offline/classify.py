@@ -873,7 +873,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             out.append(ConstraintSpec(kind, sense, value, {follows: 1.0}, sentence=sentence, cue=cue))
             continue
         subject = (vars_[0] if len(vars_) == 1 and _subject_is(r, sp, vars_[0]) else
-                   _named_subject(r, sp) if not vars_ else None)
+                   _named_in_clause(r, sp) if not vars_ else None)
         if follows is None and not total and subject is not None and _asked_unit(r, sp):
             # "line 2 can run at most 35 hours" when the question asks "How many hours should each line
             # run": the decision itself, not the group whose rate is "for an hour"
@@ -1069,7 +1069,7 @@ def _subject_is(r: Reading, sp: Span, var: int) -> bool:
     return named == {var}
 
 
-def _named_subject(r: Reading, sp: Span) -> int | None:
+def _named_in_clause(r: Reading, sp: Span) -> int | None:
     """"Birch can ship no more than 4,000 tonnes" of "ore from Birch mine": the one variable a word only its
     name has names, untagged, in the limit's own clause before it."""
     a, _ = r.sentences[r.tokens[sp.start].sent]
@@ -1089,7 +1089,7 @@ def _asked_measure(r: Reading, sp: Span) -> bool:
         return False
     if any(r.words[j].lower() == "of" for j in range(k + 1, min(k + 4, len(r.words)))) and not _of_every(r, sp):
         return False
-    if _named_subject(r, sp) is not None:
+    if _named_in_clause(r, sp) is not None:
         return False  # ("Birch can ship no more than 4,000 tonnes": one of them)
     # ("the sludge press can take no more than 4,000 kilograms": a resource the coefficients measure)
     own = _clause_before(r, sp).split(" and ")[-1].split()

@@ -425,7 +425,8 @@ def numbered_names(words: list[str], spans: list[Span]) -> list[Span]:
         if not words[k].isalpha() or _function(words[k]) or not (
                 re.fullmatch(r"[1-9]", words[k + 1]) or lower[k + 1] in _NUMBER_WORDS):
             continue
-        if after.isalnum() and (after not in STOP | _PRONOUNS or after in _COUNTED):
+        if after.isalnum() and (after not in STOP | _PRONOUNS or after in _COUNTED) and not (
+                words[k + 1].isdigit() and _named_noun(lower, k)):
             continue  # "uses 3 units": the number counts what follows
         seen.setdefault(plural(words[k]), []).append(k)
     picks = [k for ks in seen.values() if len({words[k + 1] for k in ks}) >= 2 for k in ks]
@@ -443,6 +444,19 @@ def numbered_names(words: list[str], spans: list[Span]) -> list[Span]:
             continue  # inside a longer span: leave the tagger's reading
         out = [sp for sp in out if not (k <= sp.start < k + 2)] + [Span("VAR", k, k + 2, " ".join(words[k:k + 2]))]
     return sorted(out, key=lambda sp: sp.start)
+
+
+_NOUN_BEFORE = frozenset("two three four five both each every".split())
+
+
+def _named_noun(lower: list[str], k: int) -> bool:
+    """"Mine 1 costs ...", where the text also says "two mines" or "each mine": the word before the digit is a
+    noun the text counts or points at elsewhere (a verb such as "uses 3 units" never is), so the digit names
+    it even before a verb."""
+    w = plural(lower[k])
+    return w not in _COUNTED and lower[k] not in _MEASURES and any(
+        plural(x) == w and lower[j - 1] in _NOUN_BEFORE and not (j + 1 < len(lower) and is_number(lower[j + 1]))
+        for j, x in enumerate(lower) if j > 0 and j != k)
 
 
 _DETERMINERS = frozenset("a an the each every one his her their its our your my".split())

@@ -530,6 +530,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         whole_names,
     )
 
+    spans = _rate_and_measure_nouns(words, spans)
     spans = _parallel_numbers(words, ones_for_noun(words, numbered_names(words, ordinal_names(
         words, lettered_names(words, _unit_from(words, spans))))))
     spans = listed_names(words, modified_names(words, whole_names(words, tidy_mentions(words, run_objects(
@@ -568,7 +569,197 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             if tuple(lowered[k:k + m]) == n and not any(j in tagged for j in range(k, k + m)):
                 extra.append(Span("VAR", k, k + m, " ".join(words[k:k + m])))
                 tagged.update(range(k, k + m))
-    return possessive_names(words, _shared_heads(words, sorted(spans + extra, key=lambda sp: sp.start)))
+    return possessive_names(words, _contained_names(words, _letter_names(words, _parallel_verb_params(
+        words, _gapped_params(words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
+            words, sorted(spans + extra, key=lambda sp: sp.start)))))))))
+
+
+def _contained_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"cakes, pies and batches of cookies": a lone container word right before "of <variable>" is the unit that
+    variable comes in, not a decision of its own."""
+    from modeler.strategies.offline.mentions import CONTAINERS
+
+    starts = {sp.start for sp in spans if sp.label == "VAR"}
+    return [sp for sp in spans if not (sp.label == "VAR" and sp.end - sp.start == 1 and sp.text.lower() in CONTAINERS
+                                       and sp.end < len(words) and words[sp.end].lower() == "of"
+                                       and sp.end + 1 in starts)]
+
+
+_LIST_OPEN = frozenset({"from", "between", "of", "with", "using", "sells", "makes", "produces", "grows"})
+
+
+def _coordinated_repeats(words: list[str], spans: list[Span]) -> list[Span]:
+    """"a menu from oatmeal and peanut butter. 100 grams of oatmeal give ...; 100 grams of peanut butter give ...":
+    the words coordinated with a variable after a list's opening word, up to the clause's end, name a decision when
+    the text names them again elsewhere (known words the tagger missed)."""
+    lower = [w.lower() for w in words]
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    new: list[Span] = []
+    for sp in spans:
+        k = sp.end
+        if sp.label != "VAR" or k >= len(words) or lower[k] not in {"and", "or"} or sp.start == 0 or \
+                lower[sp.start - 1] not in _LIST_OPEN:
+            continue
+        a = k + 1 + (k + 1 < len(words) and lower[k + 1] in {"a", "an", "the"})
+        tagged = next((x for x in spans if x.label == "VAR" and x.start == a and x.end - x.start > 1), None)
+        if tagged is not None and tagged.end < len(words) and lower[tagged.end] in {".", ",", ";", "?", "!"} and \
+                sp.text.split()[-1].lower() != lower[tagged.end - 1]:  # not "chicken and goat curry" (one head)
+            # "from oats and Greek yogurt" tagged: "100 grams of yogurt" names the second again
+            head = lower[tagged.end - 1]
+            new += [Span("VAR", j, j + 1, words[j]) for j in range(1, len(words)) if lower[j] == head
+                    and j not in taken and lower[j - 1] in {"of", "the"}]
+            taken.update(x.start for x in new)
+            continue
+        e = a
+        while e < len(words) and e - a < 3 and lower[e].isalpha() and lower[e] not in STOP and e not in taken:
+            e += 1
+        if e == a or e >= len(words) or lower[e] not in {".", ",", ";", "?", "!"}:
+            continue
+        name = lower[a:e]
+        m = len(name)
+        if any(lower[j:j + m] == name for j in range(len(words)) if j != a):
+            new.append(Span("VAR", a, e, " ".join(words[a:e])))
+            taken.update(range(a, e))
+        elif m > 1 and any(lower[j] == name[-1] and j not in taken and lower[j - 1] in {"of", "the"}
+                           for j in range(1, len(words)) if j != e - 1):
+            # "from oats and Greek yogurt ... 100 grams of yogurt": the head alone names it again
+            new.append(Span("VAR", a, e, " ".join(words[a:e])))
+            new += [Span("VAR", j, j + 1, words[j]) for j in range(1, len(words)) if j != e - 1
+                    and lower[j] == name[-1] and j not in taken and lower[j - 1] in {"of", "the"}]
+            taken.update(range(a, e))
+    return _with_repeats(words, spans, new)
+
+
+def _with_repeats(words: list[str], spans: list[Span], new: list[Span]) -> list[Span]:
+    """The spans with `new` names added, and every untagged repeat of them."""
+    if not new:
+        return spans
+    taken = {k for sp in spans + new for k in range(sp.start, sp.end)}
+    lowered = [_plural(w) for w in words]
+    extra = list(new)
+    for sp in new:
+        n = tuple(_plural(w) for w in sp.text.split())
+        m = len(n)
+        for k in range(len(words) - m + 1):
+            if tuple(lowered[k:k + m]) == n and not any(j in taken for j in range(k, k + m)):
+                extra.append(Span("VAR", k, k + m, " ".join(words[k:k + m])))
+                taken.update(range(k, k + m))
+    return sorted(spans + extra, key=lambda sp: sp.start)
+
+
+def _letter_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"Scores per tablet are 3 for A, 4 for B and 4 for C" with "drug A", "drug B", "drug C" the variables: a lone
+    capital after "for" that ends a variable's name stands for that name."""
+    letters = {sp.text.split()[-1] for sp in spans if sp.label == "VAR" and len(sp.text.split()) >= 2
+               and len(sp.text.split()[-1]) == 1 and sp.text.split()[-1].isupper()}
+    if len(letters) < 2:
+        return spans
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    extra = [Span("VAR", k, k + 1, w) for k, w in enumerate(words) if w in letters and k not in taken and k > 0
+             and words[k - 1].lower() == "for" and k >= 2 and is_number(words[k - 2])]
+    return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
+
+
+# verbs of a stock or a bound: "Farm A has 100 acres" may be a decision's own limit
+_OWN_LIMIT_VERBS = frozenset("has have had owns own needs need needs requires require must can may could "
+                             "should will is are".split())
+
+
+def _parallel_verb_params(words: list[str], spans: list[Span]) -> list[Span]:
+    """"small containers hold 50 cubic feet and cost $80, medium containers hold 120 cubic feet ..., and large
+    containers hold 300 cubic feet": a number right after "<variable> <verb>", where two or more variables open
+    the same verb with a number, is each one's coefficient, not a limit."""
+    lower = [w.lower() for w in words]
+    seq = sorted(spans, key=lambda sp: sp.start)
+    var_at = {sp.end: sp for sp in seq if sp.label == "VAR"}
+    frames: dict[str, set[str]] = {}
+    for sp in seq:
+        k = sp.start - 1
+        if sp.label in {"LIMIT", "PARAM"} and k >= 1 and lower[k].isalpha() and lower[k] not in _OWN_LIMIT_VERBS \
+                and k in var_at:
+            frames.setdefault(lower[k], set()).add(var_at[k].text.lower())
+    verbs = {v for v, names in frames.items() if len(names) >= 2}
+    if not verbs:
+        return spans
+    return [Span("PARAM", sp.start, sp.end, sp.text) if sp.label == "LIMIT" and sp.start >= 1
+            and lower[sp.start - 1] in verbs and sp.start - 1 in var_at else sp for sp in spans]
+
+
+def _gapped_params(words: list[str], spans: list[Span]) -> list[Span]:
+    """Gapping: "Fund A returns 5% a year, Fund B 7% a year and Fund C 11% a year" -- a number right after a
+    variable's name, shaped like a coefficient that follows another variable's name in the same sentence (the same
+    sign and the same two words after it), continues that list: a coefficient, not a limit."""
+    lower = [w.lower() for w in words]
+    seq = sorted(spans, key=lambda sp: sp.start)
+    var_ends = {sp.end for sp in seq if sp.label == "VAR"}
+
+    def shape(sp: Span) -> tuple[str, ...]:
+        sign = "%" if "%" in sp.text or "percent" in lower[sp.end: sp.end + 1] else ""
+        money = "$" if sp.start > 0 and lower[sp.start - 1] == "$" else ""
+        return sign, money, *lower[sp.end + (sign == "%" and "%" not in sp.text): sp.end + 2]
+
+    def sentence_of(k: int) -> int:
+        return sum(w in {".", "?", "!"} for w in lower[:k])
+
+    params = [sp for sp in seq if sp.label == "PARAM" and sp.start in var_ends]
+    out = []
+    for sp in seq:
+        if sp.label == "LIMIT" and sp.start in var_ends and any(
+                shape(p) == shape(sp) and sentence_of(p.start) == sentence_of(sp.start) for p in params):
+            sp = Span("PARAM", sp.start, sp.end, sp.text)
+        out.append(sp)
+    return out
+
+
+def _late_second_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """A name found only as an untagged repeat ("Full-time workers work 8 hours ...; part-time workers work 4
+    hours", with only "the number of full-time workers" tagged) opens a clause another name's clause copies: the
+    copy's subject is a decision too (`second_name` once more, on the repeats), and so are its later repeats."""
+    from modeler.strategies.offline.mentions import second_name
+
+    new = second_name(words, spans)
+    if not new:
+        return spans
+    taken = {k for sp in spans for k in range(sp.start, sp.end)} | {k for sp in new for k in range(sp.start, sp.end)}
+    lowered = [_plural(w) for w in words]
+    extra = list(new)
+    for sp in new:
+        n = tuple(_plural(w) for w in sp.text.split())
+        m = len(n)
+        for k in range(len(words) - m + 1):
+            if tuple(lowered[k:k + m]) == n and not any(j in taken for j in range(k, k + m)):
+                extra.append(Span("VAR", k, k + m, " ".join(words[k:k + m])))
+                taken.update(range(k, k + m))
+    return sorted(spans + extra, key=lambda sp: sp.start)
+
+
+# the "a night" of "$420 a night": a time a price or a rate is per
+_RATE_TIMES = frozenset("night nights day days week weeks month months year years hour hours minute minutes "
+                        "quarter quarters season seasons".split())
+# what a number measures: "50 cubic feet", "380 calories"
+_MEASURE_NOUNS = frozenset("cubic square feet foot calorie calories kcal gram grams g kg kilogram kilograms mg ml "
+                           "liter liters litre litres gallon gallons ounce ounces oz lb lbs pound pounds ton tons "
+                           "tonne tonnes meter meters metre metres mile miles km".split())
+_RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
+
+
+def _rate_and_measure_nouns(words: list[str], spans: list[Span]) -> list[Span]:
+    """A time right after "a / per" after a number ("costs $420 a night") is what the rate is per, and a span
+    of measure words right after a number ("holds 50 cubic feet", "2,400 calories") is the number's unit:
+    neither is a decision, whatever the tagger says."""
+    lower = [w.lower() for w in words]
+    out = []
+    for sp in spans:
+        if sp.label == "VAR":
+            ws = lower[sp.start: sp.end]
+            k = sp.start
+            rate = (len(ws) == 1 and ws[0] in _RATE_TIMES and k >= 2 and lower[k - 1] in _RATE_WORDS
+                    and is_number(lower[k - 2]))
+            measure = all(w in _MEASURE_NOUNS for w in ws) and k >= 1 and is_number(lower[k - 1])
+            if rate or measure:
+                continue
+        out.append(sp)
+    return out
 
 
 def _unit_from(words: list[str], spans: list[Span]) -> list[Span]:
@@ -798,11 +989,29 @@ def _shared_heads(words: list[str], spans: list[Span]) -> list[Span]:
         # tables"), not an adjective
         if _plural(a.text) != a.text.lower() or _plural_noun(a.text):
             continue
+        if _no_shared_head(words, a, b):
+            continue
         if head.lower() != a.text.lower() and head.isalpha() and not words[b.start][:1].isupper():
             # all of the second name after its first word: "small or large production lines" -> "small
             # production lines"
             out[i] = Span("VAR", a.start, a.end, " ".join([a.text, *words[b.start + 1: b.end]]))
     return out
+
+
+def _no_shared_head(words: list[str], a: Span, b: Span) -> bool:
+    """"Product X and product Y": a lone letter is a whole name, no head ("X Y"); "oatmeal and peanut butter" with
+    "100 grams of oatmeal" elsewhere: a first name the text uses alone, before no noun of the second name's, and never
+    with the second name's head ("oatmeal butter"), is a whole name too."""
+    last = words[b.end - 1]
+    if len(last) == 1 and last.isupper():
+        return True
+    lower = [w.lower() for w in words]
+    word, rest = lower[a.start], lower[b.start + 1: b.end]
+    if any(lower[k] == word and [_plural(w) for w in lower[k + 1: k + 1 + len(rest)]] == [_plural(w) for w in rest]
+           for k in range(len(words))):
+        return False  # "cheese and pepperoni pizza ... Each cheese pizza": the shared name is used
+    return any(lower[k] == word and lower[k + 1: k + 1 + len(rest)] != rest and (k + 1 >= len(words) or not (
+        lower[k + 1].isalpha() and lower[k + 1] not in STOP)) for k in range(len(words)) if k != a.start)
 
 
 _CLAUSE_OPEN = frozenset({".", "?", "!", ";", ",", "and", "while", "whereas", "but"})
@@ -1070,7 +1279,7 @@ def resource_variables(r: Reading) -> set[int]:
         # ("1 kg of paint" is the unit of a decision, not a measure)
         of_measure = sum(1 for p in v.positions if (p >= 2 and r.words[p - 1].lower() in {"of", "the", "on"}
                          and any(_count(w) for w in _before(r.words, p - 1, 3))) or _held_in(r, p, v.index))
-        measured = measured or of_measure * 2 > len(v.positions)
+        measured = measured or (of_measure * 2 > len(v.positions) and v.index not in _portioned(r))
         head = stem(v.text.split()[-1])
         # an actor is not one of several alike ("a camera company, a laptop company") nor listed with
         # another decision ("monitors and gaming stations")
@@ -1082,6 +1291,20 @@ def resource_variables(r: Reading) -> set[int]:
     if len(out) == len(r.variables):  # nothing left to decide: keep them rather than guess
         return set()
     return out
+
+
+def _portioned(r: Reading) -> set[int]:
+    """"100 grams of oatmeal give 380 calories ...; 100 grams of peanut butter give 590 calories": two or more
+    variables measured out by the same number of the same mass or volume unit, each opening its own clause, are
+    bought in portions of that size; the measure is their unit, they are not resources."""
+    words = [w.lower() for w in r.words]
+    by: dict[tuple[str, str], set[int]] = {}
+    for v in r.variables:
+        for p in v.positions:
+            if p >= 3 and words[p - 1] == "of" and words[p - 2] in _MEASURE_NOUNS and is_number(words[p - 3]) and (
+                    p < 4 or words[p - 4] in {".", ";", ",", "and"}):
+                by.setdefault((words[p - 3], words[p - 2]), set()).add(v.index)
+    return {i for vs in by.values() if len(vs) >= 2 for i in vs}
 
 
 _MEASURE_VERBS = frozenset("takes take needs need requires require uses use consumes consume occupies occupy".split())

@@ -115,6 +115,7 @@ def _before(words: list[str], sp: Span, taken: set[int], vocabulary: frozenset[s
 def coordinated_names(words: list[str], spans: list[Span], vocabulary: frozenset[str] | None) -> list[Span]:
     """The spans with unseen names coordinated with a tagged variable added (through whole lists:
     "Hammock, Sextant, and Valise" from any one of them)."""
+    spans = rate_frame_items(words, spans)
     if not vocabulary:
         return spans
     out = list(spans)
@@ -154,3 +155,65 @@ def _first_pair(words: list[str], taken: set[int], vocabulary: frozenset[str]) -
         if second is not None and words[k + 1].lower() in _JOIN:
             return [first, second]
     return []
+
+
+# "X paying 4%", "X that pays 4%", "X which returns 9%": one option of a list, named before its rate
+_FRAME_ING = frozenset("paying yielding returning earning".split())
+_FRAME_VERB = frozenset("pays yields returns earns gives".split())
+_FRAME_REL = frozenset({"that", "which"})
+_ITEM_EDGE = frozenset({",", ";", "and", "or", "between", "in", "into", "among", "of", ":", "either"})
+_SENTENCE = frozenset({".", "?", "!"})
+
+
+def _frame_at(words: list[str], k: int) -> bool:
+    """A rate frame starts at k: "paying 4", "that pays 4", "which returns $5"."""
+    lower = [w.lower() for w in words[k: k + 4]]
+    rest = lower[1:]
+    if lower[:1] and lower[0] in _FRAME_REL:
+        if not rest or rest[0] not in _FRAME_VERB:
+            return False
+        rest = rest[1:]
+    elif not lower[:1] or lower[0] not in _FRAME_ING:
+        return False
+    rest = [w for w in rest if w != "$"]
+    return bool(rest) and is_number(rest[0])
+
+
+def _item_before(words: list[str], k: int) -> tuple[int, int] | None:
+    """The noun phrase that ends right before position k, back to its article or a list's edge (at most 4
+    words)."""
+    j = k
+    while j > 0 and k - j < 4 and _word(words[j - 1]) and words[j - 1].lower() not in _DETERMINERS \
+            and words[j - 1].lower() not in _ITEM_EDGE:
+        j -= 1
+    left = words[j - 1].lower() if j > 0 else "."
+    if j == k or not (left in _DETERMINERS or left in _ITEM_EDGE):
+        return None
+    return j, k
+
+
+def rate_frame_items(words: list[str], spans: list[Span]) -> list[Span]:
+    """In one sentence's list of options where every item has the same rate frame ("a real estate trust paying
+    6.5%, corporate bonds paying 5% and a money market account paying 3%", "a savings bond that pays 4% and a
+    stock fund that returns 9%"), each item is a decision: when one item is a tagged variable, the others are
+    tagged too."""
+    frames = [k for k in range(1, len(words)) if _frame_at(words, k)]
+    if len(frames) < 2:
+        return spans
+    var_ends = {sp.end for sp in spans if sp.label == "VAR"}
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    sentence = [0] * len(words)
+    for k in range(1, len(words)):
+        sentence[k] = sentence[k - 1] + (words[k - 1] in _SENTENCE)
+    out = list(spans)
+    for s in {sentence[k] for k in frames}:
+        here = [k for k in frames if sentence[k] == s]
+        if len(here) < 2 or not any(k in var_ends for k in here):
+            continue
+        for k in here:
+            item = _item_before(words, k)
+            if k in var_ends or item is None or any(j in taken for j in range(*item)):
+                continue
+            out.append(Span("VAR", item[0], item[1], " ".join(words[item[0]: item[1]])))
+            taken.update(range(*item))
+    return sorted(out, key=lambda sp: sp.start)

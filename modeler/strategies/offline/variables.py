@@ -52,7 +52,7 @@ def _join_pairs(variables: list[Variable], units: frozenset[str] = frozenset()) 
             if i in out:
                 continue
             wa = _words(variables[i].text)
-            shared = set(wa) & set(wb) - _GENERIC
+            shared = _whole_words(variables[i].text, b.text, set(wa) & set(wb) - _GENERIC)
             if not shared or not wa or not wb:
                 continue
             # a lone letter is a whole name: "A" and "drinks A" (of "three drinks, A, B and C") are one
@@ -71,6 +71,19 @@ def _join_pairs(variables: list[Variable], units: frozenset[str] = frozenset()) 
                 left -= 1
                 break
     return out
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word, singular or plural ("nurse" / "nurses", "box" / "boxes", "party" / "parties")."""
+    a, b = sorted((a.lower(), b.lower()), key=len)
+    return b in {a, a + "s", a + "es"} or (a.endswith("y") and b == a[:-1] + "ies")
+
+
+def _whole_words(a: str, b: str, shared: set[str]) -> set[str]:
+    """The shared stems two names share as whole words: "nurses" and "nursing assistants" share the stem
+    "nurs", not a word."""
+    return {s for s in shared if any(stem(x) == s and stem(y) == s and _same_word(x, y)
+                                     for x in a.split() for y in b.split())}
 
 
 def _grid_pairs(variables: list[Variable]) -> dict[int, int]:
@@ -108,6 +121,39 @@ def _bounded(before: list[str]) -> bool:
     return tuple(before[-2:]) in _BOUND_WORDS
 
 
+def _priced(r: Reading, v: Variable) -> bool:
+    """A mention followed by its own unit price ("TV ads at $8,000 each", "vans for $300 each"): a thing one buys
+    or makes, so a bound on its number ("at least 2 TV ads") bounds a decision; a resource counted out ("at
+    least 7000 trout") has no price of its own."""
+    lower = [w.lower() for w in r.words]
+    names = {w.lower() for m in v.mentions for w in m.split()}
+    for p in v.positions:
+        end = p
+        while end < len(lower) and lower[end] in names:
+            end += 1
+        # its own clause's price: "TV ads at $8,000 each", "large containers hold 300 cubic feet and cost $390"
+        for k in range(end, min(end + 8, len(lower) - 2)):
+            if lower[k] in _BREAKS:
+                break
+            if lower[k] in _PRICE_OPEN and lower[k + 1] == "$" and is_number(lower[k + 2]):
+                # a price per something else is not its own: "2000 trout and costs $300 per trip"
+                per = lower[k + 3: k + 5]
+                return not (len(per) == 2 and per[0] in {"per", "a", "an", "every"} and stem(per[1]) not in {
+                    stem(w) for w in names})
+    return False
+
+
+def _in_units(between: list[str]) -> bool:
+    """"at most 6 tablets of drug A", "at least 3 batches of scones": the number counts the decision in the units it
+    comes in, it does not count it out."""
+    from modeler.strategies.offline.mentions import CONTAINERS
+
+    return len(between) == 2 and between[0] in CONTAINERS and between[1] == "of"
+
+
+_PRICE_OPEN = frozenset("at for costs cost costing priced".split())
+
+
 def _suspicion(r: Reading, v: Variable) -> float:
     """0 (looks like a decision) .. 1 (looks like a resource, a category or an actor)."""
     counted = 0
@@ -128,7 +174,7 @@ def _suspicion(r: Reading, v: Variable) -> float:
         # "at least 100 sparkler boxes" bounds a decision (one listed with others: "rockets, fountains and
         # sparkler boxes")
         num = p - len(before) + at  # the number's position in the text
-        if at >= 0 and not _RATE & set(before[at + 1:]) and not (listed and _bounded(
+        if at >= 0 and not _RATE & set(before[at + 1:]) and not ((listed or _priced(r, v) or _in_units(before[at + 1:])) and _bounded(
                 [w.lower() for w in r.words[max(0, num - 2): num]])):
             counted += 1
         if len(before) >= 2 and before[-1] == "of" and before[-2] in _CATEGORY:
