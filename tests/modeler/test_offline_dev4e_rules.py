@@ -175,7 +175,7 @@ def test_a_share_of_the_total_blend_is_a_blend_row() -> None:
                               ("CONST_DIR", "must not exceed"), ("LIMIT", "6 percent")])
     goal, rows = model_of(toks, spans)
     assert goal == "min 200 * farm_north + 170 * farm_south"
-    assert "-0.02 * farm_north + 0.03 * farm_south <= 0" in rows
+    assert "0.04 * farm_north + 0.09 * farm_south <= 0.06 * (farm_north + farm_south)" in rows
     # the demand in the unit the question counts is the sum, not the moisture row
     assert "farm_north + farm_south >= 600" in rows
 
@@ -262,7 +262,8 @@ def test_a_blend_that_must_average_a_share_is_a_blend_row() -> None:
                               ("OBJ_NAME", "cost")])
     goal, rows = model_of(toks, spans)
     assert goal == "min 400 * scrap_from_oak_dealer + 250 * scrap_from_elm_dealer"
-    assert "0.06 * scrap_from_oak_dealer - 0.04 * scrap_from_elm_dealer >= 0" in rows
+    assert ("0.3 * scrap_from_oak_dealer + 0.2 * scrap_from_elm_dealer >= 0.24 * (scrap_from_oak_dealer + "
+            "scrap_from_elm_dealer)") in rows
     # "2,000 tonnes of scrap", the scrap every dealer sells: all of it
     assert "scrap_from_oak_dealer + scrap_from_elm_dealer == 2000" in rows
     # "Elm can sell no more than 1,500 tonnes": the one a word of its name names

@@ -833,7 +833,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             continue
         blend = _blend(r, sp, value) if share and r.variables else None
         if blend is not None:  # "the sulfur must not exceed 2.2 percent of the total tonnage"
-            out.append(ConstraintSpec("linear", sense, 0.0, blend, sentence=sentence, cue=cue))
+            out.append(ConstraintSpec("blend", sense, value, blend, sentence=sentence, cue=cue))
             continue
         if share and r.variables:
             var = _share_in_it(r, sp)  # "at most 25 percent of her money in it": the one just named
@@ -1017,7 +1017,7 @@ _OF_TOTAL = re.compile(r"^(?:percent |% )?of (?:the |its |their |all )?(?:total|
 
 def _blend(r: Reading, sp: Span, value: float) -> dict[int, float] | None:
     """"the sulfur in the coal must not exceed 2.2 percent of the total tonnage", where each variable has
-    its own share of sulfur (2%, 3.5%, 1%): sum a_i x_i <= p sum x_i, written as sum (a_i - p) x_i <= 0."""
+    its own share of sulfur (2%, 3.5%, 1%): sum a_i x_i <= p sum x_i (a "blend" row: the a_i)."""
     if value >= 1:
         return None
     if _OF_TOTAL.match(_clause_after(r, sp, 6)):
@@ -1031,8 +1031,7 @@ def _blend(r: Reading, sp: Span, value: float) -> dict[int, float] | None:
         # (not rates of money: "a trust paying 6.5% may get at most 40% of the total" is a share)
         if f.coefs and all(0 < c.value < 1 for c in f.coefs.values()) and not {"MONEY", "PROFIT"} & set(
                 f.context) and said & set(f.context):
-            return {v.index: round((f.coefs[v.index].value if v.index in f.coefs else 0.0) - value, 12)
-                    for v in r.variables}
+            return {v: c.value for v, c in f.coefs.items()}
     return None
 
 
