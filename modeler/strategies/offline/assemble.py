@@ -53,9 +53,15 @@ def _asked_measure(r: Reading) -> bool | None:
     if _FRACTIONS_OK.search(" ".join(low)):
         return False
     for k in range(len(low) - 2):
-        if low[k] == "how" and low[k + 1] == "many" and low[k + 2] in _ASKED_MEASURES:
+        if low[k] == "how" and low[k + 1] == "many" and (low[k + 2] in _ASKED_MEASURES or _compound_measure(low[k + 2])):
             return False
     return None
+
+
+def _compound_measure(word: str) -> bool:
+    """"instance-hours", "machine-hours", "person-days": a hyphened count of a measure is that measure."""
+    parts = word.split("-")
+    return len(parts) >= 2 and all(parts) and parts[-1] in _ASKED_MEASURES
 
 
 _WINDOW_STOP = frozenset({",", ";", ".", ":", "and", "or", "while", "but"})

@@ -835,6 +835,10 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         if blend is not None:  # "the sulfur must not exceed 2.2 percent of the total tonnage"
             out.append(ConstraintSpec("blend", sense, value, blend, sentence=sentence, cue=cue))
             continue
+        subset = _subset_of_them(r, sp, limits) if r.variables and r.features else None
+        if subset is not None:  # "at least 60 of them can only go in refrigerated trucks"
+            out.append(ConstraintSpec("linear", sense, value, subset, sentence=sentence, cue=cue))
+            continue
         if share and r.variables:
             var = _share_in_it(r, sp)  # "at most 25 percent of her money in it": the one just named
             var = var if var is not None else vars_[0] if vars_ else (
@@ -891,6 +895,41 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
     for spec, ref, var in narrowed:
         spec.terms = {var: ref.terms[var]} if var in ref.terms and ref.kind == "linear" else {var: 1.0}
     return [c for c in out if c.kind != "drop"]
+
+
+_ONLY_IN = re.compile(r"\b(?:only|solely|just|exclusively)\b")
+
+
+def _subset_of_them(r: Reading, sp: Span, limits: list[Span]) -> dict[int, float] | None:
+    """"At least 200 pallets must be shipped, and at least 60 of them ... can only go in refrigerated
+    trucks": a part of the amount the limit before counts, which only the variables named after "only"
+    can carry -- that amount's row over them alone."""
+    if [w.lower() for w in r.words[sp.end: sp.end + 2]] not in (["of", "them"], ["of", "these"], ["of", "those"]):
+        return None
+    s = r.tokens[sp.start].sent
+    prev = [x for x in limits if x.start < sp.start and r.tokens[x.start].sent == s]
+    if not prev:
+        return None
+    _, b = r.sentences[s]
+    end = next((k for k in range(sp.end, b) if r.words[k] in {".", ";", "?", "!"}), b)
+    only = next((k for k in range(sp.end + 2, end) if _ONLY_IN.match(r.words[k].lower())), None)
+    if only is None:
+        return None
+    named = {r.mention_var[k] for k in range(only + 1, end) if k in r.mention_var}
+    if not named or len(named) == len(r.variables):
+        return None
+    ctx = _limit_context(r, prev[-1])
+    unit = r.words[prev[-1].end].lower() if prev[-1].end < len(r.words) else ""
+    best, score = None, 0.0
+    for f in r.features:
+        if not named <= set(f.coefs) or {"MONEY", "PROFIT"} & set(f.context):
+            continue
+        sc = overlap(ctx, f.context) + (1.0 if stem(unit) in {stem(w) for w in f.context} else 0.0)
+        if sc > score:
+            best, score = f, sc
+    if best is None:
+        return None
+    return {v: best.coefs[v].value for v in sorted(named)}
 
 
 def _compares(r: Reading, sp: Span) -> bool:

@@ -140,7 +140,7 @@ _GE = ("no less than", "not less than", "no fewer than", "not fewer than", "at l
 
 # a negation a few words before a comparison turns it round: "can not make more than 50", "does not want
 # to spend more than $500", "can't be less than"
-_NEGATED = re.compile(r"\b(?:not|neither|nor|none|cannot|can't|won't|never|n't|restricts?|restricted|prevents?|prevented)\b(?:\s+[a-z-]+){0,4}?\s+"
+_NEGATED = re.compile(r"\b(?:not|neither|nor|none|cannot|can't|won't|never|n't|[a-z]+n't|restricts?|restricted|prevents?|prevented)\b(?:\s+[a-z-]+){0,4}?\s+"
                       r"(more than|greater than|larger than|higher than|exceed|exceeds|over|above|"
                       r"less than|fewer than|lower than|smaller than|below|under|beyond|surpass|surpasses)\b")
 _NEGATED_GE = frozenset({"less than", "fewer than", "lower than", "smaller than", "below", "under"})
