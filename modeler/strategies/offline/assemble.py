@@ -33,7 +33,7 @@ def is_integer(r: Reading, v: Variable) -> bool:
             return False
     if "how much" in text and "how many" not in text:
         return False
-    if any(verb in text for verb in _MONEY_VERBS) and "$" in text and "how many" not in text and not _priced_one(r):
+    if any(re.search(rf"\b{verb}", text) for verb in _MONEY_VERBS) and "$" in text and "how many" not in text and not _priced_one(r):
         return False
     return "how many" in text or "number of" in text
 
@@ -41,7 +41,7 @@ def is_integer(r: Reading, v: Variable) -> bool:
 # what the question counts when it counts a measure: "How many tonnes / hours / MWh / acres ..."
 _ASKED_MEASURES = (_MEASURES - {"units", "amount", "$", "%", "percent", "square", "cubic"}) | frozenset(
     "mwh kwh megawatt-hours kilowatt-hours megawatt kilowatt litre-s km kilometers kilometres miles "
-    "hectares tons barrels".split())
+    "hectares tons barrels millilitre millilitres milliliter milliliters".split())
 _FRACTIONS_OK = re.compile(r"\bfractions? (?:are |is )?allowed\b|\bfractional amounts\b|\bneed not be whole\b")
 
 
@@ -64,7 +64,8 @@ def _compound_measure(word: str) -> bool:
     return len(parts) >= 2 and all(parts) and parts[-1] in _ASKED_MEASURES
 
 
-_WINDOW_STOP = frozenset({",", ";", ".", ":", "and", "or", "while", "but"})
+# ("thirty thousand dollars to buy laptops": the measure before "to" is what buys them, not their unit)
+_WINDOW_STOP = frozenset({",", ";", ".", ":", "and", "or", "while", "but", "to"})
 
 
 def _window(r: Reading, pos: int) -> list[str]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.reading import Feature, Reading, overlap
-from modeler.strategies.offline.repairs import ALL_MUST, ALL_OWED, OWED, SUPPLIED
+from modeler.strategies.offline.repairs import ALL_MUST, ALL_OWED, OWED, SUPPLIED, _one_each
 from modeler.strategies.offline.variables import decision_units
 from modeler.strategies.offline.words import (
     FRACTIONS,
@@ -141,6 +141,8 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
         tail.append(w)
     for t in content(tail):
         name_ctx.setdefault(t, 1)
+    if _cheap_goal(r, anchor, frame):  # "as cheaply as possible", "the cheapest daily mix": the cost
+        name, tail, goal, name_ctx = "cost", ["cost"], None, Counter({"MONEY": 1})
     # "minimize the total number of production lines": the variables themselves
     var_words = {k for v in r.variables for k in v.keys}
     # ("the maximum number of batches of cookies": what a batch holds names them too)
@@ -163,10 +165,44 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     if best is not None:
         used.add(best)
         terms = {v: c.value for v, c in r.features[best].coefs.items()}
+        for k in _audience_too(r, best, name_ctx):  # "reaches 1,800 listeners", "is seen by 900 people"
+            used.add(k)
+            terms.update({v: c.value for v, c in r.features[k].coefs.items()})
         return Objective(sense, terms, name, "weighted", r.sentence_text(sent))
     if r.variables:  # "maximize the number of ..." / "minimize the total number of ..."
         return Objective(sense, {v.index: 1.0 for v in r.variables}, name or "total", "count", r.sentence_text(sent))
     return None
+
+
+_CHEAP = frozenset("cheap cheaply cheapest inexpensive inexpensively economically".split())
+
+
+def _cheap_goal(r: Reading, anchor: int, frame: tuple[str, int, int] | None) -> bool:
+    """A goal of cheapness ("as cheaply as possible", "What is the cheapest daily mix?") is the cost, whatever
+    the words around it name ("to pack all the books", "daily mix")."""
+    ks = [anchor] + ([frame[2] + 1] if frame is not None else [])
+    return any(0 <= k < len(r.words) and r.words[k].lower() in _CHEAP for k in ks)
+
+
+# the people an offer reaches, whatever they are called: "people", "listeners", "viewers", "readers"
+_AUDIENCE = frozenset(content("people person listeners viewers readers users customers visitors followers "
+                              "subscribers audience reach reaches seen impressions".split()))
+
+
+def _audience_too(r: Reading, best: int, name_ctx: Counter[str]) -> list[int]:
+    """An objective of people reached ("reach as many people as possible") takes, beside the group its name
+    found, each group of the other variables that counts an audience ("reaches 1,800 listeners" beside "is
+    seen by 900 people"): one measure written in different words."""
+    if not set(name_ctx) & _AUDIENCE or not set(r.features[best].context) & _AUDIENCE:
+        return []
+    have = set(r.features[best].coefs)
+    out = []
+    for k, f in enumerate(r.features):
+        if k != best and f.coefs and not set(f.coefs) & have and set(f.context) & _AUDIENCE and not {
+                "MONEY", "PROFIT"} & set(f.context):
+            out.append(k)
+            have |= set(f.coefs)
+    return out
 
 
 def _priced_output(r: Reading, name_ctx: Counter[str], used: set[int]) -> dict[int, float] | None:
@@ -349,6 +385,44 @@ _VERB_BOUND = re.compile(r"\b(?:limits?|limited|caps?|capped|restricts?|restrict
 _DUTY_AFTER = re.compile(r"^(?:[\w'-]+ ){0,5}?(?:must|has to|have to|needs to|need to|should) be (?!exceeded|more|less|"
                          r"at|no|under|below|over|above|kept|limited|capped)[a-z]+")
 _NOT_EXCEEDED = re.compile(r"^(?:[\w'-]+ ){0,5}?(?:must not|mustn't|may not|should not|cannot|can not|can't) be exceeded")
+
+
+# verbs of handling an amount: what one has "to pack" is to be covered by the items that pack it
+_HANDLE = (r"(?:pack|move|ship|carry|transport|deliver|haul|seat|feed|serve|house|accommodate|cover|clear|"
+           r"process|fill|look after|take care of|cater for)")
+_TO_HANDLE = re.compile(rf"^(?:[a-z-]+ ){{0,4}}?to {_HANDLE}\b")
+_EVERYONE = re.compile(r"\bso (?:that )?(?:everyone|everybody|every guest|every person|each guest|each person)\b")
+_ALL_HANDLED = re.compile(rf"\b(?:to|must|can|will|should|could) (?:be able to )?{_HANDLE} all (?:the |of the )?"
+                          r"([\d,]+ )?([a-z-]+)")
+
+
+def _covered(r: Reading, sp: Span, objective_sense: str) -> str | None:
+    """">=" for an amount that the items must cover at least cost, though no direction word says so: "I have
+    600 kg of books to pack" (the boxes' capacities cover it), "a hall for 300 guests ... so everyone has a
+    seat", "a session of 120 children ... must look after all the children". With a goal to maximize,
+    what one has to process is a stock ("has 200 units of compound A to process")."""
+    if objective_sense != "min":
+        return None
+    if _TO_HANDLE.match(" ".join(w.lower() for w in r.words[sp.end: sp.end + 7])):
+        return ">="
+    if direction(r.sentence_text(r.tokens[sp.start].sent)) is not None:
+        return None
+    text = " ".join(w.lower() for w in r.words)
+    if sp.start > 0 and r.words[sp.start - 1].lower() == "for" and _EVERYONE.search(text):
+        return ">="
+    own = {stem(w.lower()) for w in r.words[sp.end: sp.end + 3]}
+    return ">=" if any(stem(m.group(2)) in own for m in _ALL_HANDLED.finditer(text)) else None
+
+
+def _said_again(r: Reading, sp: Span) -> bool:
+    """"its summer session of 120 campers ... must be able to look after all 120 campers": an amount with no
+    direction of its own that a later clause states again as what must be covered is that one row."""
+    if direction(r.sentence_text(r.tokens[sp.start].sent)) is not None:
+        return False
+    later = " ".join(w.lower() for w in r.words[sp.end:])
+    own = {stem(w.lower()) for w in r.words[sp.end: sp.end + 3]}
+    return any(m.group(1) and parse_value(m.group(1)) == parse_value(sp.text) and stem(m.group(2)) in own
+               for m in _ALL_HANDLED.finditer(later))
 
 
 def _clause_before(r: Reading, sp: Span, n: int = 12) -> str:
@@ -562,7 +636,8 @@ def _every_before(r: Reading, sp: Span) -> tuple[int, int, float] | None:
         return None
     for k in range(sp.start - 2, max(sp.start - 12, a - 1), -1):
         w = r.words[k].lower()
-        if w in {";", ".", "?", "!"} or any(x_.start <= k < x_.end for x_ in r.spans if x_.label == "LIMIT"):
+        if w in {";", ".", "?", "!"} or any(x_.start <= k < x_.end for x_ in r.spans if x_.label == "LIMIT") or (
+                _new_clause(r, k)):
             return None
         if w not in {"for", "to"} or r.words[k + 1].lower() not in {"every", "each"}:
             continue
@@ -574,6 +649,14 @@ def _every_before(r: Reading, sp: Span) -> tuple[int, int, float] | None:
                 return (x, y, n) if y != x else None
         return None
     return None
+
+
+def _new_clause(r: Reading, k: int) -> bool:
+    """", and we need at least 4 senior coaches": a comma before "and / but / while" begins a clause of its
+    own; a rate stated in the clause before it ("one senior coach for every three junior coaches") is not
+    this limit's."""
+    return r.words[k] == "," and k + 1 < len(r.words) and r.words[k + 1].lower() in {"and", "but", "while",
+                                                                                       "whereas"}
 
 
 def _share_of(r: Reading, sp: Span) -> int | None:
@@ -608,6 +691,21 @@ def _share_in_it(r: Reading, sp: Span) -> int | None:
     return r.mention_var[max(before)]
 
 
+def _into_several(r: Reading, k: int) -> bool:
+    """"up to $25,000 to put into a certificate of deposit paying 4.5% a year and a bond fund paying 6%": a sum
+    put into one variable and, later in the clause, another (no limit between them) is put into both."""
+    b = r.sentences[r.tokens[k].sent][1]
+    for j in range(k + 1, b):
+        if r.words[j] == "," and r.mention_var.get(j + 1, r.mention_var[k]) != r.mention_var[k]:
+            return True  # "exactly $200,000 in bonds, dividend stocks and a REIT": a list of places
+        if any(x.start == j and x.label == "LIMIT" for x in r.spans) or r.words[j] in {",", ";", ".", "?", "!"}:
+            return False
+        if j in r.mention_var and r.mention_var[j] != r.mention_var[k]:
+            return r.words[j - 1].lower() in {"and", "a", "an", "the"} and "and" in (
+                w.lower() for w in r.words[k: j])
+    return False
+
+
 def _open_compound(r: Reading, k: int) -> int | None:
     """"native speakers" for "native-speaker teachers": a hyphenated word of one variable's name written
     open, in two words."""
@@ -628,7 +726,8 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
             r.words[k0].lower() in {"in", "into", "on"}):
         for k in range(k0, min(k0 + 5, len(r.words))):  # "at least $1000 in toothpaste company B"
             if k in r.mention_var:
-                return None if _listed_with_another(r, r.mention_var[k], sp) else r.mention_var[k]
+                return None if _listed_with_another(r, r.mention_var[k], sp) or _into_several(
+                    r, k) else r.mention_var[k]
             if r.words[k] in {",", ".", ";", "?", "!"} or r.words[k].lower() in {"and", "or", "than", "while"}:
                 break
     given = _given_to(r, sp.end) if sp.end < len(r.words) else None
@@ -677,8 +776,29 @@ _GIVEN = re.compile(rf"(?:must|should|will|can|has to|have to|needs to|need to|i
 def _asked(r: Reading, k: int) -> bool:
     """The word at k is what the question counts ("How many kilograms of each wax ...")."""
     w = stem(r.words[k])
-    return any(a.lower() == "how" and b.lower() == "many" and stem(c) == w
+    return any(a.lower() == "how" and b.lower() == "many" and (stem(c) == w or _UNIT_NAMES.get(w.lower()) == stem(c))
                for a, b, c in zip(r.words, r.words[1:], r.words[2:], strict=False))
+
+
+# a unit's short name and the stem of its long one: "1000 kg" in a text that asks "How many kilograms"
+_UNIT_NAMES = {"kg": "kilogram", "g": "gram", "ml": "millilitre", "l": "litre", "t": "tonne", "lb": "pound",
+               "lbs": "pound", "hr": "hour", "hrs": "hour", "km": "kilometre"}
+
+
+def _of_mix(r: Reading, sp: Span) -> bool:
+    """"He needs 1000 kg of feed a day, and at least 25% of the feed must be protein": an amount of the mix
+    whose shares the text states (the noun after "N% of the") is the sum of its parts."""
+    k = next((j for j in range(sp.end, min(sp.end + 3, len(r.words))) if r.words[j].lower() == "of"), None)
+    if k is None or k + 1 >= len(r.words):
+        return False
+    j = k + 2 if r.words[k + 1].lower() == "the" else k + 1
+    if j >= len(r.words) or not r.words[j].isalpha():
+        return False
+    w = r.words[j].lower()
+    if any(w in m.lower().split() for v in r.variables for m in v.mentions):
+        return False
+    text = " ".join(x.lower() for x in r.words)
+    return bool(re.search(rf"(?:%|percent) of (?:the |its |their )?{re.escape(w)}\b", text))
 
 
 def _given_to(r: Reading, k: int) -> int | None:
@@ -738,7 +858,13 @@ _MONEY_GLUE = frozenset("must has have to should needs need be is are invested p
 def _money_decisions(r: Reading) -> bool:
     """The decisions are amounts of money ("invest in ...", "how much money")."""
     text = " ".join(r.words).lower()
-    return ("invest" in text and "how many" not in text) or "how much money" in text
+    return ("invest" in text and "how many" not in text) or "how much money" in text or bool(
+        "$" in text and "how many" not in text and _PUT_MONEY.search(text))
+
+
+# "How much should he put into each?": with sums of money in the text, the decisions are amounts put in
+_PUT_MONEY = re.compile(r"\bhow much (?:should|must|will|would|can|does|do) (?:[a-z]+ ){0,3}?(?:put|place|deposit|lend) "
+                        r"(?:in|into|on)\b")
 
 
 def _common_head(r: Reading, k: int) -> bool:
@@ -782,7 +908,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         if any(a <= sp.start < b for a, b in compared):
             continue
         value = parse_value(sp.text)
-        if value is None or _compares(r, sp):
+        if value is None or _compares(r, sp) or _said_again(r, sp):
             continue
         cue = _cue(r, sp)
         sentence = r.sentence_text(s)
@@ -806,7 +932,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         # "the detailer works six hours a day": the time one works is a most
         stock = stock or ("<=" if re.search(r"\b(works|work|operates|operate|runs|run|(is|are) open)$", before.lower())
                           and _unit(r, sp) in {"HOUR", "MINUTE"} else None)
-        sense = (direction(before) or _verb_bound(r, sp) or stock or done or _duty_after(r, sp) or direction(cue)
+        sense = (direction(before) or _verb_bound(r, sp) or _covered(r, sp, objective_sense) or stock or done or _duty_after(r, sp) or direction(cue)
                  or _owed(r, sp) or direction(sentence) or "<=")
         sense = _all_of(r, sp) or sense  # "has inherited $50000 and will invest all of it"
         vars_ = _clause_vars(r, sp, limits)
@@ -831,7 +957,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             pending.append((spec, again, vars_))
             totals.append(False)
             continue
-        blend = _blend(r, sp, value) if share and r.variables else None
+        blend = _blend(r, sp, value) if share and r.variables else _concentration(r, sp) if r.variables else None
         if blend is not None:  # "the sulfur must not exceed 2.2 percent of the total tonnage"
             out.append(ConstraintSpec("blend", sense, value, blend, sentence=sentence, cue=cue))
             continue
@@ -851,6 +977,12 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             kind = "lowerbound" if sense == ">=" else "upperbound"
             out += [ConstraintSpec(kind, sense, value, {v.index: 1.0}, sentence=sentence, cue=cue)
                     for v in r.variables]
+            continue
+        if r.variables and value > 1 and sp.end < len(r.words) and stem(r.words[sp.end].lower()) in _one_each(
+                r.words):
+            # "only 30 lids, and every tin, small or large, needs one lid": one of them to each, all together
+            out.append(ConstraintSpec("sum", sense, value, {v.index: 1.0 for v in r.variables},
+                                      sentence=sentence, cue=cue))
             continue
         follows = ranges.get(sp.start, _var_follows(r, sp))
         if follows is None and _money_decisions(r) and sp.start > 0 and r.words[sp.start - 1] == "$" and (
@@ -1038,7 +1170,11 @@ _EARN = re.compile(r"\b(earns?|earned|earning|returns?|interest|income|yields?|p
 def _earned(r: Reading, sp: Span) -> bool:
     """"so that she earns at least $3,000 a year", "the yearly interest must be at least $900": with money
     decisions, a sum of money the clause says is earned is the return row, not the amounts put in."""
-    return bool(_EARN.search(_clause_before(r, sp, 8).lower()))
+    return bool(_EARN.search(_clause_before(r, sp, 8).lower()) or _EARNED_AFTER.match(_clause_after(r, sp, 5)))
+
+
+# "$11,000 of return a year", "$900 in yearly interest": the sum is what is earned
+_EARNED_AFTER = re.compile(r"^(?:of|in) (?:yearly |annual |total |combined )?(?:returns?|interest|income|earnings|profits?)\b")
 
 
 def _modifier_unit(r: Reading, k: int, units: set[str]) -> bool:
@@ -1054,6 +1190,27 @@ _OF_TOTAL = re.compile(r"^(?:percent |% )?of (?:the |its |their |all )?(?:total|
                        r"mixture|blend)\b")
 
 
+# "25% of the feed must be protein", "at most 10% of the mix may be sugar"
+_MUST_BE = re.compile(r"^(?:percent |% )?of (?:the |its |their |each |every )?(?:[a-z-]+ ){1,2}(?:must|should|has to|"
+                      r"needs to|may|can|will) (?:only )?be ([a-z-]+)$")
+
+
+_MIX_WHOLE = re.compile(r"\b(?:blend|blends|mix|mixture|mixtures|average|combined|resulting|final)\b")
+
+
+def _concentration(r: Reading, sp: Span) -> dict[int, float] | None:
+    """"The blend may contain at most 8 mg/L of nitrate", each source having its own "12 mg/L of nitrate": a
+    limit per unit of the mix is a weighted average, sum c_i x_i <= 8 sum x_i (a "blend" row: the c_i)."""
+    after = [w.lower() for w in r.words[sp.end: sp.end + 4]]
+    if not ("/" in "".join(after[:3]) or "per" in after[:3]) or not _MIX_WHOLE.search(_clause_before(r, sp, 10)):
+        return None
+    said = set(content([w for w in re.split(r"[/\s]+", " ".join(after)) if w and w != "per"]))
+    for f in r.features:
+        if len(f.coefs) >= 2 and not {"MONEY", "PROFIT"} & set(f.context) and len(said & set(f.context)) >= 2:
+            return {v: c.value for v, c in f.coefs.items()}
+    return None
+
+
 def _blend(r: Reading, sp: Span, value: float) -> dict[int, float] | None:
     """"the sulfur in the coal must not exceed 2.2 percent of the total tonnage", where each variable has
     its own share of sulfur (2%, 3.5%, 1%): sum a_i x_i <= p sum x_i (a "blend" row: the a_i)."""
@@ -1061,6 +1218,9 @@ def _blend(r: Reading, sp: Span, value: float) -> dict[int, float] | None:
         return None
     if _OF_TOTAL.match(_clause_after(r, sp, 6)):
         said = set(content(_clause_before(r, sp, 12).split()))
+    elif _MUST_BE.match(_clause_after(r, sp, 10)):
+        # "at least 25% of the feed must be protein": the share of the attribute the clause names
+        said = set(content([_MUST_BE.match(_clause_after(r, sp, 10)).group(1)]))
     elif re.search(r"\b(?:average|averages|on average)\b", _clause_before(r, sp, 12).split(" and ")[0]):
         # "the blend must average at least 56% iron and at most 6.5% silica": what follows the number
         said = set(content(_clause_after(r, sp, 3).replace("%", " ").replace("percent", " ").split()[:2]))
@@ -1125,7 +1285,8 @@ def _asked_measure(r: Reading, sp: Span) -> bool:
         return False
     if any(j in r.mention_var for j in range(k + 1, min(k + 4, len(r.words)))):
         return False
-    if any(r.words[j].lower() == "of" for j in range(k + 1, min(k + 4, len(r.words)))) and not _of_every(r, sp):
+    if any(r.words[j].lower() == "of" for j in range(k + 1, min(k + 4, len(r.words)))) and not _of_every(
+            r, sp) and not _of_mix(r, sp):
         return False
     if _named_in_clause(r, sp) is not None:
         return False  # ("Birch can ship no more than 4,000 tonnes": one of them)

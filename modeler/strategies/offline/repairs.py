@@ -82,7 +82,9 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
             sp = Span("PARAM", sp.start, sp.end, sp.text)
         elif sp.label == "PARAM" and not has_var and ALL_OWED.match(" ".join(t.text for t in tokens[sp.end:])):
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
-        elif sp.label == "PARAM" and sp.start > 0 and tokens[sp.start - 1].text.lower() == "exactly" and not var_before:
+        elif sp.label == "PARAM" and sp.start > 0 and (tokens[sp.start - 1].text.lower() == "exactly" or (
+                sp.start > 1 and tokens[sp.start - 1].text == "$" and tokens[sp.start - 2].text.lower() == "exactly")
+                ) and not var_before:
             # "Exactly 250 plates must be served": an amount fixed before any variable is named is a limit
             # (an equality), not what one unit of a variable holds
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
@@ -103,9 +105,9 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
         out.append(sp)
     words = [t.text for t in tokens]
     out = _merely_only(words, out)
-    return _shared_bound(words, _only_openings(words, _needs_one(words, _owed_openings(words, _bare_bounds(
+    return _one_each_stock(words, _capacity_up_to(words, _shared_bound(words, _only_openings(words, _needs_one(words, _owed_openings(words, _bare_bounds(
         words, _price_frames(tokens, _list_labels(words, _sized_names(words, [
-            _syntax_label(words, sp) for sp in out]))))))))
+            _syntax_label(words, sp) for sp in out]))))))))))
 
 
 def _merely_only(words: list[str], spans: list[Span]) -> list[Span]:
@@ -130,6 +132,60 @@ def _merely_only(words: list[str], spans: list[Span]) -> list[Span]:
         out[i] = Span("PARAM", sp.start, sp.end, sp.text)
         drop.update(n for n, x in enumerate(spans) if x.label == "CONST_DIR" and x.start == k)
     return [x for n, x in enumerate(out) if n not in drop]
+
+
+_HOLD_VERBS = frozenset("holds hold carries carry seats seat fits fit takes take accommodates accommodate stores "
+                        "store".split())
+
+
+def _capacity_up_to(words: list[str], spans: list[Span]) -> list[Span]:
+    """"A small box holds up to 15 kg and costs $2": "up to" / "at most" after a verb of holding, in a clause
+    whose subject is one variable's item ("a/an/each <name> holds ..."), says how much one item holds; it
+    is that variable's coefficient, not a bound on the variable."""
+    drop: set[int] = set()
+    out = list(spans)
+    for i, sp in enumerate(spans):
+        k = sp.start - 2
+        if sp.label != "LIMIT" or k < 2 or " ".join(w.lower() for w in words[k: k + 2]) not in {"up to", "at most"}:
+            continue
+        v = k - 1
+        if words[v].lower() not in _HOLD_VERBS:
+            continue
+        j = v - 1
+        while j >= 0 and words[j] not in {".", ";", "?", "!", ",", ":"}:
+            j -= 1
+        subject = [x for x in spans if x.label == "VAR" and j < x.start and x.end <= v]
+        if not subject or subject[0].start == 0 or words[subject[0].start - 1].lower() not in {
+                "a", "an", "each", "every", "one"}:
+            continue
+        out[i] = Span("PARAM", sp.start, sp.end, sp.text)
+        drop.update(n for n, x in enumerate(spans) if x.label == "CONST_DIR" and k <= x.start < sp.start)
+    return [x for n, x in enumerate(out) if n not in drop]
+
+
+_ONE_EACH = re.compile(r"\b(?:every|each) [^.;?!]{0,40}?\b(?:needs|uses|takes|requires|gets) (?:one|a|an|exactly one) "
+                       r"([a-z-]+)")
+
+
+def _one_each(words: list[str]) -> set[str]:
+    """The nouns of "every tin, small or large, needs one lid": what each item takes one of."""
+    return {stem(m.group(1)) for m in _ONE_EACH.finditer(" ".join(w.lower() for w in words))
+            if m.group(1) not in MEASURES and CONCEPTS.get(m.group(1)) not in {"HOUR", "MINUTE"}}
+
+
+def _one_each_stock(words: list[str], spans: list[Span]) -> list[Span]:
+    """"The company has only 30 lids, and every tin, small or large, needs one lid": a number of the thing
+    each item takes one of is a stock of it (a limit on the items together), not a coefficient."""
+    nouns = _one_each(words)
+    if not nouns:
+        return spans
+    out = list(spans)
+    for i, sp in enumerate(spans):
+        if sp.label == "PARAM" and sp.end < len(words) and stem(words[sp.end].lower()) in nouns and (
+                sp.text.lower() not in {"one", "1", "a", "an"}) and not any(
+                x.label == "VAR" and x.end == sp.start for x in spans):
+            out[i] = Span("LIMIT", sp.start, sp.end, sp.text)
+    return out
 
 
 def _needs_one(words: list[str], spans: list[Span]) -> list[Span]:
@@ -530,7 +586,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         whole_names,
     )
 
-    spans = _rate_and_measure_nouns(words, spans)
+    spans = _mixed_into(words, _rate_and_measure_nouns(words, spans))
     spans = _parallel_numbers(words, ones_for_noun(words, numbered_names(words, ordinal_names(
         words, lettered_names(words, _unit_from(words, spans))))))
     spans = listed_names(words, modified_names(words, whole_names(words, tidy_mentions(words, run_objects(
@@ -741,6 +797,26 @@ _MEASURE_NOUNS = frozenset("cubic square feet foot calorie calories kcal gram gr
                            "liter liters litre litres gallon gallons ounce ounces oz lb lbs pound pounds ton tons "
                            "tonne tonnes meter meters metre metres mile miles km".split())
 _RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
+
+
+_MIX_VERBS = frozenset("mix mixes mixed mixing blend blends blended blending combine combines combined combining "
+                       "turn turns turned process processes processed".split())
+
+
+def _mixed_into(words: list[str], spans: list[Span]) -> list[Span]:
+    """"A farmer mixes corn and soybean meal into chicken feed": what two or more named things are mixed
+    into is the product, not one more decision; its name is no VAR anywhere in the text."""
+    lower = [w.lower() for w in words]
+    drop: set[str] = set()
+    for sp in spans:
+        k = sp.start - 1
+        if sp.label != "VAR" or k < 1 or lower[k] != "into":
+            continue
+        a = max((j for j in range(k) if words[j] in {".", ";", "?", "!"}), default=-1) + 1
+        before = [x for x in spans if x.label == "VAR" and a <= x.start and x.end <= k]
+        if len(before) >= 2 and any(w in _MIX_VERBS for w in lower[a: before[0].start]):
+            drop.add(" ".join(lower[sp.start: sp.end]))
+    return [sp for sp in spans if not (sp.label == "VAR" and " ".join(lower[sp.start: sp.end]) in drop)]
 
 
 def _rate_and_measure_nouns(words: list[str], spans: list[Span]) -> list[Span]:

@@ -28,6 +28,7 @@ CONCEPTS = {
     "money": "MONEY", "rent": "MONEY", "expense": "MONEY", "fund": "MONEY", "funding": "MONEY", "capital": "MONEY",
     "profit": "PROFIT", "profits": "PROFIT", "revenue": "PROFIT", "earn": "PROFIT", "earns": "PROFIT",
     "return": "PROFIT", "returns": "PROFIT", "income": "PROFIT", "gain": "PROFIT", "net": "PROFIT", "earnings": "PROFIT", "earning": "PROFIT",
+    "interest": "PROFIT",
     "minute": "MINUTE", "minutes": "MINUTE", "hour": "HOUR", "hours": "HOUR", "hr": "HOUR",
 }
 # unit-like words: weak evidence that two numbers measure the same thing
