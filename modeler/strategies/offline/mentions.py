@@ -422,7 +422,7 @@ def numbered_names(words: list[str], spans: list[Span]) -> list[Span]:
     seen: dict[str, list[int]] = {}
     for k in range(n - 1):
         after = lower[k + 2] if k + 2 < n else "."
-        if not words[k].isalpha() or _function(words[k]) or not (
+        if not words[k].isalpha() or _function(words[k]) or lower[k] in _PREPOSITIONS or not (
                 re.fullmatch(r"[1-9]", words[k + 1]) or lower[k + 1] in _NUMBER_WORDS):
             continue
         if after.isalnum() and (after not in STOP | _PRONOUNS or after in _COUNTED) and not (
@@ -446,6 +446,8 @@ def numbered_names(words: list[str], spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda sp: sp.start)
 
 
+# never the noun a digit numbers: "can look after 8" (campers elided)
+_PREPOSITIONS = frozenset("after before about around above below beyond within near past".split())
 _NOUN_BEFORE = frozenset("two three four five both each every".split())
 
 

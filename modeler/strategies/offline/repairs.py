@@ -587,6 +587,9 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     )
 
     spans = _mixed_into(words, _rate_and_measure_nouns(words, spans))
+    spans = _per_units(words, spans)
+    spans = _kinds_of_head(words, spans)
+    spans = _source_names(words, spans)
     spans = _parallel_numbers(words, ones_for_noun(words, numbered_names(words, ordinal_names(
         words, lettered_names(words, _unit_from(words, spans))))))
     spans = listed_names(words, modified_names(words, whole_names(words, tidy_mentions(words, run_objects(
@@ -596,7 +599,8 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     extra: list[Span] = []
     var_spans = [sp for sp in spans if sp.label == "VAR"]
     if not var_spans:
-        var_spans = tidy_mentions(words, _subjects(words, tagged) or _listed_pair(words, tagged))
+        var_spans = tidy_mentions(words, _subjects(words, tagged) or _listed_pair(words, tagged) or _portion_names(
+            words, tagged))
         extra += var_spans
         tagged.update(k for sp in var_spans for k in range(sp.start, sp.end))
     for sp in var_spans:
@@ -838,6 +842,111 @@ def _rate_and_measure_nouns(words: list[str], spans: list[Span]) -> list[Span]:
     return out
 
 
+# words before a unit: "$50 per MWh", "measured in hectolitres", "How many tonnes of each"
+_UNIT_BEFORE = frozenset({"per", "in", "many"})
+
+
+def _per_units(words: list[str], spans: list[Span]) -> list[Span]:
+    """"Gas power costs $50 per MWh" with "MWh" tagged: a tagged name right after "per" whose words,
+    wherever they occur in the text, only ever follow "per", a number ("900 MWh", "10 million litres"),
+    "in" ("makes ale in hectolitres") or "how many" is the unit the amounts are counted in, never a
+    decision, so long as two other names are left to decide."""
+    lower = [w.lower() for w in words]
+    stems = [stem(w) for w in words]
+    names = {tuple(stems[sp.start: sp.end]) for sp in spans if sp.label == "VAR"}
+    units = set()
+    for sp in spans:
+        if sp.label != "VAR" or sp.start < 1 or lower[sp.start - 1] != "per":
+            continue
+        key = tuple(stems[sp.start: sp.end])
+        n = len(key)
+        hits = [k for k in range(len(words) - n + 1) if tuple(stems[k: k + n]) == key]
+        if all(k >= 1 and (lower[k - 1] in _UNIT_BEFORE or is_number(lower[k - 1])) for k in hits) and any(
+                _rate_of_other(lower, spans, stems, k, key) for k in hits if lower[k - 1] == "per"):
+            units.add(key)
+    if not units or len(names - units) < 2:
+        return spans
+    return [sp for sp in spans if not (sp.label == "VAR" and tuple(stems[sp.start: sp.end]) in units)]
+
+
+def _rate_of_other(lower: list[str], spans: list[Span], stems: list[str], k: int, key: tuple[str, ...]) -> bool:
+    """"Gas power costs $50 per MWh": the sentence of the "per" at `k` names another thing, not itself
+    after "per", whose rate it is ("Profit per chair is $5" names none: there the chair is decided)."""
+    ends = [j for j, w in enumerate(lower) if w in {".", "?", "!", ";"}]
+    lo = max((j for j in ends if j < k), default=-1)
+    hi = min((j for j in ends if j > k), default=len(lower))
+    others = {tuple(stems[sp.start: sp.end]) for sp in spans if sp.label == "VAR" and not (
+        sp.start >= 1 and lower[sp.start - 1] == "per")} - {key}
+    return any(tuple(stems[j: j + len(o)]) == o and (j == 0 or lower[j - 1] != "per")
+               for o in others for j in range(lo + 1, hi - len(o) + 1))
+
+
+def _kinds_of_head(words: list[str], spans: list[Span]) -> list[Span]:
+    """"is hiring full-time and part-time staff" with "part-time staff" tagged, where the text goes on to name
+    "a full-time employee" and "a part-time employee": modifiers coordinated before one head name the kinds
+    the other names decide; the head with the last modifier is no decision of its own."""
+    lower = [w.lower() for w in words]
+    firsts: dict[str, set[str]] = {}
+    for sp in spans:
+        if sp.label == "VAR" and sp.end - sp.start >= 2:
+            firsts.setdefault(lower[sp.start], set()).add(stem(lower[sp.end - 1]))
+    out = []
+    for sp in spans:
+        k = sp.start
+        if sp.label == "VAR" and sp.end - k == 2 and k >= 2 and lower[k - 1] in {"and", "or"}:
+            head = stem(lower[sp.end - 1])
+            mods = (lower[k - 2], lower[k])
+            if all(firsts.get(m, set()) - {head} for m in mods):
+                continue
+        out.append(sp)
+    return out
+
+
+def _portion_names(words: list[str], tagged: set[int]) -> list[Span]:
+    """"Each 100 g of Crunchies has ...; each 100 g of Oat Flakes has ...", nothing tagged a name: the
+    capitalised names that two or more clauses measure out by a portion ("each N g of") are what is bought."""
+    lower = [w.lower() for w in words]
+    out: list[Span] = []
+    for k in range(len(words) - 4):
+        if lower[k] in {"each", "every"} and is_number(lower[k + 1]) and lower[k + 2] in _MEASURE_NOUNS and \
+                lower[k + 3] == "of":
+            e = k + 4
+            while e < len(words) and e - k - 4 < 3 and words[e][:1].isupper() and words[e].isalpha() and e not in tagged:
+                e += 1
+            if e > k + 4:
+                out.append(Span("VAR", k + 4, e, " ".join(words[k + 4: e])))
+    return out if len({sp.text.lower() for sp in out}) >= 2 else []
+
+
+def _source_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"from a gas plant and a solar farm ... Gas power costs $50 and solar power costs $70": where two or more
+    modifiers each name one decision with one shared head ("gas power", "solar power") and a tagged name with
+    another head ("solar farm"), that other name is where the decision comes from: it names the same decision,
+    by its modifier alone."""
+    lower = [w.lower() for w in words]
+    two = [sp for sp in spans if sp.label == "VAR" and sp.end - sp.start == 2]
+    heads: dict[str, set[str]] = {}
+    for sp in two:
+        heads.setdefault(stem(lower[sp.end - 1]), set()).add(lower[sp.start])
+    shared = [h for h, mods in heads.items() if len(mods) >= 2]
+    if len(shared) != 1:
+        return spans
+    mods = heads[shared[0]]
+    names = {(lower[sp.start], stem(lower[sp.end - 1])) for sp in spans if sp.label == "VAR"}
+    if any(len(sp.text.split()) != 2 or lower[sp.start] not in mods for sp in spans if sp.label == "VAR"):
+        return spans
+    # (named as a source somewhere: "from a gas plant and a solar farm")
+    sources = {(lower[sp.start], stem(lower[sp.end - 1])) for sp in spans if sp.label == "VAR" and "from" in (
+        ws := lower[max(0, sp.start - 6): sp.start]) and not {".", ";", "?", "!"} & set(ws[ws.index("from"):])}
+    out = []
+    for sp in spans:
+        name = (lower[sp.start], stem(lower[sp.end - 1]))
+        if sp.label == "VAR" and name[1] != shared[0] and (name[0], shared[0]) in names and name in sources:
+            sp = Span("VAR", sp.start, sp.start + 1, words[sp.start])
+        out.append(sp)
+    return out
+
+
 def _unit_from(words: list[str], spans: list[Span]) -> list[Span]:
     """"Each megawatt-hour from gas costs $45" with "megawatt-hour from gas" tagged, where the question asks
     "How many megawatt-hours should come from each source": the unit the question counts is not the name;
@@ -979,6 +1088,8 @@ def _list_around(words: list[str], conj: int, sent_a: int, sent_e: int) -> list[
         before = a2 - 1
         if lower[before] in _ARTICLES:
             before -= 1
+        if m == 2 and lower[a2] in _LIST_OPENERS - {"use", "uses"} and _list_item_ok(words[a2 + 1: k + 1], False):
+            continue  # "to plant with maize, soybeans and ...": the opener is "with", the item one word
         if before >= 0 and lower[before] in _LIST_OPENERS and not any(lower[x] in _ARTICLES for x in range(a2, k + 1)):
             # "two types of donuts, regular and jelly-filled": a counted first item is the category
             # the rest name, not an item

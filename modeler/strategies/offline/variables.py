@@ -136,10 +136,11 @@ def _priced(r: Reading, v: Variable) -> bool:
             if lower[k] in _BREAKS:
                 break
             if lower[k] in _PRICE_OPEN and lower[k + 1] == "$" and is_number(lower[k + 2]):
-                # a price per something else is not its own: "2000 trout and costs $300 per trip"
+                # a price per something else is not its own: "2000 trout and costs $300 per trip"; a price
+                # per time is ("a counsellor costs $900 a week")
                 per = lower[k + 3: k + 5]
                 return not (len(per) == 2 and per[0] in {"per", "a", "an", "every"} and stem(per[1]) not in {
-                    stem(w) for w in names})
+                    stem(w) for w in names} and stem(per[1]) not in _TIME)
     return False
 
 
