@@ -777,20 +777,7 @@ def _late_second_names(words: list[str], spans: list[Span]) -> list[Span]:
     copy's subject is a decision too (`second_name` once more, on the repeats), and so are its later repeats."""
     from modeler.strategies.offline.mentions import second_name
 
-    new = second_name(words, spans)
-    if not new:
-        return spans
-    taken = {k for sp in spans for k in range(sp.start, sp.end)} | {k for sp in new for k in range(sp.start, sp.end)}
-    lowered = [_plural(w) for w in words]
-    extra = list(new)
-    for sp in new:
-        n = tuple(_plural(w) for w in sp.text.split())
-        m = len(n)
-        for k in range(len(words) - m + 1):
-            if tuple(lowered[k:k + m]) == n and not any(j in taken for j in range(k, k + m)):
-                extra.append(Span("VAR", k, k + m, " ".join(words[k:k + m])))
-                taken.update(range(k, k + m))
-    return sorted(spans + extra, key=lambda sp: sp.start)
+    return _with_repeats(words, spans, second_name(words, spans))
 
 
 # the "a night" of "$420 a night": a time a price or a rate is per
