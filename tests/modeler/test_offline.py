@@ -481,7 +481,7 @@ def test_an_unbounded_reading_is_refused_with_its_doubts() -> None:
 
 
 def test_untagged_variables_come_from_sentence_subjects() -> None:
-    from modeler.strategies.offline.repairs import complete_mentions
+    from modeler.strategies.offline.name_repairs import complete_mentions
 
     words = [t.text for t in tokenize("A kiosk packs snacks. Each bag of chips takes 3 minutes. Each bag of "
                                       "nuts takes 4 minutes. The kiosk has 600 minutes.")]
@@ -619,7 +619,7 @@ def test_two_options_named_by_their_dishes_are_joined() -> None:
 
 
 def test_a_name_the_tagger_missed_is_found_in_a_clause_built_like_a_tagged_one() -> None:
-    from modeler.strategies.offline.repairs import complete_mentions
+    from modeler.strategies.offline.name_repairs import complete_mentions
 
     words = [t.text for t in tokenize(
         "A shop repairs washing machines and dryers. Each washing machine takes 20 minutes of plumbing. Each "
@@ -682,7 +682,7 @@ def test_a_generic_first_mention_does_not_swallow_two_named_variants() -> None:
 
 
 def test_subjects_named_by_a_letter_are_variables() -> None:
-    from modeler.strategies.offline.repairs import complete_mentions
+    from modeler.strategies.offline.name_repairs import complete_mentions
 
     words = [t.text for t in tokenize("Oven A can bake 10 pies per hour and costs $500. Oven B can bake 30 pies per "
                                       "hour and costs $900. Minimize the cost.")]
@@ -737,7 +737,7 @@ def test_an_untagged_qualifier_before_a_misspelt_head_bounds_its_variable() -> N
 
 # ------------------------------------------------------------------ mentions made whole (mentions.py)
 def _var_texts(text: str, marks: list[tuple[str, str]]) -> list[str]:
-    from modeler.strategies.offline.repairs import complete_mentions
+    from modeler.strategies.offline.name_repairs import complete_mentions
 
     toks, spans = hand(text, marks)
     return [sp.text for sp in complete_mentions([t.text for t in toks], spans) if sp.label == "VAR"]

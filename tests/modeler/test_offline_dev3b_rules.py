@@ -213,7 +213,7 @@ def test_a_tagged_name_cut_short_takes_the_rest_of_its_clause_subject() -> None:
 
 # ---------------------------------------------------------------- lists of names: the first item
 def test_a_plural_noun_opening_a_list_after_a_possessive_is_a_name() -> None:
-    from modeler.strategies.offline.repairs import complete_mentions
+    from modeler.strategies.offline.name_repairs import complete_mentions
 
     words = word_list("A ferry firm schedules sailings for its catamarans, hydrofoils and car ferries.")
     k = words.index("hydrofoils")
@@ -227,7 +227,7 @@ def test_a_plural_noun_opening_a_list_after_a_possessive_is_a_name() -> None:
 
 
 def test_a_plural_noun_before_and_keeps_its_own_head() -> None:
-    from modeler.strategies.offline.repairs import complete_mentions
+    from modeler.strategies.offline.name_repairs import complete_mentions
 
     words = word_list("The shop sells lamps and floor cushions.")
     k = words.index("lamps")

@@ -14,8 +14,8 @@ from hand_tags import hand, model_of, word_list
 
 from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.mentions import numbered_names
+from modeler.strategies.offline.name_repairs import _rate_and_measure_nouns
 from modeler.strategies.offline.reading import Variable
-from modeler.strategies.offline.repairs import _rate_and_measure_nouns
 from modeler.strategies.offline.unseen import rate_frame_items
 from modeler.strategies.offline.variables import _join_pairs
 
@@ -200,7 +200,7 @@ def test_a_bound_in_the_units_a_decision_comes_in_keeps_it() -> None:
 
 
 def test_a_lone_letter_after_for_stands_for_the_lettered_name() -> None:
-    from modeler.strategies.offline.repairs import _letter_names
+    from modeler.strategies.offline.name_repairs import _letter_names
 
     words = word_list("Drug A and drug B are sold. Scores are 3 for A and 4 for B.")
     spans = [Span("VAR", 0, 2, "Drug A"), Span("VAR", 3, 5, "drug B")]
@@ -236,7 +236,7 @@ def test_foods_measured_out_in_the_same_portion_are_not_resources() -> None:
 
 # --------------------------------------------------------------- no shared head across a whole first name
 def test_a_lone_letter_or_a_name_used_alone_takes_no_shared_head() -> None:
-    from modeler.strategies.offline.repairs import _shared_heads
+    from modeler.strategies.offline.name_repairs import _shared_heads
 
     words = word_list("Part X and part Y are cut on two saws.")
     spans = [Span("VAR", 1, 2, "X"), Span("VAR", 3, 5, "part Y")]
@@ -248,7 +248,7 @@ def test_a_lone_letter_or_a_name_used_alone_takes_no_shared_head() -> None:
 
 
 def test_a_first_name_used_with_the_shared_head_still_takes_it() -> None:
-    from modeler.strategies.offline.repairs import _shared_heads
+    from modeler.strategies.offline.name_repairs import _shared_heads
 
     words = word_list("A diner makes veggie and beef burgers. Each veggie burger needs 2 buns and 50 grams of veggie mix.")
     spans = [Span("VAR", 3, 4, "veggie"), Span("VAR", 5, 7, "beef burgers")]
@@ -257,7 +257,7 @@ def test_a_first_name_used_with_the_shared_head_still_takes_it() -> None:
 
 # ------------------------------------------------------------------ "batches of cookies" is one decision
 def test_a_container_before_of_a_variable_is_its_unit() -> None:
-    from modeler.strategies.offline.repairs import _contained_names
+    from modeler.strategies.offline.name_repairs import _contained_names
 
     words = word_list("A cafe makes muffins, scones and trays of brownies.")
     k = words.index("trays")
@@ -267,7 +267,7 @@ def test_a_container_before_of_a_variable_is_its_unit() -> None:
 
 
 def test_the_head_of_a_coordinated_name_names_it_again() -> None:
-    from modeler.strategies.offline.repairs import _coordinated_repeats
+    from modeler.strategies.offline.name_repairs import _coordinated_repeats
 
     words = word_list("Ana mixes feed from corn and soybean meal. 100 grams of meal give 44 grams of protein.")
     k = words.index("corn")

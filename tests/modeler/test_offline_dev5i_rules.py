@@ -13,7 +13,7 @@ from __future__ import annotations
 from hand_tags import hand, word_list
 
 from modeler.strategies.offline.mentions import numbered_names
-from modeler.strategies.offline.repairs import _kinds_of_head, _list_around, _per_units
+from modeler.strategies.offline.name_repairs import _kinds_of_head, _list_around, _per_units
 
 
 def _vars(spans) -> list[str]:
@@ -92,7 +92,7 @@ def test_a_list_opener_followed_by_with_still_gives_the_first_item() -> None:
 
 # ------------------------------------------------ "Each 200 g of Muesli Gold has ...": portioned names
 def test_names_measured_out_by_a_portion_are_the_decisions() -> None:
-    from modeler.strategies.offline.repairs import _portion_names
+    from modeler.strategies.offline.name_repairs import _portion_names
 
     words = word_list("I blend two teas. Each 50 g of Green Dragon has 3 mg of caffeine and costs $2. Each 50 g "
                       "of Black Pearl has 6 mg of caffeine and costs $3. How many portions of each should I buy?")
@@ -104,7 +104,7 @@ def test_names_measured_out_by_a_portion_are_the_decisions() -> None:
 
 # ------------------------------------ "from a wind farm and a coal plant ... wind power costs": one decision
 def test_a_source_named_beside_its_product_is_the_same_decision() -> None:
-    from modeler.strategies.offline.repairs import _source_names
+    from modeler.strategies.offline.name_repairs import _source_names
 
     text = ("The grid buys at least 500 MWh from a coal station and a wind farm. Coal power costs $60 and wind "
             "power costs $45. The wind farm can deliver at most 300 MWh.")

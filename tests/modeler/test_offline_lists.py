@@ -11,8 +11,8 @@ from __future__ import annotations
 from hand_tags import hand, model_of
 
 from modeler.strategies.offline.mentions import ordinal_names, tidy_mentions
+from modeler.strategies.offline.name_repairs import _parallel_numbers
 from modeler.strategies.offline.reading import read
-from modeler.strategies.offline.repairs import _parallel_numbers
 
 # ------------------------------------------------------------------------------- "known to be: a, 3%; b, 5%"
 _FARMS = ("A farmer can plant $5000 worth of seeds in wheat, corn, and barley. The yearly yield of each crop "

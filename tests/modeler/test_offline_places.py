@@ -10,7 +10,7 @@ from __future__ import annotations
 from hand_tags import hand, word_list
 
 from modeler.strategies.offline.mentions import numbered_names, run_objects
-from modeler.strategies.offline.repairs import _split_count
+from modeler.strategies.offline.name_repairs import _split_count
 
 
 # ------------------------------------------------------------------------------- numbered names

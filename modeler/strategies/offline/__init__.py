@@ -1,7 +1,8 @@
 """The offline modeler: linear word problems to models with no LLM (entity recognition, rules, templates).
 
     text ──► tokenize + CRF entity tags (entities.py) + names it never saw (unseen.py)
-         ──► variables and coefficient groups (reading.py)
+         ──► the tagger's slips repaired from the text: names (name_repairs.py, mentions.py), numbers
+             (repairs.py) ──► variables and coefficient groups (reading.py)
          ──► fewer, truer variables (variables.py) ──► typed objective and constraints (classify.py)
          ──► five-element model (assemble.py)
 

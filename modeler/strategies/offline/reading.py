@@ -273,14 +273,13 @@ def read(tokens: list[Token], spans: list[Span]) -> Reading:
     """The reading of a tagged document, after repairing the tagger's usual slips with the text itself:
     a variable named beside a tagged one ("in bonds and stocks") or again later untagged joins the
     variables, and a "variable" that is only ever measured ("carries 20 boxes") is a resource instead."""
+    from modeler.strategies.offline.name_repairs import complete_mentions, resource_variables
     from modeler.strategies.offline.repairs import (
-        complete_mentions,
         elided_amounts,
         fraction_shares,
         owed_amounts,
         priced_verbs,
         relabel_numbers,
-        resource_variables,
         spelt_numbers,
     )
     from modeler.strategies.offline.variables import surplus_variables

@@ -159,7 +159,7 @@ def _suspicion(r: Reading, v: Variable) -> float:
     """0 (looks like a decision) .. 1 (looks like a resource, a category or an actor)."""
     counted = 0
     category = actor = False
-    from modeler.strategies.offline.repairs import _listed_with
+    from modeler.strategies.offline.name_repairs import _listed_with
 
     listed = _listed_with(r, v)
     for p in v.positions:

@@ -1,0 +1,940 @@
+"""Repairs of the entity tagger's usual slips with variable names, made from the text itself.
+
+* variable mentions the tagger missed: coordinated names ("in bonds and stocks"), later repeats of a
+  known name, names from per-unit and parallel clauses, and, when nothing was tagged, the first "X or Y"
+  pair (`complete_mentions`);
+* "variables" that are resources or actors ("4 wheels", "the toy company"), dropped
+  (`resource_variables`).
+
+The repairs of numbers are in `repairs.py`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from modeler.strategies.offline.entities import Span, is_number
+from modeler.strategies.offline.repairs import _BOUND_CUE, _SUBJECT_VERBS, _before
+from modeler.strategies.offline.variables import MIN_VARIABLES
+from modeler.strategies.offline.words import CONCEPTS, STOP, stem
+
+if TYPE_CHECKING:
+    from modeler.strategies.offline.reading import Reading, Variable
+
+_COORD_BEFORE = frozenset({"in", "either", "between", ",", "both", ":", "into", "on", "using", "use", "make",
+                           "makes", "produce", "produces", "sell", "sells", "buy", "grow", "grows"})
+
+
+_NOT_NAMES = STOP | {"more", "less", "most", "least", "cost", "costs", "profit", "hours", "minutes", "time"}
+
+
+def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
+    """Add VAR spans the tagger missed: "in bonds and stocks" (a word coordinated with a tagged
+    variable) and later untagged repeats of a known variable's words."""
+    from modeler.strategies.offline.mentions import (
+        head_names,
+        lettered_names,
+        listed_names,
+        listed_qualifiers,
+        modified_names,
+        numbered_names,
+        ones_for_noun,
+        ordinal_names,
+        per_unit_names,
+        possessive_names,
+        run_objects,
+        second_name,
+        tidy_mentions,
+        whole_names,
+    )
+
+    spans = _mixed_into(words, _rate_and_measure_nouns(words, spans))
+    spans = _per_units(words, spans)
+    spans = _kinds_of_head(words, spans)
+    spans = _source_names(words, spans)
+    spans = _parallel_numbers(words, ones_for_noun(words, numbered_names(words, ordinal_names(
+        words, lettered_names(words, _unit_from(words, spans))))))
+    spans = listed_names(words, modified_names(words, whole_names(words, tidy_mentions(words, run_objects(
+        words, per_unit_names(words, spans))))))
+    spans = listed_qualifiers(words, head_names(words, spans))
+    tagged = {k for sp in spans for k in range(sp.start, sp.end)}
+    extra: list[Span] = []
+    var_spans = [sp for sp in spans if sp.label == "VAR"]
+    if not var_spans:
+        var_spans = tidy_mentions(words, _subjects(words, tagged) or _listed_pair(words, tagged) or _portion_names(
+            words, tagged))
+        extra += var_spans
+        tagged.update(k for sp in var_spans for k in range(sp.start, sp.end))
+    for sp in var_spans:
+        k = sp.start - 2  # "X and|or VAR"
+        if k >= 1 and words[k + 1].lower() in {"and", "or"} and k not in tagged:
+            w = words[k]
+            if (w.isalpha() and w.lower() not in _NOT_NAMES and words[k - 1].lower() in _COORD_BEFORE
+                    and not is_number(w)):
+                extra.append(Span("VAR", k, k + 1, w))
+                tagged.add(k)
+    extra += _list_middles(words, var_spans, tagged)
+    extra += _list_items(words, var_spans + extra, tagged, {sp.start for sp in spans if sp.label == "PARAM"})
+    extra += _list_firsts(words, var_spans, tagged)
+    parallel = _parallel_mentions(words, var_spans + extra, tagged)
+    parallel += second_name(words, [sp for sp in spans + extra + parallel if sp.label == "VAR"])
+    extra += parallel
+    tagged.update(k for sp in parallel for k in range(sp.start, sp.end))
+    names = {tuple(_plural(w) for w in sp.text.split()) for sp in var_spans + extra}
+    names = {n for n in names if n and not all(x in STOP for x in n)}
+    # a lone word that ends a longer name ("drops" of "eye drops") is too vague to look for
+    names = {n for n in names if len(n) > 1 or not any(len(o) > 1 and n[0] in o for o in names)}
+    lowered = [_plural(w) for w in words]
+    for n in sorted(names, key=len, reverse=True):
+        m = len(n)
+        for k in range(len(words) - m + 1):
+            if tuple(lowered[k:k + m]) == n and not any(j in tagged for j in range(k, k + m)):
+                extra.append(Span("VAR", k, k + m, " ".join(words[k:k + m])))
+                tagged.update(range(k, k + m))
+    return possessive_names(words, _contained_names(words, _letter_names(words, _parallel_verb_params(
+        words, _gapped_params(words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
+            words, sorted(spans + extra, key=lambda sp: sp.start)))))))))
+
+
+def _contained_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"cakes, pies and batches of cookies": a lone container word right before "of <variable>" is the unit that
+    variable comes in, not a decision of its own."""
+    from modeler.strategies.offline.mentions import CONTAINERS
+
+    starts = {sp.start for sp in spans if sp.label == "VAR"}
+    return [sp for sp in spans if not (sp.label == "VAR" and sp.end - sp.start == 1 and sp.text.lower() in CONTAINERS
+                                       and sp.end < len(words) and words[sp.end].lower() == "of"
+                                       and sp.end + 1 in starts)]
+
+
+_LIST_OPEN = frozenset({"from", "between", "of", "with", "using", "sells", "makes", "produces", "grows"})
+
+
+def _coordinated_repeats(words: list[str], spans: list[Span]) -> list[Span]:
+    """"a menu from oatmeal and peanut butter. 100 grams of oatmeal give ...; 100 grams of peanut butter give ...":
+    the words coordinated with a variable after a list's opening word, up to the clause's end, name a decision when
+    the text names them again elsewhere (known words the tagger missed)."""
+    lower = [w.lower() for w in words]
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    new: list[Span] = []
+    for sp in spans:
+        k = sp.end
+        if sp.label != "VAR" or k >= len(words) or lower[k] not in {"and", "or"} or sp.start == 0 or \
+                lower[sp.start - 1] not in _LIST_OPEN:
+            continue
+        a = k + 1 + (k + 1 < len(words) and lower[k + 1] in {"a", "an", "the"})
+        tagged = next((x for x in spans if x.label == "VAR" and x.start == a and x.end - x.start > 1), None)
+        if tagged is not None and tagged.end < len(words) and lower[tagged.end] in {".", ",", ";", "?", "!"} and \
+                sp.text.split()[-1].lower() != lower[tagged.end - 1]:  # not "chicken and goat curry" (one head)
+            # "from oats and Greek yogurt" tagged: "100 grams of yogurt" names the second again
+            head = lower[tagged.end - 1]
+            new += [Span("VAR", j, j + 1, words[j]) for j in range(1, len(words)) if lower[j] == head
+                    and j not in taken and lower[j - 1] in {"of", "the"}]
+            taken.update(x.start for x in new)
+            continue
+        e = a
+        while e < len(words) and e - a < 3 and lower[e].isalpha() and lower[e] not in STOP and e not in taken:
+            e += 1
+        if e == a or e >= len(words) or lower[e] not in {".", ",", ";", "?", "!"}:
+            continue
+        name = lower[a:e]
+        m = len(name)
+        if any(lower[j:j + m] == name for j in range(len(words)) if j != a):
+            new.append(Span("VAR", a, e, " ".join(words[a:e])))
+            taken.update(range(a, e))
+        elif m > 1 and any(lower[j] == name[-1] and j not in taken and lower[j - 1] in {"of", "the"}
+                           for j in range(1, len(words)) if j != e - 1):
+            # "from oats and Greek yogurt ... 100 grams of yogurt": the head alone names it again
+            new.append(Span("VAR", a, e, " ".join(words[a:e])))
+            new += [Span("VAR", j, j + 1, words[j]) for j in range(1, len(words)) if j != e - 1
+                    and lower[j] == name[-1] and j not in taken and lower[j - 1] in {"of", "the"}]
+            taken.update(range(a, e))
+    return _with_repeats(words, spans, new)
+
+
+def _with_repeats(words: list[str], spans: list[Span], new: list[Span]) -> list[Span]:
+    """The spans with `new` names added, and every untagged repeat of them."""
+    if not new:
+        return spans
+    taken = {k for sp in spans + new for k in range(sp.start, sp.end)}
+    lowered = [_plural(w) for w in words]
+    extra = list(new)
+    for sp in new:
+        n = tuple(_plural(w) for w in sp.text.split())
+        m = len(n)
+        for k in range(len(words) - m + 1):
+            if tuple(lowered[k:k + m]) == n and not any(j in taken for j in range(k, k + m)):
+                extra.append(Span("VAR", k, k + m, " ".join(words[k:k + m])))
+                taken.update(range(k, k + m))
+    return sorted(spans + extra, key=lambda sp: sp.start)
+
+
+def _letter_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"Scores per tablet are 3 for A, 4 for B and 4 for C" with "drug A", "drug B", "drug C" the variables: a lone
+    capital after "for" that ends a variable's name stands for that name."""
+    letters = {sp.text.split()[-1] for sp in spans if sp.label == "VAR" and len(sp.text.split()) >= 2
+               and len(sp.text.split()[-1]) == 1 and sp.text.split()[-1].isupper()}
+    if len(letters) < 2:
+        return spans
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    extra = [Span("VAR", k, k + 1, w) for k, w in enumerate(words) if w in letters and k not in taken and k > 0
+             and words[k - 1].lower() == "for" and k >= 2 and is_number(words[k - 2])]
+    return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
+
+
+# verbs of a stock or a bound: "Farm A has 100 acres" may be a decision's own limit
+_OWN_LIMIT_VERBS = frozenset("has have had owns own needs need needs requires require must can may could "
+                             "should will is are".split())
+
+
+def _parallel_verb_params(words: list[str], spans: list[Span]) -> list[Span]:
+    """"small containers hold 50 cubic feet and cost $80, medium containers hold 120 cubic feet ..., and large
+    containers hold 300 cubic feet": a number right after "<variable> <verb>", where two or more variables open
+    the same verb with a number, is each one's coefficient, not a limit."""
+    lower = [w.lower() for w in words]
+    seq = sorted(spans, key=lambda sp: sp.start)
+    var_at = {sp.end: sp for sp in seq if sp.label == "VAR"}
+    frames: dict[str, set[str]] = {}
+    for sp in seq:
+        k = sp.start - 1
+        if sp.label in {"LIMIT", "PARAM"} and k >= 1 and lower[k].isalpha() and lower[k] not in _OWN_LIMIT_VERBS \
+                and k in var_at:
+            frames.setdefault(lower[k], set()).add(var_at[k].text.lower())
+    verbs = {v for v, names in frames.items() if len(names) >= 2}
+    if not verbs:
+        return spans
+    return [Span("PARAM", sp.start, sp.end, sp.text) if sp.label == "LIMIT" and sp.start >= 1
+            and lower[sp.start - 1] in verbs and sp.start - 1 in var_at else sp for sp in spans]
+
+
+def _gapped_params(words: list[str], spans: list[Span]) -> list[Span]:
+    """Gapping: "Fund A returns 5% a year, Fund B 7% a year and Fund C 11% a year" -- a number right after a
+    variable's name, shaped like a coefficient that follows another variable's name in the same sentence (the same
+    sign and the same two words after it), continues that list: a coefficient, not a limit."""
+    lower = [w.lower() for w in words]
+    seq = sorted(spans, key=lambda sp: sp.start)
+    var_ends = {sp.end for sp in seq if sp.label == "VAR"}
+
+    def shape(sp: Span) -> tuple[str, ...]:
+        sign = "%" if "%" in sp.text or "percent" in lower[sp.end: sp.end + 1] else ""
+        money = "$" if sp.start > 0 and lower[sp.start - 1] == "$" else ""
+        return sign, money, *lower[sp.end + (sign == "%" and "%" not in sp.text): sp.end + 2]
+
+    def sentence_of(k: int) -> int:
+        return sum(w in {".", "?", "!"} for w in lower[:k])
+
+    params = [sp for sp in seq if sp.label == "PARAM" and sp.start in var_ends]
+    out = []
+    for sp in seq:
+        if sp.label == "LIMIT" and sp.start in var_ends and any(
+                shape(p) == shape(sp) and sentence_of(p.start) == sentence_of(sp.start) for p in params):
+            sp = Span("PARAM", sp.start, sp.end, sp.text)
+        out.append(sp)
+    return out
+
+
+def _late_second_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """A name found only as an untagged repeat ("Full-time workers work 8 hours ...; part-time workers work 4
+    hours", with only "the number of full-time workers" tagged) opens a clause another name's clause copies: the
+    copy's subject is a decision too (`second_name` once more, on the repeats), and so are its later repeats."""
+    from modeler.strategies.offline.mentions import second_name
+
+    return _with_repeats(words, spans, second_name(words, spans))
+
+
+# the "a night" of "$420 a night": a time a price or a rate is per
+_RATE_TIMES = frozenset("night nights day days week weeks month months year years hour hours minute minutes "
+                        "quarter quarters season seasons".split())
+
+
+# what a number measures: "50 cubic feet", "380 calories"
+_MEASURE_NOUNS = frozenset("cubic square feet foot calorie calories kcal gram grams g kg kilogram kilograms mg ml "
+                           "liter liters litre litres gallon gallons ounce ounces oz lb lbs pound pounds ton tons "
+                           "tonne tonnes meter meters metre metres mile miles km".split())
+
+
+_RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
+
+
+_MIX_VERBS = frozenset("mix mixes mixed mixing blend blends blended blending combine combines combined combining "
+                       "turn turns turned process processes processed".split())
+
+
+def _mixed_into(words: list[str], spans: list[Span]) -> list[Span]:
+    """"A farmer mixes corn and soybean meal into chicken feed": what two or more named things are mixed
+    into is the product, not one more decision; its name is no VAR anywhere in the text."""
+    lower = [w.lower() for w in words]
+    drop: set[str] = set()
+    for sp in spans:
+        k = sp.start - 1
+        if sp.label != "VAR" or k < 1 or lower[k] != "into":
+            continue
+        a = max((j for j in range(k) if words[j] in {".", ";", "?", "!"}), default=-1) + 1
+        before = [x for x in spans if x.label == "VAR" and a <= x.start and x.end <= k]
+        if len(before) >= 2 and any(w in _MIX_VERBS for w in lower[a: before[0].start]):
+            drop.add(" ".join(lower[sp.start: sp.end]))
+    return [sp for sp in spans if not (sp.label == "VAR" and " ".join(lower[sp.start: sp.end]) in drop)]
+
+
+def _rate_and_measure_nouns(words: list[str], spans: list[Span]) -> list[Span]:
+    """A time right after "a / per" after a number ("costs $420 a night") is what the rate is per, and a span
+    of measure words right after a number ("holds 50 cubic feet", "2,400 calories") is the number's unit:
+    neither is a decision, whatever the tagger says."""
+    lower = [w.lower() for w in words]
+    out = []
+    for sp in spans:
+        if sp.label == "VAR":
+            ws = lower[sp.start: sp.end]
+            k = sp.start
+            rate = (len(ws) == 1 and ws[0] in _RATE_TIMES and k >= 2 and lower[k - 1] in _RATE_WORDS
+                    and is_number(lower[k - 2]))
+            measure = all(w in _MEASURE_NOUNS for w in ws) and k >= 1 and is_number(lower[k - 1])
+            if rate or measure:
+                continue
+        out.append(sp)
+    return out
+
+
+# words before a unit: "$50 per MWh", "measured in hectolitres", "How many tonnes of each"
+_UNIT_BEFORE = frozenset({"per", "in", "many"})
+
+
+def _per_units(words: list[str], spans: list[Span]) -> list[Span]:
+    """"Gas power costs $50 per MWh" with "MWh" tagged: a tagged name right after "per" whose words,
+    wherever they occur in the text, only ever follow "per", a number ("900 MWh", "10 million litres"),
+    "in" ("makes ale in hectolitres") or "how many" is the unit the amounts are counted in, never a
+    decision, so long as two other names are left to decide."""
+    lower = [w.lower() for w in words]
+    stems = [stem(w) for w in words]
+    names = {tuple(stems[sp.start: sp.end]) for sp in spans if sp.label == "VAR"}
+    units = set()
+    for sp in spans:
+        if sp.label != "VAR" or sp.start < 1 or lower[sp.start - 1] != "per":
+            continue
+        key = tuple(stems[sp.start: sp.end])
+        n = len(key)
+        hits = [k for k in range(len(words) - n + 1) if tuple(stems[k: k + n]) == key]
+        if all(k >= 1 and (lower[k - 1] in _UNIT_BEFORE or is_number(lower[k - 1])) for k in hits) and any(
+                _rate_of_other(lower, spans, stems, k, key) for k in hits if lower[k - 1] == "per"):
+            units.add(key)
+    if not units or len(names - units) < 2:
+        return spans
+    return [sp for sp in spans if not (sp.label == "VAR" and tuple(stems[sp.start: sp.end]) in units)]
+
+
+def _rate_of_other(lower: list[str], spans: list[Span], stems: list[str], k: int, key: tuple[str, ...]) -> bool:
+    """"Gas power costs $50 per MWh": the sentence of the "per" at `k` names another thing, not itself
+    after "per", whose rate it is ("Profit per chair is $5" names none: there the chair is decided)."""
+    ends = [j for j, w in enumerate(lower) if w in {".", "?", "!", ";"}]
+    lo = max((j for j in ends if j < k), default=-1)
+    hi = min((j for j in ends if j > k), default=len(lower))
+    others = {tuple(stems[sp.start: sp.end]) for sp in spans if sp.label == "VAR" and not (
+        sp.start >= 1 and lower[sp.start - 1] == "per")} - {key}
+    return any(tuple(stems[j: j + len(o)]) == o and (j == 0 or lower[j - 1] != "per")
+               for o in others for j in range(lo + 1, hi - len(o) + 1))
+
+
+def _kinds_of_head(words: list[str], spans: list[Span]) -> list[Span]:
+    """"is hiring full-time and part-time staff" with "part-time staff" tagged, where the text goes on to name
+    "a full-time employee" and "a part-time employee": modifiers coordinated before one head name the kinds
+    the other names decide; the head with the last modifier is no decision of its own."""
+    lower = [w.lower() for w in words]
+    firsts: dict[str, set[str]] = {}
+    for sp in spans:
+        if sp.label == "VAR" and sp.end - sp.start >= 2:
+            firsts.setdefault(lower[sp.start], set()).add(stem(lower[sp.end - 1]))
+    out = []
+    for sp in spans:
+        k = sp.start
+        if sp.label == "VAR" and sp.end - k == 2 and k >= 2 and lower[k - 1] in {"and", "or"}:
+            head = stem(lower[sp.end - 1])
+            mods = (lower[k - 2], lower[k])
+            if all(firsts.get(m, set()) - {head} for m in mods):
+                continue
+        out.append(sp)
+    return out
+
+
+def _portion_names(words: list[str], tagged: set[int]) -> list[Span]:
+    """"Each 100 g of Crunchies has ...; each 100 g of Oat Flakes has ...", nothing tagged a name: the
+    capitalised names that two or more clauses measure out by a portion ("each N g of") are what is bought."""
+    lower = [w.lower() for w in words]
+    out: list[Span] = []
+    for k in range(len(words) - 4):
+        if lower[k] in {"each", "every"} and is_number(lower[k + 1]) and lower[k + 2] in _MEASURE_NOUNS and \
+                lower[k + 3] == "of":
+            e = k + 4
+            while e < len(words) and e - k - 4 < 3 and words[e][:1].isupper() and words[e].isalpha() and e not in tagged:
+                e += 1
+            if e > k + 4:
+                out.append(Span("VAR", k + 4, e, " ".join(words[k + 4: e])))
+    return out if len({sp.text.lower() for sp in out}) >= 2 else []
+
+
+def _source_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"from a gas plant and a solar farm ... Gas power costs $50 and solar power costs $70": where two or more
+    modifiers each name one decision with one shared head ("gas power", "solar power") and a tagged name with
+    another head ("solar farm"), that other name is where the decision comes from: it names the same decision,
+    by its modifier alone."""
+    lower = [w.lower() for w in words]
+    two = [sp for sp in spans if sp.label == "VAR" and sp.end - sp.start == 2]
+    heads: dict[str, set[str]] = {}
+    for sp in two:
+        heads.setdefault(stem(lower[sp.end - 1]), set()).add(lower[sp.start])
+    shared = [h for h, mods in heads.items() if len(mods) >= 2]
+    if len(shared) != 1:
+        return spans
+    mods = heads[shared[0]]
+    names = {(lower[sp.start], stem(lower[sp.end - 1])) for sp in spans if sp.label == "VAR"}
+    if any(len(sp.text.split()) != 2 or lower[sp.start] not in mods for sp in spans if sp.label == "VAR"):
+        return spans
+    # (named as a source somewhere: "from a gas plant and a solar farm")
+    sources = {(lower[sp.start], stem(lower[sp.end - 1])) for sp in spans if sp.label == "VAR" and "from" in (
+        ws := lower[max(0, sp.start - 6): sp.start]) and not {".", ";", "?", "!"} & set(ws[ws.index("from"):])}
+    out = []
+    for sp in spans:
+        name = (lower[sp.start], stem(lower[sp.end - 1]))
+        if sp.label == "VAR" and name[1] != shared[0] and (name[0], shared[0]) in names and name in sources:
+            sp = Span("VAR", sp.start, sp.start + 1, words[sp.start])
+        out.append(sp)
+    return out
+
+
+def _unit_from(words: list[str], spans: list[Span]) -> list[Span]:
+    """"Each megawatt-hour from gas costs $45" with "megawatt-hour from gas" tagged, where the question asks
+    "How many megawatt-hours should come from each source": the unit the question counts is not the name;
+    where it comes from is ("gas")."""
+    lower = [w.lower() for w in words]
+    asked = {_plural(c) for a, b, c in zip(lower, lower[1:], lower[2:], strict=False) if (a, b) == ("how", "many")}
+    out = []
+    for sp in spans:
+        if sp.label == "VAR" and sp.end - sp.start >= 3 and lower[sp.start + 1] == "from" and \
+                _plural(words[sp.start]) in asked:
+            sp = Span("VAR", sp.start + 2, sp.end, " ".join(words[sp.start + 2: sp.end]))
+        out.append(sp)
+    return out
+
+
+def _parallel_numbers(words: list[str], spans: list[Span]) -> list[Span]:
+    """"algebra questions worth 1 point each and calculus questions worth 3 points each" with only the 3
+    tagged: an untagged number between the same two words as a tagged coefficient (the unit's plural
+    aside) is a coefficient too, outside sentences that state limits ("his inventory of ten wired
+    earbuds": a limit, left to other rules)."""
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    ends = [k for k, w in enumerate(words) if w in {".", "?", "!"}]
+    limit_sents = {sum(e < sp.start for e in ends) for sp in spans if sp.label in {"LIMIT", "CONST_DIR"}}
+    frames = {(words[sp.start - 1].lower(), stem(words[sp.end])) for sp in spans
+              if sp.label == "PARAM" and sp.end - sp.start == 1 and 0 < sp.start and sp.end < len(words)
+              and words[sp.end].isalpha()}
+    out = list(spans)
+    for k in range(1, len(words) - 1):
+        if k not in taken and is_number(words[k]) and (words[k - 1].lower(), stem(words[k + 1])) in frames and \
+                sum(e < k for e in ends) not in limit_sents:
+            out.append(Span("PARAM", k, k + 1, words[k]))
+    return sorted(out, key=lambda sp: sp.start)
+
+
+# words that open a list of what is decided: a verb taking the list as its object, or a preposition
+_LIST_OPENERS = frozenset("in between among from into using use uses with of make makes produce produces manufacture "
+                          "manufactures sell sells buy buys grow grows plant plants burn burns hire hires employ employs "
+                          "stock stocks offer offers bake bakes brew brews build builds rent rents run runs operate "
+                          "operates ship ships mix mixes blend blends serve serves raise raises breed breeds print prints "
+                          "assemble assembles cook cooks prepare prepares purchase purchases order orders melt melts "
+                          "process processes refine refines import imports export exports transport transports carry "
+                          "carries sow sows feed feeds sew sews".split()) | {":"}
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _list_item_ok(ws: list[str], letters: bool) -> bool:
+    """Plain words that can name an item of a list (a lone capital letter where the list names by letters)."""
+    if not ws or len(ws) > 3:
+        return False
+    if letters and len(ws) == 1 and len(ws[0]) == 1 and ws[0].isupper():
+        return True
+    return all((w.isalpha() or "-" in w) and w.lower() not in _NOT_NAMES and not is_number(w) for w in ws)
+
+
+def _list_items(words: list[str], var_spans: list[Span], tagged: set[int], params: set[int]) -> list[Span]:
+    """"burns wood pellets, biogas and heating oil", "produces rockets, fountains and sparkler boxes": every
+    item of a comma list ("X, Y and Z", three items or more) in which the tagger found one name is a name,
+    as is every item of such a list followed in its sentence by as many coefficients (`params`: their
+    first tokens) and "respectively" ("draws
+    water from a reservoir, a river and a desalination plant at $0.20, $0.35 and $1.10 per cubic meter,
+    respectively"), whatever the tagger found."""
+    lower = [w.lower() for w in words]
+    n = len(words)
+    out: list[Span] = []
+    taken = tagged  # (updated in place, as by the other finders)
+    done: set[int] = set()
+
+    def add(items: list[tuple[int, int]]) -> None:
+        for a2, e2 in sorted(items):
+            done.add(a2)
+            if not any(x in taken for x in range(a2, e2)):
+                out.append(Span("VAR", a2, e2, " ".join(words[a2:e2])))
+                taken.update(range(a2, e2))
+
+    for sp in sorted(var_spans, key=lambda x: x.start):
+        if sp.start in done:
+            continue
+        sent_a = max((k for k in range(sp.start) if words[k] in {".", "?", "!", ";"}), default=-1) + 1
+        sent_e = next((k for k in range(sp.end, n) if words[k] in {".", "?", "!", ";"}), n)
+        # the list's conjunction: right before the tagged item (the last) or after it
+        conj = next((k for k in range(sp.start - 1, sent_a - 1, -1) if lower[k] in {"and", "or"}), None)
+        if conj is None or conj < sp.start - 1:
+            conj = next((k for k in range(sp.end, min(sent_e, sp.end + 12)) if lower[k] in {"and", "or"}), None)
+        items = _list_around(words, conj, sent_a, sent_e) if conj is not None else None
+        if items and any(any(x.start <= a2 < x.end or a2 <= x.start < e2 for x in var_spans) for a2, e2 in items):
+            add(items)
+    # a "respectively" sentence: its first list, when as many numbers follow it
+    starts = [0] + [k + 1 for k, w in enumerate(words) if w in {".", "?", "!", ";"}]
+    for sent_a in starts:
+        sent_e = next((k for k in range(sent_a, n) if words[k] in {".", "?", "!", ";"}), n)
+        if "respectively" not in lower[sent_a: sent_e] or any(sent_a <= x.start < sent_e for x in var_spans):
+            continue
+        conj = next((k for k in range(sent_a, sent_e) if lower[k] in {"and", "or"}), None)
+        items = _list_around(words, conj, sent_a, sent_e) if conj is not None else None
+        # (coefficients, not "requirements of dye, thinner, and oil ... are 10, 12 and 15 units, respectively")
+        if items and sum(1 for k in range(max(e2 for _, e2 in items), sent_e) if k in params) == len(items):
+            add(items)
+    return out
+
+
+def _list_around(words: list[str], conj: int, sent_a: int, sent_e: int) -> list[tuple[int, int]] | None:
+    """The items (token ranges, articles aside) of the comma list whose conjunction is at `conj`, when it
+    has three or more plain items: the first runs back (one or two words) to a word that opens such a
+    list, a verb taking it as its object ("burns", "hires") or a preposition ("from", "between"); the last
+    runs to the first word that cannot name (a function word, a number, punctuation)."""
+    lower = [w.lower() for w in words]
+    n = len(words)
+    # the last item: after the conjunction up to a word that cannot name
+    b = conj + 1
+    while b < sent_e and lower[b] in _ARTICLES:
+        b += 1
+    e = b
+    while e < sent_e and e - b < 3 and (words[e].isalpha() or "-" in words[e]) and lower[e] not in _NOT_NAMES:
+        e += 1
+    if e == b and not (b < n and len(words[b]) == 1 and words[b].isupper()):
+        return None
+    if e == b:
+        e = b + 1
+    items = [(b, e)]
+    # earlier items, back from the conjunction: ", item" runs (an optional "," before the conjunction)
+    k = conj - 1
+    if k >= 0 and words[k] == ",":
+        k -= 1
+    while k >= sent_a:
+        e2 = k + 1
+        a2 = e2
+        while a2 > sent_a and words[a2 - 1] not in {",", ".", ";", ":"} and e2 - a2 < 4:
+            a2 -= 1
+        if a2 == sent_a or words[a2 - 1] != ",":
+            break
+        items.append((a2, e2))
+        k = a2 - 2
+    # the first item: one or two words after a list opener (an article aside); without one, the list
+    # needs three items after it ("three drinks, A, B and C")
+    for m in (2, 1):
+        a2 = k + 1 - m
+        if a2 < sent_a + 1:
+            continue
+        before = a2 - 1
+        if lower[before] in _ARTICLES:
+            before -= 1
+        if m == 2 and lower[a2] in _LIST_OPENERS - {"use", "uses"} and _list_item_ok(words[a2 + 1: k + 1], False):
+            continue  # "to plant with maize, soybeans and ...": the opener is "with", the item one word
+        if before >= 0 and lower[before] in _LIST_OPENERS and not any(lower[x] in _ARTICLES for x in range(a2, k + 1)):
+            # "two types of donuts, regular and jelly-filled": a counted first item is the category
+            # the rest name, not an item
+            if _list_item_ok(words[a2: k + 1], False) and not any(is_number(w) for w in words[max(0, a2 - 3): a2]):
+                items.append((a2, k + 1))
+            break
+    if len(items) < 3:
+        return None
+    items = [(a2 + 1 if lower[a2] in _ARTICLES and e2 > a2 + 1 else a2, e2) for a2, e2 in items]
+    letters = sum(1 for a2, e2 in items if e2 - a2 == 1 and len(words[a2]) == 1 and words[a2].isupper()) >= 2
+    if not all(_list_item_ok(words[a2:e2], letters) for a2, e2 in items):
+        return None
+    return items
+
+
+def _list_middles(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
+    """"on planes, blimps, and hot air balloons" with "planes" and "air balloons" tagged: the plain words
+    between two tagged names of one list ("VAR, X, and VAR", "VAR, X or VAR") name another item. The
+    later name may begin with an untagged word of its own ("hot")."""
+    out: list[Span] = []
+    spans = sorted(var_spans, key=lambda sp: sp.start)
+    for a, b in zip(spans, spans[1:], strict=False):
+        between = [w.lower() for w in words[a.end: b.start]]
+        if len(between) < 3 or between[0] != ",":
+            continue
+        k = 1
+        while k < len(between) and k <= 3 and between[k] not in {",", "and", "or"}:
+            k += 1
+        item = words[a.end + 1: a.end + k]
+        rest = between[k:]
+        if rest[:1] == [","]:
+            rest = rest[1:]
+        if not item or len(item) > 2 or rest[:1] not in (["and"], ["or"]) or len(rest) > 2:
+            continue
+        if not all(w.isalpha() and w.lower() not in _NOT_NAMES for w in item + words[b.start - len(rest) + 1: b.start]):
+            continue
+        start = a.end + 1
+        if any(j in tagged for j in range(start, start + len(item))):
+            continue
+        out.append(Span("VAR", start, start + len(item), " ".join(item)))
+        tagged.update(range(start, start + len(item)))
+    return out
+
+
+_POSSESSIVE_OPENERS = frozenset("its their his her our with using".split())
+
+
+def _list_firsts(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
+    """"for its trawlers, longliners and gillnet boats", "trips with motorbikes, vans, and trucks" with the
+    last two tagged: the plural noun that opens the list, right after a possessive or "with" / "using",
+    names another item ("two juices, Juice A and Juice B" or "types of donuts, regular and jelly-filled"
+    open with the category instead, after a number or "of")."""
+    out: list[Span] = []
+    spans = sorted(var_spans, key=lambda sp: sp.start)
+    for a, b in zip(spans, spans[1:], strict=False):
+        between = [w.lower() for w in words[a.end: b.start]]
+        if between not in (["and"], [",", "and"], ["or"], [",", "or"]) or a.start < 3 or words[a.start - 1] != ",":
+            continue
+        k = a.start - 2
+        if _plural_noun(words[k]) and words[k].lower() not in _NOT_NAMES and words[k - 1].lower() in _POSSESSIVE_OPENERS \
+                and k not in tagged:
+            out.append(Span("VAR", k, k + 1, words[k]))
+            tagged.add(k)
+    return out
+
+
+def _plural_noun(w: str) -> bool:
+    """One word that reads as a plural noun ("sofas", "longliners"), not an adjective ("black", "various")."""
+    lw = w.lower()
+    return lw.isalpha() and len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "ous", "us", "is"))
+
+
+def _shared_heads(words: list[str], spans: list[Span]) -> list[Span]:
+    """"black and blue shoes": the first name of the pair shares the second's head noun ("black shoes"),
+    so that "125 shoes" later counts both rather than naming the one whose name ends in "shoes"."""
+    out = list(spans)
+    for i, (a, b) in enumerate(zip(spans, spans[1:], strict=False)):
+        if a.label != "VAR" or b.label != "VAR" or a.end - a.start != 1 or b.end - b.start < 2:
+            continue
+        if b.start != a.end + 1 or words[a.end].lower() not in {"and", "or"}:
+            continue
+        head = words[b.end - 1]
+        # a plural first name is a whole name ("rockets, fountains and sparkler boxes", "sofas and group
+        # tables"), not an adjective
+        if _plural(a.text) != a.text.lower() or _plural_noun(a.text):
+            continue
+        if _no_shared_head(words, a, b):
+            continue
+        if head.lower() != a.text.lower() and head.isalpha() and not words[b.start][:1].isupper():
+            # all of the second name after its first word: "small or large production lines" -> "small
+            # production lines"
+            out[i] = Span("VAR", a.start, a.end, " ".join([a.text, *words[b.start + 1: b.end]]))
+    return out
+
+
+def _no_shared_head(words: list[str], a: Span, b: Span) -> bool:
+    """"Product X and product Y": a lone letter is a whole name, no head ("X Y"); "oatmeal and peanut butter" with
+    "100 grams of oatmeal" elsewhere: a first name the text uses alone, before no noun of the second name's, and never
+    with the second name's head ("oatmeal butter"), is a whole name too."""
+    last = words[b.end - 1]
+    if len(last) == 1 and last.isupper():
+        return True
+    lower = [w.lower() for w in words]
+    word, rest = lower[a.start], lower[b.start + 1: b.end]
+    if any(lower[k] == word and [_plural(w) for w in lower[k + 1: k + 1 + len(rest)]] == [_plural(w) for w in rest]
+           for k in range(len(words))):
+        return False  # "cheese and pepperoni pizza ... Each cheese pizza": the shared name is used
+    return any(lower[k] == word and lower[k + 1: k + 1 + len(rest)] != rest and (k + 1 >= len(words) or not (
+        lower[k + 1].isalpha() and lower[k + 1] not in STOP)) for k in range(len(words)) if k != a.start)
+
+
+_CLAUSE_OPEN = frozenset({".", "?", "!", ";", ",", "and", "while", "whereas", "but"})
+
+
+_PRONOUNS = frozenset("he she they it we you i someone everyone".split())
+
+
+_FRAME_STOP = STOP - {"each", "a", "an", "the", "one", "every", "per", "of", "in", "at", "on", "for"}
+
+
+def _parallel_mentions(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
+    """Names the tagger missed in clauses built like one where it found a variable: "Each dryer takes 10
+    minutes" names "washing machine" in "Each washing machine takes 20 minutes", "Model A can make 10
+    pizzas" names "Model B" in "Model B can make 8 pizzas". The frame is the clause's opening words
+    before the name and the two words after it (any number alike); the name between (1-3 words) must be
+    plain words, not a pronoun."""
+    lower = [w.lower() for w in words]
+    n = len(words)
+    opens = [0] + [k + 1 for k, w in enumerate(lower) if w in _CLAUSE_OPEN and k + 1 < n]
+    def after(k: int) -> tuple[str, str]:  # the verb after a name and the word after it (a number as such)
+        nxt = lower[k + 1] if k + 1 < n else ""
+        return lower[k], "<num>" if is_number(nxt) or nxt == "$" else nxt
+
+    frames: set[tuple[tuple[str, ...], tuple[str, str]]] = set()
+    for sp in var_spans:
+        a = max((o for o in opens if o <= sp.start), default=0)
+        left = tuple(lower[a: sp.start])
+        if len(left) > 4 or sp.end >= n or not words[sp.end].isalpha() or lower[sp.end] in _FRAME_STOP - {
+                "takes", "requires", "needs", "costs", "contains", "uses", "produces", "gives", "yields", "can",
+                "makes", "has", "earns"}:
+            continue
+        frames.add((left, after(sp.end)))
+    out: list[Span] = []
+    taken = set(tagged)
+    for a in opens:
+        for left, verb in frames:
+            b = a + len(left)
+            if tuple(lower[a:b]) != left:
+                continue
+            for m in (1, 2, 3):
+                e = b + m
+                if e >= n or after(e) != verb:
+                    continue
+                name = words[b:e]
+                if any(k in taken for k in range(b, e)) or not all(w.isalpha() or "-" in w for w in name) or (
+                        name[-1].lower() in _NOT_NAMES | _PRONOUNS) or any(w.lower() in STOP for w in name):
+                    break
+                out.append(Span("VAR", b, e, " ".join(name)))
+                taken.update(range(b, e))
+                break
+    return out
+
+
+# who decides, not what is decided: "A toy company ...", "The mall ...", "the hardware section". Weak ones
+# are decisions too at times ("gaming stations", "students" hired) and stay when numbers measure them.
+_ACTORS = frozenset(stem(w) for w in (
+    "company companies factory firm manufacturer business corporation owner person government team section office "
+    "department man woman family household organization agency authority broadcaster").split())
+
+
+_WEAK_ACTORS = frozenset(stem(w) for w in (
+    "shop store farmer supplier mall bakery hospital restaurant patient zoo clinic lab laboratory "
+    "university school city distributor seller student professor club station resort center centre park theatre "
+    "theater cinema arena hotel venue stadium kitchen diner cafe gym pharmacy grocery bank fund").split())
+
+
+_AMOUNT = frozenset("amount amounts quantity quantities content concentration level levels".split())
+
+
+def _held_in(r: Reading, p: int, var: int) -> bool:
+    """The mention at p is what another variable holds: "the amount of pain killer and fever reliever in
+    drug A" (the mention alone or in a list of mentions, between "amount of" and "in <another
+    variable>")."""
+    ends = {sp.start: sp.end for sp in r.spans if sp.label == "VAR"}
+    starts = {sp.end: sp.start for sp in r.spans if sp.label == "VAR"}
+    a, e = p, ends.get(p, p + 1)
+    while e + 1 < len(r.words) and r.words[e].lower() in {"and", ","} and e + 1 in ends:
+        e = ends[e + 1]
+    while a >= 2 and r.words[a - 1].lower() in {"and", ","} and a - 1 in starts:
+        a = starts[a - 1]
+    if a < 2 or r.words[a - 1].lower() != "of" or r.words[a - 2].lower() not in _AMOUNT:
+        return False
+    if e >= len(r.words) or r.words[e].lower() != "in":
+        return False
+    k = e + 1
+    while k < len(r.words) and r.words[k].lower() in {"the", "a", "an", "each", "one"}:
+        k += 1
+    return r.mention_var.get(k, var) != var
+
+
+def _listed_with(r: Reading, v: Variable) -> bool:
+    """A mention of v stands in an "X and Y" / "X, Y" / "X or Y" list with another variable's mention."""
+    glue = {"and", "or", ","}
+    for p in v.positions:
+        end = next((sp.end for sp in r.spans if sp.start == p and sp.label == "VAR"), p + 1)
+        k = end
+        while k < len(r.words) and k - end < 2 and r.words[k].lower() in glue:
+            k += 1
+        if k > end and r.mention_var.get(k, v.index) != v.index:
+            return True
+        k = p
+        while k > 0 and p - k < 2 and r.words[k - 1].lower() in glue:
+            k -= 1
+        if k < p and any(sp.label == "VAR" and sp.end == k and r.mention_var.get(sp.start, v.index) != v.index
+                         for sp in r.spans):
+            return True
+    return False
+
+
+def _item_before(words: list[str], p: int, n: int) -> list[str]:
+    """`_before`, within the list item too: "tickets sell for $75 and standard tickets for $50" (an "and"
+    or "or" right after a number ends the item before, so the 75 does not count "standard tickets" out)."""
+    out = _before(words, p, n)
+    cut = [k for k in range(len(out) - 1) if out[k].lower() in {"and", "or"} and is_number(out[k + 1])]
+    return out[: cut[0]] if cut else out
+
+
+def _count(w: str) -> bool:
+    """A number other than one (one is how a problem names the unit of a decision: "1 kg of paint")."""
+    return is_number(w) and w.lower() not in {"1", "one", "1.0"}
+
+
+def _plural(w: str) -> str:
+    w = w.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"  # "companies" of "company"
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+
+
+_CONTAINERS = frozenset("unit units bottle bottles container containers pack packs package packages batch batches cup "
+                        "cups bowl bowls serving servings kg box boxes can cans bag bags order orders bar bars "
+                        "plate plates piece pieces acre acres hectare hectares glass glasses jar jars meal meals "
+                        "portion portions dose doses pill pills tablet tablets scoop scoops slice slices tray trays "
+                        "crate crates barrel barrels carton cartons roll rolls sheet sheets pair pairs".split())
+
+
+_TYPE_WORDS = frozenset("type kind model grade class brand size version".split())
+
+
+def _subjects(words: list[str], tagged: set[int]) -> list[Span]:
+    """No variable tagged at all: the things sentences open with before a resource verb ("Each bottle of
+    pills takes 20 minutes", "Shio ramen requires 2 eggs", "Printer A can print"), when two or more
+    differ. Each gives its first mention."""
+    out: list[Span] = []
+    seen: set[tuple[str, ...]] = set()
+    starts = [0] + [k + 1 for k, w in enumerate(words) if w in {".", "?", "!", ";"}]
+    for a in starts:
+        k = a
+        while k < len(words) and words[k].lower() in {"each", "a", "an", "one", "the", "every"}:
+            k += 1
+        if k + 2 < len(words) and words[k].lower() in _CONTAINERS and words[k + 1].lower() == "of" and \
+                words[k + 2].lower() not in _TYPE_WORDS:  # ("a meal of type A" is the meal)
+            k += 2
+        end = k
+        while end < len(words) and end - k < 3 and words[end].lower() not in _SUBJECT_VERBS and (
+                words[end].isalnum() or "-" in words[end]) and (words[end].lower() not in STOP or (
+                end > k and len(words[end]) == 1 and words[end].isupper())):  # "Printer A can print"
+            end += 1
+        # "An experiment of type A needs 2 hours": the type's label names the subject
+        if end > k and end + 3 < len(words) and words[end].lower() == "of" and words[end + 1].lower() in _TYPE_WORDS and (
+                (len(words[end + 2]) == 1 and words[end + 2].isupper()) or words[end + 2].isdigit()):
+            end += 3
+        if end == k or end >= len(words) or words[end].lower() not in _SUBJECT_VERBS:
+            continue
+        head = stem(words[end - 1])
+        if words[a].lower() == "the" and words[end].lower() in {"has", "have", "can"}:
+            continue  # "The kiosk has 600 minutes": who holds the resources
+        if any(j in tagged for j in range(k, end)) or is_number(words[k]) or head in _ACTORS or head in _WEAK_ACTORS:
+            continue  # ("A strawberry farmer has ..." is who decides)
+        key = tuple(_plural(w) for w in words[k:end])
+        if key not in seen:
+            seen.add(key)
+            out.append(Span("VAR", k, end, " ".join(words[k:end])))
+    return out if len(out) >= 2 else []
+
+
+def _listed_pair(words: list[str], tagged: set[int]) -> list[Span]:
+    """No variable tagged at all: the first "X or Y." / "X and Y," pair of names (1-2 words each)."""
+    def name_ok(ws: list[str]) -> bool:
+        return bool(ws) and all(w.isalpha() or "-" in w for w in ws) and ws[-1].lower() not in _NOT_NAMES
+
+    ends = 0
+    for k, w in enumerate(words):
+        if w in {".", "?", "!"}:
+            ends += 1
+            if ends >= 2:
+                break
+        if w.lower() not in {"or", "and"} or k in tagged:
+            continue
+        for n1 in (2, 1):
+            left = words[max(0, k - n1): k]
+            if not name_ok(left) or any(x.lower() in _NOT_NAMES for x in left):
+                continue
+            for n2 in (2, 1):
+                right = words[k + 1: k + 1 + n2]
+                after = words[k + 1 + n2] if k + 1 + n2 < len(words) else "."
+                if name_ok(right) and not any(x.lower() in _NOT_NAMES for x in right) and after in {".", ",", "?"}:
+                    return [Span("VAR", k - n1, k, " ".join(left)), Span("VAR", k + 1, k + 1 + n2, " ".join(right))]
+    return []
+
+
+_DETS = frozenset("the a an each every both".split())
+
+
+def _split_count(words: list[str]) -> set[str]:
+    """What a question counts when it shares it out over something else: "How many posters should be placed
+    in each location", "How many kilograms of snow should be removed from each city" (posters, snow). The
+    decisions are then the shares (one per location, per city), and a "variable" named like the count is
+    their unit, not one of them."""
+    lower = [w.lower() for w in words]
+    n = len(words)
+    for k in range(n - 2, -1, -1):
+        if lower[k] != "how" or lower[k + 1] != "many":
+            continue
+        j = k + 2
+        if j >= n or not lower[j].isalpha() or lower[j] in STOP:
+            return set()
+        out = {stem(lower[j])}
+        if j + 2 < n and lower[j + 1] == "of":
+            m = j + 2
+            while m < n and lower[m] in _DETS:
+                m += 1
+            if m > j + 2 or m >= n or not lower[m].isalpha() or lower[m] in STOP:
+                return set()  # "how many bottles of each juice": the count is of the decisions themselves
+            out.add(stem(lower[m]))
+        for e in range(j + 1, n - 1):
+            if lower[e] in {".", "?", "!", ";"}:
+                break
+            if lower[e] == "each" and lower[e + 1].isalpha() and lower[e + 1] not in STOP:
+                return out if stem(lower[e + 1]) not in out else set()
+        return set()
+    return set()
+
+
+def resource_variables(r: Reading) -> set[int]:
+    """Mentions that are only ever counted out ("4 wheels", "60 units of garbage"), or that carry no
+    coefficient and name what coefficients measure ("20 boxes"): a resource, not a decision."""
+    with_coefs = {c.var for c in r.coefs}
+    heads = Counter(stem(v.text.split()[-1]) for v in r.variables)
+    counted = _split_count(r.words)
+    split = {v.index for v in r.variables if len(v.text.split()) == 1 and stem(v.text) in counted}
+    out: set[int] = set()
+    for v in r.variables:
+        keys = {CONCEPTS.get(k, k) for k in v.keys}
+        # "at least 2 long words": a number with a direction before it bounds a decision, it does not
+        # measure a resource
+        bounded = any(_BOUND_CUE.search(" ".join(reversed(_before(r.words, p, 6)))) for p in v.positions)
+        # (within the mention's own phrase or list item: "for $25 each and long tables" does not count long tables)
+        measured = not bounded and all(
+            any(_count(w) for w in _before(r.words, p, 3, phrase=True))
+            and any(_count(w) for w in _item_before(r.words, p, 3)) for p in v.positions)
+        # "10 minutes of peeling", "12 units of carbon dioxide", "82 minutes on CNG machine": most mentions
+        # are a measure's object or place
+        # ("1 kg of paint" is the unit of a decision, not a measure)
+        of_measure = sum(1 for p in v.positions if (p >= 2 and r.words[p - 1].lower() in {"of", "the", "on"}
+                         and any(_count(w) for w in _before(r.words, p - 1, 3))) or _held_in(r, p, v.index))
+        measured = measured or (of_measure * 2 > len(v.positions) and v.index not in _portioned(r))
+        head = stem(v.text.split()[-1])
+        # an actor is not one of several alike ("a camera company, a laptop company") nor listed with
+        # another decision ("monitors and gaming stations")
+        actor = (head in _ACTORS or (head in _WEAK_ACTORS and v.index not in with_coefs)) and heads[head] == 1 \
+            and not _listed_with(r, v)
+        shared = v.index in split and len(r.variables) - len(split) >= MIN_VARIABLES
+        if measured or actor or shared or (v.index not in with_coefs and any(keys <= set(f.context) for f in r.features if f.coefs)):
+            out.add(v.index)
+    if len(out) == len(r.variables):  # nothing left to decide: keep them rather than guess
+        return set()
+    return out
+
+
+def _portioned(r: Reading) -> set[int]:
+    """"100 grams of oatmeal give 380 calories ...; 100 grams of peanut butter give 590 calories": two or more
+    variables measured out by the same number of the same mass or volume unit, each opening its own clause, are
+    bought in portions of that size; the measure is their unit, they are not resources."""
+    words = [w.lower() for w in r.words]
+    by: dict[tuple[str, str], set[int]] = {}
+    for v in r.variables:
+        for p in v.positions:
+            if p >= 3 and words[p - 1] == "of" and words[p - 2] in _MEASURE_NOUNS and is_number(words[p - 3]) and (
+                    p < 4 or words[p - 4] in {".", ";", ",", "and"}):
+                by.setdefault((words[p - 3], words[p - 2]), set()).add(v.index)
+    return {i for vs in by.values() if len(vs) >= 2 for i in vs}
