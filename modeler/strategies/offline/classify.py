@@ -89,7 +89,11 @@ def _as_possible(words: list[str]) -> tuple[str, int] | None:
         if lower[k - 1] != "as" or lower[k] not in {"many", "much", "few", "little", "less"}:
             continue
         tail = lower[k + 1: k + 7]
-        if any(tail[j: j + 2] == ["as", "possible"] for j in range(len(tail) - 1)):
+        # "as possible", or "as it can" / "as we can" / "as they can": as many as the limits allow
+        if any(tail[j: j + 2] == ["as", "possible"] or (
+                tail[j] == "as" and tail[j + 1: j + 3] in (["it", "can"], ["we", "can"], ["they", "can"],
+                                                          ["he", "can"], ["she", "can"], ["i", "can"]))
+               for j in range(len(tail) - 1)):
             return ("max" if lower[k] in {"many", "much"} else "min"), k
     return None
 
@@ -369,6 +373,16 @@ def _owed(r: Reading, sp: Span) -> str | None:
     # an obligation whose verb takes the number itself, or a list of numbers joined to it ("George has
     # to collect 50 units of wood and 60 units of metal"): a duty met by an amount is met by more of it
     return ">=" if _DUTY.search(" ".join(r.words[a: sp.start + 1])) else None
+
+
+_PROMISED = re.compile(r"\b(?:already [a-z]+ed|promised|pledged|guaranteed)$")
+
+
+def _promised(r: Reading, sp: Span) -> str | None:
+    """">=" for a number right after a commitment already made ("they've already promised four small
+    jobs", "has already booked 12 rooms"): what is promised is a least amount, whatever bound the
+    sentence states before it."""
+    return ">=" if _PROMISED.search(" ".join(w.lower() for w in r.words[max(sp.start - 3, 0): sp.start])) else None
 
 
 # a past participle's ending: "seated", "sown", "given", "sold", "spent"
@@ -932,7 +946,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         # "the detailer works six hours a day": the time one works is a most
         stock = stock or ("<=" if re.search(r"\b(works|work|operates|operate|runs|run|(is|are) open)$", before.lower())
                           and _unit(r, sp) in {"HOUR", "MINUTE"} else None)
-        sense = (direction(before) or _verb_bound(r, sp) or _covered(r, sp, objective_sense) or stock or done or _duty_after(r, sp) or direction(cue)
+        sense = (_promised(r, sp) or direction(before) or _verb_bound(r, sp) or _covered(r, sp, objective_sense) or stock or done or _duty_after(r, sp) or direction(cue)
                  or _owed(r, sp) or direction(sentence) or "<=")
         sense = _all_of(r, sp) or sense  # "has inherited $50000 and will invest all of it"
         vars_ = _clause_vars(r, sp, limits)
@@ -1000,7 +1014,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             follows, total = None, True  # "at most 40 vans and trucks": both together
         if follows is None and r.variables and (((len(vars_) != 1 or total) and (_counts_decisions(
                 r, sp, units) or _of_every_head(r, sp) or _asked_measure(r, sp))) or (
-                _shared_among(r, sp))):
+                _shared_among(r, sp)) or _generic_count(r, sp, sense)):
             out.append(ConstraintSpec("sum", sense, value, {v.index: 1.0 for v in r.variables},
                                       sentence=sentence, cue=cue))
             continue
@@ -1320,6 +1334,28 @@ def _counts_decisions(r: Reading, sp: Span, units: set[str]) -> bool:
             # "300 containers of the strong anesthetics": a bound on that one, not a sum
             return not any(j in r.mention_var for j in range(k + 1, min(k + 5, len(r.words))))
     return False
+
+
+def _generic_count(r: Reading, sp: Span, sense: str) -> bool:
+    """"The booking system allows no more than 50 appointments in a day", where the question asks how
+    many haircuts and colourings: a plural count noun after the number that is no unit of measure, no
+    word of a decision's name and nothing a coefficient measures counts every decision, when the limit's
+    own clause, to its end, names no decision and the limit is a most."""
+    if sense != "<=" or sp.end + 1 >= len(r.words) or r.words[sp.end + 1].lower() in {"with", "of", "for"} or sp.end >= len(r.words) or "$" in sp.text or (sp.start > 0 and r.words[sp.start - 1] == "$"):
+        return False
+    w = r.words[sp.end].lower()
+    if not (w.isalpha() and w.endswith("s") and len(w) > 3) or w in MEASURES or w in STOP or sp.end in r.mention_var:
+        return False
+    key = stem(w)
+    if key in r.distinct or any(key in f.context for f in r.features) or any(
+            key in c.context for f in r.features for c in f.coefs.values()):
+        return False
+    if "how many" not in " ".join(x.lower() for x in r.words):
+        return False
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    cut = max([k + 1 for k in range(a, sp.start) if r.words[k] in {",", ";"}], default=a)
+    end = next((k for k in range(sp.end, len(r.words)) if r.words[k] in {",", ";", ".", "?", "!"}), len(r.words))
+    return not any(cut <= k < end for k in r.mention_var)
 
 
 def _shared_among(r: Reading, sp: Span) -> bool:

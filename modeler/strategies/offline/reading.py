@@ -691,6 +691,9 @@ def _multiplier(words: list[str], sp: Span) -> bool:
         return False  # "re-stocked five times a month": a frequency, a coefficient
     if t in FRACTIONS and nxt in {"a", "an"} and after.isalpha() and after not in {"third", "quarter", "half"}:
         return False  # "half an hour for the comet survey": an amount (0.5 hours), a coefficient
+    unit = words[sp.end + 2].lower() if sp.end + 2 < len(words) else ""
+    if t in FRACTIONS and nxt == "of" and after in {"a", "an"} and unit.isalpha() and unit not in FRACTIONS:
+        return False  # "a quarter of an hour on the wheel": an amount of one unit (0.25 hours), as above
     return nxt in {"times", "time"} or "times" in t or t in MULTIPLIERS or t in FRACTIONS or (
         nxt == "as" and sp.end + 1 < len(words) and words[sp.end + 1].lower() in {"many", "much"})
 
