@@ -15,6 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from modeler.strategies.offline.entities import Span, is_number
+from modeler.strategies.offline.mentions import CONTAINERS
 from modeler.strategies.offline.repairs import _BOUND_CUE, _SUBJECT_VERBS, _before
 from modeler.strategies.offline.variables import MIN_VARIABLES
 from modeler.strategies.offline.words import CONCEPTS, STOP, stem
@@ -785,11 +786,6 @@ def _plural(w: str) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
 
 
-_CONTAINERS = frozenset("unit units bottle bottles container containers pack packs package packages batch batches cup "
-                        "cups bowl bowls serving servings kg box boxes can cans bag bags order orders bar bars "
-                        "plate plates piece pieces acre acres hectare hectares glass glasses jar jars meal meals "
-                        "portion portions dose doses pill pills tablet tablets scoop scoops slice slices tray trays "
-                        "crate crates barrel barrels carton cartons roll rolls sheet sheets pair pairs".split())
 
 
 _TYPE_WORDS = frozenset("type kind model grade class brand size version".split())
@@ -806,7 +802,7 @@ def _subjects(words: list[str], tagged: set[int]) -> list[Span]:
         k = a
         while k < len(words) and words[k].lower() in {"each", "a", "an", "one", "the", "every"}:
             k += 1
-        if k + 2 < len(words) and words[k].lower() in _CONTAINERS and words[k + 1].lower() == "of" and \
+        if k + 2 < len(words) and words[k].lower() in CONTAINERS and words[k + 1].lower() == "of" and \
                 words[k + 2].lower() not in _TYPE_WORDS:  # ("a meal of type A" is the meal)
             k += 2
         end = k

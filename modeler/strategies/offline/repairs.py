@@ -345,6 +345,18 @@ def _made_using(tokens: list[Token], same: list[Span], sp: Span) -> bool:
     return first is not None and first > 0 and tokens[first - 1].text.lower() in _MAKE_VERBS
 
 
+def _clause_open(tokens: list[Token], spans: list[Span], k: int) -> int | None:
+    """Where the clause ending at k opens: the index of its break (",", ";", "and", "while", "but") or of
+    the token before its sentence; None when that clause names a variable."""
+    sent = tokens[k + 1].sent
+    j = k - 1
+    while j >= 0 and tokens[j].sent == sent and tokens[j].text.lower() not in {",", ";", "and", "while", "but"}:
+        if any(x.label == "VAR" and x.start <= j < x.end for x in spans):
+            return None
+        j -= 1
+    return j
+
+
 def _owner_has(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     """The number right after "has" / "have" (or "has available"), in a clause that names no variable
     before it: the stock of whoever decides, not what one unit of a variable holds."""
@@ -355,13 +367,7 @@ def _owner_has(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
         return False
     if tokens[k - 1].text.lower() in {"which", "that", "who", "it", "each", "one", "they", "and", ","}:
         return False  # "a hamburger, which has 1 serving of meat": the variable, named before the comma
-    sent = tokens[sp.start].sent
-    j = k - 1
-    while j >= 0 and tokens[j].sent == sent and tokens[j].text.lower() not in {",", ";", "and", "while", "but"}:
-        if any(x.label == "VAR" and x.start <= j < x.end for x in spans):
-            return False
-        j -= 1
-    return True
+    return _clause_open(tokens, spans, k) is not None
 
 
 _PLACE_PREP = frozenset("in at on into inside from within".split())
@@ -747,13 +753,9 @@ def _works_hours(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     if k < 1 or not (tokens[k].text.lower() in _WORK_VERBS or (
             tokens[k].text.lower() == "open" and tokens[k - 1].text.lower() in {"is", "are"})):
         return False
-    sent = tokens[sp.start].sent
-    j = k - 1
-    while j >= 0 and tokens[j].sent == sent and tokens[j].text.lower() not in {",", ";", "and", "while", "but"}:
-        if any(x.label == "VAR" and x.start <= j < x.end for x in spans):
-            return False
-        j -= 1
-    return j >= 0 and tokens[j].sent == sent  # a clause after another, not the sentence's own subject
+    j = _clause_open(tokens, spans, k)
+    # a clause after another, not the sentence's own subject
+    return j is not None and j >= 0 and tokens[j].sent == tokens[sp.start].sent
 
 
 _OFFER_VERBS = frozenset("offers offer".split())
@@ -766,12 +768,9 @@ def offers_stock(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     k = sp.start - 1
     if k < 1 or tokens[k].text.lower() not in _OFFER_VERBS:
         return False
-    sent = tokens[sp.start].sent
-    j = k - 1
-    while j >= 0 and tokens[j].sent == sent and tokens[j].text.lower() not in {",", ";", "and", "while", "but"}:
-        if any(x.label == "VAR" and x.start <= j < x.end for x in spans):
-            return False
-        j -= 1
+    j = _clause_open(tokens, spans, k)
+    if j is None:
+        return False
     opener = tokens[j + 1].text.lower() if j + 1 < k else ""
     return opener in {"the", "our", "its", "their", "his", "her"}
 
