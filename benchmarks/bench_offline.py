@@ -71,6 +71,20 @@ def nl4opt_split(split: str) -> tuple[Any, list[Any], Path]:
     return suite, list(suite.items(Path(data_root))), Path(data_root)
 
 
+def tagger_used(result: Any) -> str:
+    """Whose entities the kept reading rests on: "first", or the alternate tagger's file name (the
+    offline modeler turns to its alternates when the first reading is unsure)."""
+    alt = next((u.get("type", "") for u in result.understanding if u.get("kind") == "reading"), None)
+    return alt.removeprefix("alternate tagger ") if alt else "first"
+
+
+def taggers_loaded() -> list[str]:
+    """The file names of the offline modeler's taggers, first first (the run's record of what read)."""
+    from modeler.strategies.offline import taggers
+
+    return [t.path.name for t in taggers()]
+
+
 def confidence_band(confidence: float | None, refused: bool) -> str:
     """The band a reading's own confidence falls in, for how well it predicts being right."""
     if refused:
@@ -102,9 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     from modeler import Modeler
 
     modeler = Modeler(strategy="offline", backend=os.environ.get("OPTIPILOT_OFFLINE_BACKEND") or None)
-    from modeler.strategies.offline import tagger
+    from modeler.strategies.offline import taggers
 
-    tagger()
+    taggers()
     import solvers  # noqa: F401  (the solve path's own imports are start-up, not per-problem cost)
 
     startup = time.perf_counter() - t0
@@ -117,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     types: dict[str, list[int]] = {}
     bands: dict[str, list[int]] = {}
     integral_changed = integral_models = refused = 0
+    read_by: dict[str, int] = {}
     with (args.out / "results.jsonl").open("w", encoding="utf-8") as f:
         for item in items:
             t = time.perf_counter()
@@ -143,12 +158,14 @@ def main(argv: list[str] | None = None) -> int:
             c = bands.setdefault(band, [0, 0])
             c[0] += 1
             c[1] += verdict.passed
+            used = tagger_used(result)
+            read_by[used] = read_by.get(used, 0) + 1
             f.write(json.dumps({
                 "id": item.id, "passed": verdict.passed, "category": verdict.category, "message": verdict.message,
                 "metrics": verdict.metrics, "status": result.status, "error": result.error,
                 "objective": result.solution.objective if result.solution else None,
                 "seconds": round(times[-1], 5), "integrality_changed_optimum": changed,
-                "confidence": confidence,
+                "confidence": confidence, "tagger": used,
                 "model": result.model.to_json() if result.model is not None else None,
             }) + "\n")
     summary = suite.summarize(verdicts)
@@ -164,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         "ms_p90": round(times_ms[int(0.9 * (len(times_ms) - 1))], 2) if times_ms else None,
         "startup_seconds": round(startup, 3),
         "peak_rss_mb": round(_peak_rss_mb(), 1),
+        "taggers": taggers_loaded(),
+        "read_by": dict(sorted(read_by.items())),
         "accuracy_by_confidence": {k: {"count": v[0], "accuracy": round(v[1] / v[0], 3)}
                                    for k, v in sorted(bands.items())},
         "missed_by_type": {k: {"count": v[0], "missed": v[1], "miss_rate": round(v[1] / v[0], 3)}

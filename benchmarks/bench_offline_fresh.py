@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_offline import confidence_band
+from benchmarks.bench_offline import confidence_band, tagger_used, taggers_loaded
 from benchmarks.provenance import run_record
 
 DATA = Path(__file__).resolve().parent / "data" / "fresh_lp" / "problems.jsonl"
@@ -106,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     by_domain: dict[str, list[int]] = {}
     bands: dict[str, list[int]] = {}
     passed_total = refused = no_model = typed_passed = 0
+    read_by: dict[str, int] = {}
     with (args.out / "results.jsonl").open("w", encoding="utf-8") as f:
         for p in problems:
             t = time.perf_counter()
@@ -126,11 +127,13 @@ def main(argv: list[str] | None = None) -> int:
             b = bands.setdefault(confidence_band(confidence, result.status == "refused"), [0, 0])
             b[0] += 1
             b[1] += passed
+            used = tagger_used(result)
+            read_by[used] = read_by.get(used, 0) + 1
             f.write(json.dumps({
                 "id": p["id"], "domain": p["domain"], "passed": passed, "status": result.status,
                 "error": result.error, "lp_status": lp_status, "lp_optimum": ours, "gold_lp_optimum": p["lp_optimum"],
                 "typed_optimum": typed, "gold_typed_optimum": p["typed_optimum"], "typed_passed": typed_ok,
-                "confidence": confidence, "seconds": round(times[-1], 5),
+                "confidence": confidence, "tagger": used, "seconds": round(times[-1], 5),
                 "model": result.model.to_dict() if result.model is not None else None,
             }) + "\n")
 
@@ -155,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
         "ms_median": round(statistics.median(times_ms), 2) if times_ms else None,
         "ms_p90": round(times_ms[int(0.9 * (len(times_ms) - 1))], 2) if times_ms else None,
         "startup_seconds": round(startup, 3),
+        "taggers": taggers_loaded(),
+        "read_by": dict(sorted(read_by.items())),
         **run_record("benchmarks.bench_offline_fresh", argv),
     }
     (args.out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")

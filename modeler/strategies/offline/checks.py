@@ -4,6 +4,9 @@
   so each unused one is a coefficient or a limit the reading missed.
 * An objective the constraints cannot hold: a word problem always limits what it maximizes, so an
   objective variable that nothing bounds means a limit was misread (its direction or its terms).
+* A variable no constraint names: a word problem asks about a thing because something limits or requires
+  it, so a variable only the objective holds is most often a word misread as a name ("a tutoring company
+  needs at least 1,200 hours" with the company made a variable and the 1,200 its cost).
 """
 
 from __future__ import annotations
@@ -87,3 +90,14 @@ def unbounded_variables(r: Reading, obj: Objective, specs: list[ConstraintSpec])
                 changed = True
     sign = 1 if obj.sense == "max" else -1
     return [v for v, c in obj.terms.items() if sign * c > 0 and v not in bounded]
+
+
+def idle_variables(r: Reading, specs: list[ConstraintSpec]) -> list[int]:
+    """Variables that no constraint names (a share of the total names them all)."""
+    if any(s.kind == "ratio" for s in specs):
+        return []
+    named: set[int] = set()
+    for s in specs:
+        named.update(s.terms)
+        named.update(v for v in (s.x, s.y) if v is not None)
+    return [v.index for v in r.variables if v.index not in named]

@@ -159,6 +159,7 @@ class EntityTagger:
             raise EntityModelMissingError(
                 f"the offline modeler's entity model {path} is missing; build it with "
                 "`python -m modeler.strategies.offline.train`")
+        self.path = path
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
         # the words the model was trained on (written beside it by train.py): a name outside them is
@@ -171,6 +172,19 @@ class EntityTagger:
         if not words:
             return []
         return list(self._tagger.tag(features(words)))
+
+
+# Second readers, trained beside each tagger by train.py with other recipes (`RECIPES` there): "sparse"
+# regularizes harder, "renamed" also learns from copies with the names swapped between documents,
+# "silver" also from texts by other authors annotated from their gold models (silver.py). Each alone
+# reads NL4Opt a little worse than the first tagger, but they slip on different names, so the reader
+# turns to them when its first reading is unsure (offline/__init__.py).
+ALTERNATES = ("sparse", "renamed", "silver")
+
+
+def alternate_path(model: Path, name: str) -> Path:
+    """Where the alternate tagger `name` of a tagger lies: `ner.crfsuite` -> `ner-sparse.crfsuite`."""
+    return model.with_name(f"{model.stem}-{name}{model.suffix}")
 
 
 def vocabulary_path(model: Path) -> Path:

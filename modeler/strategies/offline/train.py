@@ -3,9 +3,11 @@
 Learns only from NL4Opt `ner_train.txt` and `ner_dev.txt` (never the test split; no ner_train document
 overlaps a generation_test document, checked by exact text and 8-word shingles). First trains on train
 alone and reports span-level F1 on dev (the honest held-out number; `--heldout-model PATH` keeps that
-model, so the dev benchmark can run on a tagger that never saw dev), then trains the shipped model on
-train + dev and writes it to `artifacts/ner.crfsuite`, with the words it was trained on beside it
-(`ner.vocab`: the reader looks for names outside them, `unseen.py`). CPU only, about a minute per model.
+model and its alternates beside it, so the dev benchmark can run on taggers that never saw dev), then
+trains the shipped model on train + dev and writes it to `artifacts/ner.crfsuite`, with the words it was
+trained on beside it (`ner.vocab`: the reader looks for names outside them, `unseen.py`). Each tagger comes
+with its alternates (`RECIPES`: the same data, other training recipes), which the reader consults when its
+first reading is unsure. CPU only, one to three minutes per model, about ten in all.
 
 `--folds DIR` also writes DIR/fold<k>.crfsuite, k = 0..4, each trained on ner_train without every
 fifth document from k: the taggers `consistency.py --tags cv --folds DIR` reads the training texts
@@ -24,9 +26,11 @@ import time
 from pathlib import Path
 
 from modeler.strategies.offline.entities import (
+    ALTERNATES,
     ARTIFACT_DIR,
     CRF_PATH,
     EntityTagger,
+    alternate_path,
     features,
     spans_from_tags,
     write_vocabulary,
@@ -70,18 +74,97 @@ def read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
     return docs
 
 
-def train_crf(docs: list[tuple[list[str], list[str]]], out: Path, seed: int) -> None:
+Doc = tuple[list[str], list[str]]
+
+# How each tagger is trained: the first tagger, and the alternates the reader turns to when its first
+# reading is unsure (entities.ALTERNATES). c1/c2 are the L1/L2 penalties; `renamed` adds that many
+# renamed copies of each document (renamed_copies).
+RECIPES: dict[str, dict[str, float]] = {
+    "": {"c1": 0.05, "c2": 0.05, "renamed": 0, "silver": 0},
+    "sparse": {"c1": 0.5, "c2": 0.1, "renamed": 0, "silver": 0},
+    "renamed": {"c1": 0.05, "c2": 0.05, "renamed": 1, "silver": 0},
+    "silver": {"c1": 0.05, "c2": 0.05, "renamed": 0, "silver": 1},
+}
+# Texts by other authors with gold models but no span labels, annotated from their models (silver.py) for
+# the "silver" tagger: the fresh development sets written for OptiPilot. Never fresh_lp (the blind set)
+# nor fresh_lp_dev7 (the newest), which stay unseen to measure on.
+SILVER_SETS = tuple(Path(__file__).resolve().parents[3] / "benchmarks" / "data" / f"fresh_lp_dev{k}" / "problems.jsonl"
+                    for k in ("", "2", "3", "4", "5", "6"))
+assert set(RECIPES) == {"", *ALTERNATES}
+
+
+def var_mentions(words: list[str], tags: list[str]) -> list[tuple[int, int]]:
+    """(start, end) token ranges of the VAR spans of one document."""
+    return [(s.start, s.end) for s in spans_from_tags(words, tags) if s.label == "VAR"]
+
+
+def renamed_copies(docs: list[Doc], copies: int, rng: random.Random) -> list[Doc]:
+    """`copies` copies of each document whose variable names are swapped for names from other documents.
+
+    A tagger learns names by heart, and on texts by other authors a name it never saw is the largest cause
+    of a wrong model. In a copy every VAR mention with the same words gets the same stranger's name (so the
+    repeat features still see a name used twice) and the words around it stay as written: what the copies
+    teach is the context of a name, not the name.
+    """
+    pool = sorted({tuple(w[a:b]) for w, t in docs for a, b in var_mentions(w, t)})
+    out: list[Doc] = []
+    for words, tags in docs:
+        mentions = var_mentions(words, tags)
+        if not mentions:
+            continue
+        for _ in range(copies):
+            names: dict[tuple[str, ...], tuple[str, ...]] = {}
+            new_w: list[str] = []
+            new_t: list[str] = []
+            i = 0
+            for a, b in mentions:
+                new_w += words[i:a]
+                new_t += tags[i:a]
+                key = tuple(w.lower() for w in words[a:b])
+                if key not in names:
+                    names[key] = pool[rng.randrange(len(pool))]
+                name = names[key]
+                new_w += name
+                new_t += ["B-VAR"] + ["I-VAR"] * (len(name) - 1)
+                i = b
+            new_w += words[i:]
+            new_t += tags[i:]
+            out.append((new_w, new_t))
+    return out
+
+
+def train_crf(docs: list[Doc], out: Path, seed: int, recipe: str = "", silver: list[Doc] | None = None) -> None:
+    """Train one tagger by `RECIPES[recipe]` (with the `silver` documents where the recipe takes them) and
+    write it to `out`, its vocabulary beside it."""
     import pycrfsuite
 
+    params = RECIPES[recipe]
     rng = random.Random(seed)
-    docs = list(docs)
+    # the vocabulary is the words of the real documents: renamed copies only move names between them
+    vocabulary_docs = list(docs) + (list(silver or []) if params["silver"] else [])
+    docs = vocabulary_docs + renamed_copies(vocabulary_docs, int(params["renamed"]), rng)
     rng.shuffle(docs)  # L-BFGS is deterministic for a given order; the seed fixes the order
     trainer = pycrfsuite.Trainer(verbose=False)
     for words, tags in docs:
         trainer.append(features(words), tags)
-    trainer.set_params({"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True})
+    trainer.set_params({"c1": params["c1"], "c2": params["c2"], "max_iterations": 150,
+                        "feature.possible_transitions": True})
     trainer.train(str(out))
-    write_vocabulary(docs, out)
+    write_vocabulary(vocabulary_docs, out)
+
+
+def train_with_alternates(docs: list[Doc], out: Path, seed: int,
+                          silver_sets: tuple[Path, ...] = SILVER_SETS) -> dict[str, int]:
+    """The first tagger at `out` and each alternate beside it (entities.alternate_path). The silver
+    documents take their objective names from the first tagger just trained, so every tagger of the set
+    learns from the same NL4Opt texts and nothing else of NL4Opt. Returns the silver counts."""
+    from modeler.strategies.offline.silver import read_problems, silver_documents
+
+    train_crf(docs, out, seed)
+    silver, dropped = silver_documents(read_problems([p for p in silver_sets if p.is_file()]), EntityTagger(out))
+    for name in ALTERNATES:
+        train_crf(docs, alternate_path(out, name), seed, name, silver)
+    return {"silver_documents": len(silver), "silver_dropped": len(dropped)}
 
 
 def span_f1(gold: list[list[str]], pred: list[list[str]], words: list[list[str]]) -> dict[str, float]:
@@ -132,24 +215,30 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {FOLDS} fold taggers to {args.folds}")
         if args.folds_only:
             return 0
-    report: dict[str, object] = {"train_docs": len(train), "dev_docs": len(dev), "seed": args.seed}
+    report: dict[str, object] = {"train_docs": len(train), "dev_docs": len(dev), "seed": args.seed,
+                                 "recipes": RECIPES}
     if not args.skip_eval:
         t0 = time.perf_counter()
         with tempfile.TemporaryDirectory() as tmp:
             path = args.heldout_model or Path(tmp) / "eval.crfsuite"
-            train_crf(train, path, args.seed)
-            tagger = EntityTagger(path)
-            pred = [tagger.tag(w) for w, _ in dev]
-        report["dev_span_f1_trained_on_train"] = span_f1([t for _, t in dev], pred, [w for w, _ in dev])
+            report["silver_heldout"] = train_with_alternates(train, path, args.seed)
+            scores = {}
+            for name in RECIPES:
+                tagger = EntityTagger(alternate_path(path, name) if name else path)
+                pred = [tagger.tag(w) for w, _ in dev]
+                scores[name or "first"] = span_f1([t for _, t in dev], pred, [w for w, _ in dev])
+        report["dev_span_f1_trained_on_train"] = scores
         report["eval_seconds"] = round(time.perf_counter() - t0, 1)
-        print(json.dumps(report["dev_span_f1_trained_on_train"]))
+        print(json.dumps(scores))
     ARTIFACT_DIR.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    train_crf(train + dev, CRF_PATH, args.seed)
+    report["silver"] = train_with_alternates(train + dev, CRF_PATH, args.seed)
     report["final_train_seconds"] = round(time.perf_counter() - t0, 1)
-    report["artifact_bytes"] = CRF_PATH.stat().st_size
+    shipped = [CRF_PATH, *(alternate_path(CRF_PATH, name) for name in ALTERNATES)]
+    report["artifact_bytes"] = {p.name: p.stat().st_size for p in shipped}
     (ARTIFACT_DIR / "training_report.json").write_text(json.dumps(report, indent=2) + "\n")
-    print(f"wrote {CRF_PATH} ({report['artifact_bytes']:,} bytes)")
+    print(f"wrote {', '.join(p.name for p in shipped)} to {ARTIFACT_DIR} "
+          f"({sum(p.stat().st_size for p in shipped):,} bytes)")
     return 0
 
 

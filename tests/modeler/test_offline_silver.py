@@ -1,0 +1,114 @@
+"""Silver NER annotations from gold models (modeler/strategies/offline/silver.py).
+
+The problems here are written for these tests (not taken from any data set). They use the lexicon
+alone for the objective's name (`tagger=None`), so they need no trained entity model.
+"""
+
+from __future__ import annotations
+
+import json
+
+from modeler.strategies.offline.entities import spans_from_tags
+from modeler.strategies.offline.silver import main, silver_documents, write_conll
+from modeler.strategies.offline.train import read_conll
+
+
+def _problem(pid: str, text: str, variables: list[str], objective: str, constraints: list[str],
+             sense: str = "max") -> dict:
+    return {"id": pid, "text": text, "model": {
+        "variables": {v: {"type": "integer", "lb": 0} for v in variables},
+        "objective": {"sense": sense, "expr": objective},
+        "constraints": {f"c{i}": {"expr": c} for i, c in enumerate(constraints)}}}
+
+
+PRODUCTS = _problem(
+    "p1",
+    "A workshop makes tables and chairs. Each table takes 3 hours of carving and each chair takes 2 "
+    "hours. At most 40 hours of carving are available each week. A table earns a profit of $50 and a "
+    "chair $30. How many tables and chairs should be made to maximize profit?",
+    ["tables", "chairs"], "50*tables + 30*chairs", ["3*tables + 2*chairs <= 40"])
+
+SHARE = _problem(
+    "p2",
+    "A bakery bakes muffins and scones. It must bake at least 100 pastries a day, and at least 30% of "
+    "them must be scones. A muffin costs $2 to bake and a scone costs $1.50. How many of each should "
+    "it bake to minimize the cost?",
+    ["muffins", "scones"], "2*muffins + 1.5*scones",
+    ["muffins + scones >= 100", "scones >= 0.3*(muffins + scones)"], sense="min")
+
+UNNAMED = _problem(  # the text never names "gizmos"
+    "p3", "A shop sells widgets for $4 each and can stock at most 25 of them. How many should it stock "
+    "to maximize revenue?", ["widgets", "gizmos"], "4*widgets + 3*gizmos", ["widgets + gizmos <= 25"])
+
+MISSING_NUMBER = _problem(  # 60 (minutes an hour) is in the model, not in the text
+    "p4", "A press stamps lids in 2 minutes each and runs for at most 8 hours. Each lid earns $1. How "
+    "many lids should it stamp to maximize profit?", ["lids"], "lids", ["2*lids <= 8*60"])
+
+
+def _spans(doc: tuple[list[str], list[str]]) -> set[tuple[str, str]]:
+    words, tags = doc
+    return {(s.label, s.text) for s in spans_from_tags(words, tags)}
+
+
+def test_two_product_problem_tags():
+    docs, dropped = silver_documents([PRODUCTS], tagger=None)
+    assert dropped == []
+    words, tags = docs[0]
+    spans = _spans(docs[0])
+    assert {("VAR", "tables"), ("VAR", "chairs"), ("VAR", "table"), ("VAR", "chair")} <= spans
+    assert {("PARAM", "3"), ("PARAM", "2"), ("PARAM", "50"), ("PARAM", "30"), ("LIMIT", "40")} <= spans
+    assert {("CONST_DIR", "At most"), ("CONST_DIR", "available"), ("OBJ_DIR", "maximize"),
+            ("OBJ_NAME", "profit")} <= spans
+    # "$" and the unit words stay O, as in NL4Opt
+    for w, t in zip(words, tags, strict=True):
+        if w in {"$", "hours", "carving", "workshop"}:
+            assert t == "O", w
+    # every mention of a variable is tagged, and nothing else is a VAR
+    assert {s for s in spans if s[0] == "VAR"} == {("VAR", x) for x in ("tables", "chairs", "table", "chair")}
+
+
+def test_percentage_share_is_a_limit_with_its_percent_sign():
+    docs, dropped = silver_documents([SHARE], tagger=None)
+    assert dropped == []
+    words, tags = docs[0]
+    i = words.index("30")
+    assert (tags[i], words[i + 1], tags[i + 1]) == ("B-LIMIT", "%", "I-LIMIT")
+    spans = _spans(docs[0])
+    assert {("LIMIT", "100"), ("PARAM", "2"), ("PARAM", "1.50"), ("OBJ_DIR", "minimize"),
+            ("OBJ_NAME", "cost"), ("VAR", "scones"), ("VAR", "muffin")} <= spans
+    assert ("CONST_DIR", "at least") in spans
+
+
+def test_unreliable_problems_are_dropped_with_a_reason():
+    docs, dropped = silver_documents([UNNAMED, MISSING_NUMBER, PRODUCTS], tagger=None)
+    assert len(docs) == 1
+    reasons = {d["id"]: d["reason"] for d in dropped}
+    assert "gizmos" in reasons["p3"]
+    assert "60" in reasons["p4"]
+
+
+def test_unit_words_are_not_variables():
+    p = _problem("p5", "A utility buys megawatt-hours of gas and of wind power. Gas costs $45 per "
+                 "megawatt-hour and wind $60. It needs at least 500 megawatt-hours. How much of each "
+                 "should it buy to minimize the cost?", ["gas_mwh", "wind_mwh"], "45*gas_mwh + 60*wind_mwh",
+                 ["gas_mwh + wind_mwh >= 500"], sense="min")
+    docs, dropped = silver_documents([p], tagger=None)
+    assert dropped == []
+    vars_ = {s[1].lower() for s in _spans(docs[0]) if s[0] == "VAR"}
+    assert vars_ == {"gas", "wind"}
+
+
+def test_round_trip_through_the_written_file(tmp_path):
+    docs, _ = silver_documents([PRODUCTS, SHARE], tagger=None)
+    out = tmp_path / "silver.txt"
+    write_conll(docs, out)
+    assert read_conll(out) == docs
+
+
+def test_cli_writes_the_file_and_counts(tmp_path, capsys):
+    data = tmp_path / "problems.jsonl"
+    data.write_text("\n".join(json.dumps(p) for p in (PRODUCTS, UNNAMED)) + "\n", encoding="utf-8")
+    out = tmp_path / "silver.txt"
+    assert main(["--data", str(data), "--out", str(out), "--lexicon-only"]) == 0
+    assert "kept 1 documents, dropped 1" in capsys.readouterr().out
+    assert len(read_conll(out)) == 1
