@@ -177,9 +177,16 @@ def _unsupported(r: Any, obj: Any, specs: list[Any]) -> set[int]:
 def _confidence(r: Any, obj: Any, specs: list[Any], spans: list[Any]) -> tuple[float, list[dict[str, Any]]]:
     """A rough 0..1 and the doubts behind it: numbers the model leaves unused, an objective nothing
     bounds, a variable no constraint names, an objective that only counts where the text did not ask for a
-    count, nothing constraining. Each doubt is {"sentence": ...}; the unused numbers' one also holds how
-    many there are ("unused")."""
-    from modeler.strategies.offline.checks import idle_variables, unbounded_variables, unused_numbers
+    count, nothing constraining, and each shape a right model almost never has (`checks.shape_doubts`:
+    no optimum, a variable the objective leaves out, ...; 0.1 each, enough to send a reading that would
+    otherwise be sure to the alternate taggers, but never below REFUSE_BELOW on their own). Each doubt is {"sentence": ...}; the unused numbers' one
+    also holds how many there are ("unused")."""
+    from modeler.strategies.offline.checks import (
+        idle_variables,
+        shape_doubts,
+        unbounded_variables,
+        unused_numbers,
+    )
 
     conf = 0.9
     doubts: list[dict[str, Any]] = []
@@ -201,6 +208,12 @@ def _confidence(r: Any, obj: Any, specs: list[Any], spans: list[Any]) -> tuple[f
     if not specs:
         conf -= 0.4
         doubts.append({"sentence": "no constraint found"})
+    # weak doubts: each sends a reading that would be sure to the alternates, but alone they never make
+    # the reader refuse
+    floor = min(conf, REFUSE_BELOW)
+    for sentence in shape_doubts(r, obj, specs):
+        conf = max(conf - 0.1, floor)
+        doubts.append({"sentence": sentence})
     return round(max(conf, 0.05), 3), doubts
 
 

@@ -7,11 +7,17 @@
 * A variable no constraint names: a word problem asks about a thing because something limits or requires
   it, so a variable only the objective holds is most often a word misread as a name ("a tutoring company
   needs at least 1,200 hours" with the company made a variable and the 1,200 its cost).
+* Shapes a right model of a word problem almost never has (`shape_doubts`): no optimum at all, a
+  variable the objective leaves out, one row limited twice the same way, a limit on the objective's own
+  row in its own direction, a limit equal to a coefficient of its row, a capacity too small for one unit
+  of anything, two variables named alike.
+  Each is weak alone (the benchmarks' right readings show each a few times in a thousand), so each
+  costs little: enough to send an otherwise sure reading to the alternate taggers.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from modeler.strategies.offline.entities import is_number
 from modeler.strategies.offline.words import parse_value
@@ -101,3 +107,149 @@ def idle_variables(r: Reading, specs: list[ConstraintSpec]) -> list[int]:
         named.update(s.terms)
         named.update(v for v in (s.x, s.y) if v is not None)
     return [v.index for v in r.variables if v.index not in named]
+
+
+def _row(s: ConstraintSpec) -> tuple[tuple[int, float], ...] | None:
+    """The left-hand side of a limit on a (weighted) sum or on one variable, as sorted (variable,
+    coefficient) pairs; None for comparisons, shares and blends."""
+    if s.kind not in ("linear", "sum", "upperbound", "lowerbound"):
+        return None
+    return tuple(sorted((v, float(c)) for v, c in s.terms.items() if c))
+
+
+def lp_rows(r: Reading, specs: list[ConstraintSpec]) -> list[tuple[dict[int, float], str, float]]:
+    """Every constraint as (coefficients, sense, right-hand side) over the variables (all >= 0), as
+    `assemble.constraint_expr` writes it: shares and blends moved to one side."""
+    everything = [v.index for v in r.variables]
+    rows: list[tuple[dict[int, float], str, float]] = []
+    for s in specs:
+        coefs: dict[int, float] = {}
+        limit = 0.0
+        if s.kind in ("linear", "sum", "upperbound", "lowerbound"):
+            coefs = {v: float(c) for v, c in s.terms.items()}
+            limit = float(s.limit)
+        elif s.kind in ("ratio", "blend"):  # sum a_i x_i (op) q * (x_1 + ... + x_n)
+            coefs = {v: float(c) for v, c in s.terms.items()}
+            for v in everything:
+                coefs[v] = coefs.get(v, 0.0) - float(s.limit)
+        elif s.kind in ("xy", "xby") and s.x is not None and s.y is not None:
+            param = float(s.param or 1.0) if s.kind == "xby" else 1.0
+            coefs = {s.x: 1.0}
+            coefs[s.y] = coefs.get(s.y, 0.0) - param
+        else:
+            continue
+        rows.append((coefs, s.sense, limit))
+    return rows
+
+
+def lp_outcome(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> str:
+    """"optimal", "infeasible" or "unbounded": what the model's LP relaxation comes to (HiGHS); "unknown"
+    when the solver gives no verdict. A word problem is posed to have an answer, so a reading whose model
+    has none has misread a limit (its direction, its number or its terms)."""
+    import highspy
+    import numpy as np
+
+    n = len(r.variables)
+    if n == 0:
+        return "unknown"
+    inf = highspy.kHighsInf
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    sign = -1.0 if obj.sense == "max" else 1.0
+    cost = np.zeros(n)
+    for v, c in obj.terms.items():
+        cost[v] = sign * float(c)
+    h.addVars(n, np.zeros(n), np.full(n, inf))
+    h.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
+    for coefs, sense, limit in lp_rows(r, specs):
+        idx = np.array(sorted(coefs), dtype=np.int32)
+        val = np.array([coefs[v] for v in sorted(coefs)], dtype=float)
+        lo = limit if sense in (">=", "==") else -inf
+        hi = limit if sense in ("<=", "==") else inf
+        h.addRow(lo, hi, len(idx), idx, val)
+    h.run()
+    status = h.getModelStatus()
+    if status == highspy.HighsModelStatus.kOptimal:
+        return "optimal"
+    if status == highspy.HighsModelStatus.kInfeasible:
+        return "infeasible"
+    if status in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
+        return "unbounded"
+    return "unknown"
+
+
+def redundant_row(specs: list[ConstraintSpec]) -> bool:
+    """Two limits on the same row in the same direction with different numbers: one of them can never
+    bind, so it says nothing, and a word problem does not state limits that say nothing (most often two
+    numbers of different rows were read onto one: "12 drivers ... 8 cargo bikes" both as a count)."""
+    seen: dict[tuple[Any, str], float] = {}
+    for s in specs:
+        row = _row(s)
+        if not row:
+            continue
+        key = (row, s.sense)
+        if key in seen and seen[key] != float(s.limit):
+            return True
+        seen.setdefault(key, float(s.limit))
+    return False
+
+
+def self_bounded(obj: Objective, specs: list[ConstraintSpec]) -> bool:
+    """A limit on the objective's own row in the objective's direction (maximize 3x + 2y with
+    3x + 2y <= 60): the answer is then the text's own number, which a word problem does not ask for."""
+    if obj.kind != "weighted":
+        return False
+    own = tuple(sorted((v, float(c)) for v, c in obj.terms.items() if c))
+    pull = "<=" if obj.sense == "max" else ">="
+    return bool(own) and any(s.kind == "linear" and s.sense == pull and _row(s) == own for s in specs)
+
+
+def limit_in_own_row(specs: list[ConstraintSpec]) -> bool:
+    """A limit equal to one of its own row's coefficients (40 x + 5 y <= 40): one number read twice,
+    as a per-unit amount and as the total."""
+    return any(s.kind == "linear" and s.limit not in (0, 1) and
+               any(abs(float(c) - float(s.limit)) <= 1e-9 * max(1.0, abs(float(s.limit))) for c in s.terms.values())
+               for s in specs)
+
+
+def too_small(specs: list[ConstraintSpec]) -> bool:
+    """A "<=" on positive amounts whose limit is below every coefficient of its row (60 x + 130 y <= 4):
+    not one unit of anything fits, so a coefficient or a count was read as the limit."""
+    return any(s.kind == "linear" and s.sense == "<=" and s.terms and all(c > 0 for c in s.terms.values())
+               and s.limit < min(s.terms.values()) for s in specs)
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def twin_names(r: Reading) -> bool:
+    """Two variables named alike but for a plural ("peas" and "pea"): one thing read as two."""
+    keys = [" ".join(_singular(w) for w in v.text.split()) for v in r.variables]
+    return len(set(keys)) < len(keys)
+
+
+def shape_doubts(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> list[str]:
+    """The shapes of the model that a right reading almost never shows, each as a sentence for the
+    understanding (see the module's docstring)."""
+    out: list[str] = []
+    outcome = lp_outcome(r, obj, specs) if specs else "unknown"
+    # (an unbounded one that `unbounded_variables` already names is doubted there)
+    if outcome == "infeasible" or (outcome == "unbounded" and not unbounded_variables(r, obj, specs)):
+        out.append(f"the model has no optimum (its LP is {outcome})")
+    if obj.kind == "weighted" and len(r.variables) > 1:
+        left = [v.text for v in r.variables if not obj.terms.get(v.index)]
+        if left:
+            out.append("the objective leaves out " + ", ".join(left))
+    if redundant_row(specs):
+        out.append("one row is limited twice in the same direction")
+    if self_bounded(obj, specs):
+        out.append("a constraint caps the objective's own row")
+    if limit_in_own_row(specs):
+        out.append("a limit equals a coefficient of its own row")
+    if too_small(specs):
+        out.append("a capacity holds not one unit of anything")
+    if twin_names(r):
+        out.append("two variables are named alike")
+    return out
