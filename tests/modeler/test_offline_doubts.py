@@ -116,3 +116,13 @@ def test_two_variables_named_alike_but_for_a_plural() -> None:
     assert twin_names(reading("canola", "peas", "pea"))
     assert not twin_names(reading("barley", "canola", "peas"))
     assert not twin_names(reading("glass", "glasses lid"))
+
+
+def test_the_lp_check_prints_nothing() -> None:
+    # HiGHS prints a banner when a process makes its first instance; it must not land in a CLI's answer
+    import subprocess
+    import sys
+
+    code = "from modeler.strategies.offline.checks import _quiet_highs; _quiet_highs(); _quiet_highs()"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout == ""

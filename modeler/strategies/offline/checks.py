@@ -17,6 +17,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import TYPE_CHECKING, Any
 
 from modeler.strategies.offline.entities import is_number
@@ -153,8 +155,7 @@ def lp_outcome(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> str:
     if n == 0:
         return "unknown"
     inf = highspy.kHighsInf
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
+    h = _quiet_highs()
     sign = -1.0 if obj.sense == "max" else 1.0
     cost = np.zeros(n)
     for v, c in obj.terms.items():
@@ -176,6 +177,33 @@ def lp_outcome(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> str:
     if status in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
         return "unbounded"
     return "unknown"
+
+
+_highs_made = False
+
+
+def _quiet_highs() -> Any:
+    """A HiGHS instance with its output off. The first one made in a process prints HiGHS's banner on
+    standard output before any option can be set, which would land in the middle of `optipilot solve`'s
+    answer, so that one is made with standard output pointed at the null device."""
+    global _highs_made
+    import highspy
+
+    if not _highs_made:
+        sys.stdout.flush()
+        saved, null = os.dup(1), os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        try:
+            h = highspy.Highs()
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+            os.close(null)
+        _highs_made = True
+    else:
+        h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    return h
 
 
 def redundant_row(specs: list[ConstraintSpec]) -> bool:
