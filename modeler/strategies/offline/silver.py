@@ -72,7 +72,8 @@ _VERBS = frozenset(
     "cost earn need take use give hold carry require produce make sell contain yield bring generate "
     "deliver collect serve seat weigh run return pay get has have is are can must will should may might "
     "reach emit burn provide supply consume occupy cover clear treat process feed last let sit fit go "
-    "come add want offer seem look move ship pack fill stock".split())
+    "come add want offer seem look move ship pack fill stock sold made worth consist net using "
+    "mean include".split())
 # words whose following capital letter names something other than a variable ("vitamin C")
 _LETTER_NAMERS = frozenset("vitamin vitamins grade hepatitis class".split())
 _F_PLURALS = frozenset("shelf bookshelf loaf half leaf calf wolf knife scarf wharf hoof thief".split())
@@ -80,6 +81,9 @@ _STOP = frozenset("a an the of to in on for and or by with at from per each that
 # "9 kilograms" of a limit the model keeps in grams, "50 hours" of one kept in minutes
 _UNIT_SCALE = {**dict.fromkeys("kilograms kilogram kg litres liters litre liter tonnes tonne tons ton".split(), 1000.0),
                **dict.fromkeys("hours hour".split(), 60.0)}
+_ONES = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                  "sixteen seventeen eighteen nineteen".split())
+_UNIT_FACTORS = frozenset(_UNIT_SCALE.values())
 _SCALE_AFTER = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _PERCENT = frozenset({"%", "percent"})
 
@@ -130,6 +134,9 @@ def _literals(expr: str) -> list[tuple[float, str, bool]]:
         elif isinstance(n, ast.Compare):
             for side in (n.left, *n.comparators):
                 walk(side, None)
+        elif (isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult) and not has_var(n)
+              and _folded(n) is not None):
+            out.append((_folded(n), role or "LIMIT", div))  # "40*60": 40 hours kept as minutes
         elif isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Mult, ast.Div)):
             lv, rv = has_var(n.left), has_var(n.right)
             if lv != rv:
@@ -151,6 +158,17 @@ def _literals(expr: str) -> list[tuple[float, str, bool]]:
 
     walk(tree, None)
     return [t for t in out if t[0] != 0]
+
+
+def _folded(n: ast.BinOp) -> float | None:
+    """The value of a product of two number literals one of which is a unit factor ("40*60" of hours
+    kept as minutes, "12*1000" of kilograms kept as grams); None for any other product."""
+    if not all(isinstance(x, ast.Constant) and isinstance(x.value, (int, float)) for x in (n.left, n.right)):
+        return None
+    a, b = float(n.left.value), float(n.right.value)
+    if b in _UNIT_FACTORS or a in _UNIT_FACTORS:
+        return a * b
+    return None
 
 
 def _implicit_one(expr: str) -> bool:
@@ -198,6 +216,9 @@ def _text_readings(words: list[str], i: int) -> tuple[list[float], list[float], 
     the length of its span (2 with "%")."""
     w, lw = words[i], words[i].lower()
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    m = re.fullmatch(r"(\d+(?:,\d{3})*(?:\.\d+)?)-[a-z]+", w)
+    if m:  # "100-tonne", "90,000-word": the number of a compound, the whole token its span
+        return [float(m.group(1).replace(",", ""))], [], 1
     if re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?|\d*\.\d+", w):
         v = float(w.replace(",", ""))
         if nxt in _PERCENT:
@@ -214,13 +235,33 @@ def _text_readings(words: list[str], i: int) -> tuple[list[float], list[float], 
     if lw in FRACTIONS:
         return [FRACTIONS[lw]], [], 1
     if _cardinal(lw):
-        v = parse_value(lw)
+        n = _spelt_length(words, i)
+        v = parse_value(" ".join(words[i:i + n]).lower())
         if v is None:
             return [], [], 0
+        nxt = words[i + n].lower() if i + n < len(words) else ""
         if nxt in _PERCENT:
-            return [v / 100], [], 2
-        return [v], [], 1
+            return [v / 100], [], n + 1
+        if nxt in _UNIT_SCALE:
+            return [v], [v * _UNIT_SCALE[nxt]], n
+        return [v], [], n
     return [], [], 0
+
+
+def _spelt_length(words: list[str], i: int) -> int:
+    """Tokens of the spelt-out number starting at i: 1 for "four", 3 for "Two hundred forty", 2 for
+    "thirty thousand" (NL4Opt tags such a number as one span)."""
+    j = i + 1
+    while j < len(words):
+        lw = words[j].lower()
+        if lw == "and" and j + 1 < len(words) and _cardinal(words[j + 1].lower()) and \
+                words[j - 1].lower() in {"hundred", "thousand"}:
+            j += 2
+        elif _cardinal(lw) and not (lw in _ONES and words[j - 1].lower() in _ONES):
+            j += 1  # "two three" are two numbers, "twenty five" / "two hundred" one
+        else:
+            break
+    return j - i
 
 
 def _cardinal(word: str) -> bool:
@@ -235,22 +276,26 @@ def _place_numbers(words: list[str], tags: list[str], lits: list[tuple[float, st
     With `implicit_one` (a variable of the model has no written coefficient), a "1" the literals leave
     untagged is that coefficient: PARAM ("1 hour of polishing")."""
     cands: list[tuple[int, list[float], list[float], int]] = []
-    for i in range(len(words)):
+    i = 0
+    while i < len(words):
         if tags[i] != "O":
+            i += 1
             continue
         first, second, n = _text_readings(words, i)
         if first or second:
             cands.append((i, first, second, n))
+        i += max(n, 1) if _cardinal(words[i].lower()) else 1  # "Two hundred forty": one number
     digit_vals = [v for i, vals, _, _ in cands if words[i][0].isdigit() for v in vals]
     first_end = next((i for i, w in enumerate(words) if w in {".", "?", "!"}), len(words))
     claims: dict[int, set[str]] = {}
+    found: list[tuple[str, list[int], bool]] = []  # (role, occurrences, found through a unit only)
     for value, role, div in lits:
         wanted = [value, 1 / value] if div else [value]
         hits: list[int] = []
         fallback: list[int] = []
-        for i, vals, second, _ in cands:
+        for i, vals, second, n in cands:
             lw = words[i].lower()
-            if _cardinal(lw):
+            if _cardinal(lw) and not (n >= 2 and any(x >= 100 for x in vals)):  # "thirty thousand" counts
                 # "two products": a spelt-out cardinal counts after a limit cue ("a minimum of four"),
                 # before "times", or where no digit has its value and it is not in the opening sentence
                 nxt = words[i + 1].lower() if i + 1 < len(words) else ""
@@ -262,10 +307,20 @@ def _place_numbers(words: list[str], tags: list[str], lits: list[tuple[float, st
                 hits.append(i)
             elif any(_close(v, x) for v in wanted for x in second):
                 fallback.append(i)
+        by_unit = not hits
         hits = hits or fallback
+        if div:  # "/3" of a share: "one third" rather than a "3" that counts something else
+            parts = [i for i in hits if words[i].lower() in FRACTIONS]
+            hits = parts or hits
         if not hits:
             raise SilverError(f"number {value:g} ({role}) not found in the text")
-        for i in hits:
+        found.append((role, hits, by_unit))
+    # a number read through its unit ("30 hours" as 1800 minutes) is that literal's alone; a plain literal
+    # of the same face value ("30 minutes on the wheel") keeps its other occurrences
+    scaled = {i for _, hits, by_unit in found if by_unit for i in hits}
+    for role, hits, by_unit in found:
+        own = hits if by_unit else [i for i in hits if i not in scaled] or hits
+        for i in own:
             claims.setdefault(i, set()).add(role)
     need: dict[float, set[str]] = {}
     for value, role, _ in lits:
@@ -374,6 +429,35 @@ def _named_runs(words: list[str], runs: list[tuple[int, int, str]], core: set[st
     return full if full else runs
 
 
+def _other_senses(words: list[str], runs: list[tuple[int, int, str]], core: dict[str, set[str]],
+                  names: dict[str, list[str]]) -> list[tuple[int, int, str]]:
+    """Runs less a variable's word in another sense: "soy wax" for soy_candles, whose text says "soy
+    candles" elsewhere (a run without the name's head word, followed by a noun not of the name)."""
+    verbs = {_norm(v) for v in _VERBS}
+    drop = set()
+    grow: dict[tuple[int, int, str], tuple[int, int, str]] = {}
+    for v, ws in names.items():
+        kept = [w for w in ws if w not in _UNIT_WORDS]
+        if len(kept) < 2 or len(kept[-1]) <= 2 or kept[-1].isdigit() or kept[-1] in _WEAK_WORDS:
+            continue
+        head = _norm(kept[-1])
+        mine = [r for r in runs if r[2] == v]
+        if not any(head in {_norm(w) for w in words[a:b]} for a, b, _ in mine):
+            continue
+        for r in mine:
+            a, b, _ = r
+            nxt = words[b] if b < len(words) else "."
+            x = _norm(nxt)
+            if (head not in {_norm(w) for w in words[a:b]} and nxt.isalpha() and nxt.islower()
+                    and not _stopword(nxt) and nxt != "a" and x not in verbs and x not in core[v]
+                    and not nxt.endswith(("ed", "ing")) and x not in _WEAK_WORDS and x not in {"one", "ones"}):
+                if b + 1 < len(words) and _norm(words[b + 1]) == head:
+                    grow[r] = (a, b + 2, v)  # "lithium battery packs", "large bronze bells": one mention
+                else:
+                    drop.add(r)
+    return [grow.get(r, r) for r in runs if r not in drop]
+
+
 def _with_class_nouns(words: list[str], runs: list[tuple[int, int, str]], core: dict[str, set[str]],
                       units: set[str]) -> list[tuple[int, int, str]]:
     """Runs extended by the noun that follows mentions of two or more variables ("VIP tickets" and
@@ -400,7 +484,15 @@ def _with_class_nouns(words: list[str], runs: list[tuple[int, int, str]], core: 
             if after in {"$", "a", "an", "the", "up", "for", "about", "only"} or after[0].isdigit() or _cardinal(after):
                 verbal.add(x)  # "a panel produces 400 kWh": a verb, not a class noun
     shared = {x for x, vs in followers.items() if len(vs) >= 2 and x not in verbal}
-    return [(a, b + 1, v) if noun(b) in shared else (a, b, v) for a, b, v in runs]
+    # a variable's own head noun: the word after most of its mentions, at least twice ("express
+    # courier", "savings bond" where the name is only "express", "savings")
+    own: set[tuple[str, str]] = set()
+    for v in {v for _, _, v in runs}:
+        mine = [noun(b) for _, b, u in runs if u == v]
+        for x in {x for x in mine if x is not None and x not in verbal}:
+            if mine.count(x) >= 2 and 2 * mine.count(x) >= len(mine):
+                own.add((v, x))
+    return [(a, b + 1, v) if noun(b) in shared or (v, noun(b)) in own else (a, b, v) for a, b, v in runs]
 
 
 def _token_parts(tok: str) -> list[str]:
@@ -497,6 +589,7 @@ def _mark_variables(words: list[str], tags: list[str], variables: list[str]) -> 
     runs = [r for v in variables for r in _named_runs(words, runs_of(v, False), core[v], units, names[v])]
     have = {v for _, _, v in runs}
     runs += [r for v in variables if v not in have for r in runs_of(v, True)]  # "veg" for "vegetarian"
+    runs = _other_senses(words, runs, core, names)
     runs = _with_class_nouns(words, runs, core, units)
     # overlapping runs of different variables: neither is trusted
     bad = {k for k, (a, b, v) in enumerate(runs) for (c, d, u) in runs if u != v and a < d and c < b}
@@ -509,8 +602,39 @@ def _mark_variables(words: list[str], tags: list[str], variables: list[str]) -> 
             tags[x] = "I-VAR"
         found.add(v)
     missing = [v for v in variables if v not in found]
+    for v in list(missing):  # "cd" for "certificate of deposit": the initials of a run of words
+        short = names[v][0] if len(names[v]) == 1 and 2 <= len(names[v][0]) <= 4 else None
+        for a, b in _initials(words, short) if short else []:
+            if all(t == "O" for t in tags[a:b]):
+                tags[a] = "B-VAR"
+                for x in range(a + 1, b):
+                    tags[x] = "I-VAR"
+                if v in missing:
+                    missing.remove(v)
     if missing:
         raise SilverError(f"no mention found for variable(s) {', '.join(missing)}")
+
+
+def _initials(words: list[str], short: str) -> list[tuple[int, int]]:
+    """Runs of words whose initials (inner "of" / "and" skipped) spell `short`: "certificate of deposit"
+    for "cd"; an all-capital token equal to it ("CD", "ETF") too."""
+    out = []
+    for a in range(len(words)):
+        if words[a].upper() == short.upper() and words[a].isupper() and len(words[a]) >= 2:
+            out.append((a, a + 1))
+            continue
+        k, b = 0, a
+        while b < len(words) and k < len(short):
+            w = words[b].lower()
+            if b > a and w in {"of", "and"}:
+                b += 1
+                continue
+            if not w.isalpha() or w[0] != short[k] or _stopword(w) or len(w) < 3:
+                break
+            k, b = k + 1, b + 1
+        if k == len(short):
+            out.append((a, b))
+    return out
 
 
 # ------------------------------------------------------------------------------------ cue words
