@@ -203,6 +203,9 @@ def _quiet_highs() -> Any:
     else:
         h = highspy.Highs()
     h.setOptionValue("output_flag", False)
+    # one thread, like every other HiGHS in the project: HiGHS keeps one global thread pool, and a later
+    # model asking for another thread count fails to run (solvers/neur2ro/knapsack.py)
+    h.setOptionValue("threads", 1)
     return h
 
 
