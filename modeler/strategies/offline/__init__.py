@@ -109,7 +109,7 @@ def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]
         raise first_refusal
     if chosen:
         best[1].append({"kind": "reading", "type": f"alternate tagger {taggers()[chosen].path.name}",
-                        "sentence": "the first tagger's reading was less sure (or refused), so the surest of "
+                        "sentence": "the first tagger's reading was less sure (or refused), so the best of "
                                     "the alternate taggers' readings is shown"})
     return best
 
