@@ -74,8 +74,7 @@ def nl4opt_split(split: str) -> tuple[Any, list[Any], Path]:
 def tagger_used(result: Any) -> str:
     """Whose entities the kept reading rests on: "first", or the alternate tagger's file name (the
     offline modeler turns to its alternates when the first reading is unsure)."""
-    alt = next((u.get("type", "") for u in result.understanding if u.get("kind") == "reading"), None)
-    return alt.removeprefix("alternate tagger ") if alt else "first"
+    return next((u["tagger"] for u in result.understanding if u.get("kind") == "reading"), "first")
 
 
 def taggers_loaded() -> list[str]:

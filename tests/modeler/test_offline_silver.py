@@ -168,3 +168,12 @@ def test_head_noun_joins_the_mention_and_another_sense_is_not_a_mention():
         if w == "wax":
             assert tags[i - 1] == "O", " ".join(words[i - 3:i + 1])
     assert ("VAR", "express courier") in _spans(docs[0])
+
+
+def test_the_cli_names_a_bad_line_and_a_missing_file(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a"}\n[1, 2]\n', encoding="utf-8")
+    assert main(["--data", str(bad), "--out", str(tmp_path / "x.txt")]) == 2
+    assert "bad.jsonl:2: not a JSON object" in capsys.readouterr().err
+    assert main(["--data", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "x.txt")]) == 2
+    assert "No such file" in capsys.readouterr().err

@@ -108,7 +108,8 @@ def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]
         assert first_refusal is not None
         raise first_refusal
     if chosen:
-        best[1].append({"kind": "reading", "type": f"alternate tagger {taggers()[chosen].path.name}",
+        name = taggers()[chosen].path.name
+        best[1].append({"kind": "reading", "type": f"alternate tagger {name}", "tagger": name,
                         "sentence": "the first tagger's reading was less sure (or refused), so the best of "
                                     "the alternate taggers' readings is shown"})
     return best

@@ -22,7 +22,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from modeler.strategies.offline.entities import is_number
-from modeler.strategies.offline.words import parse_value
+from modeler.strategies.offline.words import parse_value, singular
 
 if TYPE_CHECKING:
     from modeler.strategies.offline.classify import ConstraintSpec, Objective
@@ -250,14 +250,9 @@ def too_small(specs: list[ConstraintSpec]) -> bool:
                and s.limit < min(s.terms.values()) for s in specs)
 
 
-def _singular(word: str) -> str:
-    w = word.lower()
-    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
-
-
 def twin_names(r: Reading) -> bool:
     """Two variables named alike but for a plural ("peas" and "pea"): one thing read as two."""
-    keys = [" ".join(_singular(w) for w in v.text.split()) for v in r.variables]
+    keys = [" ".join(singular(w) for w in v.text.split()) for v in r.variables]
     return len(set(keys)) < len(keys)
 
 

@@ -789,7 +789,21 @@ def write_conll(docs: list[Doc], path: Path) -> None:
 
 
 def read_problems(paths: list[Path]) -> list[dict]:
-    return [json.loads(line) for p in paths for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The problems of JSONL files, one object per line; ValueError names the file and line of one that is
+    not a JSON object."""
+    out: list[dict] = []
+    for p in paths:
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                problem = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise ValueError(f"{p}:{n}: not JSON ({e.msg})") from e
+            if not isinstance(problem, dict):
+                raise ValueError(f"{p}:{n}: not a JSON object")
+            out.append(problem)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -799,7 +813,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true", help="print each dropped problem's reason")
     ap.add_argument("--lexicon-only", action="store_true", help="OBJ_NAME from the lexicon, not the shipped tagger")
     args = ap.parse_args(argv)
-    docs, dropped = silver_documents(read_problems(args.data), None if args.lexicon_only else "shipped")
+    try:
+        problems = read_problems(args.data)
+    except (OSError, ValueError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    docs, dropped = silver_documents(problems, None if args.lexicon_only else "shipped")
     write_conll(docs, args.out)
     print(f"kept {len(docs)} documents, dropped {len(dropped)}; wrote {args.out}")
     if args.verbose:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from modeler.strategies.offline.entities import Span, is_number
-from modeler.strategies.offline.words import STOP
+from modeler.strategies.offline.words import STOP, singular
 
 _JOIN = frozenset({"and", "or"})
 _DETERMINERS = frozenset({"a", "an", "the", "their", "its", "his", "her", "some"})
@@ -31,10 +31,6 @@ def _unseen(w: str, vocabulary: frozenset[str]) -> bool:
     texts split it at the hyphen or apostrophe)."""
     lw = w.lower()
     return lw not in vocabulary and not all(p in vocabulary for p in re.split(r"[-']", lw) if p)
-
-
-def _singular(w: str) -> str:
-    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
 
 def _word(w: str) -> bool:
@@ -124,9 +120,9 @@ def coordinated_names(words: list[str], spans: list[Span], vocabulary: frozenset
     names = {sp.text.lower() for sp in todo}
     # an untagged repeat of an unseen name the tagger did find elsewhere ("using a lute or by
     # truck ... A lute can carry") anchors a coordination too (it is tagged later, by the repairs)
-    heads = {_singular(sp.text.split()[-1].lower()) for sp in todo}
+    heads = {singular(sp.text.split()[-1]) for sp in todo}
     todo += [Span("VAR", k, k + 1, w) for k, w in enumerate(words) if k not in taken
-             and _unseen(w, vocabulary) and _singular(w.lower()) in heads]
+             and _unseen(w, vocabulary) and singular(w) in heads]
     if not todo:
         todo = _first_pair(words, taken, vocabulary)
         out += todo

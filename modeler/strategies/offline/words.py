@@ -78,6 +78,13 @@ _IRREGULAR = {"geese": "goose", "mice": "mouse", "teeth": "tooth", "feet": "foot
               "shelves": "shelf", "wolves": "wolf", "calves": "calf", "halves": "half", "scarves": "scarf"}
 
 
+def singular(word: str) -> str:
+    """Lower case with a plural "s" off and nothing else ("peas" meets "pea"; "glass" stays): for telling
+    two names apart, where `stem`'s -ing/-ed rules would join too much."""
+    w = word.lower()
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
 def stem(word: str) -> str:
     """A crude stem: plural and -ing/-ed endings off, so "mixing" meets "mix" and "hoodies" meets "hoodie"."""
     w = re.sub(r"['’]s$", "", word.lower())  # a possessive: "children's" meets "children"
