@@ -58,6 +58,9 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     ends = [plural(words[sp.end - 1]) for sp in spans if sp.label == "VAR" and sp.end - sp.start > 1]
     named_heads = {h for h in ends if h in _ACTOR_HEADS and ends.count(h) >= 2}
     names = {plural(sp.text) for sp in spans if sp.label == "VAR"}
+    # a name brought in by brackets: "a real estate trust (REIT)"
+    names |= {plural(words[k + 1]) for k in range(len(words) - 2) if words[k] == "(" and words[k + 2] == ")"
+              and words[k + 1].isalpha()}
     out: list[Span] = []
     for sp in spans:
         if sp.label != "VAR":
@@ -72,7 +75,11 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         a, b = sp.start, sp.end
         while a < b and (_function(words[a]) or re.fullmatch(r"[xX]\d+", words[a])):  # "x2 fries"
             a += 1
-        while b > a and _function(words[b - 1]):
+        # a verb of measure right after the span makes its last word the subject's head noun, even a word
+        # that is mostly a verb ("fresh produce earns $350")
+        while b > a and _function(words[b - 1]) and not (
+                b == sp.end and b - a > 1 and b < len(words) and words[b].lower() in MEASURE_VERBS
+                and words[b - 1].isalpha() and len(words[b - 1]) > 3 and words[b - 1].lower() not in _EDGE | CONTAINERS):
             b -= 1
         if a < b and b - a == 1 and is_number(words[a]) and b < len(words) and words[b].isalpha():
             # "which [has 1] serving of meat": the number the tagger took into a name counts what follows

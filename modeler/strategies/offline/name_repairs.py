@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from modeler.strategies.offline.entities import Span, is_number
-from modeler.strategies.offline.mentions import CONTAINERS
+from modeler.strategies.offline.mentions import CONTAINERS, plural
 from modeler.strategies.offline.repairs import _BOUND_CUE, _SUBJECT_VERBS, _before
 from modeler.strategies.offline.variables import MIN_VARIABLES
 from modeler.strategies.offline.words import CONCEPTS, STOP, stem
@@ -75,6 +75,13 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                     and not is_number(w)):
                 extra.append(Span("VAR", k, k + 1, w))
                 tagged.add(k)
+            elif (k >= 2 and k - 1 not in tagged and all(x.isalpha() and x.lower() not in _NOT_NAMES
+                                                         for x in words[k - 1: k + 1])
+                  and words[k - 2].lower() in _LIST_OPENERS - {"of", "with", "use", "uses"}
+                  and _named_again(words, k - 1, k + 1)):
+                # two words named again later: "burns wood chips and natural gas ... A ton of wood chips"
+                extra.append(Span("VAR", k - 1, k + 1, " ".join(words[k - 1: k + 1])))
+                tagged.update((k - 1, k))
     extra += _list_middles(words, var_spans, tagged)
     extra += _list_items(words, var_spans + extra, tagged, {sp.start for sp in spans if sp.label == "PARAM"})
     extra += _list_firsts(words, var_spans, tagged)
@@ -93,6 +100,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             if tuple(lowered[k:k + m]) == n and not any(j in tagged for j in range(k, k + m)):
                 extra.append(Span("VAR", k, k + m, " ".join(words[k:k + m])))
                 tagged.update(range(k, k + m))
+    extra += _head_repeats(words, names, tagged)
     return possessive_names(words, _contained_names(words, _letter_names(words, _parallel_verb_params(
         words, _gapped_params(words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
             words, sorted(spans + extra, key=lambda sp: sp.start)))))))))
@@ -417,6 +425,37 @@ def _unit_from(words: list[str], spans: list[Span]) -> list[Span]:
     return out
 
 
+def _named_again(words: list[str], a: int, e: int) -> bool:
+    """The words at a..e stand again elsewhere in the text (a plural aside)."""
+    name = [_plural(w) for w in words[a:e]]
+    m = e - a
+    return any([_plural(w) for w in words[k: k + m]] == name for k in range(len(words) - m + 1) if k != a)
+
+
+_HEAD_BEFORE = frozenset({"of"})
+
+
+def _head_repeats(words: list[str], names: set[tuple[str, ...]], tagged: set[int]) -> list[Span]:
+    """"private tutoring at $40 per hour ... Every hour of tutoring", "a pack of wax melts ... a pack of melts": a
+    two-word name's head alone, after "of", names it again when no other name holds that head (nor is it a
+    container or a measure). ("each shift" after "expert shifts" is the period, not the name: "of" only.)"""
+    out: list[Span] = []
+    lowered = [_plural(w) for w in words]
+    for n in names:
+        if len(n) != 2:
+            continue
+        head = n[-1]
+        # (a word that mostly serves as a verb ends a name as its noun: "fresh produce" ... "5 tonnes of produce")
+        if head in _NOT_NAMES - STOP or len(head) < 3 or head in {plural(c) for c in CONTAINERS} or any(
+                o != n and head in o for o in names):
+            continue
+        for k in range(1, len(words)):
+            if lowered[k] == head and k not in tagged and words[k - 1].lower() in _HEAD_BEFORE:
+                out.append(Span("VAR", k, k + 1, words[k]))
+                tagged.add(k)
+    return out
+
+
 def _parallel_numbers(words: list[str], spans: list[Span]) -> list[Span]:
     """"algebra questions worth 1 point each and calculus questions worth 3 points each" with only the 3
     tagged: an untagged number between the same two words as a tagged coefficient (the unit's plural
@@ -550,7 +589,9 @@ def _list_around(words: list[str], conj: int, sent_a: int, sent_e: int) -> list[
         if before >= 0 and lower[before] in _LIST_OPENERS and not any(lower[x] in _ARTICLES for x in range(a2, k + 1)):
             # "two types of donuts, regular and jelly-filled": a counted first item is the category
             # the rest name, not an item
-            if _list_item_ok(words[a2: k + 1], False) and not any(is_number(w) for w in words[max(0, a2 - 3): a2]):
+            # (an amount of money is no count: "invest $200,000 in bonds, dividend stocks and ...")
+            if _list_item_ok(words[a2: k + 1], False) and not any(
+                    is_number(words[j]) and words[j - 1] != "$" for j in range(max(0, a2 - 3), a2)):
                 items.append((a2, k + 1))
             break
     if len(items) < 3:
@@ -673,7 +714,9 @@ def _parallel_mentions(words: list[str], var_spans: list[Span], tagged: set[int]
     pizzas" names "Model B" in "Model B can make 8 pizzas". The frame is the clause's opening words
     before the name and the two words after it (any number alike); the name between (1-3 words) must be
     plain words, not a pronoun."""
-    lower = [w.lower() for w in words]
+    # the frame's opening words as they matter: "a" and "an" alike, any container alike ("A cup of kibble
+    # has" frames "A can of wet food has")
+    lower = ["a" if w.lower() == "an" else "<unit>" if w.lower() in CONTAINERS else w.lower() for w in words]
     n = len(words)
     opens = [0] + [k + 1 for k, w in enumerate(lower) if w in _CLAUSE_OPEN and k + 1 < n]
     def after(k: int) -> tuple[str, str]:  # the verb after a name and the word after it (a number as such)
@@ -696,6 +739,9 @@ def _parallel_mentions(words: list[str], var_spans: list[Span], tagged: set[int]
             b = a + len(left)
             if tuple(lower[a:b]) != left:
                 continue
+            if b + 2 < n and lower[b] == "<unit>" and lower[b + 1] == "of" and "<unit>" not in left:
+                # what one unit comes in, before the name: "a batch of 1,000 printed flyers costs $120"
+                b += 2 + is_number(words[b + 2])
             for m in (1, 2, 3):
                 e = b + m
                 if e >= n or after(e) != verb:
@@ -783,6 +829,8 @@ def _plural(w: str) -> str:
     w = w.lower()
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"  # "companies" of "company"
+    if w.endswith(("sses", "xes", "ches", "shes")) and len(w) > 4:
+        return w[:-2]  # "classes" of "class", "boxes" of "box"
     return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
 
 
@@ -802,11 +850,14 @@ def _subjects(words: list[str], tagged: set[int]) -> list[Span]:
         k = a
         while k < len(words) and words[k].lower() in {"each", "a", "an", "one", "the", "every"}:
             k += 1
-        if k + 2 < len(words) and words[k].lower() in CONTAINERS and words[k + 1].lower() == "of" and \
-                words[k + 2].lower() not in _TYPE_WORDS:  # ("a meal of type A" is the meal)
-            k += 2
+        if k + 2 < len(words) and (words[k].lower() in CONTAINERS or (
+                k > a and words[k].isalpha() and words[k].lower() not in STOP and _of_subject(words, k + 2))) and \
+                words[k + 1].lower() == "of" and words[k + 2].lower() not in _TYPE_WORDS:
+            k += 2  # "a batch of pancakes", "A pallet of fridges weighs" ("a meal of type A" is the meal)
+            if k + 1 < len(words) and words[k].lower() == "the":
+                k += 1  # "a litre of the juice has"
         end = k
-        while end < len(words) and end - k < 3 and words[end].lower() not in _SUBJECT_VERBS and (
+        while end < len(words) and end - k < 3 and not _subject_verb(words, end) and (
                 words[end].isalnum() or "-" in words[end]) and (words[end].lower() not in STOP or (
                 end > k and len(words[end]) == 1 and words[end].isupper())):  # "Printer A can print"
             end += 1
@@ -814,7 +865,7 @@ def _subjects(words: list[str], tagged: set[int]) -> list[Span]:
         if end > k and end + 3 < len(words) and words[end].lower() == "of" and words[end + 1].lower() in _TYPE_WORDS and (
                 (len(words[end + 2]) == 1 and words[end + 2].isupper()) or words[end + 2].isdigit()):
             end += 3
-        if end == k or end >= len(words) or words[end].lower() not in _SUBJECT_VERBS:
+        if end == k or end >= len(words) or not _subject_verb(words, end):
             continue
         head = stem(words[end - 1])
         if words[a].lower() == "the" and words[end].lower() in {"has", "have", "can"}:
@@ -826,6 +877,32 @@ def _subjects(words: list[str], tagged: set[int]) -> list[Span]:
             seen.add(key)
             out.append(Span("VAR", k, end, " ".join(words[k:end])))
     return out if len(out) >= 2 else []
+
+
+def _of_subject(words: list[str], k: int) -> bool:
+    """The words from k on are a name of one or two plain words, then the clause's verb: "[a pallet of] fridges
+    weighs 900 kg"."""
+    if k < len(words) and words[k].lower() == "the":
+        k += 1  # "a litre of the juice has 88 g"
+    for m in (1, 2):
+        if k + m < len(words) and all(w.isalpha() and w.lower() not in STOP for w in words[k: k + m]) and \
+                _subject_verb(words, k + m):
+            return True
+    return False
+
+
+def _subject_verb(words: list[str], k: int) -> bool:
+    """A verb that opens a clause's predicate after its subject: a resource verb, or any verb in the third person
+    right before a number ("A full-time receptionist works 40 hours", "A pallet of fridges weighs 900 kg")."""
+    w = words[k].lower()
+    if w in _SUBJECT_VERBS:
+        return True
+    from modeler.strategies.offline.mentions import _MAKES
+
+    # (not who makes or sells: "Nutty Corner sells three nut mixes")
+    return (k > 0 and w.isalpha() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+            and w not in _MAKES
+            and k + 1 < len(words) and (is_number(words[k + 1]) or words[k + 1] == "$"))
 
 
 def _listed_pair(words: list[str], tagged: set[int]) -> list[Span]:
@@ -902,7 +979,7 @@ def resource_variables(r: Reading) -> set[int]:
         # (within the mention's own phrase or list item: "for $25 each and long tables" does not count long tables)
         measured = not bounded and all(
             any(_count(w) for w in _before(r.words, p, 3, phrase=True))
-            and any(_count(w) for w in _item_before(r.words, p, 3)) for p in v.positions)
+            and any(_count(w) for w in _item_before(r.words, p, 3)) and not _sized(r.words, p) for p in v.positions)
         # "10 minutes of peeling", "12 units of carbon dioxide", "82 minutes on CNG machine": most mentions
         # are a measure's object or place
         # ("1 kg of paint" is the unit of a decision, not a measure)
@@ -920,6 +997,11 @@ def resource_variables(r: Reading) -> set[int]:
     if len(out) == len(r.variables):  # nothing left to decide: keep them rather than guess
         return set()
     return out
+
+
+def _sized(words: list[str], p: int) -> bool:
+    """"a batch of 1,000 printed flyers": the number sizes what one unit of the mention comes in."""
+    return p >= 3 and is_number(words[p - 1]) and words[p - 2].lower() == "of" and words[p - 3].lower() in CONTAINERS
 
 
 def _portioned(r: Reading) -> set[int]:

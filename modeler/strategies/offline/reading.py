@@ -337,7 +337,7 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
         if listed:
             assign = [colon[p.start][0] for p in params]
             respectively = True  # one measure for the whole list, named before its colon
-        elif params and "respectively" in lower:
+        elif params and _respectively(lower):
             targets = sent_vars if len(sent_vars) == len(params) else list(range(len(variables)))
             measures = _listed_measures(words, labels, a, params[0].start, len(params), variables) if len(
                 sent_vars) == 1 else []
@@ -462,6 +462,12 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
             prev_vars = sent_vars
     features = merge_parallel(group_features(coefs, distinct, words, labels), len(variables))
     return Reading(tokens, words, spans, variables, mention_var, features, coefs, sentences, distinct)
+
+
+def _respectively(lower: list[str]) -> bool:
+    """A sentence that pairs its lists in order: "respectively", "in that order", "in this order"."""
+    return "respectively" in lower or any(lower[k: k + 3] in (["in", "that", "order"], ["in", "this", "order"])
+                                          for k in range(len(lower) - 2))
 
 
 def _gapped(words: list[str], labels: list[str], before: list[Span], p: Span) -> Span | None:
@@ -728,6 +734,8 @@ def group_features(coefs: list[Coef], distinct: dict[str, int] | None = None,
     for c in coefs:
         best, best_score = None, 0.0
         mine = material.get(id(c), set())
+        # no words of its own but its variable's name ("each aide 2")
+        bare = not set(c.context) - {k for k, v in (distinct or {}).items() if v == c.var}
         for f in features:
             if c.var in f.coefs:
                 continue
@@ -739,6 +747,10 @@ def group_features(coefs: list[Coef], distinct: dict[str, int] | None = None,
                 score = 0.0
             if not c.context and not f.context:
                 score = 0.1
+            if bare and any(o.sent == c.sent for o in f.coefs.values()):
+                # a measure its clause leaves out is the one stated earlier in its sentence: "a risk score of
+                # 2, each dollar in dividend stocks 5 and each dollar in the REIT 7"
+                score = max(score, 0.2)
             if score > best_score:
                 best, best_score = f, score
         if best is None:

@@ -114,6 +114,11 @@ def coordinated_names(words: list[str], spans: list[Span], vocabulary: frozenset
     spans = rate_frame_items(words, spans)
     if not vocabulary:
         return spans
+    return rate_frame_items(words, _coordinated(words, spans, vocabulary))
+
+
+def _coordinated(words: list[str], spans: list[Span], vocabulary: frozenset[str]) -> list[Span]:
+    """`coordinated_names` after the rate frames."""
     out = list(spans)
     taken = {k for sp in spans for k in range(sp.start, sp.end)}
     todo = [sp for sp in spans if sp.label == "VAR"]
@@ -162,9 +167,11 @@ _SENTENCE = frozenset({".", "?", "!"})
 
 
 def _frame_at(words: list[str], k: int) -> bool:
-    """A rate frame starts at k: "paying 4", "that pays 4", "which returns $5"."""
+    """A rate frame starts at k: "paying 4", "that pays 4", "which returns $5", "at $2.50"."""
     lower = [w.lower() for w in words[k: k + 4]]
     rest = lower[1:]
+    if lower[:2] == ["at", "$"]:  # "cones at $2.50 profit each, popsicles at $1.20"
+        return len(lower) > 2 and is_number(lower[2])
     if lower[:1] and lower[0] in _FRAME_REL:
         if not rest or rest[0] not in _FRAME_VERB:
             return False
@@ -197,6 +204,9 @@ def rate_frame_items(words: list[str], spans: list[Span]) -> list[Span]:
     if len(frames) < 2:
         return spans
     var_ends = {sp.end for sp in spans if sp.label == "VAR"}
+    # an item the tagger named elsewhere ("milkshakes at $4.00" and "a milkshake 0.3 litres") counts too
+    heads = {singular(sp.text.split()[-1]) for sp in spans if sp.label == "VAR" and sp.text.split()}
+    var_ends |= {k for k in frames if k > 0 and singular(words[k - 1]) in heads}
     taken = {k for sp in spans for k in range(sp.start, sp.end)}
     sentence = [0] * len(words)
     for k in range(1, len(words)):

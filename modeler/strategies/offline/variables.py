@@ -152,11 +152,33 @@ def _in_units(between: list[str]) -> bool:
     return len(between) == 2 and between[0] in CONTAINERS and between[1] == "of"
 
 
+def _rated_in(r: Reading, v: Variable, between: list[str]) -> bool:
+    """"Only 15 tonnes of electronics" where "electronics earn $800 per tonne": the number counts the decision in
+    the unit its own rates are per, it does not count out a resource."""
+    if len(between) != 2 or between[1] != "of" or not between[0].isalpha():
+        return False
+    unit = stem(between[0])
+    lower = [w.lower() for w in r.words]
+    names = {w.lower() for m in v.mentions for w in m.split()}
+    for p in v.positions:
+        end = p
+        while end < len(lower) and lower[end] in names:
+            end += 1
+        for k in range(end, min(end + 10, len(lower) - 1)):
+            if lower[k] in _BREAKS:
+                break
+            if lower[k] == "per" and stem(lower[k + 1]) == unit:
+                return True
+    return False
+
+
 _PRICE_OPEN = frozenset("at for costs cost costing priced".split())
 
 
 def _suspicion(r: Reading, v: Variable) -> float:
     """0 (looks like a decision) .. 1 (looks like a resource, a category or an actor)."""
+    from modeler.strategies.offline.mentions import CONTAINERS
+
     counted = 0
     category = actor = False
     from modeler.strategies.offline.name_repairs import _listed_with
@@ -175,7 +197,14 @@ def _suspicion(r: Reading, v: Variable) -> float:
         # "at least 100 sparkler boxes" bounds a decision (one listed with others: "rockets, fountains and
         # sparkler boxes")
         num = p - len(before) + at  # the number's position in the text
-        if at >= 0 and not _RATE & set(before[at + 1:]) and not ((listed or _priced(r, v) or _in_units(before[at + 1:])) and _bounded(
+        # money put in a mention: "$200,000 in bonds"
+        placed = at >= 0 and num > 0 and r.words[num - 1] == "$" and before[at + 1: at + 2] in (["in"], ["into"])
+        # "a batch of 1,000 printed flyers": the number sizes what one unit of the decision comes in
+        sized = at >= 2 and before[at - 1] == "of" and before[at - 2] in CONTAINERS
+        # (and money put in a list of mentions is split among them: "$200,000 in bonds, dividend stocks and ...")
+        own = sized or (placed and listed) or _rated_in(r, v, before[at + 1:])
+        if at >= 0 and not own and not _RATE & set(before[at + 1:]) and not (
+                (listed or _priced(r, v) or _in_units(before[at + 1:])) and _bounded(
                 [w.lower() for w in r.words[max(0, num - 2): num]])):
             counted += 1
         if len(before) >= 2 and before[-1] == "of" and before[-2] in _CATEGORY:
@@ -232,12 +261,32 @@ def _asked_head_pairs(variables: list[Variable], asked: frozenset[str]) -> dict[
     return out
 
 
+def _aliases(r: Reading) -> dict[int, int]:
+    """"a real estate trust (REIT) ... each dollar in the REIT": a word in brackets right after a mention is
+    another name of its variable; a later variable named by that word joins it."""
+    ends = {sp.end: r.mention_var[sp.start] for sp in r.spans if sp.label == "VAR" and sp.start in r.mention_var}
+    alias: dict[str, int] = {}
+    for k in range(1, len(r.words) - 2):
+        if r.words[k] == "(" and r.words[k + 2] == ")" and k in ends and r.words[k + 1].isalpha():
+            alias.setdefault(r.words[k + 1].lower(), ends[k])
+    out: dict[int, int] = {}
+    for v in r.variables:
+        first = v.text.split()[0].lower() if v.text.split() else ""
+        i = alias.get(first)
+        if i is not None and i < v.index and not (set(v.text.lower().split()) & set(r.variables[i].text.lower().split())):
+            out[v.index] = i
+    return out
+
+
 def surplus_variables(r: Reading) -> tuple[dict[int, int], set[int]]:
     """(join, drop) for a reading with more than two variables: `join` maps a mention's first token to
     the first token of the earlier mention it names again; `drop` holds variables to forget."""
     if len(r.variables) <= MIN_VARIABLES:
         return {}, set()
     pairs = _join_pairs(r.variables, _counted_in(r.words))
+    for j, i in _aliases(r).items():
+        if j not in pairs and i not in pairs and len(r.variables) - len(pairs) > MIN_VARIABLES:
+            pairs[j] = i
     for j, i in _asked_head_pairs(r.variables, _asked(r.words)).items():
         if j not in pairs and i not in pairs and len(r.variables) - len(pairs) > MIN_VARIABLES:
             pairs[j] = i
