@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from modeler.strategies.offline.entities import Span, is_number
-from modeler.strategies.offline.mentions import CONTAINERS, plural
+from modeler.strategies.offline.mentions import _MAKES, CONTAINERS, plural
 from modeler.strategies.offline.repairs import _BOUND_CUE, _SUBJECT_VERBS, _before
 from modeler.strategies.offline.variables import MIN_VARIABLES
 from modeler.strategies.offline.words import CONCEPTS, STOP, stem
@@ -897,8 +897,6 @@ def _subject_verb(words: list[str], k: int) -> bool:
     w = words[k].lower()
     if w in _SUBJECT_VERBS:
         return True
-    from modeler.strategies.offline.mentions import _MAKES
-
     # (not who makes or sells: "Nutty Corner sells three nut mixes")
     return (k > 0 and w.isalpha() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
             and w not in _MAKES
