@@ -33,7 +33,7 @@ _NOT_DATA_AFTER = frozenset({"times", "time", "%", "percent"})  # multiples and 
 
 def used_values(obj: Objective, specs: list[ConstraintSpec]) -> set[float]:
     """Every number the model writes: coefficients, limits, shares and multiples."""
-    out = {float(c) for c in obj.terms.values()}
+    out = {float(c) for c in obj.terms.values()} | {float(c) for c in getattr(obj, "factors", ())}
     for s in specs:
         out.add(float(s.limit))
         out.update(float(c) for c in s.terms.values())

@@ -55,6 +55,7 @@ class Objective:
     kind: str  # "weighted" (coefficients) | "count" (sum of the variables)
     sentence: str
     said: bool = False  # a count the text asks for in so many words ("the number of trucks")
+    factors: set[float] = field(default_factory=set)  # numbers the terms multiply ("$6 per kg" x "30 kg")
 
 
 @dataclass
@@ -152,7 +153,7 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     # ("the maximum number of batches of cookies": what a batch holds names them too)
     m = re.search(r"\bnumber of (?:the )?([\w-]+)(?: of (?:the )?([\w-]+))?", f"{name} {' '.join(tail)}".lower())
     goal_words = set(content(goal)) if goal else set()
-    if (m and any(g and stem(g) in var_words for g in m.groups())) or (goal_words and goal_words <= var_words):
+    if (m and any(g and stem(g) in var_words for g in m.groups())) or (goal_words and goal_words <= var_words) or _asked_unit_goal(r, name_ctx):
         # ("make as many chairs as possible": the decisions themselves)
         return Objective(sense, {v.index: 1.0 for v in r.variables}, name or " ".join(tail), "count",
                          r.sentence_text(sent), said=True)
@@ -160,25 +161,159 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
         name = " ".join(tail)
     # words of the variables' own names ("tea" of "black tea") rarely say which coefficients: try
     # without them first, then with them ("protein intake" with a "protein shake" variable)
-    derived = _priced_output(r, name_ctx, used) if sense == "max" else None
+    factors: set[float] = set()
+    derived = _priced_output(r, name_ctx, used, factors) if sense == "max" else None
     if derived is not None:  # "yields 12 kg of copper", "Copper sells for $9 per kg": price times amount
-        return Objective(sense, derived, name, "weighted", r.sentence_text(sent))
+        return Objective(sense, derived, name, "weighted", r.sentence_text(sent), factors=factors)
     best = _objective_feature(r, Counter({k: c for k, c in name_ctx.items() if k not in var_words}))
     if best is None:
         best = _objective_feature(r, name_ctx)
+    if best is None and m:
+        best = _done_to_limit(r, m.group(1))
     if best is not None:
         used.add(best)
         terms = {v: c.value for v, c in r.features[best].coefs.items()}
+        _money_terms(r, best, terms)
+        _coordinated_rate(r, best, terms)
+        factors = _paid_per_head(r, best, terms)
         for k in _audience_too(r, best, name_ctx):  # "reaches 1,800 listeners", "is seen by 900 people"
             used.add(k)
             terms.update({v: c.value for v, c in r.features[k].coefs.items()})
-        return Objective(sense, terms, name, "weighted", r.sentence_text(sent))
+        return Objective(sense, terms, name, "weighted", r.sentence_text(sent), factors=factors)
     if r.variables:  # "maximize the number of ..." / "minimize the total number of ..."
         return Objective(sense, {v.index: 1.0 for v in r.variables}, name or "total", "count", r.sentence_text(sent))
     return None
 
 
 _CHEAP = frozenset("cheap cheaply cheapest inexpensive inexpensively economically".split())
+
+
+def _done_to_limit(r: Reading, head: str) -> int | None:
+    """"minimize the total number of deliveries": a goal noun that no number's words name, made from the
+    verb of a limit's clause ("needs to deliver at least 800 packages"), counts what that limit counts: the
+    one coefficient group measured in the limit's unit."""
+    head = head.lower()
+    if len(head) < 6:
+        return None
+    found = None
+    for sp in r.spans:
+        if sp.label != "LIMIT" or sp.end >= len(r.words):
+            continue
+        before = []
+        for k in range(sp.start - 1, max(sp.start - 7, -1), -1):
+            if r.words[k] in {",", ".", ";", "?", "!"}:
+                break
+            before.append(r.words[k].lower())
+        if not any(_verb_of(head, w) for w in before):
+            continue
+        unit = content([r.words[sp.end]])
+        fits = [k for k, f in enumerate(r.features) if unit and unit[0] in f.context and len(f.coefs) == len(
+            r.variables)]
+        if len(fits) != 1 or (found is not None and found != fits[0]):
+            return None
+        found = fits[0]
+    # ("Snowmobiles can deliver 150 packages ... minimize the total number of deliveries": where the group's
+    # own numbers are what one decision does with that verb, each decision is one delivery: a count)
+    if found is not None and any(_verb_of(head, w.lower()) for c in r.features[found].coefs.values()
+                                 for w in r.words[max(c.tok - 3, 0): c.tok]):
+        return None
+    return found
+
+
+def _verb_of(head: str, w: str) -> bool:
+    """"deliver" is the verb of the noun "deliveries"."""
+    return len(w) >= 5 and len(w) <= len(head) and head.startswith(w[:max(len(w) - 1, 5)])
+
+
+_PAYERS = re.compile(r"(?:^| )([\w.,-]+) [a-z-]+ (?:(?:who|that|which|each) )?(?:pay|pays|paying|spend|spends|spending)"
+                     r"(?: \$)?$")
+
+
+def _paid_per_head(r: Reading, best: int, terms: dict[int, float]) -> set[float]:
+    """"A group session ... has six students who pay $18 each": a price each of so many payers pays is
+    worth the number of payers times the price per decision."""
+    out: set[float] = set()
+    for v, c in r.features[best].coefs.items():
+        k = next((sp.end for sp in r.spans if sp.start == c.tok), c.tok + 1)
+        if v not in terms or k >= len(r.words) or r.words[k].lower() not in {"each", "apiece"}:
+            continue
+        a = r.sentences[c.sent][0]
+        m = _PAYERS.search(" ".join(w.lower() for w in r.words[max(a, c.tok - 8): c.tok]))
+        n = parse_value(m.group(1)) if m else None
+        if n is not None and n > 1:
+            terms[v] = n * c.value
+            out |= {n, c.value}
+    return out
+
+
+def _coordinated_rate(r: Reading, best: int, terms: dict[int, float]) -> None:
+    """"An agent costs $150 per shift on the morning or afternoon shift, $170 on the evening shift": a
+    number whose clause names its variable coordinated with another ("morning or afternoon") is that
+    other's number too, where the group holds none for it."""
+    f = r.features[best]
+    for c in list(f.coefs.values()):
+        k = next((sp.end for sp in r.spans if sp.start == c.tok), c.tok + 1)
+        end = k
+        while end < min(k + 10, len(r.words)) and r.words[end] not in {",", ";", ".", "?", "!", "$"} and not any(
+                sp.start == end for sp in r.spans if sp.label in {"PARAM", "LIMIT"}):
+            end += 1
+        marks = sorted(p for p in r.mention_var if k <= p < end)
+        for p, q in zip(marks, marks[1:], strict=False):
+            a, w = r.mention_var[p], r.mention_var[q]
+            name_end = next((sp.end for sp in r.spans if sp.start == p), p + 1)
+            between = {x.lower() for x in r.words[name_end: q]} - {"the", "a", "an"}
+            if a == c.var and w != a and w not in f.coefs and w not in terms and between and between <= {
+                    "or", "and", ","}:
+                terms[w] = c.value
+
+
+def _money_written(r: Reading, tok: int) -> bool:
+    """A number written as money: "$300", "300 dollars"."""
+    return (tok > 0 and r.words[tok - 1] == "$") or (
+        tok + 1 < len(r.words) and r.words[tok + 1].lower() in {"dollar", "dollars", "cents", "cent", "euros"})
+
+
+def _money_terms(r: Reading, best: int, terms: dict[int, float]) -> None:
+    """A group of money ("at a cost of $300") that holds, for one variable, a number not written as money
+    ("covers 3,000 words at a cost of $420": the words share the clause's "cost") takes that variable's
+    number written as money from the group that holds it alone, in the same sentence."""
+    f = r.features[best]
+    if "MONEY" not in f.context and "PROFIT" not in f.context:
+        return
+    plain = [v for v, c in f.coefs.items() if not _money_written(r, c.tok)]
+    if not plain or len(plain) == len(f.coefs):
+        return
+    for v in plain:
+        c = f.coefs[v]
+        alt = [(k, g.coefs[v]) for k, g in enumerate(r.features) if k != best and v in g.coefs
+               and len(g.coefs) == 1 and g.coefs[v].sent == c.sent and _money_written(r, g.coefs[v].tok)
+               and {"MONEY", "PROFIT"} & set(g.context)]
+        if len(alt) == 1:
+            terms[v] = alt[0][1].value
+
+
+def _asked_unit_goal(r: Reading, name_ctx: Counter[str]) -> bool:
+    """"How many hours should I work for each client ... with as few working hours as possible": the
+    question asks for the decisions in a unit, and the goal names that unit, so the goal sums the
+    decisions, unless some number measures that unit per decision ("a job takes 3 hours"); a rate per that
+    unit ("pays $45 an hour") does not measure it."""
+    low = [w.lower() for w in r.words]
+    asked = [low[k + 2] for k in range(len(low) - 2) if low[k] == "how" and low[k + 1] in {"many", "much"}]
+    if not asked or not asked[-1].isalpha():
+        return False
+    unit = content([asked[-1]])
+    if not unit or unit[0] not in name_ctx or unit[0] in {k for v in r.variables for k in v.keys} or {
+            "PROFIT", "MONEY"} & set(name_ctx) or unit[0] in {"PROFIT", "MONEY"}:
+        return False
+    for c in r.coefs:  # the number's own unit: the word right after it ("3 hours")
+        j = c.tok + 1
+        while j < len(low) and r.tokens[j].sent == c.sent and any(
+                sp.start <= j < sp.end for sp in r.spans if sp.start <= c.tok < sp.end):
+            j += 1
+        if j < len(low) and content([low[j]])[:1] == unit:
+            return False
+    return True
+
 
 
 def _cheap_goal(r: Reading, anchor: int, frame: tuple[str, int, int] | None) -> bool:
@@ -209,7 +344,8 @@ def _audience_too(r: Reading, best: int, name_ctx: Counter[str]) -> list[int]:
     return out
 
 
-def _priced_output(r: Reading, name_ctx: Counter[str], used: set[int]) -> dict[int, float] | None:
+def _priced_output(r: Reading, name_ctx: Counter[str], used: set[int],
+                   factors: set[float] | None = None) -> dict[int, float] | None:
     """"A tonne of North ore yields 12 kg of copper ... Copper sells for $9 per kg; mining costs $40 per
     tonne of North ore": a price per unit that no decision takes, of what a coefficient group measures in
     that unit (the sentence names it too), makes the earnings price x amount; a profit also takes off the
@@ -233,6 +369,7 @@ def _priced_output(r: Reading, name_ctx: Counter[str], used: set[int]) -> dict[i
         i, f = fits[0]
         terms = {v: price * c.value for v, c in f.coefs.items()}
         used.add(i)
+        parts = {price} | {c.value for c in f.coefs.values()}  # the numbers the products are made of
         if "profit" in " ".join(name_ctx).lower():
             for j, g in enumerate(r.features):
                 if "MONEY" in g.context and "PROFIT" not in g.context and any(
@@ -240,13 +377,17 @@ def _priced_output(r: Reading, name_ctx: Counter[str], used: set[int]) -> dict[i
                         for w in r.words[max(c.tok - 6, 0): c.tok]):
                     for v, c in g.coefs.items():
                         terms[v] = terms.get(v, 0.0) - c.value
+                        parts.add(c.value)
                     used.add(j)
         for j, g in enumerate(r.features):
             # "... and also earns a pollination fee of $80": money earned per decision besides
             if j != i and "MONEY" in g.context and ("PROFIT" in g.context or "fee" in g.context):
                 for v, c in g.coefs.items():
                     terms[v] = terms.get(v, 0.0) + c.value
+                    parts.add(c.value)
                 used.add(j)
+        if factors is not None:
+            factors |= parts
         return terms
     return None
 
@@ -281,13 +422,26 @@ def _objective_feature(r: Reading, name_ctx: Counter[str]) -> int | None:
         if money_name and not named and {"PROFIT", "MONEY"} & set(f.context):
             named = 0.5  # "profit" is money: "$600 per suit" in a profit sentence
         weak = overlap(name_ctx, f.context)
-        score = 1.5 * named + hints + 0.3 * weak + 0.05 * len(f.coefs)
+        # "a yearly fee of 0.1%", "a side-effect score of 3": the name's own word introduces each number
+        # (where a window of words around it only brushes them: "pays 3% with no fees")
+        led = sum(_led_by(r, c.tok, strong_name) for c in f.coefs.values()) / max(len(r.variables), 1) if named else 0.0
+        score = 1.5 * named + hints + 0.3 * weak + 0.05 * len(f.coefs) + 0.5 * led
         # a name that says what is counted must be found among the coefficients ("sugar intake"); hints
         # alone decide only when the name is money or says nothing
         ok = named > 0 or (hints > 0 and (money_name or not name_ctx)) or (not strong_name and weak > 0)
         if ok and score > best_score:
             best, best_score = k, score
     return best
+
+
+def _led_by(r: Reading, tok: int, name: set[str]) -> bool:
+    """A number right after "<name word> of" / "<name word> is" ("a yearly fee of 0.1%")."""
+    k = tok - 1
+    if k >= 0 and r.words[k] == "$":
+        k -= 1
+    if k < 1 or r.words[k].lower() not in {"of", "is", "are", ":"}:
+        return False
+    return bool(set(content([r.words[k - 1]])) & name)
 
 
 def _clause_vars(r: Reading, sp: Span, limits: list[Span]) -> list[int]:
