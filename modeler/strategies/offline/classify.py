@@ -24,6 +24,7 @@ from modeler.strategies.offline.reading import Feature, Reading, overlap
 from modeler.strategies.offline.repairs import ALL_MUST, ALL_OWED, OWED, SUPPLIED, _one_each
 from modeler.strategies.offline.variables import decision_units
 from modeler.strategies.offline.words import (
+    CONCEPTS,
     FRACTIONS,
     MEASURES,
     MULTIPLIERS,
@@ -518,6 +519,99 @@ def _available_after(r: Reading, sp: Span) -> str | None:
     return "<=" if re.search(r"\b(is|are)( still| only)? available\b", text) or SUPPLIED.search(text + " ") else None
 
 
+_MASS = {"g": "g", "gram": "g", "grams": "g", "kg": "kg", "kilogram": "kg", "kilograms": "kg", "ml": "ml",
+         "millilitre": "ml", "millilitres": "ml", "milliliter": "ml", "milliliters": "ml"}
+_SIZED_UNIT = re.compile(r"\b(?:in units of|measured in|in portions of|in servings of) (\d+(?:\.\d+)?|a hundred|one hundred) "
+                         r"(g|grams?|kg|kilograms?|ml|millilit(?:re|er)s?)\b|\b(\d+|hundred)-(g|gram|kg|kilogram|ml)s? "
+                         r"(?:portions?|servings?|units?|packs?|bags?|scoops?)\b")
+
+
+def _decision_size(r: Reading, sp: Span) -> float:
+    """How many of a limit's mass units one decision unit is, when the question (or a "measured in")
+    counts the decisions in sized units ("How much of each (in units of 100 g)", "How many hundred-gram
+    portions", "measured in 100 g servings") and the limit is in that mass unit; else 1."""
+    unit = _MASS.get(r.words[sp.end].lower(), "") if sp.end < len(r.words) else ""
+    if not unit:
+        return 1.0
+    for s in r.sentences:
+        text = r.sentence_text(s).lower()
+        if not re.search(r"\bhow (?:many|much)\b|\bmeasured in\b", text):
+            continue
+        for m in _SIZED_UNIT.finditer(text):
+            n, u = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            size = 100.0 if n in {"hundred", "a hundred", "one hundred"} else parse_value(n)
+            if size and _MASS.get(u, _MASS.get(u + "s", "")) == unit:
+                return size
+    return 1.0
+
+
+def _size_of_unit(r: Reading, sp: Span) -> bool:
+    """"(in units of 100 g)", "measured in 100 g servings": the size of the decisions' unit, no limit."""
+    before = " ".join(w.lower() for w in r.words[max(sp.start - 3, 0): sp.start])
+    return bool(re.search(r"\b(?:in units of|measured in|in portions of|in servings of)$", before))
+
+
+def _one_per_item(r: Reading, sp: Span) -> dict[int, float] | None:
+    """"Each smoothie uses 150 ml of milk and one banana ... the kiosk gets 60 bananas", "the Deluxe basket
+    holds 4 cheeses, 1 jar of jam and a bottle of wine ... 40 bottles of wine": a stock of a thing that
+    some items take one of ("a", "an", "one"), and no coefficient group measures, is a row over those
+    items with coefficient 1 (the item named last before it in its sentence)."""
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    k = sp.end
+    if k + 2 < b and (r.words[k].lower() in MEASURES or r.words[k].lower() in _CONTAINERS) and (
+            r.words[k + 1].lower() == "of"):
+        k += 2
+    head = None
+    while k < b and r.words[k].isalpha() and r.words[k].lower() not in STOP and k not in r.mention_var:
+        head, k = k, k + 1
+    if head is None:
+        return None
+    noun = stem(r.words[head].lower())
+    if r.words[head].lower() in MEASURES or CONCEPTS.get(r.words[head].lower()) in {"HOUR", "MINUTE"} or any(
+            noun in f.context for f in r.features):
+        return None
+    out: dict[int, float] = {}
+    for j in range(1, len(r.words)):
+        if j == head or stem(r.words[j].lower()) != noun:
+            continue
+        a = j - 1
+        while a > 0 and r.words[a].isalpha() and r.words[a].lower() not in {"a", "an", "one", "of"} and (
+                a not in r.mention_var) and j - a < 3:  # "one DSP chip", "one activated filter"
+            a -= 1
+        if r.words[a].lower() == "of" and a >= 2 and r.words[a - 1].lower() in MEASURES | _CONTAINERS:
+            a -= 2  # "a bottle of wine"
+        if r.words[a].lower() not in {"a", "an", "one"}:
+            continue
+        s0, _ = r.sentences[r.tokens[j].sent]
+        named = [r.mention_var[m] for m in range(s0, a) if m in r.mention_var]
+        if not named:
+            return None
+        out[named[-1]] = 1.0
+    return out if 0 < len(out) < len(r.variables) else None
+
+
+_CONTAINERS = frozenset("bottle bottles jar jars bag bags box boxes can cans pack packs packet packets tin tins "
+                        "crate crates sack sacks carton cartons roll rolls sheet sheets piece pieces".split())
+
+
+def _there_is(r: Reading, sp: Span) -> str | None:
+    """"<=" for "There are 18 booths and ...", "there are only 12 lids": an existential that states what
+    there is, when the noun phrase after the number ends the clause (or an "and" begins the next) with no
+    duty on it ("there are 300 parcels to deliver", "there are 40 guests who need a seat" are owed)."""
+    a, b = r.sentences[r.tokens[sp.start].sent]
+    before = " ".join(w.lower() for w in r.words[max(a, sp.start - 4): sp.start])
+    if not re.search(r"(?:^|[,;] |\band )there (?:are|is|will be)(?: only| just)?$", before):
+        return None
+    for k in range(sp.end, min(sp.end + 6, b)):
+        w = r.words[k].lower()
+        if w in {",", ";", ".", "?", "!", "and", "but", "so", "in", "on", "at", "available", "total"}:
+            return "<="
+        if not w.isalpha() or w in {"to", "that", "who", "which", "must", "need", "needs", "waiting", "each",
+                                     "per", "a", "an", "every"}:
+            return None
+    return None
+
+
 def _owed(r: Reading, sp: Span) -> str | None:
     """">=" for a limit after an obligation to deliver in its sentence ("a contract to provide a store
     with 12 kg of ..."): what is owed is a least amount, though no direction word says so."""
@@ -577,6 +671,11 @@ def _covered(r: Reading, sp: Span, objective_sense: str) -> str | None:
         return None
     text = " ".join(w.lower() for w in r.words)
     if sp.start > 0 and r.words[sp.start - 1].lower() == "for" and _EVERYONE.search(text):
+        return ">="
+    # "a wedding for 300 guests ... A caterer can look after 25 guests": what each item can handle, the
+    # whole "for" which the items are booked is to be covered
+    if sp.start > 0 and r.words[sp.start - 1].lower() == "for" and sp.end < len(r.words) and re.search(
+            rf"\b{_HANDLE} (?:up to |as many as )?[\d.,]+ {re.escape(r.words[sp.end].lower())}\b", text):
         return ">="
     own = {stem(w.lower()) for w in r.words[sp.end: sp.end + 3]}
     return ">=" if any(stem(m.group(2)) in own for m in _ALL_HANDLED.finditer(text)) else None
@@ -712,6 +811,12 @@ def _named_subject(r: Reading, sp: Span) -> int | None:
     if not w[:1].isupper():
         return None
     owners = {v.index for v in r.variables for m in v.mentions if w.lower() in m.lower().split()}
+    if len(owners) != 1:
+        # "Type A can fly at most 7 times a week": the whole subject ("type a") only one name holds
+        at = next(i for i, x in enumerate(clause) if x.lower() in {"can", "could", "may", "will", "cannot"})
+        subject = [x.lower() for x in clause[:at] if x.lower() != "the"]
+        owners = {v.index for v in r.variables for m in v.mentions if subject and set(subject) <= set(
+            m.lower().split())} if 1 < len(subject) <= 3 else set()
     return owners.pop() if len(owners) == 1 else None
 
 
@@ -784,10 +889,15 @@ def _for_every(r: Reading, sp: Span) -> tuple[int, int, float] | None:
             k += 1
         elif w != "per":
             continue
-        n = parse_value(r.words[k + 1])
+        # "at least $1 in bonds for every $2 in equities": the currency sign before the rate's number;
+        # "no more than two maths sessions for each chemistry session": no number is one
+        at = k + 2 if r.words[k + 1] == "$" and k + 2 < b else k + 1
+        n = parse_value(r.words[at])
+        if n is None and r.words[k].lower() in {"every", "each"} and _named_at(r, at) is not None:
+            n, at = 1.0, at - 1
         if n is None or n <= 0:
             return None
-        for j in range(k + 2, min(k + 5, b)):
+        for j in range(at + 1, min(at + 4, b)):
             y = _named_at(r, j)
             if y is not None:
                 return (x, y, n) if y != x else None
@@ -937,8 +1047,10 @@ def _measure_of(r: Reading, sp: Span, k: int) -> int | None:
     return var
 
 
-_GIVEN = re.compile(rf"(?:must|should|will|can|has to|have to|needs to|need to|is to|are to) (?:be [a-z]+{_PP}|go|come) "
-                    r"(?:with|to|for|on|in|into|as|by|from) (?:the |a |an )?$")
+# ("at least 3 agents must be on the night shift": the bare "be" of a place one works in or on)
+_GIVEN = re.compile(rf"(?:must|should|will|can|has to|have to|needs to|need to|is to|are to) (?:(?:be [a-z]+{_PP}|go|come) "
+                    r"(?:with|to|for|on|in|into|as|by|from)|be (?:on|in|at)) "
+                    r"(?:the |a |an )?$")
 
 
 def _asked(r: Reading, k: int) -> bool:
@@ -1076,7 +1188,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         if any(a <= sp.start < b for a, b in compared):
             continue
         value = parse_value(sp.text)
-        if value is None or _compares(r, sp) or _said_again(r, sp):
+        if value is None or _compares(r, sp) or _said_again(r, sp) or _size_of_unit(r, sp):
             continue
         cue = _cue(r, sp)
         sentence = r.sentence_text(s)
@@ -1093,6 +1205,9 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         stock = stock or _available_after(r, sp)
         # "the cinemas offer 4,500 seat-days": what a place offers is a most
         stock = stock or ("<=" if re.search(r"\b(offers|offer)$", before.lower()) else None)
+        # "There are 18 booths and each person needs one": what there is, named by a bare noun phrase that no
+        # duty follows, is a stock
+        stock = stock or _there_is(r, sp)
         # "240 guests must be seated", "1800 parcels have to be delivered": an amount required to be done,
         # whatever cue the rest of the sentence holds
         done = ">=" if _DONE.match(" ".join(w.lower() for w in r.words[sp.end: sp.end + 7])) or ALL_OWED.match(
@@ -1129,6 +1244,10 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         if blend is not None:  # "the sulfur must not exceed 2.2 percent of the total tonnage"
             out.append(ConstraintSpec("blend", sense, value, blend, sentence=sentence, cue=cue))
             continue
+        some = _named_together(r, sp) if r.variables and not share else None
+        if some is not None:  # "the afternoon and evening shifts together at least 16"
+            out.append(ConstraintSpec("sum", sense, value, {v: 1.0 for v in some}, sentence=sentence, cue=cue))
+            continue
         subset = _subset_of_them(r, sp, limits) if r.variables and r.features else None
         if subset is not None:  # "at least 60 of them can only go in refrigerated trucks"
             out.append(ConstraintSpec("linear", sense, value, subset, sentence=sentence, cue=cue))
@@ -1153,6 +1272,11 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
                                       sentence=sentence, cue=cue))
             continue
         follows = ranges.get(sp.start, _var_follows(r, sp))
+        ones = _one_per_item(r, sp) if r.variables and value > 1 and sense == "<=" and follows is None and (
+            not vars_) else None
+        if ones is not None:  # "the Deluxe basket holds ... a bottle of wine ... 40 bottles of wine"
+            out.append(ConstraintSpec("linear", sense, value, ones, sentence=sentence, cue=cue))
+            continue
         if follows is None and _money_decisions(r) and sp.start > 0 and r.words[sp.start - 1] == "$" and (
                 len(vars_) != 1 or total) and not _earned(r, sp):
             # "invest up to $5000": the amounts themselves add up to it
@@ -1168,12 +1292,14 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             follows, total = None, True  # "at most 40 vans and trucks": both together
         if follows is None and r.variables and (((len(vars_) != 1 or total) and (_counts_decisions(
                 r, sp, units) or _of_every_head(r, sp) or _asked_measure(r, sp))) or (
-                _shared_among(r, sp)) or _generic_count(r, sp, sense)):
+                _shared_among(r, sp, objective_feature)) or _generic_count(r, sp, sense)):
             out.append(ConstraintSpec("sum", sense, value, {v.index: 1.0 for v in r.variables},
                                       sentence=sentence, cue=cue))
             continue
         if follows is not None and not total:
             kind = "lowerbound" if sense == ">=" else "upperbound"
+            # "at least 100 g of tofu" when the decisions are "in units of 100 g": the bound in those units
+            value /= _decision_size(r, sp)
             out.append(ConstraintSpec(kind, sense, value, {follows: 1.0}, sentence=sentence, cue=cue))
             continue
         subject = (vars_[0] if len(vars_) == 1 and _subject_is(r, sp, vars_[0]) else
@@ -1512,7 +1638,7 @@ def _generic_count(r: Reading, sp: Span, sense: str) -> bool:
     return not any(cut <= k < end for k in r.mention_var)
 
 
-def _shared_among(r: Reading, sp: Span) -> bool:
+def _shared_among(r: Reading, sp: Span, objective_feature: int | None = None) -> bool:
     """"shares 300 hours of telescope time among a galaxy survey, an exoplanet survey and a comet survey",
     "makes 100 kilograms of blend from soy wax, beeswax and paraffin": an amount shared out among the
     variables, or made from them, is their sum."""
@@ -1520,6 +1646,10 @@ def _shared_among(r: Reading, sp: Span) -> bool:
         w = r.words[k].lower()
         if w in {".", ";", "?", "!", "which", "while", "and"} or k in r.mention_var:
             return False
+        if r.words[k - 1].lower() == "of" and w not in MEASURES and any(
+                stem(w) in f.context for j, f in enumerate(r.features) if len(f.coefs) >= 2 and j != objective_feature
+                and "MONEY" not in f.context):
+            return False  # "25 mg of iron a day from tofu, chickpeas and spinach": what they contain, weighted
         if w in {"among", "between", "amongst", "from"}:
             # a list of two variables or more follows ("from soy wax, beeswax, and paraffin")
             named = set()
@@ -1568,7 +1698,27 @@ def _total_near(r: Reading, sp: Span) -> bool:
              default=a)
     hi = min([k for k in range(sp.end, b) if r.words[k] in {",", ";"} or r.words[k].lower() == "and"], default=b)
     near = r.words[max(a, sp.start - 5): sp.start]  # "In total, at most 40 ..."
+    # ("at most 4 billboards (that is all the sites on offer)": an aside in brackets says why, not what)
+    hi = min([k for k in range(sp.end, hi) if r.words[k] in {"(", "["}], default=hi)
     return bool(_TOTAL & {w.lower() for w in [*r.words[lo:hi], *near]})
+
+
+def _named_together(r: Reading, sp: Span) -> list[int] | None:
+    """"the afternoon and evening shifts together at least 16", "peat moss and coir together must make up at
+    least 25 litres": a limit on some of the variables, the ones its own clause joins by "and" before
+    "together" / "combined" (not all of them: a limit on all is a sum of its own)."""
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    lo = max([k + 1 for k in range(a, sp.start) if r.words[k] in {",", ";", ":"}], default=a)
+    words = [w.lower() for w in r.words[lo: sp.start]]
+    if not any(w in {"together", "combined"} for w in words):
+        return None
+    at = lo + max(i for i, w in enumerate(words) if w in {"together", "combined"})
+    named = [v for v in (_named_at(r, k) for k in range(lo, at)) if v is not None]
+    joined = {w for w in r.words[lo:at]}
+    if "and" not in joined and "&" not in joined:
+        return None
+    out = list(dict.fromkeys(named))
+    return out if 2 <= len(out) < len(r.variables) else None
 
 
 def _whole_of(r: Reading, sp: Span) -> bool:
@@ -1710,6 +1860,9 @@ _MODAL = re.compile(r"\b(must|should|shall|can|cannot|can't|could|need|needs|has
                     r"prefers|required?|at least|at most|no more|no less|exceed|exceeds|limit|will)\b")
 _CLAUSE_SPLIT = frozenset({",", ";", "but", "while", "whereas", "and", "however", "so", "since", "because"})
 _FRACTION_OF = re.compile(r"\b(half|third|quarter|fourth|fifth|\d+(?:\.\d+)? ?%|\d+ percent)\b (?:of )?(the|that)\b")
+_NEGATED_MORE = re.compile(r"\b(?:can't|cannot|can not|mustn't|must not|may not|shouldn't|should not|won't|will not|"
+                           r"isn't|aren't|is not|are not) (?:be |have |hire |use |take |book |run |make |get )?"
+                           r"(?:any )?(more|greater|larger|higher|less|fewer|smaller|lower)\b[^,;]*?\bthan\b")
 _MORE_THAN = re.compile(r"\b(more|fewer|less|greater|larger|smaller|higher|lower)\b.*\bthan\b")
 
 
@@ -1775,6 +1928,11 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
                 r"\b(less|fewer|smaller|lower)\b.*\bthan\b", cl):
             if not any(w in cl for w in ("no less", "not less", "no fewer", "not fewer")):
                 sense = "<="
+        # "there can't be more volunteers than nurses", "there may not be fewer vans than trucks": a
+        # negated modal before the comparative turns it round
+        neg = _NEGATED_MORE.search(cl.replace("ca n't", "can't").replace(" n't", "n't"))
+        if neg and not has_times and not frac:
+            sense = ">=" if neg.group(1) in {"less", "fewer", "smaller", "lower"} else "<="
         if has_times or frac:
             mult = None
             if frac:
@@ -1800,4 +1958,7 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
 
 def _is_multiplier(r: Reading, sp: Span) -> bool:
     nxt = r.words[sp.end].lower() if sp.end < len(r.words) else ""
+    if nxt == "of" and " ".join(w.lower() for w in r.words[sp.end + 1: sp.end + 3]).startswith(
+            ("it ", "them ", "this ", "all ", "its ", "their ", "the total", "the whole")):
+        return False  # "no more than half of it may be compost": a share of the whole, not of another variable
     return nxt in {"times", "time"} or sp.text.lower() in MULTIPLIERS or "times" in sp.text.lower()

@@ -363,6 +363,8 @@ def _owner_has(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     k = sp.start - 1
     if k >= 0 and tokens[k].text.lower() == "available":
         k -= 1
+    if k >= 0 and tokens[k].text.lower() in {"only", "just"}:  # "The rental company has only 4 trucks left"
+        k -= 1
     if k < 1 or tokens[k].text.lower() not in {"has", "have"}:
         return False
     if tokens[k - 1].text.lower() in {"which", "that", "who", "it", "each", "one", "they", "and", ","}:
@@ -682,6 +684,11 @@ def owed_amounts(words: list[str], spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda sp: sp.start)
 
 
+_STATED_BEFORE = re.compile(r"(?:^|[,;.] |\band )there (?:are|is|will be)(?: only| just)?$|\b(?:has|have) (?:only |just )?"
+                            r"(?:room|space|places?|capacity) for$|\b(?:at (?:most|least)|no more than|no fewer than|"
+                            r"no less than|up to)$")
+
+
 def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
     """A spelt-out number the tagger left out: "has inherited fifty thousand dollars", "works six hours a
     day", "sixteen hours of working time". A run of number words (with "and" inside: "two hundred and
@@ -710,7 +717,14 @@ def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
         prev = words[k - 1].lower() if k else ""
         single = run == ["one"] and not (prev in _MEASURE_VERBS or (prev in {"and", ","} and any(
             sp.label in {"PARAM", "LIMIT"} and k - 7 <= sp.start < k for sp in spans)))
-        if ((unit in MEASURES or _compound_measure(unit)) and not single) or _parallel_verb(words, spans, k, run) or (scaled and len(run) > 1 and unit not in {"of", "times"}):
+        # "There are twelve drivers ...", "the barn has room for sixty animals": a count after words that
+        # state what there is, or a bound, is an amount, whatever it counts
+        # (not "There are two methods of extracting ...": kinds of something, the options themselves)
+        stated = run != ["one"] and unit not in {"of", "times", "or", "to"} and not (
+            e + 1 < n and words[e + 1].lower() == "of") and bool(_STATED_BEFORE.search(
+            " ".join(w.lower() for w in words[max(k - 4, 0): k])))
+        if ((unit in MEASURES or _compound_measure(unit)) and not single) or _parallel_verb(words, spans, k, run) or (
+                scaled and len(run) > 1 and unit not in {"of", "times"}) or stated:
             a = k
             while a > 0 and words[a - 1] not in {",", ";", ".", "?", "!"} and words[a - 1].lower() not in {
                     "and", "while", "but", "whereas"}:
@@ -725,7 +739,8 @@ def fraction_shares(words: list[str], spans: list[Span]) -> list[Span]:
     """"at least a quarter of the vehicles", "no more than two fifths of the budget": a fraction after a
     bound's wording and before "of" is a share, though the tagger left it out (it knows "a third" and
     "half" better than "a quarter")."""
-    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    # (a fraction the tagger put into its direction words, "no more than half", is taken out of them)
+    taken = {k for sp in spans if sp.label != "CONST_DIR" for k in range(sp.start, sp.end)}
     out = list(spans)
     for k, w in enumerate(words):
         if k in taken or w.lower() not in FRACTIONS or k + 1 >= len(words) or words[k + 1].lower() != "of":
@@ -733,10 +748,14 @@ def fraction_shares(words: list[str], spans: list[Span]) -> list[Span]:
         a = k - 1 if k and (words[k - 1].lower() in SPELT or words[k - 1].lower() in {"a", "an"}) else k
         if a < k and a in taken:
             continue
-        pre = " ".join(x.lower() for x in words[max(a - 5, 0): a + 1] if x not in {",", ".", ";"})
-        if a == k or not _BOUND_BEFORE.search(pre):
+        pre = " ".join(x.lower() for x in words[max(a - 5, 0): a + (a < k)] if x not in {",", ".", ";"})
+        # ("no more than half of it may be compost": "half" needs no article)
+        if (a == k and w.lower() != "half") or not _BOUND_BEFORE.search(pre):
             continue
         start = a if words[a].lower() in SPELT else k  # "two thirds", but "a quarter" as the tagger marks "third"
+        out = [Span(x.label, x.start, a, " ".join(words[x.start: a])) if (
+            x.label == "CONST_DIR" and x.start < a < x.end) else x for x in out
+            if not (x.label == "CONST_DIR" and a <= x.start < k + 1)]
         out.append(Span("LIMIT", start, k + 1, " ".join(words[start: k + 1])))
     return sorted(out, key=lambda sp: sp.start)
 
