@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from modeler.strategies.offline.entities import Span, Token, is_number
-from modeler.strategies.offline.words import CONCEPTS, FRACTIONS, MEASURES, SPELT, STOP, stem
+from modeler.strategies.offline.words import CONCEPTS, FRACTIONS, MEASURES, SPELT, STOP, parse_value, stem
 
 if TYPE_CHECKING:
     pass
@@ -684,9 +684,12 @@ def owed_amounts(words: list[str], spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda sp: sp.start)
 
 
-_STATED_BEFORE = re.compile(r"(?:^|[,;.] |\band )there (?:are|is|will be)(?: only| just)?$|\b(?:has|have) (?:only |just )?"
-                            r"(?:room|space|places?|capacity) for$|\b(?:at (?:most|least)|no more than|no fewer than|"
-                            r"no less than|up to)$")
+_STATED_BEFORE = re.compile(r"\b(?:has|have) (?:only |just )?(?:room|space|places?|capacity) for$|\b(?:at (?:most|least)|"
+                            r"no more than|no fewer than|no less than|up to)$")
+_THERE_ARE = re.compile(r"(?:^|[,;.] |\band )there (?:are|is|will be)(?: only| just)?$")
+# "There are two models available", "There are three beaches": a count this small after "there are" counts the
+# options themselves (a word problem decides between two to four), not a stock
+_FEW_OPTIONS = 4
 
 
 def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
@@ -720,9 +723,10 @@ def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
         # "There are twelve drivers ...", "the barn has room for sixty animals": a count after words that
         # state what there is, or a bound, is an amount, whatever it counts
         # (not "There are two methods of extracting ...": kinds of something, the options themselves)
+        before = " ".join(w.lower() for w in words[max(k - 4, 0): k])
         stated = run != ["one"] and unit not in {"of", "times", "or", "to"} and not (
-            e + 1 < n and words[e + 1].lower() == "of") and bool(_STATED_BEFORE.search(
-            " ".join(w.lower() for w in words[max(k - 4, 0): k])))
+            e + 1 < n and words[e + 1].lower() == "of") and (bool(_STATED_BEFORE.search(before)) or (
+                bool(_THERE_ARE.search(before)) and (parse_value(" ".join(run)) or 0) > _FEW_OPTIONS))
         if ((unit in MEASURES or _compound_measure(unit)) and not single) or _parallel_verb(words, spans, k, run) or (
                 scaled and len(run) > 1 and unit not in {"of", "times"}) or stated:
             a = k
