@@ -66,6 +66,8 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         if sp.label != "VAR":
             out.append(sp)
             continue
+        if _coordinated_verb(words, sp):
+            continue
         cut = _verb_cut(words, sp)
         if cut is not None:
             out += cut[1:]
@@ -110,6 +112,25 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             continue  # a container, or who acts: "a small coffee shop", "the milk company"
         out.extend(_split_pair(words, sp))
     return sorted(out, key=lambda s: s.start)
+
+
+def _coordinated_verb(words: list[str], sp: Span) -> bool:
+    """"A cleaning needs ... and [brings] in $120. A filling needs ... and brings in $200": one word in the
+    third person after "and", then a preposition and an amount, said so twice in the text, is a second
+    predicate of each clause, not a name."""
+    a = sp.start
+    if sp.end - a != 1 or a < 1 or words[a - 1].lower() != "and" or sp.end + 2 >= len(words):
+        return False
+    w = words[a].lower()
+    if not w.isalpha() or not w.endswith("s") or w.endswith("ss") or words[sp.end].lower() not in _AMOUNT_PREPS:
+        return False
+    lower = [x.lower() for x in words]
+    frame = [k for k in range(1, len(lower) - 2) if lower[k - 1] == "and" and lower[k] == w and
+             lower[k + 1] in _AMOUNT_PREPS and (lower[k + 2] == "$" or is_number(lower[k + 2]))]
+    return a in frame and len(frame) >= 2
+
+
+_AMOUNT_PREPS = frozenset("in at for about around".split())
 
 
 # verbs that give a per-unit amount: "a van carries 14", "a sofa seats three", "processes 90 jobs" (the

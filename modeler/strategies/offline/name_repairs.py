@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from modeler.strategies.offline.entities import Span, is_number
 from modeler.strategies.offline.mentions import _MAKES, CONTAINERS, plural
-from modeler.strategies.offline.repairs import _BOUND_CUE, _SUBJECT_VERBS, _before
-from modeler.strategies.offline.variables import MIN_VARIABLES
+from modeler.strategies.offline.repairs import _BOUND_CUE, _MEASURE_VERBS, _SUBJECT_VERBS, _before
+from modeler.strategies.offline.variables import _TIME, MIN_VARIABLES
 from modeler.strategies.offline.words import CONCEPTS, STOP, stem
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             if tuple(lowered[k:k + m]) == n and not any(j in tagged for j in range(k, k + m)):
                 extra.append(Span("VAR", k, k + m, " ".join(words[k:k + m])))
                 tagged.update(range(k, k + m))
-    extra += _head_repeats(words, names, tagged)
+    extra += _head_repeats(words, names, tagged, {sp.start for sp in var_spans + extra})
     return possessive_names(words, _contained_names(words, _letter_names(words, _parallel_verb_params(
         words, _gapped_params(words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
             words, sorted(spans + extra, key=lambda sp: sp.start)))))))))
@@ -435,12 +435,16 @@ def _named_again(words: list[str], a: int, e: int) -> bool:
 _HEAD_BEFORE = frozenset({"of"})
 
 
-def _head_repeats(words: list[str], names: set[tuple[str, ...]], tagged: set[int]) -> list[Span]:
+def _head_repeats(words: list[str], names: set[tuple[str, ...]], tagged: set[int],
+                  starts: set[int] = frozenset()) -> list[Span]:
     """"private tutoring at $40 per hour ... Every hour of tutoring", "a pack of wax melts ... a pack of melts": a
     two-word name's head alone, after "of", names it again when no other name holds that head (nor is it a
-    container or a measure). ("each shift" after "expert shifts" is the period, not the name: "of" only.)"""
+    container or a measure). ("each shift" after "expert shifts" is the period, not the name: "of" only.)
+    So does the head in a parallel frame, "<number> <word> <head>" where a name starts after "<number> <word>"
+    too ("$40,000 for solar and $70,000 for storage" of "battery storage")."""
     out: list[Span] = []
     lowered = [_plural(w) for w in words]
+    frames = {words[j - 1].lower() for j in starts if j >= 2 and is_number(words[j - 2]) and words[j - 1].isalpha()}
     for n in names:
         if len(n) != 2:
             continue
@@ -450,7 +454,8 @@ def _head_repeats(words: list[str], names: set[tuple[str, ...]], tagged: set[int
                 o != n and head in o for o in names):
             continue
         for k in range(1, len(words)):
-            if lowered[k] == head and k not in tagged and words[k - 1].lower() in _HEAD_BEFORE:
+            if lowered[k] == head and k not in tagged and (words[k - 1].lower() in _HEAD_BEFORE or (
+                    k >= 2 and is_number(words[k - 2]) and words[k - 1].lower() in frames)):
                 out.append(Span("VAR", k, k + 1, words[k]))
                 tagged.add(k)
     return out
@@ -944,6 +949,8 @@ def _split_count(words: list[str]) -> set[str]:
         j = k + 2
         if j >= n or not lower[j].isalpha() or lower[j] in STOP:
             return set()
+        if j + 1 < n and lower[j + 1] in {"and", "or", ","}:
+            return set()  # "How many cleanings and fillings ... each week": the decisions themselves
         out = {stem(lower[j])}
         if j + 2 < n and lower[j + 1] == "of":
             m = j + 2
@@ -955,7 +962,7 @@ def _split_count(words: list[str]) -> set[str]:
         for e in range(j + 1, n - 1):
             if lower[e] in {".", "?", "!", ";"}:
                 break
-            if lower[e] == "each" and lower[e + 1].isalpha() and lower[e + 1] not in STOP:
+            if lower[e] == "each" and lower[e + 1].isalpha() and lower[e + 1] not in STOP and stem(lower[e + 1]) not in _TIME:
                 return out if stem(lower[e + 1]) not in out else set()
         return set()
     return set()
@@ -969,6 +976,7 @@ def resource_variables(r: Reading) -> set[int]:
     counted = _split_count(r.words)
     split = {v.index for v in r.variables if len(v.text.split()) == 1 and stem(v.text) in counted}
     out: set[int] = set()
+    bare: set[int] = set()
     for v in r.variables:
         keys = {CONCEPTS.get(k, k) for k in v.keys}
         # "at least 2 long words": a number with a direction before it bounds a decision, it does not
@@ -981,8 +989,12 @@ def resource_variables(r: Reading) -> set[int]:
         # "10 minutes of peeling", "12 units of carbon dioxide", "82 minutes on CNG machine": most mentions
         # are a measure's object or place
         # ("1 kg of paint" is the unit of a decision, not a measure)
-        of_measure = sum(1 for p in v.positions if (p >= 2 and r.words[p - 1].lower() in {"of", "the", "on"}
-                         and any(_count(w) for w in _before(r.words, p - 1, 3))) or _held_in(r, p, v.index))
+        # (and "needs 1 hour of chair time": after a verb of use, one is an amount too; "70 hours of hygienist
+        # chair time": one plain word may qualify the measured name)
+        of_measure = sum(1 for p in v.positions if any(
+            q >= 1 and r.words[q - 1].lower() in {"of", "the", "on"} and (q == p or r.words[p - 1].isalpha() and (
+                r.words[p - 1].lower() not in STOP and p - 1 not in r.mention_var)) and _measured_at(r.words, q - 1)
+            for q in (p, p - 1)) or _held_in(r, p, v.index))
         measured = measured or (of_measure * 2 > len(v.positions) and v.index not in _portioned(r))
         head = stem(v.text.split()[-1])
         # an actor is not one of several alike ("a camera company, a laptop company") nor listed with
@@ -990,11 +1002,26 @@ def resource_variables(r: Reading) -> set[int]:
         actor = (head in _ACTORS or (head in _WEAK_ACTORS and v.index not in with_coefs)) and heads[head] == 1 \
             and not _listed_with(r, v)
         shared = v.index in split and len(r.variables) - len(split) >= MIN_VARIABLES
-        if measured or actor or shared or (v.index not in with_coefs and any(keys <= set(f.context) for f in r.features if f.coefs)):
+        if measured or actor or shared:
             out.add(v.index)
+        elif v.index not in with_coefs and any(keys <= set(f.context) for f in r.features if f.coefs):
+            bare.add(v.index)
+    # (a resource read as a decision takes the coefficients of the decision it is used by ("A cleaning needs
+    # 1 hour of chair time"): with one found, a decision without coefficients is not one more)
+    if not out:
+        out = bare
     if len(out) == len(r.variables):  # nothing left to decide: keep them rather than guess
         return set()
     return out
+
+
+def _measured_at(words: list[str], q: int) -> bool:
+    """A counted amount in the 3 words before position q ("70 hours of"), or one after a verb of use
+    ("needs 1 hour of")."""
+    before = _before(words, q, 3)
+    return any(_count(w) for w in before) or any(
+        w.lower() in {"1", "one"} and k + 1 < len(before) and before[k + 1].lower() in _MEASURE_VERBS
+        for k, w in enumerate(before))
 
 
 def _sized(words: list[str], p: int) -> bool:

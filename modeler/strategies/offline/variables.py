@@ -132,7 +132,7 @@ def _priced(r: Reading, v: Variable) -> bool:
         while end < len(lower) and lower[end] in names:
             end += 1
         # its own clause's price: "TV ads at $8,000 each", "large containers hold 300 cubic feet and cost $390"
-        for k in range(end, min(end + 8, len(lower) - 2)):
+        for k in range(end, min(end + 14, len(lower) - 2)):
             if lower[k] in _BREAKS:
                 break
             if lower[k] in _PRICE_OPEN and lower[k + 1] == "$" and is_number(lower[k + 2]):
@@ -192,7 +192,12 @@ def _suspicion(r: Reading, v: Variable) -> float:
         cut = [k for k in range(1, len(before)) if before[k] in {"and", "or"} and is_number(before[k - 1])]
         if cut:
             before = before[cut[-1] + 1:]
-        at = max((k for k, w in enumerate(before) if is_number(w) and w not in {"1", "one"}), default=-1)
+        # "one" counts only as a list's last item, an amount beside others ("1 hour of testing and one DSP
+        # chip"): a name with a verb after it is a subject ("and one chair needs")
+        last = p + len(v.text.split())
+        listed_one = last >= len(r.words) or not r.words[last][:1].isalpha() or r.words[last].lower() in {"and", "or"}
+        at = max((k for k, w in enumerate(before) if is_number(w) and (w not in {"1", "one"} or (
+            listed_one and k and before[k - 1] == "and"))), default=-1)
         # "2000 trout" counts the mention out; "$2231 for each star layout" is a rate per decision, and
         # "at least 100 sparkler boxes" bounds a decision (one listed with others: "rockets, fountains and
         # sparkler boxes")
@@ -217,7 +222,19 @@ def _suspicion(r: Reading, v: Variable) -> float:
         if end < len(r.words) and stem(r.words[end]) in _ACTOR_NEXT:
             actor = True
     share = counted / max(len(v.positions), 1)
-    return max(share if share >= 0.5 else 0.0, 1.0 if category else 0.0, 0.8 if actor else 0.0)
+    # a unit of measure named alone ("A litre costs $14 at North", "$95 per MWh") measures the decisions
+    measure = all(_words(m) and set(_words(m)) <= _MEASURES for m in v.mentions)
+    # so is the head two other decisions are named with, when rates are per it ("$60 per trip" beside "van
+    # trips" and "truck trips")
+    own = {w for m in v.mentions for w in _words(m)}
+    heads = [i for o in r.variables if o is not v for i in {_words(m)[-1] for m in o.mentions if len(_words(m)) > 1}]
+    measure = measure or (len(own) == 1 and heads.count(next(iter(own))) >= 2 and next(iter(own)) in _per_words(r.words))
+    return max(share if share >= 0.5 else 0.0, 1.0 if category or measure else 0.0, 0.8 if actor else 0.0)
+
+
+def _per_words(words: list[str]) -> frozenset[str]:
+    lower = [w.lower() for w in words]
+    return frozenset(stem(b) for a, b in zip(lower, lower[1:], strict=False) if a == "per" and b.isalpha())
 
 
 def _counted_in(words: list[str]) -> frozenset[str]:
@@ -245,6 +262,12 @@ def _asked_head_pairs(variables: list[Variable], asked: frozenset[str]) -> dict[
     if not asked:
         return out
     names = [_words(v.text) for v in variables]
+    # the counted noun names a decision no other variable stands for ("ski instructor", "snowboard instructor"
+    # and "dual-certified instructor" beside "ski lessons", "snowboard lessons"): those named with it are the
+    # decisions, the others what they cover
+    counted = {w[0] for w in names if len(w) == 2 and w[1] in asked}
+    if len(counted) >= 2 and counted - {x[0] for x in names if x and not (len(x) == 2 and x[1] in asked)}:
+        return out
     for j, w in enumerate(names):
         if len(w) != 2 or w[1] not in asked or w[0] in asked:
             continue
@@ -305,9 +328,10 @@ def surplus_variables(r: Reading) -> tuple[dict[int, int], set[int]]:
 _TIME = frozenset(stem(w) for w in "hour hours minute minutes day days week weeks month months year years "
                   "second seconds time times".split())
 # measures of stuff (a resource is counted in these, rarely a decision); land (acres, hectares) stays
-_UNIT_STOP = frozenset(stem(w) for w in "unit units item items of the a an each type kind amount number total "
-                       "kg kilogram kilograms g gram grams mg lb lbs pound pounds ton tons tonne tonnes oz ounce "
-                       "ounces liter liters litre litres ml gallon gallons dollar dollars $ cent cents".split())
+_MEASURES = frozenset(stem(w) for w in "kg kilogram kilograms g gram grams mg lb lbs pound pounds ton tons tonne "
+                      "tonnes oz ounce ounces liter liters litre litres ml gallon gallons dollar dollars $ cent cents "
+                      "kw kwh mw mwh gw gwh".split())
+_UNIT_STOP = frozenset(stem(w) for w in "unit units item items of the a an each type kind amount number total".split()) | _MEASURES
 
 
 def decision_units(r: Reading) -> set[str]:
