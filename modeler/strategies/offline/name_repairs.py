@@ -545,7 +545,57 @@ def _list_items(words: list[str], var_spans: list[Span], tagged: set[int], param
         # (coefficients, not "requirements of dye, thinner, and oil ... are 10, 12 and 15 units, respectively")
         if items and sum(1 for k in range(max(e2 for _, e2 in items), sent_e) if k in params) == len(items):
             add(items)
+    for sent_a in starts:
+        sent_e = next((k for k in range(sent_a, n) if words[k] in {".", "?", "!", ";"}), n)
+        if "respectively" in lower[sent_a: sent_e]:
+            add(_clause_list_objects(words, var_spans, params, sent_a, sent_e))
     return out
+
+
+_OBJECT_DETERMINERS = _ARTICLES | {"its", "their", "his", "her", "our"}
+_OBJECT_ENDS = frozenset("under at for from in on with by to of per".split())
+
+
+def _clause_list_objects(words: list[str], var_spans: list[Span], params: set[int], sent_a: int,
+                         sent_e: int) -> list[tuple[int, int]]:
+    """"It can buy from the grid, run its diesel generators, or take power from a solar farm under contract,
+    at $95, $160 and $70 per MWh respectively": a list of verb phrases, one clause per comma and the last
+    after "and" / "or", each ending on its object (the words after its last article or possessive, up to a
+    preposition), with as many coefficients after it as clauses, before "respectively". When one object is
+    a tagged name, every clause's object names a decision."""
+    lower = [w.lower() for w in words]
+    first = next((k for k in range(sent_a, sent_e) if k in params), None)
+    if first is None:
+        return []
+    # the clauses: comma-separated runs before the first coefficient's run (a "$" or "at" may open it)
+    cut = max((k for k in range(sent_a, first) if words[k] == ","), default=None)
+    if cut is None:
+        return []
+    clauses: list[tuple[int, int]] = []
+    a = sent_a
+    for k in range(sent_a, cut + 1):
+        if words[k] == ",":
+            clauses.append((a, k))
+            a = k + 1
+    if len(clauses) < 2 or lower[clauses[-1][0]] not in {"and", "or"}:
+        return []
+    if sum(1 for k in range(cut, sent_e) if k in params) != len(clauses):
+        return []
+    objects: list[tuple[int, int]] = []
+    for a2, e2 in clauses:
+        det = max((k for k in range(a2, e2) if lower[k] in _OBJECT_DETERMINERS), default=None)
+        if det is None:
+            return []
+        b = det + 1
+        e = b
+        while e < e2 and lower[e] not in _OBJECT_ENDS:
+            e += 1
+        if not _list_item_ok(words[b:e], False):
+            return []
+        objects.append((b, e))
+    if not any(any(x.start <= b < x.end or b <= x.start < e for x in var_spans) for b, e in objects):
+        return []
+    return objects
 
 
 def _list_around(words: list[str], conj: int, sent_a: int, sent_e: int) -> list[tuple[int, int]] | None:

@@ -188,8 +188,9 @@ def _suspicion(r: Reading, v: Variable) -> float:
         before = [w.lower() for w in r.words[max(0, p - 3): p]]
         while any(w in _BREAKS for w in before):  # within the mention's clause
             before = before[next(k for k, w in enumerate(before) if w in _BREAKS) + 1:]
-        # and within its list item: "bowls for $24 and vases for $55" (the 24 is the bowls')
-        cut = [k for k in range(1, len(before)) if before[k] in {"and", "or"} and is_number(before[k - 1])]
+        # and within its list item: "bowls for $24 and vases for $55" (the 24 is the bowls'), "coal 0.9 tonnes
+        # and hydro none" (the 0.9 is coal's: a conjunction after a number closes the item it counts)
+        cut = [k for k in range(1, len(before)) if before[k] in {"and", "or"} and any(is_number(w) for w in before[:k])]
         if cut:
             before = before[cut[-1] + 1:]
         # "one" counts only as a list's last item, an amount beside others ("1 hour of testing and one DSP
