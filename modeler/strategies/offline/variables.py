@@ -19,6 +19,8 @@ from modeler.strategies.offline.entities import is_number
 from modeler.strategies.offline.words import STOP, stem
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from modeler.strategies.offline.reading import Reading, Variable
 
 MIN_VARIABLES = 2
@@ -121,26 +123,34 @@ def _bounded(before: list[str]) -> bool:
     return tuple(before[-2:]) in _BOUND_WORDS
 
 
-def _priced(r: Reading, v: Variable) -> bool:
-    """A mention followed by its own unit price ("TV ads at $8,000 each", "vans for $300 each"): a thing one buys
-    or makes, so a bound on its number ("at least 2 TV ads") bounds a decision; a resource counted out ("at
-    least 7000 trout") has no price of its own."""
+def _after_mentions(r: Reading, v: Variable, reach: int, room: int) -> Iterator[tuple[list[str], int]]:
+    """(lower-cased words, k) for each word k within `reach` words after each mention of v, in the mention's own
+    clause, leaving `room` words after k."""
     lower = [w.lower() for w in r.words]
     names = {w.lower() for m in v.mentions for w in m.split()}
     for p in v.positions:
         end = p
         while end < len(lower) and lower[end] in names:
             end += 1
-        # its own clause's price: "TV ads at $8,000 each", "large containers hold 300 cubic feet and cost $390"
-        for k in range(end, min(end + 14, len(lower) - 2)):
+        for k in range(end, min(end + reach, len(lower) - room)):
             if lower[k] in _BREAKS:
                 break
-            if lower[k] in _PRICE_OPEN and lower[k + 1] == "$" and is_number(lower[k + 2]):
-                # a price per something else is not its own: "2000 trout and costs $300 per trip"; a price
-                # per time is ("a counsellor costs $900 a week")
-                per = lower[k + 3: k + 5]
-                return not (len(per) == 2 and per[0] in {"per", "a", "an", "every"} and stem(per[1]) not in {
-                    stem(w) for w in names} and stem(per[1]) not in _TIME)
+            yield lower, k
+
+
+def _priced(r: Reading, v: Variable) -> bool:
+    """A mention followed by its own unit price ("TV ads at $8,000 each", "vans for $300 each"): a thing one buys
+    or makes, so a bound on its number ("at least 2 TV ads") bounds a decision; a resource counted out ("at
+    least 7000 trout") has no price of its own."""
+    names = {stem(w) for m in v.mentions for w in m.split()}
+    # its own clause's price: "TV ads at $8,000 each", "large containers hold 300 cubic feet and cost $390"
+    for lower, k in _after_mentions(r, v, 14, 2):
+        if lower[k] in _PRICE_OPEN and lower[k + 1] == "$" and is_number(lower[k + 2]):
+            # a price per something else is not its own: "2000 trout and costs $300 per trip"; a price
+            # per time is ("a counsellor costs $900 a week")
+            per = lower[k + 3: k + 5]
+            return not (len(per) == 2 and per[0] in {"per", "a", "an", "every"} and stem(per[1]) not in names
+                        and stem(per[1]) not in _TIME)
     return False
 
 
@@ -158,18 +168,7 @@ def _rated_in(r: Reading, v: Variable, between: list[str]) -> bool:
     if len(between) != 2 or between[1] != "of" or not between[0].isalpha():
         return False
     unit = stem(between[0])
-    lower = [w.lower() for w in r.words]
-    names = {w.lower() for m in v.mentions for w in m.split()}
-    for p in v.positions:
-        end = p
-        while end < len(lower) and lower[end] in names:
-            end += 1
-        for k in range(end, min(end + 10, len(lower) - 1)):
-            if lower[k] in _BREAKS:
-                break
-            if lower[k] == "per" and stem(lower[k + 1]) == unit:
-                return True
-    return False
+    return any(lower[k] == "per" and stem(lower[k + 1]) == unit for lower, k in _after_mentions(r, v, 10, 1))
 
 
 _PRICE_OPEN = frozenset("at for costs cost costing priced".split())
