@@ -23,6 +23,7 @@ from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.reading import Feature, Reading, overlap
 from modeler.strategies.offline.repairs import ALL_MUST, ALL_OWED, OWED, SUPPLIED, _one_each
 from modeler.strategies.offline.variables import decision_units
+from modeler.strategies.offline.words import _MAGNITUDES as MAGNITUDES
 from modeler.strategies.offline.words import (
     CONCEPTS,
     FRACTIONS,
@@ -572,7 +573,7 @@ def _one_per_item(r: Reading, sp: Span) -> dict[int, float] | None:
         return None
     out: dict[int, float] = {}
     for j in range(1, len(r.words)):
-        if j == head or stem(r.words[j].lower()) != noun:
+        if j == head or not _one_noun(stem(r.words[j].lower()), noun):
             continue
         a = j - 1
         while a > 0 and r.words[a].isalpha() and r.words[a].lower() not in {"a", "an", "one", "of"} and (
@@ -588,6 +589,11 @@ def _one_per_item(r: Reading, sp: Span) -> dict[int, float] | None:
             return None
         out[named[-1]] = 1.0
     return out if 0 < len(out) < len(r.variables) else None
+
+
+def _one_noun(a: str, b: str) -> bool:
+    """"banana" and "bananas" (the stem keeps "-as" plurals, for "gas"): one noun, one of them plural."""
+    return a == b or (a.isalpha() and len(a) > 2 and b in {a + "s", a[:-1]})
 
 
 _CONTAINERS = frozenset("bottle bottles jar jars bag bags box boxes can cans pack packs packet packets tin tins "
@@ -1318,6 +1324,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         if _each_resource(r, sp):
             shared.add(len(pending) - 1)
     out += _assign_features(r, pending, totals, objective_feature, shared)
+    out += _batch_total(r, out)
     for spec, ref, var in narrowed:
         spec.terms = {var: ref.terms[var]} if var in ref.terms and ref.kind == "linear" else {var: 1.0}
     return [c for c in out if c.kind != "drop"]
@@ -1773,6 +1780,8 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
     for i, (spec, ctx, _) in enumerate(pending):
         for j, f in enumerate(r.features):
             sc = overlap(ctx, f.context)
+            if sc > 0 and _priced_per(spec.unit, ctx, f):
+                continue
             if sc > 0:
                 # the unit right after the number ("8000 minutes") must agree with the coefficients'
                 sc += 0.7 if spec.unit and spec.unit in f.context else 0.0
@@ -1818,7 +1827,7 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
             taken_feat.add(j)
     for i, (spec, _, vars_) in enumerate(pending):
         if i in taken_spec:
-            spec.terms = {v: c.value for v, c in r.features[taken_spec[i]].coefs.items()}
+            spec.terms = _in_one_unit(r, r.features[taken_spec[i]], spec.unit)
             # "sixteen hours of working time" against "10 minutes" a candle: the limit in the row's unit
             spec.limit *= unit_scale(spec.unit, set(r.features[taken_spec[i]].context))
             if spec.share and _percent_row(r, r.features[taken_spec[i]]):
@@ -1829,12 +1838,83 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
         if len(vars_) == 1 and not totals[i]:
             spec.kind = "lowerbound" if spec.sense == ">=" else "upperbound"
             spec.terms = {vars_[0]: 1.0}
+        elif (sizes := _sizes(r, spec.unit)) is not None:
+            spec.terms = sizes  # "small 250-gram jars and large 1-kilogram jars ... 150 kg of honey"
         elif r.variables:
             spec.kind = "sum"
             spec.terms = {v.index: 1.0 for v in r.variables}
         else:
             spec.kind = "drop"
     return extra
+
+
+_BATCH = re.compile(r"^(\d[\d,]*(?:\.\d+)?)-([a-z]+)$")
+
+
+def _batch_total(r: Reading, out: list[ConstraintSpec]) -> list[ConstraintSpec]:
+    """"A smelter blends three ores into a 100-tonne charge ... How many tonnes of each ore": the decisions,
+    counted in the batch's unit, add up to the batch exactly (the size said as "<number>-<unit>" after
+    "into a", a number no entity holds)."""
+    if len(r.variables) < 2:
+        return []
+    low = [w.lower() for w in r.words]
+    # what one unit of a decision is: "How many tonnes ...", or what a price is quoted per ("$80 a tonne")
+    units = decision_units(r) | {stem(low[k + 2]) for k in range(len(low) - 2) if low[k: k + 2] == ["how", "many"]} | {
+        u for f in r.features if "MONEY" in f.context for u in f.context if u != "MONEY"}
+    for k in range(len(r.words) - 3):
+        if r.words[k].lower() != "into" or r.words[k + 1].lower() not in {"a", "an", "one"}:
+            continue
+        m = _BATCH.match(r.words[k + 2].lower())
+        if not m or stem(m.group(2)) not in units or any(sp.start <= k + 2 < sp.end for sp in r.spans):
+            continue
+        value = float(m.group(1).replace(",", ""))
+        if any(c.kind == "sum" and c.limit == value for c in out):
+            return []
+        return [ConstraintSpec("sum", "==", value, {v.index: 1.0 for v in r.variables},
+                               sentence=r.sentence_text(r.tokens[k].sent), cue="into")]
+    return []
+
+
+def _sizes(r: Reading, unit: str) -> dict[int, float] | None:
+    """"small 250-gram jars and large 1-kilogram jars": each item's size, said as "<number>-<unit>" beside a
+    word of its name only, in the limit's unit (0.25 and 1 against "150 kg of honey"); None unless every
+    variable has one, in one table of magnitudes with the limit."""
+    table = next((t for t in MAGNITUDES if unit in t), None)
+    if table is None or len(r.variables) < 2:
+        return None
+    out: dict[int, float] = {}
+    for k, w in enumerate(r.words):
+        m = _BATCH.match(w.lower())
+        if not m or m.group(2) not in table or any(sp.start <= k < sp.end for sp in r.spans if sp.label != "VAR"):
+            continue
+        near = {r.words[j].lower() for j in (k - 1, k + 1) if 0 <= j < len(r.words)}
+        owners = {v.index for v in r.variables if near & {x.lower() for m_ in v.mentions for x in m_.split()}}
+        if len(owners) == 1 and (v := owners.pop()) not in out:
+            out[v] = float(m.group(1).replace(",", "")) * table[m.group(2)] / table[unit]
+    return out if len(out) == len(r.variables) else None
+
+
+def _priced_per(unit: str, ctx: Counter[str], f: Feature) -> bool:
+    """A limit in the unit a money group is quoted per ("A litre costs $14 at North, $11 at South ... South can
+    make at most 2,000 litres"): the unit names what is priced, not what the price measures, so a limit in it
+    sharing nothing else with the group is not that group's row."""
+    return bool(unit) and unit != "MONEY" and "MONEY" in f.context and "MONEY" not in ctx and not (
+        (set(ctx) & set(f.context)) - {unit})
+
+
+def _in_one_unit(r: Reading, f: Feature, unit: str) -> dict[int, float]:
+    """The coefficients of a group, each in the limit's unit: "30 hours of dentist time ... A cleaning needs 15
+    minutes of the dentist's time ... a filling needs 1 hour of the dentist's time" is 0.25 c + f <= 30. Only
+    when every coefficient says its unit right after its number, in one table of magnitudes, and they differ."""
+    terms = {v: c.value for v, c in f.coefs.items()}
+    starts = {sp.start: sp for sp in r.spans if sp.label == "PARAM"}
+    if not terms or any(c.tok not in starts for c in f.coefs.values()):
+        return terms
+    units = {v: _unit(r, starts[c.tok]) for v, c in f.coefs.items()}
+    for table in MAGNITUDES:
+        if unit in table and all(u in table for u in units.values()) and len(set(units.values())) > 1:
+            return {v: terms[v] * table[units[v]] / table[unit] for v in terms}
+    return terms
 
 
 def _opposite_ranges(pending: list[tuple[ConstraintSpec, Counter[str], list[int]]], pairs: list[tuple],
