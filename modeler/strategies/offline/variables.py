@@ -223,7 +223,7 @@ def _suspicion(r: Reading, v: Variable) -> float:
             actor = True
     share = counted / max(len(v.positions), 1)
     # a unit of measure named alone ("A litre costs $14 at North", "$95 per MWh") measures the decisions
-    measure = all(_words(m) and set(_words(m)) <= _MEASURES for m in v.mentions)
+    measure = all(_words(m) and set(_words(m)) <= _STUFF_UNITS for m in v.mentions)
     # so is the head two other decisions are named with, when rates are per it ("$60 per trip" beside "van
     # trips" and "truck trips")
     own = {w for m in v.mentions for w in _words(m)}
@@ -328,10 +328,10 @@ def surplus_variables(r: Reading) -> tuple[dict[int, int], set[int]]:
 _TIME = frozenset(stem(w) for w in "hour hours minute minutes day days week weeks month months year years "
                   "second seconds time times".split())
 # measures of stuff (a resource is counted in these, rarely a decision); land (acres, hectares) stays
-_MEASURES = frozenset(stem(w) for w in "kg kilogram kilograms g gram grams mg lb lbs pound pounds ton tons tonne "
+_STUFF_UNITS = frozenset(stem(w) for w in "kg kilogram kilograms g gram grams mg lb lbs pound pounds ton tons tonne "
                       "tonnes oz ounce ounces liter liters litre litres ml gallon gallons dollar dollars $ cent cents "
                       "kw kwh mw mwh gw gwh".split())
-_UNIT_STOP = frozenset(stem(w) for w in "unit units item items of the a an each type kind amount number total".split()) | _MEASURES
+_UNIT_STOP = frozenset(stem(w) for w in "unit units item items of the a an each type kind amount number total".split()) | _STUFF_UNITS
 
 
 def decision_units(r: Reading) -> set[str]:
