@@ -24,6 +24,7 @@ from typing import Any
 
 from benchmarks.bench_offline import confidence_band, tagger_used, taggers_loaded
 from benchmarks.provenance import run_record
+from modeler.strategies.offline.silver import read_problems
 
 DATA = Path(__file__).resolve().parent / "data" / "fresh_lp" / "problems.jsonl"
 REL_TOL = 1e-4
@@ -34,21 +35,7 @@ REQUIRED = ("id", "domain", "text", "sense", "model", "lp_optimum", "typed_optim
 
 def load_problems(path: Path = DATA) -> list[dict[str, Any]]:
     """The problems of a JSONL file, checked for the fields the scorer needs and for unique ids."""
-    problems: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                p = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{n}: not JSON ({e.msg})") from e
-            if not isinstance(p, dict):
-                raise ValueError(f"{path}:{n}: not a JSON object")
-            missing = [k for k in REQUIRED if k not in p]
-            if missing:
-                raise ValueError(f"{path}:{n}: missing {', '.join(missing)}")
-            problems.append(p)
+    problems = read_problems([path], REQUIRED)
     ids = [p["id"] for p in problems]
     if len(set(ids)) != len(ids):
         raise ValueError(f"{path}: duplicate ids")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from hand_tags import hand, model_of
 
-from modeler.strategies.offline.classify import _one_noun
+from modeler.strategies.offline.words import one_noun
 
 
 def test_coefficients_in_two_units_are_put_in_the_limits_unit() -> None:
@@ -45,8 +45,8 @@ def test_a_limit_in_the_priced_unit_is_not_the_price_row() -> None:
 
 
 def test_one_noun_singular_and_plural() -> None:
-    assert _one_noun("banana", "bananas") and _one_noun("bananas", "banana") and _one_noun("lid", "lid")
-    assert not _one_noun("band", "bananas")
+    assert one_noun("banana", "bananas") and one_noun("bananas", "banana") and one_noun("lid", "lid")
+    assert not one_noun("band", "bananas")
 
 
 def test_a_stock_of_what_one_item_takes_one_of_with_an_as_plural() -> None:

@@ -33,6 +33,7 @@ from modeler.strategies.offline.words import (
     content,
     direction,
     goal_frame,
+    one_noun,
     parse_value,
     stem,
     unit_scale,
@@ -573,7 +574,7 @@ def _one_per_item(r: Reading, sp: Span) -> dict[int, float] | None:
         return None
     out: dict[int, float] = {}
     for j in range(1, len(r.words)):
-        if j == head or not _one_noun(stem(r.words[j].lower()), noun):
+        if j == head or not one_noun(stem(r.words[j].lower()), noun):
             continue
         a = j - 1
         while a > 0 and r.words[a].isalpha() and r.words[a].lower() not in {"a", "an", "one", "of"} and (
@@ -589,11 +590,6 @@ def _one_per_item(r: Reading, sp: Span) -> dict[int, float] | None:
             return None
         out[named[-1]] = 1.0
     return out if 0 < len(out) < len(r.variables) else None
-
-
-def _one_noun(a: str, b: str) -> bool:
-    """"banana" and "bananas" (the stem keeps "-as" plurals, for "gas"): one noun, one of them plural."""
-    return a == b or (a.isalpha() and len(a) > 2 and b in {a + "s", a[:-1]})
 
 
 _CONTAINERS = frozenset("bottle bottles jar jars bag bags box boxes can cans pack packs packet packets tin tins "

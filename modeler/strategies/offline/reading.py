@@ -24,6 +24,7 @@ from modeler.strategies.offline.words import (
     MULTIPLIERS,
     STOP,
     content,
+    one_noun,
     parse_value,
     stem,
     weight,
@@ -105,9 +106,8 @@ def _mention_keys(text: str) -> set[str]:
 def _same_word(a: str, b: str) -> bool:
     if re.sub(r"\D", "", a) != re.sub(r"\D", "", b):  # "2-piece" is not "3-piece"
         return False
-    # a stem the -s rule left plural ("peas" / "pea", "teas" / "tea": its "-as" guard keeps "gas"); a
-    # spelling slip ("dinning" / "dining"), not another word with the same ending ("eastside" / "westside")
-    return a == b or (a.isalpha() and len(a) > 2 and b in {a + "s", a[:-1]}) or (len(a) > 3 and a[:2] == b[:2] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85)
+    # one noun in the singular and the plural ("peas" / "pea", words.one_noun); a spelling slip ("dinning" / "dining"), not another word with the same ending ("eastside" / "westside")
+    return one_noun(a, b) or (len(a) > 3 and a[:2] == b[:2] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85)
 
 
 def _covers(small: set[str], big: set[str]) -> bool:

@@ -788,9 +788,9 @@ def write_conll(docs: list[Doc], path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def read_problems(paths: list[Path]) -> list[dict]:
+def read_problems(paths: list[Path], required: tuple[str, ...] = ()) -> list[dict]:
     """The problems of JSONL files, one object per line; ValueError names the file and line of one that is
-    not a JSON object."""
+    not a JSON object or lacks a `required` field."""
     out: list[dict] = []
     for p in paths:
         for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
@@ -802,6 +802,9 @@ def read_problems(paths: list[Path]) -> list[dict]:
                 raise ValueError(f"{p}:{n}: not JSON ({e.msg})") from e
             if not isinstance(problem, dict):
                 raise ValueError(f"{p}:{n}: not a JSON object")
+            missing = [k for k in required if k not in problem]
+            if missing:
+                raise ValueError(f"{p}:{n}: missing {', '.join(missing)}")
             out.append(problem)
     return out
 

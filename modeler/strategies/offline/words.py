@@ -85,6 +85,12 @@ def singular(word: str) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
 
+def one_noun(a: str, b: str) -> bool:
+    """Two stems of one noun, one of them plural: `stem` leaves "-as" plurals as they are ("peas", "bananas", to
+    keep "gas"), so "pea" and "peas" need this to meet."""
+    return a == b or (a.isalpha() and len(a) > 2 and b in {a + "s", a[:-1]})
+
+
 def stem(word: str) -> str:
     """A crude stem: plural and -ing/-ed endings off, so "mixing" meets "mix" and "hoodies" meets "hoodie"."""
     w = re.sub(r"['’]s$", "", word.lower())  # a possessive: "children's" meets "children"
