@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from hand_tags import hand, model_of
 
-from modeler.strategies.offline.classify import _common_head, _limit_context
+from modeler.strategies.offline.limit_words import _common_head, _limit_context
 from modeler.strategies.offline.reading import read
 from modeler.strategies.offline.words import direction, stem
 

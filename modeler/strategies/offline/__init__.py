@@ -4,7 +4,8 @@
              (when the reading below is unsure, again with each alternate tagger: the surest wins)
          ──► the tagger's slips repaired from the text: names (name_repairs.py, mentions.py), numbers
              (repairs.py) ──► variables and coefficient groups (reading.py)
-         ──► fewer, truer variables (variables.py) ──► typed objective and constraints (classify.py)
+         ──► fewer, truer variables (variables.py) ──► typed objective and constraints (classify.py, with
+             objective_reads.py, limit_sense/scope/kinds/rows/words.py and comparisons.py)
          ──► five-element model (assemble.py)
 
 It refuses, with a reason and a confidence, when the text is beyond it: no decision variables, no

@@ -79,6 +79,8 @@ def _shape(w: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _stem(w: str) -> str:
+    """The tagger's stem feature (not `words.singular`: a trained tagger's weights are keyed by these values,
+    so changing them would silently detune every saved model)."""
     w = w.lower()
     for suf in ("ies", "es", "s"):
         if w.endswith(suf) and len(w) > len(suf) + 2:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from modeler.strategies.offline.entities import Span, is_number
-from modeler.strategies.offline.words import STOP, stem
+from modeler.strategies.offline.words import STOP, singular, stem
 
 # what one unit of a product comes in: "a batch of pancakes", "bags of each brand"
 CONTAINERS = frozenset("unit units bottle bottles container containers pack packs package packages batch batches cup "
@@ -27,12 +27,6 @@ CONTAINERS = frozenset("unit units bottle bottles container containers pack pack
 _MEASURES = frozenset("profit profits cost costs revenue revenues earnings income".split())
 _OF_NEXT = frozenset({"each", "both", "the", "a", "an", "these", "those", "every"})
 _SEP = frozenset({",", "and", "or"})
-
-
-def plural(w: str) -> str:
-    """A word's singular, roughly, for matching names ("tables" / "table")."""
-    w = w.lower()
-    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
 
 
 def _function(w: str) -> bool:
@@ -50,16 +44,16 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     but numbers ("has 1" of "has 1 serving of meat"), when the rest is the head every other name shares
     ("tables" beside "dinning table" and "coffee table": the category, not a product), or when it is a
     container of another variable ("A batch of pancakes", "bags of each brand")."""
-    heads = [plural(sp.text.split()[-1]) for sp in spans if sp.label == "VAR" and sp.end - sp.start > 1]
+    heads = [singular(sp.text.split()[-1]) for sp in spans if sp.label == "VAR" and sp.end - sp.start > 1]
     starts = {sp.start for sp in spans if sp.label == "VAR"}
-    containers = {plural(sp.text) for sp in spans if sp.label == "VAR" and _container_of(words, sp, starts)}
-    containers |= {plural(sp.text) for sp in spans if sp.label == "VAR" and _maker(words, sp, starts)}
+    containers = {singular(sp.text) for sp in spans if sp.label == "VAR" and _container_of(words, sp, starts)}
+    containers |= {singular(sp.text) for sp in spans if sp.label == "VAR" and _maker(words, sp, starts)}
     # actor heads that end two or more tagged names: "electric vehicle company", "microprocessor company"
-    ends = [plural(words[sp.end - 1]) for sp in spans if sp.label == "VAR" and sp.end - sp.start > 1]
+    ends = [singular(words[sp.end - 1]) for sp in spans if sp.label == "VAR" and sp.end - sp.start > 1]
     named_heads = {h for h in ends if h in _ACTOR_HEADS and ends.count(h) >= 2}
-    names = {plural(sp.text) for sp in spans if sp.label == "VAR"}
+    names = {singular(sp.text) for sp in spans if sp.label == "VAR"}
     # a name brought in by brackets: "a real estate trust (REIT)"
-    names |= {plural(words[k + 1]) for k in range(len(words) - 2) if words[k] == "(" and words[k + 2] == ")"
+    names |= {singular(words[k + 1]) for k in range(len(words) - 2) if words[k] == "(" and words[k + 2] == ")"
               and words[k + 1].isalpha()}
     out: list[Span] = []
     for sp in spans:
@@ -89,7 +83,7 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             continue
         if b - a >= 2 and words[b - 1][:1].isdigit() and b < len(words) and (words[b].isalpha() or words[b] in {
                 ".", ",", ";"}) and (
-                plural(" ".join(words[a: b - 1])) in names):
+                singular(" ".join(words[a: b - 1])) in names):
             # "a laptop can serve 3 students a day and [a tablet 2] students a day": the digits the tagger
             # took into a name seen alone elsewhere are that name's coefficient ("Plan 2" never stands as
             # "Plan"; "a regular one" stays a name)
@@ -98,16 +92,16 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         if a == b or all(is_number(w) for w in words[a:b]) or (b - a == 1 and words[a].lower() in _MEASURES):
             continue  # nothing but a number left, or what the objective measures ("profits")
         if (a, b) != (sp.start, sp.end):
-            rest = plural(words[b - 1])
+            rest = singular(words[b - 1])
             if b - a == 1 and heads.count(rest) >= 2:
                 continue
             sp = Span("VAR", a, b, " ".join(words[a:b]))
-        if b < len(words) and words[b].lower() in _ACTOR_HEADS and plural(words[b]) in named_heads:
+        if b < len(words) and words[b].lower() in _ACTOR_HEADS and singular(words[b]) in named_heads:
             # "a construction supply company" beside tagged "electric vehicle company", "microprocessor
             # company": the head ends the names of the decisions, so it ends this one too
             b += 1
             sp = Span("VAR", a, b, " ".join(words[a:b]))
-        if plural(sp.text) in containers or (b < len(words) and words[b].lower() in _ACTOR_HEADS and not
+        if singular(sp.text) in containers or (b < len(words) and words[b].lower() in _ACTOR_HEADS and not
                                              words[b - 1].endswith("'s")):
             continue  # a container, or who acts: "a small coffee shop", "the milk company"
         out.extend(_split_pair(words, sp))
@@ -198,14 +192,14 @@ def whole_names(words: list[str], spans: list[Span]) -> list[Span]:
     """A tagged name cut short: "[ice cream] cones" where "ice cream cone" is tagged elsewhere, "Zippered
     [hoodies]" beside a tagged "zippered hoodie". The untagged words around the mention that make it
     another tagged name (plural aside) join it: the text names the same thing in full."""
-    names = {tuple(plural(w) for w in words[sp.start: sp.end]) for sp in spans if sp.label == "VAR"}
+    names = {tuple(singular(w) for w in words[sp.start: sp.end]) for sp in spans if sp.label == "VAR"}
     taken = {k for sp in spans for k in range(sp.start, sp.end)}
     out: list[Span] = []
     for sp in spans:
         if sp.label != "VAR":
             out.append(sp)
             continue
-        own = tuple(plural(w) for w in words[sp.start: sp.end])
+        own = tuple(singular(w) for w in words[sp.start: sp.end])
         best: tuple[int, int] | None = None
         for name in sorted(names):  # (sorted: the same choice whatever the hash seed)
             for i in range(len(name) - len(own) + 1 if len(name) > len(own) else 0):
@@ -214,7 +208,7 @@ def whole_names(words: list[str], spans: list[Span]) -> list[Span]:
                     continue
                 added = [words[k] for k in range(a, b) if not sp.start <= k < sp.end]
                 # plain words only ("PCB's" may not cluster with "PCB"), none of them tagged
-                if tuple(plural(w) for w in words[a:b]) == name and all(
+                if tuple(singular(w) for w in words[a:b]) == name and all(
                         w.replace("-", "").isalpha() for w in added) and not any(
                         k in taken for k in range(a, b) if not sp.start <= k < sp.end) and (
                         best is None or b - a > best[1] - best[0]):
@@ -277,9 +271,9 @@ def _container_of(words: list[str], sp: Span, var_starts: set[int]) -> bool:
     by "of" and another name or "each" (the tagged mention may be another one: "the profit per batch")."""
     if sp.end - sp.start != 1 or words[sp.start].lower() not in CONTAINERS:
         return False
-    name = plural(words[sp.start])
+    name = singular(words[sp.start])
     for k, w in enumerate(words[:-2]):
-        if plural(w) != name or words[k + 1].lower() != "of":
+        if singular(w) != name or words[k + 1].lower() != "of":
             continue
         j = k + 2
         if words[j].lower() in {"each", "both"}:
@@ -323,7 +317,7 @@ def listed_names(words: list[str], spans: list[Span]) -> list[Span]:
     for sp in spans:
         if sp.label != "VAR" or sp.end - sp.start < 2:
             continue
-        head = plural(words[sp.end - 1])
+        head = singular(words[sp.end - 1])
         if not words[sp.end - 1].isalpha() or _function(words[sp.end - 1]):
             continue
         # forward: ", X head", "and X head", ", and X head", ", or X head"
@@ -334,12 +328,12 @@ def listed_names(words: list[str], spans: list[Span]) -> list[Span]:
                 j += 1
             if j == k or j >= n:
                 break
-            e = next((x for x in range(j, min(j + 3, n)) if plural(words[x]) == head), None)
+            e = next((x for x in range(j, min(j + 3, n)) if singular(words[x]) == head), None)
             if e is None:
                 # a tagged item cut before the head: "pharmaceutical" + "vessels"
                 i = label.get(j)
                 if i is not None and spans[i].label == "VAR" and spans[i].start == j and spans[i].end < n and \
-                        plural(words[spans[i].end]) == head and spans[i].end not in taken:
+                        singular(words[spans[i].end]) == head and spans[i].end not in taken:
                     out[i] = Span("VAR", j, spans[i].end + 1, " ".join(words[j: spans[i].end + 1]))
                     taken.add(spans[i].end)
                     k = spans[i].end + 1
@@ -456,7 +450,7 @@ def numbered_names(words: list[str], spans: list[Span]) -> list[Span]:
         if after.isalnum() and (after not in STOP | _PRONOUNS or after in _COUNTED) and not (
                 words[k + 1].isdigit() and _named_noun(lower, k)):
             continue  # "uses 3 units": the number counts what follows
-        seen.setdefault(plural(words[k]), []).append(k)
+        seen.setdefault(singular(words[k]), []).append(k)
     picks = [k for ks in seen.values() if len({words[k + 1] for k in ks}) >= 2 for k in ks]
     if not picks:
         return spans
@@ -483,9 +477,9 @@ def _named_noun(lower: list[str], k: int) -> bool:
     """"Mine 1 costs ...", where the text also says "two mines" or "each mine": the word before the digit is a
     noun the text counts or points at elsewhere (a verb such as "uses 3 units" never is), so the digit names
     it even before a verb."""
-    w = plural(lower[k])
+    w = singular(lower[k])
     return w not in _COUNTED and lower[k] not in _MEASURES and any(
-        plural(x) == w and lower[j - 1] in _NOUN_BEFORE and not (j + 1 < len(lower) and is_number(lower[j + 1]))
+        singular(x) == w and lower[j - 1] in _NOUN_BEFORE and not (j + 1 < len(lower) and is_number(lower[j + 1]))
         for j, x in enumerate(lower) if j > 0 and j != k)
 
 
@@ -625,7 +619,7 @@ def per_unit_names(words: list[str], spans: list[Span]) -> list[Span]:
         words[a:e] != words[b:f] and (frames[i][0] and frames[i][0] == frames[j][0] or frames[i][1] and
                                       frames[i][1] == frames[j][1]) for j, (b, f, _) in enumerate(found))]
     found = [found[i] for i in keep]
-    if len({tuple(plural(w) for w in words[a:e]) for a, e, _ in found}) < 2:
+    if len({tuple(singular(w) for w in words[a:e]) for a, e, _ in found}) < 2:
         return spans
     out = list(spans)
     for a, e, v in found:
@@ -641,18 +635,18 @@ def per_unit_names(words: list[str], spans: list[Span]) -> list[Span]:
         out = [sp for sp in out if sp not in inside] + [Span("VAR", a, e, " ".join(words[a:e]))]
     # the head that two or more found names share is their kind, not one of them ("at most 7 drives"
     # beside "a bus drive" and "a community-hall drive")
-    heads = [plural(words[e - 1]) for a, e, _ in found if e - a >= 2]
-    shared = {h for h in heads if heads.count(h) >= 2} - {plural(" ".join(words[a:e])) for a, e, _ in found}
-    out = [sp for sp in out if not (sp.label == "VAR" and sp.end - sp.start == 1 and plural(sp.text) in shared)]
+    heads = [singular(words[e - 1]) for a, e, _ in found if e - a >= 2]
+    shared = {h for h in heads if heads.count(h) >= 2} - {singular(" ".join(words[a:e])) for a, e, _ in found}
+    out = [sp for sp in out if not (sp.label == "VAR" and sp.end - sp.start == 1 and singular(sp.text) in shared)]
     taken = {k for sp in out for k in range(sp.start, sp.end)}
     # "a community-hall drive" ... "the halls can be booked for": the last part of a hyphenated qualifier
     # that only one found name has, after "the", names that decision
     parts: dict[str, list[tuple[int, int]]] = {}
     for a, e, _ in found:
         if e - a >= 2 and "-" in words[a]:
-            parts.setdefault(plural(words[a].split("-")[-1]), []).append((a, e))
+            parts.setdefault(singular(words[a].split("-")[-1]), []).append((a, e))
     for k in range(1, n):
-        hits = parts.get(plural(words[k]), [])
+        hits = parts.get(singular(words[k]), [])
         if lower[k - 1] == "the" and k not in taken and words[k].isalpha() and len(
                 {words[a].lower() for a, _ in hits}) == 1:
             out.append(Span("VAR", k, k + 1, " ".join(words[hits[0][0]: hits[0][1]])))
@@ -660,9 +654,9 @@ def per_unit_names(words: list[str], spans: list[Span]) -> list[Span]:
     for a, e, _ in found:
         if e - a != 2:
             continue
-        mod, head = plural(words[a]), plural(words[a + 1])
+        mod, head = singular(words[a]), singular(words[a + 1])
         for k in range(n - 2):
-            if plural(words[k]) == head and lower[k + 1] == "of" and plural(words[k + 2]) == mod and not any(
+            if singular(words[k]) == head and lower[k + 1] == "of" and singular(words[k + 2]) == mod and not any(
                     j in taken for j in range(k, k + 3)):
                 out.append(Span("VAR", k, k + 3, " ".join(words[k: k + 3])))
                 taken.update(range(k, k + 3))
@@ -676,14 +670,14 @@ def head_names(words: list[str], spans: list[Span]) -> list[Span]:
     names = [sp for sp in spans if sp.label == "VAR" and sp.end - sp.start >= 2]
     heads: dict[str, set[str]] = {}
     for sp in names:
-        heads.setdefault(plural(words[sp.end - 1]), set()).add(plural(" ".join(words[sp.start: sp.end - 1])))
+        heads.setdefault(singular(words[sp.end - 1]), set()).add(singular(" ".join(words[sp.start: sp.end - 1])))
     taken = {k for sp in spans for k in range(sp.start, sp.end)}
     lower = [w.lower() for w in words]
     out = list(spans)
     for k in range(1, len(words) - 1):
         if k in taken or lower[k - 1] != "of" or lower[k + 1] not in PER_UNIT_VERBS or not words[k].isalpha():
             continue
-        if len(heads.get(plural(words[k]), ())) == 1:
+        if len(heads.get(singular(words[k]), ())) == 1:
             out.append(Span("VAR", k, k + 1, words[k]))
     return sorted(out, key=lambda sp: sp.start)
 
@@ -716,13 +710,13 @@ def listed_qualifiers(words: list[str], spans: list[Span]) -> list[Span]:
         if len(items) < 2:
             continue
         # the head the tagged item qualifies later on, after a/an/each/every/one: "a mall drive"
-        last = plural(words[sp.end - 1])
-        head = next((lower[j + 1] for j in range(sp.end, n - 1) if plural(words[j]) == last and
+        last = singular(words[sp.end - 1])
+        head = next((lower[j + 1] for j in range(sp.end, n - 1) if singular(words[j]) == last and
                      lower[j - 1] in _ONE_OF and words[j + 1].isalpha() and lower[j + 1] not in STOP and
                      lower[j + 1] not in PER_UNIT_VERBS), None)
-        if head is None or any(plural(words[i]) == plural(head) for i in items):
+        if head is None or any(singular(words[i]) == singular(head) for i in items):
             continue
-        if all(any(plural(words[j]) == plural(words[i]) and lower[j - 1] in _ONE_OF and lower[j + 1] == head
+        if all(any(singular(words[j]) == singular(words[i]) and lower[j - 1] in _ONE_OF and lower[j + 1] == head
                    for j in range(sp.end, n - 1)) for i in items):
             out += [Span("VAR", i, i + 1, words[i]) for i in items]
             taken.update(items)
@@ -749,7 +743,7 @@ def possessive_names(words: list[str], spans: list[Span]) -> list[Span]:
         while e < len(words) and lower[e] not in _SENTENCE_END:
             e += 1
         before = [sp for sp in spans if sp.label == "VAR" and a <= sp.start and sp.end <= k]
-        if len({plural(sp.text.lower()) for sp in before}) != 1:
+        if len({singular(sp.text.lower()) for sp in before}) != 1:
             continue
         if not any(sp.label == "LIMIT" and k < sp.start < e for sp in spans):
             continue

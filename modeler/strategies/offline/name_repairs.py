@@ -15,10 +15,10 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from modeler.strategies.offline.entities import Span, is_number
-from modeler.strategies.offline.mentions import _MAKES, CONTAINERS, plural
+from modeler.strategies.offline.mentions import _MAKES, CONTAINERS
 from modeler.strategies.offline.repairs import _BOUND_CUE, _MEASURE_VERBS, _SUBJECT_VERBS, _before
 from modeler.strategies.offline.variables import _TIME, MIN_VARIABLES
-from modeler.strategies.offline.words import CONCEPTS, STOP, stem
+from modeler.strategies.offline.words import CONCEPTS, STOP, singular, stem
 
 if TYPE_CHECKING:
     from modeler.strategies.offline.reading import Reading, Variable
@@ -89,11 +89,11 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     parallel += second_name(words, [sp for sp in spans + extra + parallel if sp.label == "VAR"])
     extra += parallel
     tagged.update(k for sp in parallel for k in range(sp.start, sp.end))
-    names = {tuple(_plural(w) for w in sp.text.split()) for sp in var_spans + extra}
+    names = {tuple(singular(w) for w in sp.text.split()) for sp in var_spans + extra}
     names = {n for n in names if n and not all(x in STOP for x in n)}
     # a lone word that ends a longer name ("drops" of "eye drops") is too vague to look for
     names = {n for n in names if len(n) > 1 or not any(len(o) > 1 and n[0] in o for o in names)}
-    lowered = [_plural(w) for w in words]
+    lowered = [singular(w) for w in words]
     for n in sorted(names, key=len, reverse=True):
         m = len(n)
         for k in range(len(words) - m + 1):
@@ -167,10 +167,10 @@ def _with_repeats(words: list[str], spans: list[Span], new: list[Span]) -> list[
     if not new:
         return spans
     taken = {k for sp in spans + new for k in range(sp.start, sp.end)}
-    lowered = [_plural(w) for w in words]
+    lowered = [singular(w) for w in words]
     extra = list(new)
     for sp in new:
-        n = tuple(_plural(w) for w in sp.text.split())
+        n = tuple(singular(w) for w in sp.text.split())
         m = len(n)
         for k in range(len(words) - m + 1):
             if tuple(lowered[k:k + m]) == n and not any(j in taken for j in range(k, k + m)):
@@ -415,11 +415,11 @@ def _unit_from(words: list[str], spans: list[Span]) -> list[Span]:
     "How many megawatt-hours should come from each source": the unit the question counts is not the name;
     where it comes from is ("gas")."""
     lower = [w.lower() for w in words]
-    asked = {_plural(c) for a, b, c in zip(lower, lower[1:], lower[2:], strict=False) if (a, b) == ("how", "many")}
+    asked = {singular(c) for a, b, c in zip(lower, lower[1:], lower[2:], strict=False) if (a, b) == ("how", "many")}
     out = []
     for sp in spans:
         if sp.label == "VAR" and sp.end - sp.start >= 3 and lower[sp.start + 1] == "from" and \
-                _plural(words[sp.start]) in asked:
+                singular(words[sp.start]) in asked:
             sp = Span("VAR", sp.start + 2, sp.end, " ".join(words[sp.start + 2: sp.end]))
         out.append(sp)
     return out
@@ -427,9 +427,9 @@ def _unit_from(words: list[str], spans: list[Span]) -> list[Span]:
 
 def _named_again(words: list[str], a: int, e: int) -> bool:
     """The words at a..e stand again elsewhere in the text (a plural aside)."""
-    name = [_plural(w) for w in words[a:e]]
+    name = [singular(w) for w in words[a:e]]
     m = e - a
-    return any([_plural(w) for w in words[k: k + m]] == name for k in range(len(words) - m + 1) if k != a)
+    return any([singular(w) for w in words[k: k + m]] == name for k in range(len(words) - m + 1) if k != a)
 
 
 _HEAD_BEFORE = frozenset({"of"})
@@ -443,14 +443,14 @@ def _head_repeats(words: list[str], names: set[tuple[str, ...]], tagged: set[int
     So does the head in a parallel frame, "<number> <word> <head>" where a name starts after "<number> <word>"
     too ("$40,000 for solar and $70,000 for storage" of "battery storage")."""
     out: list[Span] = []
-    lowered = [_plural(w) for w in words]
+    lowered = [singular(w) for w in words]
     frames = {words[j - 1].lower() for j in starts if j >= 2 and is_number(words[j - 2]) and words[j - 1].isalpha()}
     for n in names:
         if len(n) != 2:
             continue
         head = n[-1]
         # (a word that mostly serves as a verb ends a name as its noun: "fresh produce" ... "5 tonnes of produce")
-        if head in _NOT_NAMES - STOP or len(head) < 3 or head in {plural(c) for c in CONTAINERS} or any(
+        if head in _NOT_NAMES - STOP or len(head) < 3 or head in {singular(c) for c in CONTAINERS} or any(
                 o != n and head in o for o in names):
             continue
         for k in range(1, len(words)):
@@ -727,7 +727,7 @@ def _shared_heads(words: list[str], spans: list[Span]) -> list[Span]:
         head = words[b.end - 1]
         # a plural first name is a whole name ("rockets, fountains and sparkler boxes", "sofas and group
         # tables"), not an adjective
-        if _plural(a.text) != a.text.lower() or _plural_noun(a.text):
+        if (a.text.lower().endswith("s") and singular(a.text) != a.text.lower()) or _plural_noun(a.text):
             continue
         if _no_shared_head(words, a, b):
             continue
@@ -747,7 +747,7 @@ def _no_shared_head(words: list[str], a: Span, b: Span) -> bool:
         return True
     lower = [w.lower() for w in words]
     word, rest = lower[a.start], lower[b.start + 1: b.end]
-    if any(lower[k] == word and [_plural(w) for w in lower[k + 1: k + 1 + len(rest)]] == [_plural(w) for w in rest]
+    if any(lower[k] == word and [singular(w) for w in lower[k + 1: k + 1 + len(rest)]] == [singular(w) for w in rest]
            for k in range(len(words))):
         return False  # "cheese and pepperoni pizza ... Each cheese pizza": the shared name is used
     return any(lower[k] == word and lower[k + 1: k + 1 + len(rest)] != rest and (k + 1 >= len(words) or not (
@@ -880,17 +880,6 @@ def _count(w: str) -> bool:
     return is_number(w) and w.lower() not in {"1", "one", "1.0"}
 
 
-def _plural(w: str) -> str:
-    w = w.lower()
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"  # "companies" of "company"
-    if w.endswith(("sses", "xes", "ches", "shes")) and len(w) > 4:
-        return w[:-2]  # "classes" of "class", "boxes" of "box"
-    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
-
-
-
-
 _TYPE_WORDS = frozenset("type kind model grade class brand size version".split())
 
 
@@ -927,7 +916,7 @@ def _subjects(words: list[str], tagged: set[int]) -> list[Span]:
             continue  # "The kiosk has 600 minutes": who holds the resources
         if any(j in tagged for j in range(k, end)) or is_number(words[k]) or head in _ACTORS or head in _WEAK_ACTORS:
             continue  # ("A strawberry farmer has ..." is who decides)
-        key = tuple(_plural(w) for w in words[k:end])
+        key = tuple(singular(w) for w in words[k:end])
         if key not in seen:
             seen.add(key)
             out.append(Span("VAR", k, end, " ".join(words[k:end])))

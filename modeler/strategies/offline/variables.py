@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from modeler.strategies.offline.entities import is_number
-from modeler.strategies.offline.words import STOP, stem
+from modeler.strategies.offline.words import STOP, same_word, stem
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -75,16 +75,10 @@ def _join_pairs(variables: list[Variable], units: frozenset[str] = frozenset()) 
     return out
 
 
-def _same_word(a: str, b: str) -> bool:
-    """One word, singular or plural ("nurse" / "nurses", "box" / "boxes", "party" / "parties")."""
-    a, b = sorted((a.lower(), b.lower()), key=len)
-    return b in {a, a + "s", a + "es"} or (a.endswith("y") and b == a[:-1] + "ies")
-
-
 def _whole_words(a: str, b: str, shared: set[str]) -> set[str]:
     """The shared stems two names share as whole words: "nurses" and "nursing assistants" share the stem
     "nurs", not a word."""
-    return {s for s in shared if any(stem(x) == s and stem(y) == s and _same_word(x, y)
+    return {s for s in shared if any(stem(x) == s and stem(y) == s and same_word(x, y)
                                      for x in a.split() for y in b.split())}
 
 

@@ -79,10 +79,22 @@ _IRREGULAR = {"geese": "goose", "mice": "mouse", "teeth": "tooth", "feet": "foot
 
 
 def singular(word: str) -> str:
-    """Lower case with a plural "s" off and nothing else ("peas" meets "pea"; "glass" stays): for telling
-    two names apart, where `stem`'s -ing/-ed rules would join too much."""
+    """A word's singular, roughly, in lower case, as a key for matching and telling names apart: a plural ending
+    off and nothing else ("tables" meets "table", "companies" "company", "boxes" "box", "peas" "pea"; "glass"
+    and words of three letters or fewer, "gas", "bus", stay). An "-ie" noun keys as "-y", so that "hoodie" meets
+    "hoodies" as "company" meets "companies". Other "-es" plurals lose the "s" alone ("buses" keys "buse"): keying
+    them as "bus" turned a dev problem's "10 tourism buses" into a refusal (`same_word` joins such a pair). `stem`
+    joins more (-ing/-ed), too much for names."""
     w = word.lower()
-    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+    if w.endswith("ie") and len(w) > 4:
+        return w[:-2] + "y"
+    if len(w) <= 3 or not w.endswith("s") or w.endswith("ss"):
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "xes", "ches", "shes")) and len(w) > 4:
+        return w[:-2]
+    return w[:-1]
 
 
 def one_noun(a: str, b: str) -> bool:
@@ -91,8 +103,19 @@ def one_noun(a: str, b: str) -> bool:
     return a == b or (a.isalpha() and len(a) > 2 and b in {a + "s", a[:-1]})
 
 
+def same_word(a: str, b: str) -> bool:
+    """One word, singular or plural ("nurse" / "nurses", "box" / "boxes", "party" / "parties"). A test of a
+    pair, not a key like `singular`: seeing the singular, it can take "-es" after any word ("bus" / "buses",
+    "potato" / "potatoes"), which a key cannot tell from "shoes"."""
+    a, b = sorted((a.lower(), b.lower()), key=len)
+    return b in {a, a + "s", a + "es"} or (a.endswith("y") and b == a[:-1] + "ies")
+
+
 def stem(word: str) -> str:
-    """A crude stem: plural and -ing/-ed endings off, so "mixing" meets "mix" and "hoodies" meets "hoodie"."""
+    """A crude stem for matching a word to the same thing said another way: plural, possessive, -ing/-ed/-ment
+    endings off, so "mixing" meets "mix", "hoodies" "hoodie", "children's" "children". Not `singular`: it joins
+    verb forms to nouns ("nursing" meets "nurse"), which matches units and resources but would merge names; and it
+    leaves "-as"/"-os"/"-us"/"-is" words whole ("bananas", "photos"), which `one_noun` bridges."""
     w = re.sub(r"['’]s$", "", word.lower())  # a possessive: "children's" meets "children"
     w = _IRREGULAR.get(w, w)
     if w in _S_SINGULAR:

@@ -1,0 +1,133 @@
+"""Two variables compared in one clause, with or without a tagged LIMIT: "at least twice as many X as Y"
+(xby), "X must not exceed Y" (xy); and the test that keeps such a limit from being read as a bound
+(`_compares`)."""
+
+from __future__ import annotations
+
+import re
+
+from modeler.strategies.offline.entities import Span
+from modeler.strategies.offline.reading import Reading
+from modeler.strategies.offline.specs import ConstraintSpec
+from modeler.strategies.offline.words import FRACTIONS, MULTIPLIERS, direction, parse_value
+
+_COMPARE = ("exceed", "more than", "less than", "greater than", "fewer than", "larger than", "smaller than",
+            "as many", "as much", "at least as", "at most as", "higher than", "lower than")
+_TIMES = re.compile(r"\b(times|twice|double|thrice|triple|half as)\b")
+
+
+def _compares(r: Reading, sp: Span) -> bool:
+    """"at least three times as many hardcover than paperback textbooks": a multiple of another
+    variable (read by `comparisons` when it can name both), never a bound of its own."""
+    after = " ".join(w.lower() for w in r.words[sp.end: sp.end + 4])
+    if any(f in sp.text.lower().split() for f in FRACTIONS):
+        return False  # "at most half the number of ads": a share of the total, a limit of its own
+    return _is_multiplier(r, sp) and bool(re.match(r"(times? )?(as many|as much|more|fewer|less|the)\b", after))
+
+
+_MODAL = re.compile(r"\b(must|should|shall|can|cannot|can't|could|need|needs|has to|have to|want|wants|prefer|"
+                    r"prefers|required?|at least|at most|no more|no less|exceed|exceeds|limit|will)\b")
+_CLAUSE_SPLIT = frozenset({",", ";", "but", "while", "whereas", "and", "however", "so", "since", "because"})
+_FRACTION_OF = re.compile(r"\b(half|third|quarter|fourth|fifth|\d+(?:\.\d+)? ?%|\d+ percent)\b (?:of )?(the|that)\b")
+_NEGATED_MORE = re.compile(r"\b(?:can't|cannot|can not|mustn't|must not|may not|shouldn't|should not|won't|will not|"
+                           r"isn't|aren't|is not|are not) (?:be |have |hire |use |take |book |run |make |get )?"
+                           r"(?:any )?(more|greater|larger|higher|less|fewer|smaller|lower)\b[^,;]*?\bthan\b")
+_MORE_THAN = re.compile(r"\b(more|fewer|less|greater|larger|smaller|higher|lower)\b.*\bthan\b")
+
+
+def _clauses(r: Reading, s: int) -> list[tuple[int, int]]:
+    a, b = r.sentences[s]
+    cuts = [k for k in range(a, b) if r.words[k].lower() in _CLAUSE_SPLIT]
+    bounds = [a, *cuts, b]
+    return [(bounds[i] + (1 if i else 0), bounds[i + 1]) for i in range(len(bounds) - 1)
+            if bounds[i + 1] > bounds[i] + (1 if i else 0)]
+
+
+# "the number of small boxes must be at least the number of large boxes": a comparison with no multiplier
+_AS_THE_NUMBER = re.compile(r"\b(?:at least|at most|no more than|no less than|no fewer than|not more than|not less than|"
+                            r"not fewer than|equal to|the same as) (?:the|that of the) (?:number|amount|quantity|count) of\b")
+
+
+def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[ConstraintSpec, tuple[int, int]]]:
+    """xby / xy in a sentence: two variables compared in one clause ("at least twice as many X as Y")."""
+    out = []
+    sentence = r.sentence_text(s)
+    if re.search(r"(than or equal to|at least|no less than) (0|zero)\b|non-?negative", sentence.lower()):
+        return out
+    clauses = _clauses(r, s)
+    for i, (a, b) in enumerate(clauses):
+        # a comparison may continue into the next clause: "more X than Y, ..." rarely; "X and Y" splits
+        # wrongly, so a clause with one variable borrows the next clause's first mention
+        low = " ".join(r.words[a:b]).lower()
+        m_times = _TIMES.search(low)
+        has_times = bool(m_times) and not re.match(r"\s*(a|an|per|every|each|daily|weekly|monthly)\b",
+                                                   low[m_times.end():]) and bool(
+            re.search(r"\b(as|than|that of|the number|the amount|the \w+ (?:of|for))\b", low[m_times.end():]))
+        frac = _FRACTION_OF.search(low)
+        compare = any(c in low for c in _COMPARE) or bool(_MORE_THAN.search(low)) or bool(_AS_THE_NUMBER.search(low))
+        if not (has_times or frac or compare):
+            continue
+        if any(sp for sp in limits if a <= sp.start < b and not _is_multiplier(r, sp) and not frac):
+            continue  # a real limit in the clause: a bound or a sum, not a comparison
+        distinct = list(dict.fromkeys(r.mention_var[k] for k in sorted(r.mention_var) if a <= k < b))
+        if not distinct and i + 1 < len(clauses) and (has_times or compare):
+            # "at least 2 times as many people prefer to save money and travel by regular seats than
+            # cushioned seats": the things compared come in the next clause
+            na, nb = clauses[i + 1]
+            distinct = list(dict.fromkeys(r.mention_var[k] for k in sorted(r.mention_var) if na <= k < nb))
+            b = nb
+        if len(distinct) == 1 and len(r.variables) == 2 and has_times and " than" not in low and " as " not in (
+                " ".join(r.words[b:r.sentences[s][1]]).lower() + " ") and i + 1 >= len(clauses):
+            # "at least 3 times as many people prefer to sit in regular seats": than the other one
+            distinct.append(1 - distinct[0] if distinct[0] in (0, 1) else 0)
+        if len(distinct) == 1 and i + 1 < len(clauses):
+            na, nb = clauses[i + 1]
+            more = [r.mention_var[k] for k in sorted(r.mention_var) if na <= k < nb and r.mention_var[k] != distinct[0]]
+            # (not the "than" of a bound: "no more than 60 percent of the money ..., and she wants ...")
+            if more and (re.search(r"\bthan\b(?! (?:\$ )?\d)", low) or " as " in f" {low} "):
+                distinct.append(more[0])
+                b = nb
+        if len(distinct) < 2:
+            continue
+        x, y = distinct[0], distinct[1]
+        clause = " ".join(r.words[a:b])
+        sense = direction(clause) or ">="
+        cl = clause.lower()
+        if any(w in cl for w in ("less than", "fewer than", "smaller than", "lower than")) or re.search(
+                r"\b(less|fewer|smaller|lower)\b.*\bthan\b", cl):
+            if not any(w in cl for w in ("no less", "not less", "no fewer", "not fewer")):
+                sense = "<="
+        # "there can't be more volunteers than nurses", "there may not be fewer vans than trucks": a
+        # negated modal before the comparative turns it round
+        neg = _NEGATED_MORE.search(cl.replace("ca n't", "can't").replace(" n't", "n't"))
+        if neg and not has_times and not frac:
+            sense = ">=" if neg.group(1) in {"less", "fewer", "smaller", "lower"} else "<="
+        if has_times or frac:
+            mult = None
+            if frac:
+                mult = parse_value(frac.group(1))
+            for sp in r.spans:
+                if mult is None and sp.label in {"PARAM", "LIMIT"} and a <= sp.start < b:
+                    mult = parse_value(sp.text)
+            if mult is None and m_times:
+                mult = MULTIPLIERS.get(m_times.group(1))
+                if m_times.group(1) == "times":
+                    before = low[: m_times.start()].split()
+                    mult = parse_value(before[-1]) if before else None
+            if "half as" in low:
+                mult = 0.5
+            if mult is None:
+                continue
+            out.append((ConstraintSpec("xby", sense, 0.0, x=x, y=y, param=mult, sentence=sentence, cue=clause),
+                        (a, b)))
+        elif _MODAL.search(cl):  # "there are usually more sofas than beds" states a fact, not a rule
+            out.append((ConstraintSpec("xy", sense, 0.0, x=x, y=y, sentence=sentence, cue=clause), (a, b)))
+    return out
+
+
+def _is_multiplier(r: Reading, sp: Span) -> bool:
+    nxt = r.words[sp.end].lower() if sp.end < len(r.words) else ""
+    if nxt == "of" and " ".join(w.lower() for w in r.words[sp.end + 1: sp.end + 3]).startswith(
+            ("it ", "them ", "this ", "all ", "its ", "their ", "the total", "the whole")):
+        return False  # "no more than half of it may be compost": a share of the whole, not of another variable
+    return nxt in {"times", "time"} or sp.text.lower() in MULTIPLIERS or "times" in sp.text.lower()

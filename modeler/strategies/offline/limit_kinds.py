@@ -1,0 +1,319 @@
+"""Which template a LIMIT that names no one variable takes beyond a plain resource row: a share or blend of the
+mix ("2.2 percent of the total tonnage", "at most 8 mg/L"), a count of the decisions themselves ("at most 650
+containers", what the question counts), a sum shared among them, one item per decision ("one banana"),
+earnings of money decisions, and the size of the decisions' unit ("in units of 100 g")."""
+
+from __future__ import annotations
+
+import re
+
+from modeler.strategies.offline.entities import Span
+from modeler.strategies.offline.limit_scope import _named_in_clause
+from modeler.strategies.offline.limit_words import _asked, _clause_after, _clause_before
+from modeler.strategies.offline.reading import Reading
+from modeler.strategies.offline.words import (
+    CONCEPTS,
+    FRACTIONS,
+    MEASURES,
+    STOP,
+    content,
+    one_noun,
+    parse_value,
+    stem,
+    weight,
+)
+
+_MASS = {"g": "g", "gram": "g", "grams": "g", "kg": "kg", "kilogram": "kg", "kilograms": "kg", "ml": "ml",
+         "millilitre": "ml", "millilitres": "ml", "milliliter": "ml", "milliliters": "ml"}
+_SIZED_UNIT = re.compile(r"\b(?:in units of|measured in|in portions of|in servings of) (\d+(?:\.\d+)?|a hundred|one hundred) "
+                         r"(g|grams?|kg|kilograms?|ml|millilit(?:re|er)s?)\b|\b(\d+|hundred)-(g|gram|kg|kilogram|ml)s? "
+                         r"(?:portions?|servings?|units?|packs?|bags?|scoops?)\b")
+
+
+def _decision_size(r: Reading, sp: Span) -> float:
+    """How many of a limit's mass units one decision unit is, when the question (or a "measured in")
+    counts the decisions in sized units ("How much of each (in units of 100 g)", "How many hundred-gram
+    portions", "measured in 100 g servings") and the limit is in that mass unit; else 1."""
+    unit = _MASS.get(r.words[sp.end].lower(), "") if sp.end < len(r.words) else ""
+    if not unit:
+        return 1.0
+    for s in r.sentences:
+        text = r.sentence_text(s).lower()
+        if not re.search(r"\bhow (?:many|much)\b|\bmeasured in\b", text):
+            continue
+        for m in _SIZED_UNIT.finditer(text):
+            n, u = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            size = 100.0 if n in {"hundred", "a hundred", "one hundred"} else parse_value(n)
+            if size and _MASS.get(u, _MASS.get(u + "s", "")) == unit:
+                return size
+    return 1.0
+
+
+def _size_of_unit(r: Reading, sp: Span) -> bool:
+    """"(in units of 100 g)", "measured in 100 g servings": the size of the decisions' unit, no limit."""
+    before = " ".join(w.lower() for w in r.words[max(sp.start - 3, 0): sp.start])
+    return bool(re.search(r"\b(?:in units of|measured in|in portions of|in servings of)$", before))
+
+
+def _one_per_item(r: Reading, sp: Span) -> dict[int, float] | None:
+    """"Each smoothie uses 150 ml of milk and one banana ... the kiosk gets 60 bananas", "the Deluxe basket
+    holds 4 cheeses, 1 jar of jam and a bottle of wine ... 40 bottles of wine": a stock of a thing that
+    some items take one of ("a", "an", "one"), and no coefficient group measures, is a row over those
+    items with coefficient 1 (the item named last before it in its sentence)."""
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    k = sp.end
+    if k + 2 < b and (r.words[k].lower() in MEASURES or r.words[k].lower() in _CONTAINERS) and (
+            r.words[k + 1].lower() == "of"):
+        k += 2
+    head = None
+    while k < b and r.words[k].isalpha() and r.words[k].lower() not in STOP and k not in r.mention_var:
+        head, k = k, k + 1
+    if head is None:
+        return None
+    noun = stem(r.words[head].lower())
+    if r.words[head].lower() in MEASURES or CONCEPTS.get(r.words[head].lower()) in {"HOUR", "MINUTE"} or any(
+            noun in f.context for f in r.features):
+        return None
+    out: dict[int, float] = {}
+    for j in range(1, len(r.words)):
+        if j == head or not one_noun(stem(r.words[j].lower()), noun):
+            continue
+        a = j - 1
+        while a > 0 and r.words[a].isalpha() and r.words[a].lower() not in {"a", "an", "one", "of"} and (
+                a not in r.mention_var) and j - a < 3:  # "one DSP chip", "one activated filter"
+            a -= 1
+        if r.words[a].lower() == "of" and a >= 2 and r.words[a - 1].lower() in MEASURES | _CONTAINERS:
+            a -= 2  # "a bottle of wine"
+        if r.words[a].lower() not in {"a", "an", "one"}:
+            continue
+        s0, _ = r.sentences[r.tokens[j].sent]
+        named = [r.mention_var[m] for m in range(s0, a) if m in r.mention_var]
+        if not named:
+            return None
+        out[named[-1]] = 1.0
+    return out if 0 < len(out) < len(r.variables) else None
+
+
+_CONTAINERS = frozenset("bottle bottles jar jars bag bags box boxes can cans pack packs packet packets tin tins "
+                        "crate crates sack sacks carton cartons roll rolls sheet sheets piece pieces".split())
+
+
+def _is_share(r: Reading, sp: Span) -> bool:
+    w = sp.text.lower()
+    nxt = r.words[sp.end].lower() if sp.end < len(r.words) else ""
+    return "%" in w or "percent" in w or nxt in {"%", "percent"} or any(f in w.split() for f in FRACTIONS)
+
+
+def _of_mix(r: Reading, sp: Span) -> bool:
+    """"He needs 1000 kg of feed a day, and at least 25% of the feed must be protein": an amount of the mix
+    whose shares the text states (the noun after "N% of the") is the sum of its parts."""
+    k = next((j for j in range(sp.end, min(sp.end + 3, len(r.words))) if r.words[j].lower() == "of"), None)
+    if k is None or k + 1 >= len(r.words):
+        return False
+    j = k + 2 if r.words[k + 1].lower() == "the" else k + 1
+    if j >= len(r.words) or not r.words[j].isalpha():
+        return False
+    w = r.words[j].lower()
+    if any(w in m.lower().split() for v in r.variables for m in v.mentions):
+        return False
+    text = " ".join(x.lower() for x in r.words)
+    return bool(re.search(rf"(?:%|percent) of (?:the |its |their )?{re.escape(w)}\b", text))
+
+
+_EARN = re.compile(r"\b(earns?|earned|earning|returns?|interest|income|yields?|profits?|gains?)\b")
+
+
+def _earned(r: Reading, sp: Span) -> bool:
+    """"so that she earns at least $3,000 a year", "the yearly interest must be at least $900": with money
+    decisions, a sum of money the clause says is earned is the return row, not the amounts put in."""
+    return bool(_EARN.search(_clause_before(r, sp, 8).lower()) or _EARNED_AFTER.match(_clause_after(r, sp, 5)))
+
+
+# "$11,000 of return a year", "$900 in yearly interest": the sum is what is earned
+_EARNED_AFTER = re.compile(r"^(?:of|in) (?:yearly |annual |total |combined )?(?:returns?|interest|income|earnings|profits?)\b")
+
+
+def _modifier_unit(r: Reading, k: int, units: set[str]) -> bool:
+    """"56 waiter shifts": the word at k qualifies the noun after it, which the coefficients measure (the
+    head noun, "shifts", is the limit's unit; "waiter" is not a count of waiters)."""
+    if k + 1 >= len(r.words) or not r.words[k + 1].isalpha() or k + 1 in r.mention_var:
+        return False
+    nxt = stem(r.words[k + 1])
+    return nxt not in units and nxt not in STOP and any(nxt in f.context for f in r.features)
+
+
+_OF_TOTAL = re.compile(r"^(?:percent |% )?of (?:the |its |their |all )?(?:total|whole|entire|combined|overall|mix|"
+                       r"mixture|blend)\b")
+
+# "25% of the feed must be protein", "at most 10% of the mix may be sugar"
+_MUST_BE = re.compile(r"^(?:percent |% )?of (?:the |its |their |each |every )?(?:[a-z-]+ ){1,2}(?:must|should|has to|"
+                      r"needs to|may|can|will) (?:only )?be ([a-z-]+)$")
+
+_MIX_WHOLE = re.compile(r"\b(?:blend|blends|mix|mixture|mixtures|average|combined|resulting|final)\b")
+
+
+def _concentration(r: Reading, sp: Span) -> dict[int, float] | None:
+    """"The blend may contain at most 8 mg/L of nitrate", each source having its own "12 mg/L of nitrate": a
+    limit per unit of the mix is a weighted average, sum c_i x_i <= 8 sum x_i (a "blend" row: the c_i)."""
+    after = [w.lower() for w in r.words[sp.end: sp.end + 4]]
+    if not ("/" in "".join(after[:3]) or "per" in after[:3]) or not _MIX_WHOLE.search(_clause_before(r, sp, 10)):
+        return None
+    said = set(content([w for w in re.split(r"[/\s]+", " ".join(after)) if w and w != "per"]))
+    for f in r.features:
+        if len(f.coefs) >= 2 and not {"MONEY", "PROFIT"} & set(f.context) and len(said & set(f.context)) >= 2:
+            return {v: c.value for v, c in f.coefs.items()}
+    return None
+
+
+def _blend(r: Reading, sp: Span, value: float) -> dict[int, float] | None:
+    """"the sulfur in the coal must not exceed 2.2 percent of the total tonnage", where each variable has
+    its own share of sulfur (2%, 3.5%, 1%): sum a_i x_i <= p sum x_i (a "blend" row: the a_i)."""
+    if value >= 1:
+        return None
+    if _OF_TOTAL.match(_clause_after(r, sp, 6)):
+        said = set(content(_clause_before(r, sp, 12).split()))
+    elif _MUST_BE.match(_clause_after(r, sp, 10)):
+        # "at least 25% of the feed must be protein": the share of the attribute the clause names
+        said = set(content([_MUST_BE.match(_clause_after(r, sp, 10)).group(1)]))
+    elif re.search(r"\b(?:average|averages|on average)\b", _clause_before(r, sp, 12).split(" and ")[0]):
+        # "the blend must average at least 56% iron and at most 6.5% silica": what follows the number
+        said = set(content(_clause_after(r, sp, 3).replace("%", " ").replace("percent", " ").split()[:2]))
+    else:
+        return None
+    for f in r.features:
+        # (not rates of money: "a trust paying 6.5% may get at most 40% of the total" is a share)
+        if f.coefs and all(0 < c.value < 1 for c in f.coefs.values()) and not {"MONEY", "PROFIT"} & set(
+                f.context) and said & set(f.context):
+            return {v: c.value for v, c in f.coefs.items()}
+    return None
+
+
+def _of_every(r: Reading, sp: Span) -> bool:
+    """"10,000 tonnes of iron ore" where the variables are "ore from Amber mine", "ore from Birch mine":
+    the amount is "of" a noun that names two variables or more, so of them all."""
+    k = next((j for j in range(sp.end, min(sp.end + 3, len(r.words))) if r.words[j].lower() == "of"), None)
+    if k is None:
+        return False
+    for j in range(k + 1, min(k + 4, len(r.words))):
+        w = r.words[j].lower()
+        if not w.isalpha() or w in STOP:
+            break
+        if sum(any(stem(w) in {stem(x) for x in m.split()} for m in v.mentions) for v in r.variables) >= 2:
+            nxt = r.words[j + 1] if j + 1 < len(r.words) else ""
+            return not nxt.isalpha() or (nxt.islower() and nxt in STOP)  # (not "of drug A": a name)
+    return False
+
+
+def _asked_unit(r: Reading, sp: Span) -> bool:
+    """The word right after a limit's number is what the question counts ("at most 35 hours" and "How
+    many hours should each line run"), money aside."""
+    k = sp.end
+    return k < len(r.words) and r.words[k].isalpha() and _asked(r, k) and not (
+        sp.start > 0 and r.words[sp.start - 1] == "$")
+
+
+def _asked_measure(r: Reading, sp: Span) -> bool:
+    """"The station needs at least 1000 tonnes this week" when the question asks "How many tonnes ...":
+    a limit in the unit the question counts, of no one thing ("1000 tonnes of coal from mine B"), is the
+    sum of the decisions."""
+    k = sp.end
+    if k >= len(r.words) or not r.words[k].isalpha() or not _asked(r, k) or (sp.start > 0 and r.words[sp.start - 1] == "$"):
+        return False
+    if any(j in r.mention_var for j in range(k + 1, min(k + 4, len(r.words)))):
+        return False
+    if any(r.words[j].lower() == "of" for j in range(k + 1, min(k + 4, len(r.words)))) and not _of_every(
+            r, sp) and not _of_mix(r, sp):
+        return False
+    if _named_in_clause(r, sp) is not None:
+        return False  # ("Birch can ship no more than 4,000 tonnes": one of them)
+    # ("the sludge press can take no more than 4,000 kilograms": a resource the coefficients measure)
+    own = _clause_before(r, sp).split(" and ")[-1].split()
+    return not set(content(own)) & {w for f in r.features for w in f.context}
+
+
+def _counts_decisions(r: Reading, sp: Span, units: set[str]) -> bool:
+    """The limit counts the decisions themselves ("at most 650 containers", "200 square kilometers"
+    when each decision is a square kilometer): the words right after its number name a decision unit."""
+    if (sp.start > 0 and r.words[sp.start - 1] == "$") or "$" in sp.text:
+        return False  # "spend at most $5000 in buying donuts": money, not donuts
+    # "limits the number of ads from a single company to at most 8": the count is named before the limit
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    low = [w.lower() for w in r.words[a: sp.start]]
+    for k in range(len(low) - 2):
+        if low[k: k + 2] == ["number", "of"] and stem(low[k + 2]) in units and not any(
+                j in r.mention_var for j in range(a + k, sp.start)):
+            return True
+    for k in range(sp.end, min(sp.end + 3, len(r.words))):
+        w = r.words[k].lower()
+        if w in {"of", ",", ".", ";", "and", "or", "per", "every", "each"} or k in r.mention_var:
+            return False
+        if stem(w) in units and not _modifier_unit(r, k, units):
+            # "4 milliliters of active compound", where coefficients measure the compound: that amount,
+            # not the decisions themselves
+            if _of_resource(r, k) or (k + 2 < len(r.words) and r.words[k + 1].lower() == "of" and any(
+                    stem(r.words[k + 2]) in f.context for f in r.features)):
+                return False
+            # "300 containers of the strong anesthetics": a bound on that one, not a sum
+            return not any(j in r.mention_var for j in range(k + 1, min(k + 5, len(r.words))))
+    return False
+
+
+def _generic_count(r: Reading, sp: Span, sense: str) -> bool:
+    """"The booking system allows no more than 50 appointments in a day", where the question asks how
+    many haircuts and colourings: a plural count noun after the number that is no unit of measure, no
+    word of a decision's name and nothing a coefficient measures counts every decision, when the limit's
+    own clause, to its end, names no decision and the limit is a most."""
+    if sense != "<=" or sp.end + 1 >= len(r.words) or r.words[sp.end + 1].lower() in {"with", "of", "for"} or sp.end >= len(r.words) or "$" in sp.text or (sp.start > 0 and r.words[sp.start - 1] == "$"):
+        return False
+    w = r.words[sp.end].lower()
+    if not (w.isalpha() and w.endswith("s") and len(w) > 3) or w in MEASURES or w in STOP or sp.end in r.mention_var:
+        return False
+    key = stem(w)
+    if key in r.distinct or any(key in f.context for f in r.features) or any(
+            key in c.context for f in r.features for c in f.coefs.values()):
+        return False
+    if "how many" not in " ".join(x.lower() for x in r.words):
+        return False
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    cut = max([k + 1 for k in range(a, sp.start) if r.words[k] in {",", ";"}], default=a)
+    end = next((k for k in range(sp.end, len(r.words)) if r.words[k] in {",", ";", ".", "?", "!"}), len(r.words))
+    return not any(cut <= k < end for k in r.mention_var)
+
+
+def _shared_among(r: Reading, sp: Span, objective_feature: int | None = None) -> bool:
+    """"shares 300 hours of telescope time among a galaxy survey, an exoplanet survey and a comet survey",
+    "makes 100 kilograms of blend from soy wax, beeswax and paraffin": an amount shared out among the
+    variables, or made from them, is their sum."""
+    for k in range(sp.end, min(sp.end + 8, len(r.words) - 2)):
+        w = r.words[k].lower()
+        if w in {".", ";", "?", "!", "which", "while", "and"} or k in r.mention_var:
+            return False
+        if r.words[k - 1].lower() == "of" and w not in MEASURES and any(
+                stem(w) in f.context for j, f in enumerate(r.features) if len(f.coefs) >= 2 and j != objective_feature
+                and "MONEY" not in f.context):
+            return False  # "25 mg of iron a day from tofu, chickpeas and spinach": what they contain, weighted
+        if w in {"among", "between", "amongst", "from"}:
+            # a list of two variables or more follows ("from soy wax, beeswax, and paraffin")
+            named = set()
+            for j in range(k + 1, min(k + 14, len(r.words))):
+                if r.words[j] in {".", ";", "?", "!"} or r.words[j].lower() in {"which", "at", "while"}:
+                    break
+                if j in r.mention_var:
+                    named.add(r.mention_var[j])
+            return len(named) >= 2
+    return False
+
+
+def _of_resource(r: Reading, k: int) -> bool:
+    """The unit at k is "of" a thing the coefficients measure and no variable names ("4 milliliters of
+    active compound" where "Solution A contains 12% active compound")."""
+    if k + 1 >= len(r.words) or r.words[k + 1].lower() != "of":
+        return False
+    out: list[str] = []
+    for j in range(k + 2, min(k + 5, len(r.words))):
+        if r.words[j] in {",", ".", ";", "?", "!"} or j in r.mention_var:
+            break
+        out.append(r.words[j])
+    var_words = {key for v in r.variables for key in v.keys}
+    keys = {t for t in content(out) if weight(t) >= 1 and t not in var_words}
+    return bool(keys) and any(keys & set(f.context) for f in r.features)

@@ -1,0 +1,187 @@
+"""The rows of resource limits: each linear limit gets the coefficient group it names, best matches first,
+in the limit's unit (`_assign_features`: per-item sizes, minutes against hours, a price's unit, opposite
+limits on one resource), and the decisions that must add up to a whole batch (`_batch_total`)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from modeler.strategies.offline.limit_words import _unit
+from modeler.strategies.offline.reading import Feature, Reading, overlap
+from modeler.strategies.offline.specs import ConstraintSpec
+from modeler.strategies.offline.variables import decision_units
+from modeler.strategies.offline.words import _MAGNITUDES as MAGNITUDES
+from modeler.strategies.offline.words import stem, unit_scale
+
+
+def _percent_row(r: Reading, f: Feature) -> bool:
+    """Every coefficient of the row is a share ("contains 62% iron", "60 percent crushed stone")."""
+    return len(f.coefs) >= 2 and all(
+        any(w.lower() in {"%", "percent"} for w in r.words[c.tok: c.tok + 3]) for c in f.coefs.values())
+
+
+def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str], list[int]]],
+                     totals: list[bool], objective_feature: int | None = None,
+                     shared: set[int] | None = None) -> list[ConstraintSpec]:
+    """Give each resource limit the coefficient group it names, best matches first, each group once. A
+    limit that holds for each of several resources (`shared`) also takes the other groups it names as
+    well as its best one (returned as extra constraints)."""
+    pairs = []
+    for i, (spec, ctx, _) in enumerate(pending):
+        for j, f in enumerate(r.features):
+            sc = overlap(ctx, f.context)
+            if sc > 0 and _priced_per(spec.unit, ctx, f):
+                continue
+            if sc > 0:
+                # the unit right after the number ("8000 minutes") must agree with the coefficients'
+                sc += 0.7 if spec.unit and spec.unit in f.context else 0.0
+                # between groups the limit names equally ("spend at most $10000": the profit per headset
+                # and the cost of one; "8000 minutes available for picking": the pounds picked and the
+                # minutes taken), not the objective's: a limit rarely bounds what is optimized
+                sc -= 0.01 if j == objective_feature else 0.0
+                pairs.append((sc, -j, i, j))
+    # between pairs that score the same, a limit with only one best group goes first: "6500 hours for the
+    # parts, 3500 hours for assembling the parts" -- the first names the parts only, the second the parts
+    # and the assembly, so the second takes the assembly
+    top: dict[int, float] = {}
+    for sc, _, i, _j in pairs:
+        top[i] = max(top.get(i, sc), sc)
+    n_best = Counter(i for sc, _, i, _j in pairs if sc >= top[i] - 1e-9)
+    pairs = [p for _, p in sorted(((p[0], -n_best[p[2]], p[1], p[2], p[3]), p) for p in pairs)[::-1]]
+    taken_spec: dict[int, int] = {}
+    taken_feat: set[int] = set()
+    for _sc, _, i, j in pairs:
+        if i in taken_spec or j in taken_feat:
+            continue
+        taken_spec[i] = j
+        taken_feat.add(j)
+    _opposite_ranges(pending, pairs, taken_spec)
+    # a limit naming nothing the coefficients measure ("500 customers every minute" against "20 people
+    # per minute") takes the one coefficient group over every variable that nothing else uses
+    spare = [j for j, f in enumerate(r.features) if j not in taken_feat and j != objective_feature
+             and len(f.coefs) == len(r.variables) >= 2]
+    unmatched = [i for i, (_, _, vars_) in enumerate(pending)
+                 if i not in taken_spec and not totals[i] and len(vars_) != 1]
+    if len(spare) == 1 and len(unmatched) == 1:
+        taken_spec[unmatched[0]] = spare[0]
+    extra: list[ConstraintSpec] = []
+    best = {i: sc for sc, _, i, j in pairs if taken_spec.get(i) == j}
+    for sc, _, i, j in pairs:
+        unit = pending[i][0].unit
+        if i in (shared or set()) and i in best and j not in taken_feat and j != objective_feature and (
+                sc >= 0.5 * best[i]) and (not unit or unit in r.features[j].context):
+            spec = pending[i][0]
+            extra.append(ConstraintSpec(spec.kind, spec.sense, spec.limit * unit_scale(unit, set(r.features[j].context)), {
+                v: c.value for v, c in r.features[j].coefs.items()}, sentence=spec.sentence, cue=spec.cue,
+                unit=spec.unit))
+            taken_feat.add(j)
+    for i, (spec, _, vars_) in enumerate(pending):
+        if i in taken_spec:
+            spec.terms = _in_one_unit(r, r.features[taken_spec[i]], spec.unit)
+            # "sixteen hours of working time" against "10 minutes" a candle: the limit in the row's unit
+            spec.limit *= unit_scale(spec.unit, set(r.features[taken_spec[i]].context))
+            if spec.share and _percent_row(r, r.features[taken_spec[i]]):
+                # "gravel that is 60 percent crushed stone ... at least 40 percent of the gravel must be
+                # crushed stone": the mix's share, sum p_i x_i >= 0.4 (x_1 + x_2 + ...)
+                spec.kind = "blend"
+            continue
+        if len(vars_) == 1 and not totals[i]:
+            spec.kind = "lowerbound" if spec.sense == ">=" else "upperbound"
+            spec.terms = {vars_[0]: 1.0}
+        elif (sizes := _sizes(r, spec.unit)) is not None:
+            spec.terms = sizes  # "small 250-gram jars and large 1-kilogram jars ... 150 kg of honey"
+        elif r.variables:
+            spec.kind = "sum"
+            spec.terms = {v.index: 1.0 for v in r.variables}
+        else:
+            spec.kind = "drop"
+    return extra
+
+
+_BATCH = re.compile(r"^(\d[\d,]*(?:\.\d+)?)-([a-z]+)$")
+
+
+def _batch_total(r: Reading, out: list[ConstraintSpec]) -> list[ConstraintSpec]:
+    """"A smelter blends three ores into a 100-tonne charge ... How many tonnes of each ore": the decisions,
+    counted in the batch's unit, add up to the batch exactly (the size said as "<number>-<unit>" after
+    "into a", a number no entity holds)."""
+    if len(r.variables) < 2:
+        return []
+    low = [w.lower() for w in r.words]
+    # what one unit of a decision is: "How many tonnes ...", or what a price is quoted per ("$80 a tonne")
+    units = decision_units(r) | {stem(low[k + 2]) for k in range(len(low) - 2) if low[k: k + 2] == ["how", "many"]} | {
+        u for f in r.features if "MONEY" in f.context for u in f.context if u != "MONEY"}
+    for k in range(len(r.words) - 3):
+        if r.words[k].lower() != "into" or r.words[k + 1].lower() not in {"a", "an", "one"}:
+            continue
+        m = _BATCH.match(r.words[k + 2].lower())
+        if not m or stem(m.group(2)) not in units or any(sp.start <= k + 2 < sp.end for sp in r.spans):
+            continue
+        value = float(m.group(1).replace(",", ""))
+        if any(c.kind == "sum" and c.limit == value for c in out):
+            return []
+        return [ConstraintSpec("sum", "==", value, {v.index: 1.0 for v in r.variables},
+                               sentence=r.sentence_text(r.tokens[k].sent), cue="into")]
+    return []
+
+
+def _sizes(r: Reading, unit: str) -> dict[int, float] | None:
+    """"small 250-gram jars and large 1-kilogram jars": each item's size, said as "<number>-<unit>" beside a
+    word of its name only, in the limit's unit (0.25 and 1 against "150 kg of honey"); None unless every
+    variable has one, in one table of magnitudes with the limit."""
+    table = next((t for t in MAGNITUDES if unit in t), None)
+    if table is None or len(r.variables) < 2:
+        return None
+    out: dict[int, float] = {}
+    for k, w in enumerate(r.words):
+        m = _BATCH.match(w.lower())
+        if not m or m.group(2) not in table or any(sp.start <= k < sp.end for sp in r.spans if sp.label != "VAR"):
+            continue
+        near = {r.words[j].lower() for j in (k - 1, k + 1) if 0 <= j < len(r.words)}
+        owners = {v.index for v in r.variables if near & {x.lower() for m_ in v.mentions for x in m_.split()}}
+        if len(owners) == 1 and (v := owners.pop()) not in out:
+            out[v] = float(m.group(1).replace(",", "")) * table[m.group(2)] / table[unit]
+    return out if len(out) == len(r.variables) else None
+
+
+def _priced_per(unit: str, ctx: Counter[str], f: Feature) -> bool:
+    """A limit in the unit a money group is quoted per ("A litre costs $14 at North, $11 at South ... South can
+    make at most 2,000 litres"): the unit names what is priced, not what the price measures, so a limit in it
+    sharing nothing else with the group is not that group's row."""
+    return bool(unit) and unit != "MONEY" and "MONEY" in f.context and "MONEY" not in ctx and not (
+        (set(ctx) & set(f.context)) - {unit})
+
+
+def _in_one_unit(r: Reading, f: Feature, unit: str) -> dict[int, float]:
+    """The coefficients of a group, each in the limit's unit: "30 hours of dentist time ... A cleaning needs 15
+    minutes of the dentist's time ... a filling needs 1 hour of the dentist's time" is 0.25 c + f <= 30. Only
+    when every coefficient says its unit right after its number, in one table of magnitudes, and they differ."""
+    terms = {v: c.value for v, c in f.coefs.items()}
+    starts = {sp.start: sp for sp in r.spans if sp.label == "PARAM"}
+    if not terms or any(c.tok not in starts for c in f.coefs.values()):
+        return terms
+    units = {v: _unit(r, starts[c.tok]) for v, c in f.coefs.items()}
+    for table in MAGNITUDES:
+        if unit in table and all(u in table for u in units.values()) and len(set(units.values())) > 1:
+            return {v: terms[v] * table[units[v]] / table[unit] for v in terms}
+    return terms
+
+
+def _opposite_ranges(pending: list[tuple[ConstraintSpec, Counter[str], list[int]]], pairs: list[tuple],
+                     taken_spec: dict[int, int]) -> None:
+    """"at least 30 mg of sodium, but no more than 45 mg of sodium": a coefficient group may take two limits
+    of opposite direction (a range on one resource), so a limit left over whose best group went to a limit
+    of the other direction, in the same unit, takes that group too."""
+    owner = {j: i for i, j in taken_spec.items()}
+    best: dict[int, tuple[float, int]] = {}
+    for sc, _, i, j in pairs:
+        if i not in best or sc > best[i][0]:
+            best[i] = (sc, j)
+    for i, (_sc, j) in best.items():
+        if i in taken_spec or j not in owner:
+            continue
+        spec, other = pending[i][0], pending[owner[j]][0]
+        if {spec.sense, other.sense} == {"<=", ">="} and spec.unit and spec.unit == other.unit and (
+                spec.limit != other.limit) and spec.sentence == other.sentence:
+            taken_spec[i] = j

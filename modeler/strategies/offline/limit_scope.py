@@ -1,0 +1,565 @@
+"""Which variables a LIMIT is on: the variable named after it or in its clause ("at least 40 2-piece suits",
+"Birch can ship ..."), several named together or all of them ("in total", "for the whole fleet"), each on its
+own ("of either type"), a rate between two ("1 doctor for every 4 nurses"), a share's variable ("at most 25
+percent of it"), and limits that pair up (ranges, "respectively", "of which", "of them")."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from modeler.strategies.offline.entities import Span
+from modeler.strategies.offline.limit_words import (
+    _CLAUSE_BREAK,
+    _PP,
+    _asked,
+    _clause_before,
+    _common_head,
+    _head_of,
+    _limit_context,
+    _listed_with_another,
+    _money_decisions,
+    _named_at,
+    _open_compound,
+)
+from modeler.strategies.offline.reading import Reading, overlap
+from modeler.strategies.offline.variables import decision_units
+from modeler.strategies.offline.words import MEASURES, content, parse_value, stem, weight
+
+_TOTAL = frozenset("total combined altogether together combination either all overall".split())
+
+
+def _clause_vars(r: Reading, sp: Span, limits: list[Span]) -> list[int]:
+    """Variables a limit speaks about: mentions after it up to the next limit, else before it."""
+    a, b = r.sentences[r.tokens[sp.start].sent]
+    nxt = min([x.start for x in limits if x.start > sp.start] + [b])
+    prv = max([x.end for x in limits if x.end <= sp.start] + [a])
+    # a one-word mention that ends every variable's name ("at most 1000 donuts") names none of them
+    common = {k for k in r.mention_var if _common_head(r, k) and not any(
+        x.start == k and x.end > k + 1 for x in r.spans if x.label == "VAR")}
+    after = [k for k in sorted(r.mention_var) if sp.end <= k < nxt and k not in common]
+    before = [r.mention_var[k] for k in sorted(r.mention_var) if prv <= k < sp.start and k not in common]
+    # "at least 15 bottles of Dusk, and the number of Dawn bottles cannot exceed 50": before a limit, its
+    # own clause (after the last comma or "and") names what it bounds, when it names anything
+    # (a bare "and" joins names as often as clauses: "grows beans and peas in their 100 acre farm")
+    cut = max([k + 1 for k in range(prv, sp.start) if r.words[k].lower() in _CLAUSE_BREAK - {"and"}], default=prv)
+    own = [r.mention_var[k] for k in sorted(r.mention_var) if cut <= k < sp.start and k not in common]
+    before = own or before
+    # "The large telescope is available for at most 20 hours and the small one for at most 40 hours": past
+    # a clause break, the names before the next limit are that limit's subject, when this limit's own
+    # clause has one that numbers measure ("the hardware section only has 200 hours available ... and the
+    # software section ...": a resource's owner, tagged as a name, is no decision)
+    brk = next((k for k in range(sp.end, nxt) if r.words[k].lower() in _CLAUSE_BREAK), None)
+    # ("The utility must supply at least 5000 megawatt-hours this week, wind can supply at most 3500": the
+    # next clause's subject, where this clause names no variable at all)
+    if after and nxt < b and brk is not None and brk < after[0] and (not own or any(
+            v in f.coefs for f in r.features for v in own)):
+        after = []
+    # "the demand for regular phones is at most 20 and the demand for premium phones ...": a bare number
+    # ending its clause speaks about the variable named before it, not one past "and" or a comma
+    if after and before and sp.end < len(r.words) and r.words[sp.end].lower() in _CLAUSE_BREAK:
+        after = []
+    if after:
+        return list(dict.fromkeys(r.mention_var[k] for k in after))
+    return list(dict.fromkeys(before))
+
+
+def _neither_before(r: Reading, sp: Span) -> bool:
+    """"Neither line can run more than 20 hours a day", "none of the ovens may be used for more than 8
+    hours": the limit holds for each decision on its own."""
+    return bool(re.search(r"(?:^| )(?:neither|none of)\b", _clause_before(r, sp)))
+
+
+def _named_subject(r: Reading, sp: Span) -> int | None:
+    """"..., and Birch can ship no more than 4,000 tonnes": a limit's clause whose subject is a proper name
+    that only one variable's name holds ("ore from Birch mine"), before "can / could / may / will", bounds that
+    variable alone."""
+    k = sp.start - 1
+    while k >= 0 and r.words[k].lower() not in {",", ".", ";", "?", "!", ":", "and", "but", "while", "whereas"}:
+        k -= 1
+    clause = r.words[k + 1: sp.start]
+    if len(clause) < 3 or not any(w.lower() in {"can", "could", "may", "will", "cannot"} for w in clause[1:4]):
+        return None
+    w = clause[1] if clause[0].lower() == "the" else clause[0]
+    if not w[:1].isupper():
+        return None
+    owners = {v.index for v in r.variables for m in v.mentions if w.lower() in m.lower().split()}
+    if len(owners) != 1:
+        # "Type A can fly at most 7 times a week": the whole subject ("type a") only one name holds
+        at = next(i for i, x in enumerate(clause) if x.lower() in {"can", "could", "may", "will", "cannot"})
+        subject = [x.lower() for x in clause[:at] if x.lower() != "the"]
+        owners = {v.index for v in r.variables for m in v.mentions if subject and set(subject) <= set(
+            m.lower().split())} if 1 < len(subject) <= 3 else set()
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _that_many(r: Reading, sp: Span) -> Counter[str]:
+    """"They expect at least 9,000 admissions, so the slots must offer at least that many seats": a limit
+    that a later clause of its sentence takes up again as "that many / that much X" bounds X, the row the
+    words after it name (empty when no such words follow)."""
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    for k in range(sp.end, b - 2):
+        if r.words[k].lower() == "that" and r.words[k + 1].lower() in {"many", "much"}:
+            out: list[str] = []
+            for w in r.words[k + 2: k + 5]:
+                if w in {",", ".", ";", "?", "!"} or w.lower() in {"and", "but", "while", "for", "to"}:
+                    break
+                out.append(w)
+            return Counter(content(out))
+        if any(x.label == "LIMIT" and x.start == k for x in r.spans):
+            break
+    return Counter()
+
+
+def _of_every_head(r: Reading, sp: Span) -> bool:
+    """"The mill can handle up to 5,000 tonnes of ore" with decisions "North ore" and "South ore" and the
+    question "How many tonnes ...": an amount in the unit the question counts, "of" the head every
+    variable's name shares, is their sum."""
+    if sp.end + 2 >= len(r.words) or r.words[sp.end + 1].lower() != "of" or sp.end + 2 in r.mention_var:
+        return False
+    k = sp.end + 1
+    # the amount's unit is what the question counts ("How many tonnes should be taken")
+    low = [w.lower() for w in r.words]
+    asked = {stem(low[j + 2]) for j in range(len(low) - 2) if low[j] == "how" and low[j + 1] in {"many", "much"}}
+    if stem(low[sp.end]) not in asked:
+        return False
+    return _common_head(r, k + 1)
+
+
+def _for_every(r: Reading, sp: Span) -> tuple[int, int, float] | None:
+    """"at least 1 doctor shift for every 4 nurse shifts", "one supervisor per 10 workers": a rate between
+    two variables (x, y and the number of y per limit's worth of x), not a bound on x."""
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    x = None
+    for k in range(sp.end, min(sp.end + 5, b - 2)):
+        w = r.words[k].lower()
+        if x is None:
+            x = _named_at(r, k)
+            continue
+        if w in {"for", "to"} and r.words[k + 1].lower() in {"every", "each"}:
+            k += 1
+        elif w != "per":
+            continue
+        # "at least $1 in bonds for every $2 in equities": the currency sign before the rate's number;
+        # "no more than two maths sessions for each chemistry session": no number is one
+        at = k + 2 if r.words[k + 1] == "$" and k + 2 < b else k + 1
+        n = parse_value(r.words[at])
+        if n is None and r.words[k].lower() in {"every", "each"} and _named_at(r, at) is not None:
+            n, at = 1.0, at - 1
+        if n is None or n <= 0:
+            return None
+        for j in range(at + 1, min(at + 4, b)):
+            y = _named_at(r, j)
+            if y is not None:
+                return (x, y, n) if y != x else None
+        return None
+    return _every_before(r, sp)
+
+
+def _every_before(r: Reading, sp: Span) -> tuple[int, int, float] | None:
+    """"for every lecture section there must be at least two lab sections": the rate stated before its
+    limit (x after the limit, y after "for every", n the y's number if one is written, else 1)."""
+    a, b = r.sentences[r.tokens[sp.start].sent]
+    x = next((v for v in (_named_at(r, k) for k in range(sp.end, min(sp.end + 4, b))) if v is not None), None)
+    if x is None:
+        return None
+    for k in range(sp.start - 2, max(sp.start - 12, a - 1), -1):
+        w = r.words[k].lower()
+        if w in {";", ".", "?", "!"} or any(x_.start <= k < x_.end for x_ in r.spans if x_.label == "LIMIT") or (
+                _new_clause(r, k)):
+            return None
+        if w not in {"for", "to"} or r.words[k + 1].lower() not in {"every", "each"}:
+            continue
+        n = parse_value(r.words[k + 2]) if k + 2 < sp.start else None
+        n = n if n is not None and n > 0 else 1.0
+        for j in range(k + 2, min(k + 6, sp.start)):
+            y = _named_at(r, j)
+            if y is not None:
+                return (x, y, n) if y != x else None
+        return None
+    return None
+
+
+def _new_clause(r: Reading, k: int) -> bool:
+    """", and we need at least 4 senior coaches": a comma before "and / but / while" begins a clause of its
+    own; a rate stated in the clause before it ("one senior coach for every three junior coaches") is not
+    this limit's."""
+    return r.words[k] == "," and k + 1 < len(r.words) and r.words[k + 1].lower() in {"and", "but", "while",
+                                                                                       "whereas"}
+
+
+def _share_of(r: Reading, sp: Span) -> int | None:
+    """"At least 30% of the teachers must be native speakers": a share "of" the whole, named by the words
+    shared by every variable, is the share of the one variable its clause then names, though untagged
+    ("native" of "native-speaker teachers", "part-time" of "part-time clerks")."""
+    if "of" not in [w.lower() for w in r.words[sp.end: sp.end + 2]]:
+        return None
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    for k in range(sp.end, b):
+        w = r.words[k].lower()
+        if w in _CLAUSE_BREAK or any(x.start == k for x in r.spans if x.label == "LIMIT"):
+            break
+        key = stem(w)
+        var = r.distinct.get(key, _open_compound(r, k))
+        if var is not None:
+            return var
+    return None
+
+
+def _share_in_it(r: Reading, sp: Span) -> int | None:
+    """"Because Fund C is risky, she will put at most 25 percent of her money in it": a share put "in it"
+    ("into it", "on it") is the share of the variable named last before the limit."""
+    a, b = r.sentences[r.tokens[sp.start].sent]
+    low = [w.lower() for w in r.words[sp.end: b]]
+    cut = next((i for i, w in enumerate(low) if w in {",", ";", "and", "but", "while"}), len(low))
+    if not any(w in {"in", "into", "on", "to", "for"} and nxt == "it" for w, nxt in zip(low[:cut], low[1:cut], strict=False)):
+        return None
+    before = [k for k in r.mention_var if k < sp.start]
+    if not before or r.tokens[max(before)].sent < r.tokens[sp.start].sent - 1:
+        return None
+    return r.mention_var[max(before)]
+
+
+def _into_several(r: Reading, k: int) -> bool:
+    """"up to $25,000 to put into a certificate of deposit paying 4.5% a year and a bond fund paying 6%": a sum
+    put into one variable and, later in the clause, another (no limit between them) is put into both."""
+    b = r.sentences[r.tokens[k].sent][1]
+    for j in range(k + 1, b):
+        if r.words[j] == "," and r.mention_var.get(j + 1, r.mention_var[k]) != r.mention_var[k]:
+            return True  # "exactly $200,000 in bonds, dividend stocks and a REIT": a list of places
+        if any(x.start == j and x.label == "LIMIT" for x in r.spans) or r.words[j] in {",", ";", ".", "?", "!"}:
+            return False
+        if j in r.mention_var and r.mention_var[j] != r.mention_var[k]:
+            return r.words[j - 1].lower() in {"and", "a", "an", "the"} and "and" in (
+                w.lower() for w in r.words[k: j])
+    return False
+
+
+def _var_follows(r: Reading, sp: Span) -> int | None:
+    """The variable named right after a limit ("at least 40 2-piece suits", "at most 30 units of X"; "at
+    least $1000 in company B" where the decisions are sums of money)."""
+    glue = {"of", "the", "units", "unit", "new", "more", "fewer", "less", "a", "an"}
+    # "at least $1000 has to be invested in the shipping industry": the words between say where it goes
+    k0 = sp.end
+    while k0 < min(sp.end + 5, len(r.words)) and r.words[k0].lower() in _MONEY_GLUE:
+        k0 += 1
+    if sp.start > 0 and r.words[sp.start - 1] == "$" and _money_decisions(r) and k0 < len(r.words) and (
+            r.words[k0].lower() in {"in", "into", "on"}):
+        for k in range(k0, min(k0 + 5, len(r.words))):  # "at least $1000 in toothpaste company B"
+            if k in r.mention_var:
+                return None if _listed_with_another(r, r.mention_var[k], sp) or _into_several(
+                    r, k) else r.mention_var[k]
+            if r.words[k] in {",", ".", ";", "?", "!"} or r.words[k].lower() in {"and", "or", "than", "while"}:
+                break
+    given = _given_to(r, sp.end) if sp.end < len(r.words) else None
+    if given is not None:  # "at least 10 hectares must be planted with Riesling"
+        return given
+    for k in range(sp.end, min(sp.end + 4, len(r.words))):
+        if k in r.mention_var:
+            one_word = not any(x.start == k and x.end > k + 1 for x in r.spans if x.label == "VAR")
+            return None if one_word and _common_head(r, k) else r.mention_var[k]
+        if stem(r.words[k]) in r.distinct and r.words[k - 1].lower() != "of" and _head_of(r, k) and not (
+                _common_head(r, k)):
+            return r.distinct[stem(r.words[k])]  # "40 2-piece suites" untagged
+        if stem(r.words[k]) in r.distinct and "-" in r.words[k].strip("-") and r.words[k - 1].lower() != "of":
+            # "at most 18 full-time positions": a hyphenated modifier only one name has is never a head noun
+            # (unlike "600 eggs" of "eggs benedict"), whatever noun it qualifies
+            return r.distinct[stem(r.words[k])]
+        if _open_compound(r, k) is not None:  # "up to 8 native speakers" of "native-speaker teachers"
+            return _open_compound(r, k)
+        if _unit_of(r, sp, k):
+            return r.mention_var[k + 2]  # "at least 15 bottles of Dusk": what the counted things hold
+        if _measure_of(r, sp, k) is not None:
+            return _measure_of(r, sp, k)  # "at least 3 kg of fruit in the mix"
+        if r.words[k].lower() not in glue:
+            return _counted_for(r, k)
+    return None
+
+
+def _measure_of(r: Reading, sp: Span, k: int) -> int | None:
+    """"at least 3 kg of fruit", "no more than 20 litres of the red paint": a unit of measure and "of" a
+    variable's name bound that variable, whatever the unit (not when the name is listed with another)."""
+    if k + 2 >= len(r.words) or r.words[k].lower() not in MEASURES | {"kg", "lb", "lbs", "oz", "mg", "l"} or (
+            r.words[k + 1].lower() != "of"):
+        return None
+    j = k + 2 + (1 if r.words[k + 2].lower() in {"the", "a", "an"} else 0)
+    var = r.mention_var.get(j)
+    # (a name no coefficient is given for is no decision: "300 acres of land to grow spinach")
+    if var is None or _listed_with_another(r, var, sp) or not any(var in f.coefs for f in r.features):
+        return None
+    return var
+
+
+# ("at least 3 agents must be on the night shift": the bare "be" of a place one works in or on)
+_GIVEN = re.compile(rf"(?:must|should|will|can|has to|have to|needs to|need to|is to|are to) (?:(?:be [a-z]+{_PP}|go|come) "
+                    r"(?:with|to|for|on|in|into|as|by|from)|be (?:on|in|at)) "
+                    r"(?:the |a |an )?$")
+
+
+def _given_to(r: Reading, k: int) -> int | None:
+    """"At least 10 hectares must be planted with Riesling", "no more than 8 bundles can be delivered by
+    wholesaler Y", "at least 40 hours must go to the comet survey": what a count of the decisions' unit (the question's "how many bundles") is put to or
+    comes from, named after its verb, is the variable it bounds."""
+    if stem(r.words[k]) not in decision_units(r) and not _asked(r, k):
+        return None
+    for j in range(k + 4, min(k + 10, len(r.words))):
+        if j in r.mention_var:
+            said = " ".join(w.lower() for w in r.words[k + 1: j]) + " "
+            return r.mention_var[j] if _GIVEN.fullmatch(said) else None
+        if r.words[j] in {",", ".", ";", "?", "!"}:
+            return None
+    return None
+
+
+def _unit_of(r: Reading, sp: Span, k: int) -> bool:
+    """"at least 15 bottles of Dusk", "at most 30 pairs of skis": the word at k is what one unit of every
+    decision is ("per bottle", "how many pairs"), and "of" names a variable that numbers measure (not
+    "300 acres of land", land no coefficient is given for)."""
+    if k + 2 >= len(r.words) or r.words[k + 1].lower() != "of" or k + 2 not in r.mention_var:
+        return False
+    var = r.mention_var[k + 2]
+    # ("at least 20 kilograms of beeswax" where the question counts kilograms of each)
+    return (stem(r.words[k]) in decision_units(r) or _asked(r, k)) and any(var in f.coefs for f in r.features) and not (
+        _listed_with_another(r, var, sp))
+
+
+def _counted_for(r: Reading, k: int) -> int | None:
+    """"reserved a minimum of 10 tickets for vehicles", "a minimum of 50 books displayed are hardcover":
+    what a variable is counted in, "for" it or said to "be" it, is that variable ("vehicle tickets",
+    "hardcover books"): the word at k is a head of its name."""
+    j = k + 1
+    if j < len(r.words) and r.words[j].lower() not in _COUNTED_FOR and r.words[j].isalpha() and j not in r.mention_var:
+        j += 1  # one word between: "books displayed are"
+    if r.words[j: j + 2] == ["to", "be"]:
+        j += 1
+    if j + 1 >= len(r.words) or r.words[j].lower() not in _COUNTED_FOR:
+        return None
+    j += 1
+    var = r.mention_var.get(j)
+    # either number of the word: "vehicles" of "vehicle tickets" (stems "vehicl" and "vehicle")
+    forms = [stem(r.words[j]), stem(r.words[j][:-1]) if r.words[j].lower().endswith("s") else ""]
+    var = var if var is not None else next((r.distinct[f] for f in forms if f in r.distinct), None)
+    if var is None:
+        return None
+    heads = {stem(m.split()[-1]) for m in r.variables[var].mentions if m.split()}
+    return var if stem(r.words[k]) in heads else None
+
+
+_COUNTED_FOR = frozenset({"for", "are", "be", "is"})
+_MONEY_GLUE = frozenset("must has have to should needs need be is are invested put placed spent allocated kept "
+                        "going go stay stays remain remains left".split())
+
+_ONLY_IN = re.compile(r"\b(?:only|solely|just|exclusively)\b")
+
+
+def _subset_of_them(r: Reading, sp: Span, limits: list[Span]) -> dict[int, float] | None:
+    """"At least 200 pallets must be shipped, and at least 60 of them ... can only go in refrigerated
+    trucks": a part of the amount the limit before counts, which only the variables named after "only"
+    can carry -- that amount's row over them alone."""
+    if [w.lower() for w in r.words[sp.end: sp.end + 2]] not in (["of", "them"], ["of", "these"], ["of", "those"]):
+        return None
+    s = r.tokens[sp.start].sent
+    prev = [x for x in limits if x.start < sp.start and r.tokens[x.start].sent == s]
+    if not prev:
+        return None
+    _, b = r.sentences[s]
+    end = next((k for k in range(sp.end, b) if r.words[k] in {".", ";", "?", "!"}), b)
+    only = next((k for k in range(sp.end + 2, end) if _ONLY_IN.match(r.words[k].lower())), None)
+    if only is None:
+        return None
+    named = {r.mention_var[k] for k in range(only + 1, end) if k in r.mention_var}
+    if not named or len(named) == len(r.variables):
+        return None
+    ctx = _limit_context(r, prev[-1])
+    unit = r.words[prev[-1].end].lower() if prev[-1].end < len(r.words) else ""
+    best, score = None, 0.0
+    for f in r.features:
+        if not named <= set(f.coefs) or {"MONEY", "PROFIT"} & set(f.context):
+            continue
+        sc = overlap(ctx, f.context) + (1.0 if stem(unit) in {stem(w) for w in f.context} else 0.0)
+        if sc > score:
+            best, score = f, sc
+    if best is None:
+        return None
+    return {v: best.coefs[v].value for v in sorted(named)}
+
+
+_EACH = frozenset({"each", "both", "every", "all", "either"})
+_RANGE_GLUE = frozenset("but and to or - , at most least no not more less than fewer maximum minimum a the up under "
+                        "over exceed never nor $ between".split())
+
+
+def _ranges(r: Reading, limits: list[Span]) -> dict[int, int]:
+    """Two limits of one range share their variable: "at least 10 but at most 30 pairs of skis", "at
+    least 10 lenses but at most 25": limit start -> the variable named after the other one."""
+    out: dict[int, int] = {}
+    for a, b in zip(limits, limits[1:], strict=False):
+        between = [w.lower() for w in r.words[a.end: b.start]]
+        if not between or r.tokens[a.start].sent != r.tokens[b.start].sent:
+            continue
+        va, vb = _var_follows(r, a), _var_follows(r, b)
+        if va is None and vb is not None and all(w in _RANGE_GLUE for w in between):
+            out[a.start] = vb
+        elif va is not None and vb is None:
+            k = next((k for k in range(a.end, b.start) if r.mention_var.get(k) == va), None)
+            if k is None:
+                continue
+            end = next((x.end for x in r.spans if x.start == k), k + 1)
+            rest = [w.lower() for w in r.words[end: b.start]]
+            after = r.words[b.end].lower() if b.end < len(r.words) else "."
+            if rest and rest[0] in {"but", "and", "to", "-"} and all(w in _RANGE_GLUE for w in rest) and (
+                    after in {".", ",", ";", "are", "is", "be", "will", "can", "units", "of", "each", "per"}):
+                out[b.start] = va
+    return out
+
+
+def _respective_limits(r: Reading, limits: list[Span]) -> dict[int, Counter[str]]:
+    """"The minimum requirements of dye, thinner, and water are 15 units, 20 units, and 18 units
+    respectively": the k limits of a "respectively" sentence take, in order, the k resources named
+    before them that the coefficients measure. Limit start -> its resource's context."""
+    out: dict[int, Counter[str]] = {}
+    known = {t for f in r.features for t in f.context if weight(t) >= 1 and t not in {"MONEY", "PROFIT"}}
+    for a, b in r.sentences.values():
+        if "respectively" not in {w.lower() for w in r.words[a:b]}:
+            continue
+        lims = [sp for sp in limits if a <= sp.start < b]
+        if len(lims) < 2:
+            continue
+        names = list(dict.fromkeys(t for w in r.words[a: lims[0].start] for t in content([w]) if t in known))
+        if len(names) != len(lims):
+            # "has 500 units and 400 units of cheddar and American cheese available respectively": the
+            # resources follow the numbers; a word every group names ("cheese") names none of them
+            own = {t for t in known if sum(t in f.context for f in r.features) == 1}
+            names = list(dict.fromkeys(t for w in r.words[lims[-1].end: b] for t in content([w]) if t in own))
+        if len(names) == len(lims):
+            out.update({sp.start: Counter({t: 1}) for sp, t in zip(lims, names, strict=True)})
+    return out
+
+
+def _of_each_type(r: Reading, sp: Span) -> bool:
+    """"at most 8 of either type", "no more than 12 of each kind", "at least 10 of each"."""
+    nxt = [w.lower() for w in r.words[sp.end: sp.end + 3]]
+    if len(nxt) >= 2 and nxt[0] == "of" and nxt[1] in {"either", "each"} and (
+            len(nxt) < 3 or stem(nxt[2]) not in _TIME_WORDS):
+        return True
+    # "at most 15 tons of each per week": a unit between and "each" ending the phrase. Not "either":
+    # "at least 200 binders of either type" is a total, and not "300 minutes of each machine" (a limit
+    # per machine)
+    nxt = [w.lower() for w in r.words[sp.end: sp.end + 4]]
+    return len(nxt) >= 3 and nxt[0].isalpha() and nxt[1:3] == ["of", "each"] and (
+        len(nxt) < 4 or nxt[3] in _AFTER_EACH)
+
+
+_AFTER_EACH = frozenset(". , ; per every a in and but daily weekly monthly".split())
+
+
+def _each_resource(r: Reading, sp: Span) -> bool:
+    """The limit holds for several resources at once: "each machine is available for 720 minutes",
+    "both machines are available for at most 600 minutes", "20 grams of biotin and folate each"."""
+    a, b = r.sentences[r.tokens[sp.start].sent]
+    lowered = [w.lower() for w in r.words[a:b]]
+    for k, w in enumerate(lowered):
+        if w not in _EACH:
+            continue
+        nxt = lowered[k + 1] if k + 1 < len(lowered) else ""
+        if not nxt or nxt in {".", ",", ";", "?", "!"}:
+            return a + k > sp.start  # "... fiber and iron each."
+        if nxt == "of" or stem(nxt) in _TIME_WORDS or (a + k + 1) in r.mention_var:
+            continue
+        if a + k < sp.start or a + k <= sp.end + 3:  # "a minimum of 20 grams of each biotin and folate"
+            return True
+    return False
+
+
+_TIME_WORDS = frozenset(stem(w) for w in "day days week weeks month months year years hour hours minute minutes "
+                        "shift shifts season morning night time times".split())
+
+
+def _subject_is(r: Reading, sp: Span, var: int) -> bool:
+    """The limit's own clause names `var` before it, and no other variable: its subject ("and line 2 can
+    run at most 35 hours"), not a place named after it ("owns 80 hives ... in an orchard")."""
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    cut = max([k + 1 for k in range(a, sp.start) if r.words[k].lower() in _CLAUSE_BREAK], default=a)
+    named = {r.mention_var[k] for k in r.mention_var if cut <= k < sp.start}
+    return named == {var}
+
+
+def _named_in_clause(r: Reading, sp: Span) -> int | None:
+    """"Birch can ship no more than 4,000 tonnes" of "ore from Birch mine": the one variable a word only its
+    name has names, untagged, in the limit's own clause before it."""
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    cut = max([k + 1 for k in range(a, sp.start) if r.words[k].lower() in _CLAUSE_BREAK], default=a)
+    named = {r.distinct[stem(r.words[k])] for k in range(cut, sp.start) if stem(r.words[k]) in r.distinct}
+    return named.pop() if len(named) == 1 else None
+
+
+def _total_near(r: Reading, sp: Span) -> bool:
+    """"in total", "combined", "all": the limit is on everything together (words within its clause)."""
+    a, b = r.sentences[r.tokens[sp.start].sent]
+    lo = max([k + 1 for k in range(a, sp.start) if r.words[k] in {",", ";"} or r.words[k].lower() == "and"],
+             default=a)
+    hi = min([k for k in range(sp.end, b) if r.words[k] in {",", ";"} or r.words[k].lower() == "and"], default=b)
+    near = r.words[max(a, sp.start - 5): sp.start]  # "In total, at most 40 ..."
+    # ("at most 4 billboards (that is all the sites on offer)": an aside in brackets says why, not what)
+    hi = min([k for k in range(sp.end, hi) if r.words[k] in {"(", "["}], default=hi)
+    return bool(_TOTAL & {w.lower() for w in [*r.words[lo:hi], *near]})
+
+
+def _named_together(r: Reading, sp: Span) -> list[int] | None:
+    """"the afternoon and evening shifts together at least 16", "peat moss and coir together must make up at
+    least 25 litres": a limit on some of the variables, the ones its own clause joins by "and" before
+    "together" / "combined" (not all of them: a limit on all is a sum of its own)."""
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    lo = max([k + 1 for k in range(a, sp.start) if r.words[k] in {",", ";", ":"}], default=a)
+    words = [w.lower() for w in r.words[lo: sp.start]]
+    if not any(w in {"together", "combined"} for w in words):
+        return None
+    at = lo + max(i for i, w in enumerate(words) if w in {"together", "combined"})
+    named = [v for v in (_named_at(r, k) for k in range(lo, at)) if v is not None]
+    joined = {w for w in r.words[lo:at]}
+    if "and" not in joined and "&" not in joined:
+        return None
+    out = list(dict.fromkeys(named))
+    return out if 2 <= len(out) < len(r.variables) else None
+
+
+def _whole_of(r: Reading, sp: Span) -> bool:
+    """"the depot has 25 parking spaces for the whole fleet": a limit "for the whole / entire" group the
+    decisions make up is on them all together (not "for the whole week": a time)."""
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    for k in range(sp.end, min(sp.end + 6, b - 2)):
+        w = r.words[k].lower()
+        if w in {",", ";", "and", "but", "while"}:
+            return False
+        if w == "for" and r.words[k + 1].lower() == "the" and r.words[k + 2].lower() in {"whole", "entire"}:
+            nxt = r.words[k + 3].lower() if k + 3 < b else ""
+            return nxt not in _PERIOD_WORDS
+    return False
+
+
+_PERIOD_WORDS = frozenset("day days week weeks month months year years season term night morning evening shift "
+                          "festival period".split())
+
+
+def _share_subject(r: Reading, sp: Span) -> int | None:
+    """"..., and minibuses must make up at least a quarter of the vehicles": a share whose clause opens with
+    one variable's own word (untagged) is that variable's share."""
+    k = sp.start - 1
+    while k >= 0 and r.words[k] not in {",", ";", ".", "?", "!"} and r.words[k].lower() not in {"and", "but", "while"}:
+        k -= 1
+    found = {r.distinct[f] for w in r.words[k + 1: sp.start] for f in (stem(w), w.lower().removesuffix("es"))
+             if f in r.distinct}
+    return found.pop() if len(found) == 1 else None
+
+
+def _of_which(r: Reading, sp: Span) -> int | None:
+    """"..., at least 40 of which must be longboards": the variable a limit "of which / of them" names."""
+    w = [x.lower() for x in r.words[sp.end: sp.end + 6]]
+    if w[:2] not in (["of", "which"], ["of", "them"]):
+        return None
+    for k in range(sp.end + 2, min(sp.end + 7, len(r.words))):
+        if k in r.mention_var:
+            return r.mention_var[k]
+        if r.words[k] in {",", ".", ";"}:
+            break
+    return None

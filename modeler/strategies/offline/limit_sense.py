@@ -1,0 +1,169 @@
+"""The direction of a LIMIT ("<=", ">=", "==") when no plain cue word gives it: the words right before and
+after the number, stocks ("there are 18 booths", "900 minutes are available"), duties and promises ("must be
+delivered", "already promised"), amounts to cover or use up ("to pack all 600 kg", "invest all of it")."""
+
+from __future__ import annotations
+
+import re
+
+from modeler.strategies.offline.entities import Span
+from modeler.strategies.offline.limit_words import _PP, _clause_after, _clause_before
+from modeler.strategies.offline.reading import Reading
+from modeler.strategies.offline.repairs import ALL_MUST, OWED, SUPPLIED
+from modeler.strategies.offline.words import direction, parse_value, stem
+
+
+def _cue(r: Reading, sp: Span) -> str:
+    """The CONST_DIR words nearest the limit in its sentence, else the words before it."""
+    s = r.tokens[sp.start].sent
+    dirs = [d for d in r.spans if d.label == "CONST_DIR" and r.tokens[d.start].sent == s]
+    if dirs:
+        d = min(dirs, key=lambda d: abs(d.start - sp.start) + (0 if d.start < sp.start else 2))
+        return d.text
+    a, _ = r.sentences[s]
+    return " ".join(r.words[max(a, sp.start - 4): sp.start])
+
+
+def _words_before(r: Reading, sp: Span) -> str:
+    """Up to eight words right before a limit, within its clause: "needs to move 1000" says ">=" even
+    where the tagger found another sentence's cue ("a maximum of 40%") nearer, and "does not want to
+    spend more than $500" keeps its negation."""
+    out: list[str] = []
+    for k in range(sp.start - 1, max(sp.start - 9, -1), -1):
+        if r.words[k] in {",", ".", ";", "?", "!"} or any(
+                x.start <= k < x.end for x in r.spans if x.label in {"VAR", "PARAM", "LIMIT"}):
+            break
+        out.append(r.words[k])
+    return " ".join(reversed(out))
+
+
+def _available_after(r: Reading, sp: Span) -> str | None:
+    """"<=" for a limit its own clause then calls available ("900 oven minutes are available")."""
+    out: list[str] = []
+    for k in range(sp.end, min(sp.end + 12, len(r.words))):  # over a list: "60000 g of flour and 900 ..."
+        if r.words[k] in {",", ".", ";", "?", "!"}:
+            break
+        out.append(r.words[k].lower())
+    text = " ".join(out)
+    # ("60 kilograms of flour are delivered daily", "400 tonnes are on hand": a supply, as much as there is)
+    return "<=" if re.search(r"\b(is|are)( still| only)? available\b", text) or SUPPLIED.search(text + " ") else None
+
+
+def _there_is(r: Reading, sp: Span) -> str | None:
+    """"<=" for "There are 18 booths and ...", "there are only 12 lids": an existential that states what
+    there is, when the noun phrase after the number ends the clause (or an "and" begins the next) with no
+    duty on it ("there are 300 parcels to deliver", "there are 40 guests who need a seat" are owed)."""
+    a, b = r.sentences[r.tokens[sp.start].sent]
+    before = " ".join(w.lower() for w in r.words[max(a, sp.start - 4): sp.start])
+    if not re.search(r"(?:^|[,;] |\band )there (?:are|is|will be)(?: only| just)?$", before):
+        return None
+    for k in range(sp.end, min(sp.end + 6, b)):
+        w = r.words[k].lower()
+        if w in {",", ";", ".", "?", "!", "and", "but", "so", "in", "on", "at", "available", "total"}:
+            return "<="
+        if not w.isalpha() or w in {"to", "that", "who", "which", "must", "need", "needs", "waiting", "each",
+                                     "per", "a", "an", "every"}:
+            return None
+    return None
+
+
+def _owed(r: Reading, sp: Span) -> str | None:
+    """">=" for a limit after an obligation to deliver in its sentence ("a contract to provide a store
+    with 12 kg of ..."): what is owed is a least amount, though no direction word says so."""
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    if OWED.search(" ".join(r.words[a: sp.start])):
+        return ">="
+    # an obligation whose verb takes the number itself, or a list of numbers joined to it ("George has
+    # to collect 50 units of wood and 60 units of metal"): a duty met by an amount is met by more of it
+    return ">=" if _DUTY.search(" ".join(r.words[a: sp.start + 1])) else None
+
+
+_PROMISED = re.compile(r"\b(?:already [a-z]+ed|promised|pledged|guaranteed)$")
+
+
+def _promised(r: Reading, sp: Span) -> str | None:
+    """">=" for a number right after a commitment already made ("they've already promised four small
+    jobs", "has already booked 12 rooms"): what is promised is a least amount, whatever bound the
+    sentence states before it."""
+    return ">=" if _PROMISED.search(" ".join(w.lower() for w in r.words[max(sp.start - 3, 0): sp.start])) else None
+
+
+_DONE = re.compile(rf"(?:[a-z-]+ ){{0,3}}(?:must|has to|have to|needs to|need to) be [a-z]+{_PP}\b")
+_DUTY = re.compile(r"\b(?:must|has to|have to|had to|needs to|need to) [a-z]+ [\d.,]*\d(?: [a-z]+){0,4}"
+                   r"(?: (?:,|and|, and) [\d.,]*\d(?: [a-z]+){0,4})*(?: ,| and|, and)?$", re.I)
+
+# "shelf space limits the print copies to 150", "regulations cap the audience at 620"
+_VERB_BOUND = re.compile(r"\b(?:limits?|limited|caps?|capped|restricts?|restricted)\b(?: [\w'-]+){0,6}? (?:to|at)"
+                         r"(?: (?:a|an|\$|most|maximum|of))*$")
+# "63,000 jobs have to be processed", "a target of 6,100 tonnes a day must be met": a duty on the amount
+_DUTY_AFTER = re.compile(r"^(?:[\w'-]+ ){0,5}?(?:must|has to|have to|needs to|need to|should) be (?!exceeded|more|less|"
+                         r"at|no|under|below|over|above|kept|limited|capped)[a-z]+")
+_NOT_EXCEEDED = re.compile(r"^(?:[\w'-]+ ){0,5}?(?:must not|mustn't|may not|should not|cannot|can not|can't) be exceeded")
+
+# verbs of handling an amount: what one has "to pack" is to be covered by the items that pack it
+_HANDLE = (r"(?:pack|move|ship|carry|transport|deliver|haul|seat|feed|serve|house|accommodate|cover|clear|"
+           r"process|fill|look after|take care of|cater for)")
+_TO_HANDLE = re.compile(rf"^(?:[a-z-]+ ){{0,4}}?to {_HANDLE}\b")
+_EVERYONE = re.compile(r"\bso (?:that )?(?:everyone|everybody|every guest|every person|each guest|each person)\b")
+_ALL_HANDLED = re.compile(rf"\b(?:to|must|can|will|should|could) (?:be able to )?{_HANDLE} all (?:the |of the )?"
+                          r"([\d,]+ )?([a-z-]+)")
+
+
+def _covered(r: Reading, sp: Span, objective_sense: str) -> str | None:
+    """">=" for an amount that the items must cover at least cost, though no direction word says so: "I have
+    600 kg of books to pack" (the boxes' capacities cover it), "a hall for 300 guests ... so everyone has a
+    seat", "a session of 120 children ... must look after all the children". With a goal to maximize,
+    what one has to process is a stock ("has 200 units of compound A to process")."""
+    if objective_sense != "min":
+        return None
+    if _TO_HANDLE.match(" ".join(w.lower() for w in r.words[sp.end: sp.end + 7])):
+        return ">="
+    if direction(r.sentence_text(r.tokens[sp.start].sent)) is not None:
+        return None
+    text = " ".join(w.lower() for w in r.words)
+    if sp.start > 0 and r.words[sp.start - 1].lower() == "for" and _EVERYONE.search(text):
+        return ">="
+    # "a wedding for 300 guests ... A caterer can look after 25 guests": what each item can handle, the
+    # whole "for" which the items are booked is to be covered
+    if sp.start > 0 and r.words[sp.start - 1].lower() == "for" and sp.end < len(r.words) and re.search(
+            rf"\b{_HANDLE} (?:up to |as many as )?[\d.,]+ {re.escape(r.words[sp.end].lower())}\b", text):
+        return ">="
+    own = {stem(w.lower()) for w in r.words[sp.end: sp.end + 3]}
+    return ">=" if any(stem(m.group(2)) in own for m in _ALL_HANDLED.finditer(text)) else None
+
+
+def _said_again(r: Reading, sp: Span) -> bool:
+    """"its summer session of 120 campers ... must be able to look after all 120 campers": an amount with no
+    direction of its own that a later clause states again as what must be covered is that one row."""
+    if direction(r.sentence_text(r.tokens[sp.start].sent)) is not None:
+        return False
+    later = " ".join(w.lower() for w in r.words[sp.end:])
+    own = {stem(w.lower()) for w in r.words[sp.end: sp.end + 3]}
+    return any(m.group(1) and parse_value(m.group(1)) == parse_value(sp.text) and stem(m.group(2)) in own
+               for m in _ALL_HANDLED.finditer(later))
+
+
+def _verb_bound(r: Reading, sp: Span) -> str | None:
+    """"<=" for a limit that a verb of limiting puts a ceiling on ("limits the print copies to 150", "caps
+    the audience at 620"), though another clause's "at least" stands nearer."""
+    return "<=" if _VERB_BOUND.search(_clause_before(r, sp)) else None
+
+
+def _duty_after(r: Reading, sp: Span) -> str | None:
+    """">=" for an amount its clause then says has to be reached ("63,000 jobs have to be processed", "a
+    haulage target of 6,100 tonnes must be met"); "<=" for one that "must not be exceeded"."""
+    after = _clause_after(r, sp)
+    if _NOT_EXCEEDED.search(after):
+        return "<="
+    if ALL_MUST.search(" ".join(w.lower() for w in r.words[sp.end: sp.end + 14])):
+        return ">="  # "take up 420 cubic meters, and all of it must be moved"
+    return ">=" if _DUTY_AFTER.search(after) else None
+
+
+_ALL_OF = re.compile(r"^(?:[\w'-]+ ){0,4}?(?:will |must |wants to |plans to )?(?:invest|invests|spend|spends|use|uses|put|puts|"
+                     r"allocate|allocates) (?:all|the whole|the entire) (?:of )?(?:it|them|this|that|the money|the sum)\b")
+
+
+def _all_of(r: Reading, sp: Span) -> str | None:
+    """"==" for a sum its sentence then says is used up: "has inherited $50000 and will invest all of it"."""
+    return "==" if _ALL_OF.search(_clause_after(r, sp, 14).replace(" and ", " ", 1)) else None

@@ -1,0 +1,155 @@
+"""Helpers shared by the readers of a LIMIT (`limit_sense`, `limit_scope`, `limit_kinds`, `limit_rows`): the
+words of a limit's clause before and after it, the unit after its number and the words that describe it, what
+the question counts, and which variable a word names (tagged, by its head, or written open)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from modeler.strategies.offline.entities import Span
+from modeler.strategies.offline.reading import Reading
+from modeler.strategies.offline.words import content, stem
+
+_CLAUSE_BREAK = frozenset({"and", ",", ";", "while", "whereas", "but"})
+
+# a past participle's ending: "seated", "sown", "given", "sold", "spent"
+_PP = "(?:ed|en|wn|ld|nt|ne)"
+
+
+def _clause_before(r: Reading, sp: Span, n: int = 12) -> str:
+    """The words of a limit's clause before it, names and all, lower-cased."""
+    out: list[str] = []
+    for k in range(sp.start - 1, max(sp.start - n - 1, -1), -1):
+        if r.words[k] in {",", ".", ";", "?", "!", ":"}:
+            break
+        out.append(r.words[k].lower())
+    return " ".join(reversed(out))
+
+
+def _clause_after(r: Reading, sp: Span, n: int = 10) -> str:
+    out: list[str] = []
+    for k in range(sp.end, min(sp.end + n, len(r.words))):
+        if r.words[k] in {",", ".", ";", "?", "!", ":"}:
+            break
+        out.append(r.words[k].lower())
+    return " ".join(out)
+
+
+def _unit(r: Reading, sp: Span) -> str:
+    if (sp.start > 0 and r.words[sp.start - 1] == "$") or "$" in sp.text:
+        return "MONEY"  # "spend at most $250 on transporting potatoes": money, whatever follows
+    for w in r.words[sp.end: sp.end + 2]:
+        c = content([w])
+        if c:
+            return c[0]
+    return ""
+
+
+def _limit_context(r: Reading, sp: Span) -> Counter[str]:
+    from modeler.strategies.offline.reading import _context
+
+    labels = ["O"] * len(r.words)
+    for x in r.spans:
+        if x.label in {"VAR", "PARAM", "LIMIT"}:
+            for k in range(x.start, x.end):
+                labels[k] = x.label
+    ctx = _context(r.words, labels, sp.start, sp.end, limit=True)
+    ctx.update({k: 1 for k in _clause_subject(r, sp, labels) if k not in ctx})
+    s = r.tokens[sp.start].sent
+    # the sentence's direction words ("budget", "available") name resources too, each the one of the
+    # limits next to it: "a budget of $30000 for saplings and 600 available hours" (no other limit between)
+    limits = [x for x in r.spans if x.label == "LIMIT" and x is not sp]
+    for d in r.spans:
+        if d.label == "CONST_DIR" and r.tokens[d.start].sent == s and not any(
+                min(d.end, sp.end) <= x.start < max(d.start, sp.start) for x in limits):
+            ctx.update(content(d.text.split()))
+    return ctx
+
+
+def _clause_subject(r: Reading, sp: Span, labels: list[str]) -> list[str]:
+    """"the sludge press can take no more than 4,000 kilograms": the resource a limit's clause names before
+    it, past the words `_context` reads (not a variable's name, nor a number's words)."""
+    out: list[str] = []
+    modal = False
+    for k in range(sp.start - 1, max(sp.start - 13, -1), -1):
+        w = r.words[k].lower()
+        if w in {",", ".", ";", "?", "!", ":", "and", "while", "but", "whereas"} or labels[k] in {"PARAM", "LIMIT"}:
+            break
+        if w in {"can", "could", "cannot", "may"} or (w == "must" and r.words[k + 1].lower() == "not"):
+            # what the subject can take: a capacity ("the sulfur fed to the mill must not exceed 10,000 kg")
+            modal, out = True, []
+        elif labels[k] != "VAR":
+            out.append(r.words[k])
+    return content(out) if modal else []
+
+
+def _named_at(r: Reading, k: int) -> int | None:
+    """The variable the word at k names, tagged or by a word only its name has."""
+    if k in r.mention_var:
+        return r.mention_var[k]
+    return r.distinct.get(stem(r.words[k]), _open_compound(r, k))
+
+
+def _open_compound(r: Reading, k: int) -> int | None:
+    """"native speakers" for "native-speaker teachers": a hyphenated word of one variable's name written
+    open, in two words."""
+    if k + 1 >= len(r.words) or not r.words[k].isalpha() or not r.words[k + 1].isalpha():
+        return None
+    return r.distinct.get(stem(f"{r.words[k]}-{r.words[k + 1]}"))
+
+
+def _asked(r: Reading, k: int) -> bool:
+    """The word at k is what the question counts ("How many kilograms of each wax ...")."""
+    w = stem(r.words[k])
+    return any(a.lower() == "how" and b.lower() == "many" and (stem(c) == w or _UNIT_NAMES.get(w.lower()) == stem(c))
+               for a, b, c in zip(r.words, r.words[1:], r.words[2:], strict=False))
+
+
+# a unit's short name and the stem of its long one: "1000 kg" in a text that asks "How many kilograms"
+_UNIT_NAMES = {"kg": "kilogram", "g": "gram", "ml": "millilitre", "l": "litre", "t": "tonne", "lb": "pound",
+               "lbs": "pound", "hr": "hour", "hrs": "hour", "km": "kilometre"}
+
+
+def _money_decisions(r: Reading) -> bool:
+    """The decisions are amounts of money ("invest in ...", "how much money")."""
+    text = " ".join(r.words).lower()
+    return ("invest" in text and "how many" not in text) or "how much money" in text or bool(
+        "$" in text and "how many" not in text and _PUT_MONEY.search(text))
+
+
+# "How much should he put into each?": with sums of money in the text, the decisions are amounts put in
+_PUT_MONEY = re.compile(r"\bhow much (?:should|must|will|would|can|does|do) (?:[a-z]+ ){0,3}?(?:put|place|deposit|lend) "
+                        r"(?:in|into|on)\b")
+
+
+def _common_head(r: Reading, k: int) -> bool:
+    """The word at k ends a name of every variable ("at most 150 sandwiches" of "peanut butter sandwiches"
+    and "chocolate spread sandwiches"): it counts them all, whichever name kept it."""
+    w = stem(r.words[k])
+    return len(r.variables) >= 2 and all(
+        any(m.split() and stem(m.split()[-1]) == w for m in v.mentions) for v in r.variables)
+
+
+def _head_of(r: Reading, k: int) -> bool:
+    """The word at k ends its variable's name ("40 suits" of "2-piece suits"; "600 eggs" is not "eggs
+    benedict")."""
+    v = r.variables[r.distinct[stem(r.words[k])]]
+    heads = {stem(m.split()[-1]) for m in v.mentions if m.split()}
+    # or the head comes next, however spelt ("40 2-piece suites" of "2-piece suits")
+    nxt = stem(r.words[k + 1]) if k + 1 < len(r.words) else ""
+    return stem(r.words[k]) in heads or (len(nxt) > 3 and any(h[:4] == nxt[:4] for h in heads))
+
+
+def _listed_with_another(r: Reading, var: int, sp: Span) -> bool:
+    """The variable after a limit is followed by "and|or <another variable>" ("40 vans and trucks")."""
+    # within the limit's sentence: "room for at most 24 panels. How many panels and turbines ..." lists
+    # the question's names, not the limit's
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    k = next((k for k in range(sp.end, min(sp.end + 6, b)) if r.mention_var.get(k) == var), None)
+    if k is None:
+        return False
+    end = next((x.end for x in r.spans if x.start == k), k + 1)
+    nxt = r.words[end].lower() if end < len(r.words) else ""
+    other = end + 2 if end + 2 < len(r.words) and r.words[end + 1].lower() == "the" else end + 1  # "X and the Y"
+    return nxt in {"and", "or"} and r.mention_var.get(other, var) != var

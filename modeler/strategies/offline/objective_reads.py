@@ -1,0 +1,387 @@
+"""Reading the objective: its sense ("maximize", "as few ... as possible"), whether it weighs a coefficient
+group or counts the decisions, which group its name points at, and the money terms and prices that make up
+its coefficients (`objective`); and the objective the text never asked for (`spare_objective`)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from modeler.strategies.offline.reading import Reading, overlap
+from modeler.strategies.offline.specs import ConstraintSpec, Objective
+from modeler.strategies.offline.words import content, goal_frame, parse_value, stem, weight
+
+_OBJ_WORDS = re.compile(r"(maximi[sz]|minimi[sz]|maximum|minimum|minimal|maximal|highest|lowest|largest|smallest|greatest|"
+                        r"fewest|cheapest|most|least|reduce|decrease|increase)")
+_MAX_WORDS = ("maxim", "most", "highest", "greatest", "largest", "best", "increas")
+_MIN_WORDS = ("minim", "least", "lowest", "fewest", "smallest", "cheapest", "reduc", "decreas")
+
+
+def _sense_of(text: str) -> str | None:
+    t = text.lower()
+    if t.startswith(_MIN_WORDS) or any(w in t for w in ("minimiz", "minimis", "minimum", "reduce", "lowest")):
+        return "min"
+    if t.startswith(_MAX_WORDS) or any(w in t for w in ("maximiz", "maximis", "maximum", "highest", "most")):
+        return "max"
+    return None
+
+
+def _as_possible(words: list[str]) -> tuple[str, int] | None:
+    """"as many readers as possible" (max), "as few trucks as possible" (min): the sense, and where the
+    goal's words begin (at "many" / "few")."""
+    lower = [w.lower() for w in words]
+    for k in range(len(lower) - 3, 0, -1):
+        if lower[k - 1] != "as" or lower[k] not in {"many", "much", "few", "little", "less"}:
+            continue
+        tail = lower[k + 1: k + 7]
+        # "as possible", or "as it can" / "as we can" / "as they can": as many as the limits allow
+        if any(tail[j: j + 2] == ["as", "possible"] or (
+                tail[j] == "as" and tail[j + 1: j + 3] in (["it", "can"], ["we", "can"], ["they", "can"],
+                                                          ["he", "can"], ["she", "can"], ["i", "can"]))
+               for j in range(len(tail) - 1)):
+            return ("max" if lower[k] in {"many", "much"} else "min"), k
+    return None
+
+
+def objective(r: Reading, used: set[int]) -> Objective | None:
+    """The objective: its sense from OBJ_DIR, its coefficients from the feature named like OBJ_NAME."""
+    dirs = [sp for sp in r.spans if sp.label == "OBJ_DIR"]
+    # the direction that says max or min anchors the name: "Find the maximum number of batches ... we can
+    # bake using 3000 g of flour" has a second OBJ_DIR ("using") that says neither
+    said = [sp for sp in dirs if _sense_of(sp.text)]
+    sense = _sense_of(said[-1].text) if said else None
+    anchor = said[-1].start if said else (dirs[-1].start if dirs else len(r.words))
+    frame = goal_frame(r.words) if sense is None else None
+    goal: list[str] | None = None
+    if frame is not None:  # "as much profit as possible", "keep the cost as low as possible"
+        sense, start, end = frame
+        anchor, goal = max(start - 1, 0), r.words[start:end]
+    if sense is None:  # "to reach as many readers as possible", "as little waste as possible"
+        sense, anchor = _as_possible(r.words) or (None, anchor)
+    if sense is None:  # the tagger missed it: the last direction word not inside "a minimum of"
+        for k in range(len(r.words) - 1, -1, -1):
+            w = r.words[k].lower()
+            prev = r.words[k - 1].lower() if k else ""
+            # "a minimum of" / "at least" are limits, but the adjectives "minimal" / "maximal" only
+            # describe a goal ("spending a minimal amount of time", "at minimal cost")
+            limit_article = prev in {"a", "at"} and w not in {"minimal", "maximal"}
+            if _OBJ_WORDS.match(w) and not limit_article and not (
+                    k + 1 < len(r.words) and r.words[k + 1].lower() == "of"):
+                sense = _sense_of(w)
+                anchor = k
+                break
+        if sense is None:
+            return None
+    names = [sp for sp in r.spans if sp.label == "OBJ_NAME"]
+    after = [sp for sp in names if sp.start >= anchor]
+    # the name follows its direction closely; an OBJ_NAME elsewhere ("costs" in a coefficient) is not it
+    name_span = after[0] if after and after[0].start - anchor <= 8 else (names[-1] if names and not dirs else None)
+    if goal is not None and frame is not None:  # the goal's own words name it, a tag elsewhere does not
+        name_span = next((sp for sp in names if frame[1] <= sp.start < frame[2]), None)
+    name = name_span.text if name_span else ""
+    sent = r.tokens[anchor].sent if anchor < len(r.tokens) else max(r.sentences)
+    name_ctx = Counter(content(name.split()))
+    # the words after the direction name the objective too ("minimize the total amount of pollution
+    # produced"), up to the end of the clause: the tagger often misses OBJ_NAME
+    tail: list[str] = []
+    for w in (goal if goal is not None else r.words[anchor + 1: anchor + 9]):
+        if w in {".", "?", ",", ";", "!"} or w.lower() in {"while", "and", "subject", "given", "if"}:
+            break
+        tail.append(w)
+    for t in content(tail):
+        name_ctx.setdefault(t, 1)
+    if _cheap_goal(r, anchor, frame):  # "as cheaply as possible", "the cheapest daily mix": the cost
+        name, tail, goal, name_ctx = "cost", ["cost"], None, Counter({"MONEY": 1})
+    # "minimize the total number of production lines": the variables themselves
+    var_words = {k for v in r.variables for k in v.keys}
+    # ("the maximum number of batches of cookies": what a batch holds names them too)
+    m = re.search(r"\bnumber of (?:the )?([\w-]+)(?: of (?:the )?([\w-]+))?", f"{name} {' '.join(tail)}".lower())
+    goal_words = set(content(goal)) if goal else set()
+    if (m and any(g and stem(g) in var_words for g in m.groups())) or (goal_words and goal_words <= var_words) or _asked_unit_goal(r, name_ctx):
+        # ("make as many chairs as possible": the decisions themselves)
+        return Objective(sense, {v.index: 1.0 for v in r.variables}, name or " ".join(tail), "count",
+                         r.sentence_text(sent), said=True)
+    if not name and tail:
+        name = " ".join(tail)
+    # words of the variables' own names ("tea" of "black tea") rarely say which coefficients: try
+    # without them first, then with them ("protein intake" with a "protein shake" variable)
+    factors: set[float] = set()
+    derived = _priced_output(r, name_ctx, used, factors) if sense == "max" else None
+    if derived is not None:  # "yields 12 kg of copper", "Copper sells for $9 per kg": price times amount
+        return Objective(sense, derived, name, "weighted", r.sentence_text(sent), factors=factors)
+    best = _objective_feature(r, Counter({k: c for k, c in name_ctx.items() if k not in var_words}))
+    if best is None:
+        best = _objective_feature(r, name_ctx)
+    if best is None and m:
+        best = _done_to_limit(r, m.group(1))
+    if best is not None:
+        used.add(best)
+        terms = {v: c.value for v, c in r.features[best].coefs.items()}
+        _money_terms(r, best, terms)
+        _coordinated_rate(r, best, terms)
+        factors = _paid_per_head(r, best, terms)
+        for k in _audience_too(r, best, name_ctx):  # "reaches 1,800 listeners", "is seen by 900 people"
+            used.add(k)
+            terms.update({v: c.value for v, c in r.features[k].coefs.items()})
+        return Objective(sense, terms, name, "weighted", r.sentence_text(sent), factors=factors)
+    if r.variables:  # "maximize the number of ..." / "minimize the total number of ..."
+        return Objective(sense, {v.index: 1.0 for v in r.variables}, name or "total", "count", r.sentence_text(sent))
+    return None
+
+
+_CHEAP = frozenset("cheap cheaply cheapest inexpensive inexpensively economically".split())
+
+
+def _done_to_limit(r: Reading, head: str) -> int | None:
+    """"minimize the total number of deliveries": a goal noun that no number's words name, made from the
+    verb of a limit's clause ("needs to deliver at least 800 packages"), counts what that limit counts: the
+    one coefficient group measured in the limit's unit."""
+    head = head.lower()
+    if len(head) < 6:
+        return None
+    found = None
+    for sp in r.spans:
+        if sp.label != "LIMIT" or sp.end >= len(r.words):
+            continue
+        before = []
+        for k in range(sp.start - 1, max(sp.start - 7, -1), -1):
+            if r.words[k] in {",", ".", ";", "?", "!"}:
+                break
+            before.append(r.words[k].lower())
+        if not any(_verb_of(head, w) for w in before):
+            continue
+        unit = content([r.words[sp.end]])
+        fits = [k for k, f in enumerate(r.features) if unit and unit[0] in f.context and len(f.coefs) == len(
+            r.variables)]
+        if len(fits) != 1 or (found is not None and found != fits[0]):
+            return None
+        found = fits[0]
+    # ("Snowmobiles can deliver 150 packages ... minimize the total number of deliveries": where the group's
+    # own numbers are what one decision does with that verb, each decision is one delivery: a count)
+    if found is not None and any(_verb_of(head, w.lower()) for c in r.features[found].coefs.values()
+                                 for w in r.words[max(c.tok - 3, 0): c.tok]):
+        return None
+    return found
+
+
+def _verb_of(head: str, w: str) -> bool:
+    """"deliver" is the verb of the noun "deliveries"."""
+    return len(w) >= 5 and len(w) <= len(head) and head.startswith(w[:max(len(w) - 1, 5)])
+
+
+_PAYERS = re.compile(r"(?:^| )([\w.,-]+) [a-z-]+ (?:(?:who|that|which|each) )?(?:pay|pays|paying|spend|spends|spending)"
+                     r"(?: \$)?$")
+
+
+def _paid_per_head(r: Reading, best: int, terms: dict[int, float]) -> set[float]:
+    """"A group session ... has six students who pay $18 each": a price each of so many payers pays is
+    worth the number of payers times the price per decision."""
+    out: set[float] = set()
+    for v, c in r.features[best].coefs.items():
+        k = next((sp.end for sp in r.spans if sp.start == c.tok), c.tok + 1)
+        if v not in terms or k >= len(r.words) or r.words[k].lower() not in {"each", "apiece"}:
+            continue
+        a = r.sentences[c.sent][0]
+        m = _PAYERS.search(" ".join(w.lower() for w in r.words[max(a, c.tok - 8): c.tok]))
+        n = parse_value(m.group(1)) if m else None
+        if n is not None and n > 1:
+            terms[v] = n * c.value
+            out |= {n, c.value}
+    return out
+
+
+def _coordinated_rate(r: Reading, best: int, terms: dict[int, float]) -> None:
+    """"An agent costs $150 per shift on the morning or afternoon shift, $170 on the evening shift": a
+    number whose clause names its variable coordinated with another ("morning or afternoon") is that
+    other's number too, where the group holds none for it."""
+    f = r.features[best]
+    for c in list(f.coefs.values()):
+        k = next((sp.end for sp in r.spans if sp.start == c.tok), c.tok + 1)
+        end = k
+        while end < min(k + 10, len(r.words)) and r.words[end] not in {",", ";", ".", "?", "!", "$"} and not any(
+                sp.start == end for sp in r.spans if sp.label in {"PARAM", "LIMIT"}):
+            end += 1
+        marks = sorted(p for p in r.mention_var if k <= p < end)
+        for p, q in zip(marks, marks[1:], strict=False):
+            a, w = r.mention_var[p], r.mention_var[q]
+            name_end = next((sp.end for sp in r.spans if sp.start == p), p + 1)
+            between = {x.lower() for x in r.words[name_end: q]} - {"the", "a", "an"}
+            if a == c.var and w != a and w not in f.coefs and w not in terms and between and between <= {
+                    "or", "and", ","}:
+                terms[w] = c.value
+
+
+def _money_written(r: Reading, tok: int) -> bool:
+    """A number written as money: "$300", "300 dollars"."""
+    return (tok > 0 and r.words[tok - 1] == "$") or (
+        tok + 1 < len(r.words) and r.words[tok + 1].lower() in {"dollar", "dollars", "cents", "cent", "euros"})
+
+
+def _money_terms(r: Reading, best: int, terms: dict[int, float]) -> None:
+    """A group of money ("at a cost of $300") that holds, for one variable, a number not written as money
+    ("covers 3,000 words at a cost of $420": the words share the clause's "cost") takes that variable's
+    number written as money from the group that holds it alone, in the same sentence."""
+    f = r.features[best]
+    if "MONEY" not in f.context and "PROFIT" not in f.context:
+        return
+    plain = [v for v, c in f.coefs.items() if not _money_written(r, c.tok)]
+    if not plain or len(plain) == len(f.coefs):
+        return
+    for v in plain:
+        c = f.coefs[v]
+        alt = [(k, g.coefs[v]) for k, g in enumerate(r.features) if k != best and v in g.coefs
+               and len(g.coefs) == 1 and g.coefs[v].sent == c.sent and _money_written(r, g.coefs[v].tok)
+               and {"MONEY", "PROFIT"} & set(g.context)]
+        if len(alt) == 1:
+            terms[v] = alt[0][1].value
+
+
+def _asked_unit_goal(r: Reading, name_ctx: Counter[str]) -> bool:
+    """"How many hours should I work for each client ... with as few working hours as possible": the
+    question asks for the decisions in a unit, and the goal names that unit, so the goal sums the
+    decisions, unless some number measures that unit per decision ("a job takes 3 hours"); a rate per that
+    unit ("pays $45 an hour") does not measure it."""
+    low = [w.lower() for w in r.words]
+    asked = [low[k + 2] for k in range(len(low) - 2) if low[k] == "how" and low[k + 1] in {"many", "much"}]
+    if not asked or not asked[-1].isalpha():
+        return False
+    unit = content([asked[-1]])
+    if not unit or unit[0] not in name_ctx or unit[0] in {k for v in r.variables for k in v.keys} or {
+            "PROFIT", "MONEY"} & set(name_ctx) or unit[0] in {"PROFIT", "MONEY"}:
+        return False
+    for c in r.coefs:  # the number's own unit: the word right after it ("3 hours")
+        j = c.tok + 1
+        while j < len(low) and r.tokens[j].sent == c.sent and any(
+                sp.start <= j < sp.end for sp in r.spans if sp.start <= c.tok < sp.end):
+            j += 1
+        if j < len(low) and content([low[j]])[:1] == unit:
+            return False
+    return True
+
+
+def _cheap_goal(r: Reading, anchor: int, frame: tuple[str, int, int] | None) -> bool:
+    """A goal of cheapness ("as cheaply as possible", "What is the cheapest daily mix?") is the cost, whatever
+    the words around it name ("to pack all the books", "daily mix")."""
+    ks = [anchor] + ([frame[2] + 1] if frame is not None else [])
+    return any(0 <= k < len(r.words) and r.words[k].lower() in _CHEAP for k in ks)
+
+
+# the people an offer reaches, whatever they are called: "people", "listeners", "viewers", "readers"
+_AUDIENCE = frozenset(content("people person listeners viewers readers users customers visitors followers "
+                              "subscribers audience reach reaches seen impressions".split()))
+
+
+def _audience_too(r: Reading, best: int, name_ctx: Counter[str]) -> list[int]:
+    """An objective of people reached ("reach as many people as possible") takes, beside the group its name
+    found, each group of the other variables that counts an audience ("reaches 1,800 listeners" beside "is
+    seen by 900 people"): one measure written in different words."""
+    if not set(name_ctx) & _AUDIENCE or not set(r.features[best].context) & _AUDIENCE:
+        return []
+    have = set(r.features[best].coefs)
+    out = []
+    for k, f in enumerate(r.features):
+        if k != best and f.coefs and not set(f.coefs) & have and set(f.context) & _AUDIENCE and not {
+                "MONEY", "PROFIT"} & set(f.context):
+            out.append(k)
+            have |= set(f.coefs)
+    return out
+
+
+def _priced_output(r: Reading, name_ctx: Counter[str], used: set[int],
+                   factors: set[float] | None = None) -> dict[int, float] | None:
+    """"A tonne of North ore yields 12 kg of copper ... Copper sells for $9 per kg; mining costs $40 per
+    tonne of North ore": a price per unit that no decision takes, of what a coefficient group measures in
+    that unit (the sentence names it too), makes the earnings price x amount; a profit also takes off the
+    costs per decision. None when the text gives no such price or the goal is no earnings."""
+    if "PROFIT" not in name_ctx:
+        return None
+    taken = {c.tok for c in r.coefs}
+    for sp in r.spans:
+        k = sp.start
+        if sp.label not in {"PARAM", "LIMIT"} or k in taken or k < 1 or r.words[k - 1] != "$" or sp.end + 1 >= len(
+                r.words) or r.words[sp.end].lower() != "per":
+            continue
+        price = parse_value(sp.text)
+        unit = content([r.words[sp.end + 1]])
+        a, b = r.sentences[r.tokens[k].sent]
+        said = set(content(r.words[a: k])) - set(unit)
+        fits = [(i, f) for i, f in enumerate(r.features) if unit and unit[0] in f.context and said & set(f.context)
+                and "MONEY" not in f.context]
+        if price is None or len(fits) != 1:
+            continue
+        i, f = fits[0]
+        terms = {v: price * c.value for v, c in f.coefs.items()}
+        used.add(i)
+        parts = {price} | {c.value for c in f.coefs.values()}  # the numbers the products are made of
+        if "profit" in " ".join(name_ctx).lower():
+            for j, g in enumerate(r.features):
+                if "MONEY" in g.context and "PROFIT" not in g.context and any(
+                        w.lower() in {"cost", "costs"} for c in g.coefs.values()
+                        for w in r.words[max(c.tok - 6, 0): c.tok]):
+                    for v, c in g.coefs.items():
+                        terms[v] = terms.get(v, 0.0) - c.value
+                        parts.add(c.value)
+                    used.add(j)
+        for j, g in enumerate(r.features):
+            # "... and also earns a pollination fee of $80": money earned per decision besides
+            if j != i and "MONEY" in g.context and ("PROFIT" in g.context or "fee" in g.context):
+                for v, c in g.coefs.items():
+                    terms[v] = terms.get(v, 0.0) + c.value
+                    parts.add(c.value)
+                used.add(j)
+        if factors is not None:
+            factors |= parts
+        return terms
+    return None
+
+
+def spare_objective(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> Objective:
+    """A count objective the text did not ask for ("maximize his earnings", "maximize viewership") takes
+    the one coefficient group over every variable that no constraint uses: numbers are rarely given for
+    nothing, and the objective's name often differs from its coefficients' words ("earns $100", "reaches
+    5000 viewers")."""
+    if obj.kind != "count" or obj.said or len(r.variables) < 2:
+        return obj
+    used = [s.terms for s in specs if s.kind == "linear"]
+    spare = [f for f in r.features if len(f.coefs) == len(r.variables)
+             and {v: c.value for v, c in f.coefs.items()} not in used
+             and any(c.value != 1 for c in f.coefs.values())]
+    if len(spare) != 1:
+        return obj
+    terms = {v: c.value for v, c in spare[0].coefs.items()}
+    return Objective(obj.sense, terms, obj.name, "weighted", obj.sentence)
+
+
+def _objective_feature(r: Reading, name_ctx: Counter[str]) -> int | None:
+    """The coefficient group the objective's name points at, or None."""
+    strong_time = bool(name_ctx.get("time") or name_ctx.get("MINUTE") or name_ctx.get("HOUR"))
+    best, best_score = None, 0.0
+    strong_name = {t for t in name_ctx if weight(t) >= 1} | ({"MINUTE", "HOUR"} if strong_time else set())
+    money_name = bool(strong_name & {"PROFIT", "MONEY"})
+    for k, f in enumerate(r.features):
+        hints = sum(c.objective_hint for c in f.coefs.values()) / max(len(f.coefs), 1)
+        named = overlap(Counter(strong_name), f.context) + (
+            0.5 if strong_time and {"MINUTE", "HOUR"} & set(f.context) else 0.0)
+        if money_name and not named and {"PROFIT", "MONEY"} & set(f.context):
+            named = 0.5  # "profit" is money: "$600 per suit" in a profit sentence
+        weak = overlap(name_ctx, f.context)
+        # "a yearly fee of 0.1%", "a side-effect score of 3": the name's own word introduces each number
+        # (where a window of words around it only brushes them: "pays 3% with no fees")
+        led = sum(_led_by(r, c.tok, strong_name) for c in f.coefs.values()) / max(len(r.variables), 1) if named else 0.0
+        score = 1.5 * named + hints + 0.3 * weak + 0.05 * len(f.coefs) + 0.5 * led
+        # a name that says what is counted must be found among the coefficients ("sugar intake"); hints
+        # alone decide only when the name is money or says nothing
+        ok = named > 0 or (hints > 0 and (money_name or not name_ctx)) or (not strong_name and weak > 0)
+        if ok and score > best_score:
+            best, best_score = k, score
+    return best
+
+
+def _led_by(r: Reading, tok: int, name: set[str]) -> bool:
+    """A number right after "<name word> of" / "<name word> is" ("a yearly fee of 0.1%")."""
+    k = tok - 1
+    if k >= 0 and r.words[k] == "$":
+        k -= 1
+    if k < 1 or r.words[k].lower() not in {"of", "is", "are", ":"}:
+        return False
+    return bool(set(content([r.words[k - 1]])) & name)
