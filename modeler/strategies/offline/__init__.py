@@ -1,7 +1,8 @@
 """The offline modeler: linear word problems to models with no LLM (entity recognition, rules, templates).
 
     text ──► tokenize + CRF entity tags (entities.py) + names it never saw (unseen.py)
-             (when the reading below is unsure, again with each alternate tagger: the surest wins)
+             (when the reading below is unsure, again with each alternate tagger: the surest wins;
+             still unsure, the first tagger's nearest other taggings: nbest.py)
          ──► the tagger's slips repaired from the text: names (name_repairs.py, mentions.py), numbers
              (repairs.py) ──► variables and coefficient groups (reading.py)
          ──► fewer, truer variables (variables.py) ──► typed objective and constraints (classify.py)
@@ -13,6 +14,7 @@ objective, no numbers, or nonlinear wording ("the product of", "squared").
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import threading
@@ -27,6 +29,9 @@ REFUSE_BELOW = float(os.environ.get("OPTIPILOT_OFFLINE_REFUSE_BELOW", "0.3"))
 # a first reading at least this sure is kept (the "high" band of the benchmarks: 84 % right on NL4Opt
 # test, against 54 % below it); below it each alternate tagger gives a reading too, and the surest wins
 SURE = 0.85
+# still unsure after the alternates, the reader also reads the first tagger's nearest other taggings
+# (nbest.py); OPTIPILOT_OFFLINE_NBEST=0 turns that off (the baseline of the benchmarks)
+NBEST = os.environ.get("OPTIPILOT_OFFLINE_NBEST", "1") != "0"
 _lock = threading.Lock()
 _taggers: list[Any] = []
 
@@ -87,7 +92,9 @@ def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]
     """`read_model` on the first tagger's entities; when that reading is unsure (or refused), also on each
     alternate tagger's, keeping the surest (the first on a tie). The taggers learnt from the same texts
     but slip on different names, and a slip shows in the confidence: numbers left over, a variable
-    nothing limits. Raises the first tagger's Refusal when every tagger's reading is refused."""
+    nothing limits. When the surest is still unsure, the first tagger's nearest other taggings are read
+    too, and one replaces it only when clearly surer (nbest.py). Raises the first tagger's Refusal when
+    every tagger's reading is refused."""
     from modeler.strategies.offline.entities import spans_from_tags
 
     words = [t.text for t in tokens]
@@ -107,6 +114,19 @@ def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]
     if best is None:
         assert first_refusal is not None
         raise first_refusal
+    if best[2] < SURE and NBEST:
+        from modeler.strategies.offline.nbest import second_thought
+
+        first = taggers()[0]
+        second = second_thought(first, words, best, lambda tags: read_model(
+            tokens, spans_from_tags(words, tags), first.vocabulary))
+        if second is not None:
+            best, name = second[0], f"{first.path.name} n-best"
+            best[1].append({"kind": "reading", "type": f"alternative tagging ({name})", "tagger": name,
+                            "sentence": "the reading was unsure, so taggings the first tagger found nearly as "
+                                        f"likely were read too; one it found {math.exp(second[1]):.1f} times "
+                                        "less likely reads clearly surer and is shown"})
+            return best
     if chosen:
         name = taggers()[chosen].path.name
         best[1].append({"kind": "reading", "type": f"alternate tagger {name}", "tagger": name,
