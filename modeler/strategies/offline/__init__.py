@@ -2,7 +2,8 @@
 
     text ──► tokenize + CRF entity tags (entities.py) + names it never saw (unseen.py)
              (when the reading below is unsure, again with each alternate tagger: the surest wins,
-             unless three distinct taggings agree on another LP outcome: vote.py)
+             unless three distinct taggings agree on another LP outcome: vote.py; still unsure, the first
+             tagger's nearest other taggings: nbest.py)
          ──► the tagger's slips repaired from the text: names (name_repairs.py, mentions.py), numbers
              (repairs.py) ──► variables and coefficient groups (reading.py)
          ──► fewer, truer variables (variables.py) ──► typed objective and constraints (classify.py, with
@@ -15,6 +16,7 @@ objective, no numbers, or nonlinear wording ("the product of", "squared").
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import threading
@@ -29,6 +31,9 @@ REFUSE_BELOW = float(os.environ.get("OPTIPILOT_OFFLINE_REFUSE_BELOW", "0.3"))
 # a first reading at least this sure is kept (the "high" band of the benchmarks: 84 % right on NL4Opt
 # test, against 54 % below it); below it each alternate tagger gives a reading too, and the surest wins
 SURE = 0.85
+# still unsure after the alternates, the reader also reads the first tagger's nearest other taggings
+# (nbest.py); OPTIPILOT_OFFLINE_NBEST=0 turns that off (the baseline of the benchmarks)
+NBEST = os.environ.get("OPTIPILOT_OFFLINE_NBEST", "1") != "0"
 _lock = threading.Lock()
 _taggers: list[Any] = []
 
@@ -90,8 +95,9 @@ def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]
     alternate tagger's, keeping the surest (the first on a tie). The taggers learnt from the same texts
     but slip on different names, and a slip shows in the confidence: numbers left over, a variable
     nothing limits. When even the surest is unsure, a model that three distinct taggings agree on
-    (same LP optimum or status, as many numbers used) is kept instead (`vote.outvoted`). Raises the first
-    tagger's Refusal when every tagger's reading is refused."""
+    (same LP optimum or status, as many numbers used) is kept instead (`vote.outvoted`); failing that, the
+    first tagger's nearest other taggings are read too, and one replaces it only when clearly surer
+    (nbest.py). Raises the first tagger's Refusal when every tagger's reading is refused."""
     from modeler.strategies.offline import vote
     from modeler.strategies.offline.entities import spans_from_tags
 
@@ -123,7 +129,21 @@ def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]
                         "sentence": f"no reading was sure, and {won[1]} taggers that tagged the text differently "
                                     "read models with the same outcome (the same optimum, or the same lack of "
                                     "one), so that model is shown"})
-    elif chosen:
+        return best
+    if best[2] < SURE and NBEST:
+        from modeler.strategies.offline.nbest import second_thought
+
+        first = taggers()[0]
+        second = second_thought(first, words, best, lambda tags: read_model(
+            tokens, spans_from_tags(words, tags), first.vocabulary))
+        if second is not None:
+            best, name = second[0], f"{first.path.name} n-best"
+            best[1].append({"kind": "reading", "type": f"alternative tagging ({name})", "tagger": name,
+                            "sentence": "the reading was unsure, so taggings the first tagger found nearly as "
+                                        f"likely were read too; one it found {math.exp(second[1]):.1f} times "
+                                        "less likely reads clearly surer and is shown"})
+            return best
+    if chosen:
         name = taggers()[chosen].path.name
         best[1].append({"kind": "reading", "type": f"alternate tagger {name}", "tagger": name,
                         "sentence": "the first tagger's reading was less sure (or refused), so the best of "
