@@ -1,9 +1,8 @@
 """The offline modeler: linear word problems to models with no LLM (entity recognition, rules, templates).
 
     text ──► tokenize + CRF entity tags (entities.py) + names it never saw (unseen.py)
-             (when the reading below is unsure, again with each alternate tagger: the surest wins,
-             unless three distinct taggings agree on another LP outcome: vote.py; still unsure, the first
-             tagger's nearest other taggings: nbest.py)
+             (when the reading below is unsure, again with each alternate tagger: the surest wins;
+             still unsure, the first tagger's nearest other taggings: nbest.py)
          ──► the tagger's slips repaired from the text: names (name_repairs.py, mentions.py), numbers
              (repairs.py) ──► variables and coefficient groups (reading.py)
          ──► fewer, truer variables (variables.py) ──► typed objective and constraints (classify.py, with
@@ -94,42 +93,28 @@ def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]
     """`read_model` on the first tagger's entities; when that reading is unsure (or refused), also on each
     alternate tagger's, keeping the surest (the first on a tie). The taggers learnt from the same texts
     but slip on different names, and a slip shows in the confidence: numbers left over, a variable
-    nothing limits. When even the surest is unsure, a model that three distinct taggings agree on
-    (same LP optimum or status, as many numbers used) is kept instead (`vote.outvoted`); failing that, the
-    first tagger's nearest other taggings are read too, and one replaces it only when clearly surer
-    (nbest.py). Raises the first tagger's Refusal when every tagger's reading is refused."""
-    from modeler.strategies.offline import vote
+    nothing limits. When the surest is still unsure, the first tagger's nearest other taggings are read
+    too, and one replaces it only when clearly surer (nbest.py). Raises the first tagger's Refusal when
+    every tagger's reading is refused."""
     from modeler.strategies.offline.entities import spans_from_tags
 
     words = [t.text for t in tokens]
     best: tuple[dict[str, Any], list[dict[str, Any]], float, Any, list[Any]] | None = None
     first_refusal: Refusal | None = None
     chosen = 0
-    read: list[tuple[Any, tuple[Any, ...], int]] = []  # (reading, its tagging, tagger), for the vote
     for k, tg in enumerate(taggers()):
         if best is not None and best[2] >= SURE:
             break
-        spans = spans_from_tags(words, tg.tag(words))
         try:
-            reading = read_model(tokens, spans, tg.vocabulary)
+            reading = read_model(tokens, spans_from_tags(words, tg.tag(words)), tg.vocabulary)
         except Refusal as e:
             first_refusal = first_refusal or e
             continue
-        read.append((reading, tuple(spans), k))
         if best is None or _rank(reading) > _rank(best):
             best, chosen = reading, k
     if best is None:
         assert first_refusal is not None
         raise first_refusal
-    won = vote.outvoted(read, _rank) if best[2] < SURE else None
-    if won is not None:
-        best, _, chosen = read[won[0]]
-        name = taggers()[chosen].path.name
-        best[1].append({"kind": "reading", "type": f"vote of {won[1]} taggers", "tagger": name, "votes": won[1],
-                        "sentence": f"no reading was sure, and {won[1]} taggers that tagged the text differently "
-                                    "read models with the same outcome (the same optimum, or the same lack of "
-                                    "one), so that model is shown"})
-        return best
     if best[2] < SURE and NBEST:
         from modeler.strategies.offline.nbest import second_thought
 
