@@ -91,7 +91,7 @@ from modeler.strategies.offline.limit_words import (
 )
 from modeler.strategies.offline.objective_reads import objective, spare_objective
 from modeler.strategies.offline.reading import Reading
-from modeler.strategies.offline.repairs import ALL_OWED, _one_each
+from modeler.strategies.offline.repairs import ALL_OWED, _one_each, _stock_subject
 from modeler.strategies.offline.specs import ConstraintSpec, Objective
 from modeler.strategies.offline.variables import decision_units
 from modeler.strategies.offline.words import direction, parse_value, stem
@@ -149,7 +149,8 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         # "the detailer works six hours a day": the time one works is a most
         stock = stock or ("<=" if re.search(r"\b(works|work|operates|operate|runs|run|(is|are) open)$", before.lower())
                           and _unit(r, sp) in {"HOUR", "MINUTE"} else None)
-        sense = (_promised(r, sp) or direction(before) or _verb_bound(r, sp) or _covered(r, sp, objective_sense) or stock or done or _duty_after(r, sp) or direction(cue)
+        # "a tour needs 2 guides, and 20 guides work each day": the stock is a most, whatever need came before
+        sense = (("<=" if _stock_subject(r.words, r.spans, sp) else None) or _promised(r, sp) or direction(before) or _verb_bound(r, sp) or _covered(r, sp, objective_sense) or stock or done or _duty_after(r, sp) or direction(cue)
                  or _owed(r, sp) or direction(sentence) or "<=")
         sense = _all_of(r, sp) or sense  # "has inherited $50000 and will invest all of it"
         vars_ = _clause_vars(r, sp, limits)

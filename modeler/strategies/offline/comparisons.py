@@ -32,6 +32,7 @@ _FRACTION_OF = re.compile(r"\b(half|third|quarter|fourth|fifth|\d+(?:\.\d+)? ?%|
 _NEGATED_MORE = re.compile(r"\b(?:can't|cannot|can not|mustn't|must not|may not|shouldn't|should not|won't|will not|"
                            r"isn't|aren't|is not|are not) (?:be |have |hire |use |take |book |run |make |get )?"
                            r"(?:any )?(more|greater|larger|higher|less|fewer|smaller|lower)\b[^,;]*?\bthan\b")
+_AS_MANY_AS = re.compile(r"(?:\bas (?:many|much)\b.* as|\bthan)$")
 _MORE_THAN = re.compile(r"\b(more|fewer|less|greater|larger|smaller|higher|lower)\b.*\bthan\b")
 
 
@@ -80,6 +81,11 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
                 " ".join(r.words[b:r.sentences[s][1]]).lower() + " ") and i + 1 >= len(clauses):
             # "at least 3 times as many people prefer to sit in regular seats": than the other one
             distinct.append(1 - distinct[0] if distinct[0] in (0, 1) else 0)
+            # "at least three times as many maples as oaks", only "oaks" named: the one named after the
+            # second "as" is what the multiple is of, so the other one is the side compared
+            at = next((k for k in sorted(r.mention_var) if a <= k < b), a)
+            if _AS_MANY_AS.search(" ".join(r.words[a:at]).lower()):
+                distinct.reverse()
         if len(distinct) == 1 and i + 1 < len(clauses):
             na, nb = clauses[i + 1]
             more = [r.mention_var[k] for k in sorted(r.mention_var) if na <= k < nb and r.mention_var[k] != distinct[0]]

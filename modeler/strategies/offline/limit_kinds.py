@@ -120,6 +120,27 @@ def _of_mix(r: Reading, sp: Span) -> bool:
     return bool(re.search(rf"(?:%|percent) of (?:the |its |their )?{re.escape(w)}\b", text))
 
 
+def _of_product(r: Reading, sp: Span) -> bool:
+    """"must make at least 1,000 tonnes of lime in an old kiln and a new kiln" (How many tonnes should each
+    kiln make?): the stuff after "of" is what the decisions are made of -- no word of a variable's name,
+    nothing a coefficient group measures ("0.9 tonnes of CO2") -- so the amount counts the decisions, when
+    the rest of its clause names none of them or every one."""
+    k = next((j for j in range(sp.end, min(sp.end + 3, len(r.words))) if r.words[j].lower() == "of"), None)
+    if k is None or k + 1 >= len(r.words):
+        return False
+    j = k + 2 if r.words[k + 1].lower() == "the" else k + 1
+    if j >= len(r.words) or not r.words[j].isalpha() or r.words[j].lower() in STOP or j in r.mention_var:
+        return False
+    w = r.words[j].lower()
+    if any(w in m.lower().split() for v in r.variables for m in v.mentions) or any(
+            stem(w) in f.context for f in r.features):
+        return False
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    end = next((x for x in range(j + 1, b) if r.words[x] in {",", ";"}), b)
+    named = {r.mention_var[x] for x in range(j + 1, end) if x in r.mention_var}
+    return not named or len(named) == len(r.variables)
+
+
 _EARN = re.compile(r"\b(earns?|earned|earning|returns?|interest|income|yields?|profits?|gains?)\b")
 
 
@@ -159,6 +180,10 @@ def _concentration(r: Reading, sp: Span) -> dict[int, float] | None:
     if not ("/" in "".join(after[:3]) or "per" in after[:3]) or not _MIX_WHOLE.search(_clause_before(r, sp, 10)):
         return None
     said = set(content([w for w in re.split(r"[/\s]+", " ".join(after)) if w and w != "per"]))
+    # "the average hardness must be at most 120 mg per liter", each source's "hardness is 50 mg per liter":
+    # the measure the average names is said too (its "per liter" is often left out of the group's words)
+    avg = re.search(r"\baverage ([a-z-]+)", _clause_before(r, sp, 10))
+    said |= set(content([avg.group(1)])) if avg else set()
     for f in r.features:
         if len(f.coefs) >= 2 and not {"MONEY", "PROFIT"} & set(f.context) and len(said & set(f.context)) >= 2:
             return {v: c.value for v, c in f.coefs.items()}
@@ -222,7 +247,7 @@ def _asked_measure(r: Reading, sp: Span) -> bool:
     if any(j in r.mention_var for j in range(k + 1, min(k + 4, len(r.words)))):
         return False
     if any(r.words[j].lower() == "of" for j in range(k + 1, min(k + 4, len(r.words)))) and not _of_every(
-            r, sp) and not _of_mix(r, sp):
+            r, sp) and not _of_mix(r, sp) and not _of_product(r, sp):
         return False
     if _named_in_clause(r, sp) is not None:
         return False  # ("Birch can ship no more than 4,000 tonnes": one of them)

@@ -265,6 +265,10 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
             # "at most 18 full-time positions": a hyphenated modifier only one name has is never a head noun
             # (unlike "600 eggs" of "eggs benedict"), whatever noun it qualifies
             return r.distinct[stem(r.words[k])]
+        parts = {stem(x) for x in r.words[k].lower().split("-") if x}
+        named = [v.index for v in r.variables if len(parts) > 1 and parts == set(v.keys)]
+        if len(named) == 1 and r.words[k - 1].lower() != "of":
+            return named[0]  # "at most 5 large-plane flights" of "large plane": its whole name, hyphened
         if _open_compound(r, k) is not None:  # "up to 8 native speakers" of "native-speaker teachers"
             return _open_compound(r, k)
         if _unit_of(r, sp, k):

@@ -50,7 +50,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         whole_names,
     )
 
-    spans = _mixed_into(words, _rate_and_measure_nouns(words, spans))
+    spans = _mixed_into(words, _rate_and_measure_nouns(words, _gapped_siblings(words, spans)))
     spans = _per_units(words, spans)
     spans = _kinds_of_head(words, spans)
     spans = _source_names(words, spans)
@@ -104,6 +104,30 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     return possessive_names(words, _contained_names(words, _letter_names(words, _parallel_verb_params(
         words, _gapped_params(words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
             words, sorted(spans + extra, key=lambda sp: sp.start)))))))))
+
+
+def _gapped_siblings(words: list[str], spans: list[Span]) -> list[Span]:
+    """"A large plane carries 40 tonnes per flight at a cost of $30,000, a medium plane 20 tonnes for $16,000, and
+    a small plane 8 tonnes for $6,200" with "large plane" tagged: the verb left out (gapping), "a <word> <head>"
+    right before a number, after a comma or "and", where a name of the sentence before it has that head with
+    another first word, is another kind of the same thing -- a variable."""
+    lower = [w.lower() for w in words]
+    tagged = {k for sp in spans for k in range(sp.start, sp.end)}
+    ends = {".", "?", "!", ";"}
+    out: list[Span] = []
+    for sp in spans:
+        if sp.label != "VAR" or sp.end - sp.start != 2 or lower[sp.start] in STOP:
+            continue
+        head = singular(lower[sp.end - 1])
+        k = sp.end
+        while k + 3 < len(words) and lower[k] not in ends:
+            if lower[k] in {"a", "an"} and lower[k - 1] in {",", "and"} and singular(lower[k + 2]) == head and (
+                    words[k + 1].isalpha() and lower[k + 1] not in STOP and lower[k + 1] != lower[sp.start]) and (
+                    is_number(words[k + 3]) or words[k + 3] == "$") and not (tagged & {k + 1, k + 2}):
+                out.append(Span("VAR", k + 1, k + 3, " ".join(words[k + 1: k + 3])))
+                tagged.update((k + 1, k + 2))
+            k += 1
+    return sorted(spans + out, key=lambda x: x.start) if out else spans
 
 
 def _contained_names(words: list[str], spans: list[Span]) -> list[Span]:
@@ -782,11 +806,17 @@ def _parallel_mentions(words: list[str], var_spans: list[Span], tagged: set[int]
     for sp in var_spans:
         a = max((o for o in opens if o <= sp.start), default=0)
         left = tuple(lower[a: sp.start])
-        if len(left) > 4 or sp.end >= n or not words[sp.end].isalpha() or lower[sp.end] in _FRAME_STOP - {
+        end = sp.end
+        # "A hand crew with chainsaws clears 0.3 hectares": what the name has is no part of the frame
+        if lower[end] == "with" and sp.end + 3 < n:
+            end = next((end + 1 + m for m in (1, 2) if all(
+                w.isalpha() and w not in STOP for w in lower[end + 1: end + 1 + m]) and after(end + 1 + m)[1] == "<num>"),
+                end)
+        if len(left) > 4 or end >= n or not words[end].isalpha() or lower[end] in _FRAME_STOP - {
                 "takes", "requires", "needs", "costs", "contains", "uses", "produces", "gives", "yields", "can",
                 "makes", "has", "earns"}:
             continue
-        frames.add((left, after(sp.end)))
+        frames.add((left, after(end)))
     out: list[Span] = []
     taken = set(tagged)
     for a in opens:
@@ -890,7 +920,12 @@ def _subjects(words: list[str], tagged: set[int]) -> list[Span]:
     out: list[Span] = []
     seen: set[tuple[str, ...]] = set()
     starts = [0] + [k + 1 for k, w in enumerate(words) if w in {".", "?", "!", ";"}]
-    for a in starts:
+    # "A day team cleans 6 floors ..., and a night team cleans 8 floors": a clause after ", and" opens with a
+    # subject too, but from there only kinds of one thing (below) are taken
+    inner = [k + 2 for k in range(1, len(words) - 2) if words[k - 1] == "," and words[k].lower() == "and" and words[
+        k + 1].lower() in {"a", "an", "each", "every", "one"}]
+    kinds: list[Span] = []
+    for a in sorted(starts + inner):
         k = a
         while k < len(words) and words[k].lower() in {"each", "a", "an", "one", "the", "every"}:
             k += 1
@@ -914,12 +949,26 @@ def _subjects(words: list[str], tagged: set[int]) -> list[Span]:
         head = stem(words[end - 1])
         if words[a].lower() == "the" and words[end].lower() in {"has", "have", "can"}:
             continue  # "The kiosk has 600 minutes": who holds the resources
-        if any(j in tagged for j in range(k, end)) or is_number(words[k]) or head in _ACTORS or head in _WEAK_ACTORS:
-            continue  # ("A strawberry farmer has ..." is who decides)
+        if any(j in tagged for j in range(k, end)) or is_number(words[k]):
+            continue
+        if head in _ACTORS or head in _WEAK_ACTORS or a in inner:
+            # ("A strawberry farmer has ..." is who decides) unless kinds of it: "a day team" and "a night team"
+            if end - k == 2 and k > 0 and words[k - 1].lower() in {"a", "an", "each", "every", "one"}:
+                kinds.append(Span("VAR", k, end, " ".join(words[k:end])))
+            continue
         key = tuple(singular(w) for w in words[k:end])
         if key not in seen:
             seen.add(key)
             out.append(Span("VAR", k, end, " ".join(words[k:end])))
+    by_head: dict[str, list[Span]] = {}
+    for sp in kinds:
+        by_head.setdefault(stem(words[sp.end - 1]), []).append(sp)
+    for same in by_head.values():
+        if len({words[sp.start].lower() for sp in same}) >= 2 and not any(
+                stem(words[sp.end - 1]) == stem(words[o.end - 1]) for o in out):
+            out += [sp for i, sp in enumerate(same) if words[sp.start].lower() not in {
+                words[o.start].lower() for o in same[:i]}]
+    out.sort(key=lambda sp: sp.start)
     return out if len(out) >= 2 else []
 
 

@@ -461,7 +461,8 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                 coefs.append(Coef(t, value, p.start, s, ctx, hint))
         if sent_vars:
             prev_vars = sent_vars
-    features = merge_parallel(group_features(coefs, distinct, words, labels), len(variables))
+    limit_ctx = [set(_context(words, labels, sp.start, sp.end, limit=True)) for sp in spans if sp.label == "LIMIT"]
+    features = merge_parallel(group_features(coefs, distinct, words, labels), len(variables), limit_ctx)
     return Reading(tokens, words, spans, variables, mention_var, features, coefs, sentences, distinct)
 
 
@@ -761,7 +762,7 @@ def group_features(coefs: list[Coef], distinct: dict[str, int] | None = None,
     return features
 
 
-def merge_parallel(features: list[Feature], n_vars: int) -> list[Feature]:
+def merge_parallel(features: list[Feature], n_vars: int, limit_ctx: list[set[str]] | None = None) -> list[Feature]:
     """One measure stated for each variable in one sentence with different words ("15,000 viewers for
     each morning show spot and 30,000 internet users for a social media spot", "$50 per car washed and
     $75 per bus washed"): groups that each hold one coefficient, all from one sentence, each for another
@@ -776,6 +777,8 @@ def merge_parallel(features: list[Feature], n_vars: int) -> list[Feature]:
         var_of = [next(iter(features[k].coefs)) for k in ks]
         if len(ks) < 2 or len(set(var_of)) != len(ks) or len(ks) > n_vars:
             continue
+        if _limited_apart(features, ks, limit_ctx or []):
+            continue
         # the coefficients of one group sit in one list: nothing but other numbers of the list between them
         toks = sorted(next(iter(features[k].coefs.values())).tok for k in ks)
         if toks[-1] - toks[0] > 12 * (len(ks) - 1):
@@ -786,6 +789,20 @@ def merge_parallel(features: list[Feature], n_vars: int) -> list[Feature]:
                 head.add(c)
             drop.add(k)
     return [f for k, f in enumerate(features) if k not in drop]
+
+
+def _limited_apart(features: list[Feature], ks: list[int], limit_ctx: list[set[str]]) -> bool:
+    """"DAP is 18% nitrogen and 46% phosphate, and potash is 60% potassium ... at least 60 kg of phosphate and
+    50 kg of potassium": two measures of one sentence, each named by a limit of its own that does not name
+    the other, are two rows, not one measure said with different words."""
+    ctxs = [set(features[k].context) for k in ks]
+    for x in range(len(ks)):
+        for y in range(x + 1, len(ks)):
+            a, b = ctxs[x] - ctxs[y], ctxs[y] - ctxs[x]
+            if a and b and any(lim & a and not lim & b for lim in limit_ctx) and any(
+                    lim & b and not lim & a for lim in limit_ctx):
+                return True
+    return False
 
 
 def _hinted(f: Feature) -> bool:

@@ -88,7 +88,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
         elif sp.label == "PARAM" and (_owner_has(tokens, spans, sp) or _supplied_with(tokens, spans, sp) or _there_is_stock(tokens, sp) or _all_must(
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
-                tokens, spans, sp) or offers_stock(tokens, spans, sp) or (not has_var and any(
+                tokens, spans, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or (not has_var and any(
                 _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
@@ -531,6 +531,8 @@ def _list_labels(words: list[str], spans: list[Span]) -> list[Span]:
             continue
         if _available_after(words, y) and not _available_after(words, x):
             continue  # "each sodium pack needs 2 hours, and 600 assembly hours are available": a new role
+        if y.label == "LIMIT" and _stock_subject(words, out, y):
+            continue  # "a bus tour needs 1 guide, and 20 guides work each day": the stock, a new role
         # "QuickAnalytics examines 40 samples of water and 10 samples of dirt": a variable just before the
         # list states its coefficients
         subject = [sp for sp in out[:a] if sp.label == "VAR" and 0 <= x.start - sp.end <= 2]
@@ -779,6 +781,26 @@ def _works_hours(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     j = _clause_open(tokens, spans, k)
     # a clause after another, not the sentence's own subject
     return j is not None and j >= 0 and tokens[j].sent == tokens[sp.start].sent
+
+
+_STOCK_VERBS = frozenset("work works serve serves".split())
+
+
+def _stock_subject(words: list[str], spans: list[Span], sp: Span) -> bool:
+    """"A boat tour needs 2 guides and a bus tour needs 1 guide, and 20 guides work each day": a number that
+    opens its own clause as the subject ("<number> <noun> work / are ..."), in the unit another number of the
+    text is a coefficient in, is the stock of that resource, not one unit's need (a need is an object)."""
+    k = sp.start - 1
+    if k < 0 or sp.end + 1 >= len(words) or words[k].lower() not in {",", "and", ";"}:
+        return False
+    noun, verb = words[sp.end].lower(), words[sp.end + 1].lower()
+    then = words[sp.end + 2].lower() if sp.end + 2 < len(words) else ""
+    # ("20 guides are on duty": at hand; "20 guides are needed": a duty, not a stock)
+    if not noun.isalpha() or noun in STOP or not (verb in _STOCK_VERBS or (
+            verb in {"are", "is"} and then in {"available", "on", "employed", "free"})):
+        return False
+    return any(x.label == "PARAM" and x.start != sp.start and x.end < len(words) and stem(words[x.end].lower()) == stem(
+        noun) for x in spans)
 
 
 _OFFER_VERBS = frozenset("offers offer".split())

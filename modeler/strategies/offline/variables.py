@@ -213,7 +213,10 @@ def _suspicion(r: Reading, v: Variable) -> float:
         end = p
         while end < len(r.words) and end - p < 6 and r.words[end].lower() in names:
             end += 1
-        if end < len(r.words) and stem(r.words[end]) in _ACTOR_NEXT:
+        # ("Each machine-day plants 600 trees": a word right before a number is the clause's verb, not the head
+        # of a compound that names an actor, as in "the tree plants")
+        if end < len(r.words) and stem(r.words[end]) in _ACTOR_NEXT and not (
+                end + 1 < len(r.words) and is_number(r.words[end + 1])):
             actor = True
     share = counted / max(len(v.positions), 1)
     # a unit of measure named alone ("A litre costs $14 at North", "$95 per MWh") measures the decisions
