@@ -52,7 +52,7 @@ def _blocking_ancestor(path: str) -> tuple[str, str] | None:
     E.g. pyenv's interpreter under /root (mode 0700): a sandbox uid cannot reach it, so `isolate`
     covers /root with an empty tmpfs and binds back only the child on the way to the interpreter.
     """
-    parts = os.path.realpath(path).strip("/").split("/")
+    parts = os.path.abspath(path).strip("/").split("/")  # as written: `_mount_plan` passes real paths too
     cur = "/"
     for part in parts:
         try:
@@ -73,7 +73,10 @@ def _mount_plan(req: dict[str, Any]) -> dict[str, set[str]]:
     if req.get("argv"):
         needed.append(os.path.dirname(req["argv"][0]))
     needed += req.get("reach", [])  # e.g. the directories of MZN_SOLVER_PATH
-    needed = [os.path.realpath(p) for p in needed]
+    # each path both as the interpreter uses it and where its symlinks lead: a venv linked into a covered
+    # place (a git worktree under /tmp whose .venv links to the main checkout's) keeps the link's own path
+    # in sys.path, so that path must stay reachable as well as its target
+    needed = list(dict.fromkeys([os.path.abspath(p) for p in needed] + [os.path.realpath(p) for p in needed]))
     for path in needed:
         hit = _blocking_ancestor(path)
         if hit:

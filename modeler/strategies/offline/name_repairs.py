@@ -94,10 +94,11 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     # a lone word that ends a longer name ("drops" of "eye drops") is too vague to look for
     names = {n for n in names if len(n) > 1 or not any(len(o) > 1 and n[0] in o for o in names)}
     lowered = [singular(w) for w in words]
-    for n in sorted(names, key=len, reverse=True):
-        m = len(n)
+    # longer names first; of two names as long, the one that stands first in the text ("West Moon Designs" with
+    # "Moon Designs" and "West Moon" tagged: "West Moon"), whatever the hash seed
+    for m in sorted({len(n) for n in names}, reverse=True):
         for k in range(len(words) - m + 1):
-            if tuple(lowered[k:k + m]) == n and not any(j in tagged for j in range(k, k + m)):
+            if tuple(lowered[k:k + m]) in names and not any(j in tagged for j in range(k, k + m)):
                 extra.append(Span("VAR", k, k + m, " ".join(words[k:k + m])))
                 tagged.update(range(k, k + m))
     extra += _head_repeats(words, names, tagged, {sp.start for sp in var_spans + extra})
@@ -802,7 +803,7 @@ def _parallel_mentions(words: list[str], var_spans: list[Span], tagged: set[int]
         nxt = lower[k + 1] if k + 1 < n else ""
         return lower[k], "<num>" if is_number(nxt) or nxt == "$" else nxt
 
-    frames: set[tuple[tuple[str, ...], tuple[str, str]]] = set()
+    frames: dict[tuple[tuple[str, ...], tuple[str, str]], None] = {}  # in text order, whatever the hash seed
     for sp in var_spans:
         a = max((o for o in opens if o <= sp.start), default=0)
         left = tuple(lower[a: sp.start])
@@ -816,7 +817,7 @@ def _parallel_mentions(words: list[str], var_spans: list[Span], tagged: set[int]
                 "takes", "requires", "needs", "costs", "contains", "uses", "produces", "gives", "yields", "can",
                 "makes", "has", "earns"}:
             continue
-        frames.add((left, after(end)))
+        frames[(left, after(end))] = None
     out: list[Span] = []
     taken = set(tagged)
     for a in opens:

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import re
 from collections import Counter
@@ -707,7 +708,7 @@ def _multiplier(words: list[str], sp: Span) -> bool:
 
 
 def overlap(a: Counter[str], b: Counter[str]) -> float:
-    return sum(weight(t) for t in set(a) & set(b))
+    return math.fsum(weight(t) for t in set(a) & set(b))  # (fsum: the same sum in any order, whatever the hash seed)
 
 
 def _material(words: list[str], labels: list[str], c: Coef, distinct: dict[str, int]) -> set[str]:
