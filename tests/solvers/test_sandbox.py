@@ -6,6 +6,9 @@ import logging
 import os
 import shutil
 import socket
+import subprocess
+import sys
+import tempfile
 import textwrap
 import threading
 import time
@@ -307,3 +310,27 @@ def test_fork_server_is_restarted_after_it_died() -> None:
     res = run("print('{\"n\": 2}')", timeout=20)
     assert res.json == {"n": 2}
     assert SERVER._proc is not None and SERVER._proc.pid != proc.pid
+
+
+def test_interpreter_reached_through_a_symlink_keeps_its_packages() -> None:
+    """A venv linked from a place the sandbox covers (a git worktree's `.venv` under /tmp, linked to the main
+    checkout's) keeps the link's own path in sys.path: a run must still import what that venv holds (pulp,
+    which the sandbox does not pre-import)."""
+    if sys.prefix == sys.base_prefix:
+        pytest.skip("needs a virtual environment")
+    # a folder others may enter, as a worktree's is (pytest's tmp_path is private to its owner, which a
+    # sandbox uid could not pass through with or without the link)
+    place = Path(tempfile.mkdtemp(prefix="optipilot-venvlink-"))
+    place.chmod(0o755)
+    link = place / "venv"
+    link.symlink_to(sys.prefix, target_is_directory=True)
+    prog = ("from solvers.sandbox import run\n"
+            "r = run('import pulp\\nprint(pulp.__name__)', warm=False, timeout=60)\n"
+            "print(r.status, r.stdout.strip(), r.stderr.strip()[-300:])\n")
+    try:
+        out = subprocess.run([str(link / "bin" / "python"), "-c", prog], cwd=REPO, capture_output=True, text=True,
+                             timeout=180, env={**os.environ, "PYTHONPATH": str(REPO)})
+    finally:
+        shutil.rmtree(place)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split()[:2] == ["ok", "pulp"], out.stdout
