@@ -81,6 +81,7 @@ from modeler.strategies.offline.limit_sense import (
     _said_again,
     _there_is,
     _verb_bound,
+    _whole_of_part,
     _words_before,
 )
 from modeler.strategies.offline.limit_words import (
@@ -150,7 +151,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         stock = stock or ("<=" if re.search(r"\b(works|work|operates|operate|runs|run|(is|are) open)$", before.lower())
                           and _unit(r, sp) in {"HOUR", "MINUTE"} else None)
         # "a tour needs 2 guides, and 20 guides work each day": the stock is a most, whatever need came before
-        sense = (("<=" if _stock_subject(r.words, r.spans, sp) else None) or _promised(r, sp) or direction(before) or _verb_bound(r, sp) or _covered(r, sp, objective_sense) or stock or done or _duty_after(r, sp) or direction(cue)
+        sense = (("<=" if _stock_subject(r.words, r.spans, sp) else None) or _promised(r, sp) or direction(before) or _verb_bound(r, sp) or _covered(r, sp, objective_sense) or stock or done or _duty_after(r, sp) or _whole_of_part(r, sp) or direction(cue)
                  or _owed(r, sp) or direction(sentence) or "<=")
         sense = _all_of(r, sp) or sense  # "has inherited $50000 and will invest all of it"
         vars_ = _clause_vars(r, sp, limits)

@@ -132,6 +132,19 @@ def _covered(r: Reading, sp: Span, objective_sense: str) -> str | None:
     return ">=" if any(stem(m.group(2)) in own for m in _ALL_HANDLED.finditer(text)) else None
 
 
+_PART_FOLLOWS = re.compile(r"^(?:[\w'-]+ ){0,4}?, (?:of which|of whom|of these|of them)\b")
+
+
+def _whole_of_part(r: Reading, sp: Span) -> str | None:
+    """"<=" for a whole with no direction word of its own that a clause about a part of it follows ("The
+    attraction sells 500 tickets, of which they reserve at least 100 to be premium"): the part's "at least"
+    bounds the part, and the whole is what there is to sell. A whole that is owed ("must hire 50 workers, of
+    whom ...") keeps its duty."""
+    if not _PART_FOLLOWS.search(" ".join(w.lower() for w in r.words[sp.end: sp.end + 8])):
+        return None
+    return None if _owed(r, sp) or direction(_clause_before(r, sp)) else "<="
+
+
 def _said_again(r: Reading, sp: Span) -> bool:
     """"its summer session of 120 campers ... must be able to look after all 120 campers": an amount with no
     direction of its own that a later clause states again as what must be covered is that one row."""

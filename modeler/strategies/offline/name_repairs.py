@@ -50,7 +50,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         whole_names,
     )
 
-    spans = _mixed_into(words, _rate_and_measure_nouns(words, _gapped_siblings(words, spans)))
+    spans = _mixed_into(words, _rate_and_measure_nouns(words, _gapped_siblings(words, _quoted_names(words, spans))))
     spans = _per_units(words, spans)
     spans = _kinds_of_head(words, spans)
     spans = _source_names(words, spans)
@@ -129,6 +129,34 @@ def _gapped_siblings(words: list[str], spans: list[Span]) -> list[Span]:
                 tagged.update((k + 1, k + 2))
             k += 1
     return sorted(spans + out, key=lambda x: x.start) if out else spans
+
+
+_OPEN_QUOTES = frozenset({"“", '"', "``", "‘"})
+_CLOSE_QUOTES = frozenset({"”", '"', "''", "’"})
+
+
+def _quoted_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """A name in quotation marks is one name: "a “puff of air” test", where the tagger took only "air ” test"
+    (or "“ puff" and "air ” test" apart), runs from the opening quote, over the words inside it, to the span's
+    end (the quote marks themselves name nothing). Only plain words, or names inside the quotes, may lie
+    between the opening quote and the span."""
+    drop: set[int] = set()
+    grown: dict[int, Span] = {}
+    for i, sp in enumerate(spans):
+        close = next((k for k in range(sp.start, sp.end) if words[k] in _CLOSE_QUOTES), None)
+        if sp.label != "VAR" or close is None or any(words[k] in _OPEN_QUOTES for k in range(sp.start, close)):
+            continue
+        a = next((k for k in range(sp.start - 1, max(sp.start - 7, -1), -1) if words[k] in _OPEN_QUOTES), None)
+        if a is None or not all(words[k].isalpha() for k in range(a + 1, sp.start)):
+            continue
+        inner = {j for j, o in enumerate(spans) if j != i and a <= o.start and o.end <= sp.start and o.label == "VAR"}
+        inside = {k for j in inner for k in range(spans[j].start, spans[j].end)}
+        if any(o.start < sp.start and o.end > a and j not in inner and j != i for j, o in enumerate(spans)) or (
+                a + 1 == sp.start and not inner and not inside):
+            continue
+        drop |= inner
+        grown[i] = Span("VAR", a + 1, sp.end, " ".join(words[a + 1: sp.end]))
+    return [grown.get(i, sp) for i, sp in enumerate(spans) if i not in drop]
 
 
 def _contained_names(words: list[str], spans: list[Span]) -> list[Span]:

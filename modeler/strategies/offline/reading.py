@@ -108,7 +108,11 @@ def _same_word(a: str, b: str) -> bool:
     if re.sub(r"\D", "", a) != re.sub(r"\D", "", b):  # "2-piece" is not "3-piece"
         return False
     # one noun in the singular and the plural ("peas" / "pea", words.one_noun); a spelling slip ("dinning" / "dining"), not another word with the same ending ("eastside" / "westside")
-    return one_noun(a, b) or (len(a) > 3 and a[:2] == b[:2] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85)
+    # (one letter typed wrong in a six-letter word, "regular ticker" for "regular ticket", "mangos" beside
+    # "mangoes": the ratio's 0.85 takes it only from seven letters on; five-letter pairs such as "plane" /
+    # "plant" are left apart)
+    return one_noun(a, b) or (len(a) > 3 and a[:2] == b[:2] and (difflib.SequenceMatcher(None, a, b).ratio() >= 0.85 or (
+        len(a) == len(b) >= 6 and sum(x != y for x, y in zip(a, b, strict=True)) == 1)))
 
 
 def _covers(small: set[str], big: set[str]) -> bool:

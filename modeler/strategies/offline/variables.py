@@ -218,6 +218,9 @@ def _suspicion(r: Reading, v: Variable) -> float:
         if end < len(r.words) and stem(r.words[end]) in _ACTOR_NEXT and not (
                 end + 1 < len(r.words) and is_number(r.words[end + 1])):
             actor = True
+    # the text's opening subject acts ("A cruise ship has at most 800 rooms", "An ice cream bar sells vanilla and
+    # chocolate cones ... the ice cream bar can make at most 80 cones"): the place or firm the decisions are of
+    actor = actor or _opening_subject(r, v)
     share = counted / max(len(v.positions), 1)
     # a unit of measure named alone ("A litre costs $14 at North", "$95 per MWh") measures the decisions
     measure = all(_words(m) and set(_words(m)) <= _STUFF_UNITS for m in v.mentions)
@@ -227,6 +230,24 @@ def _suspicion(r: Reading, v: Variable) -> float:
     heads = [i for o in r.variables if o is not v for i in {_words(m)[-1] for m in o.mentions if len(_words(m)) > 1}]
     measure = measure or (len(own) == 1 and heads.count(next(iter(own))) >= 2 and next(iter(own)) in _per_words(r.words))
     return max(share if share >= 0.5 else 0.0, 1.0 if category or measure else 0.0, 0.8 if actor else 0.0)
+
+
+_OPENING_VERBS = frozenset("has have sells makes produces manufactures bakes offers owns employs runs operates can "
+                           "is wants needs must will".split())
+
+
+def _opening_subject(r: Reading, v: Variable) -> bool:
+    """One of v's mentions is the whole noun phrase that opens the text, right before its verb ("A cruise ship
+    has ...", "An ice cream bar sells ...")."""
+    low = [w.lower() for w in r.words[:10]]
+    if not low or low[0] not in {"a", "an", "the"}:
+        return False
+    for m in v.mentions:
+        mw = m.lower().split()
+        k = 1 + len(mw)
+        if low[1:k] == mw and k < len(low) and low[k] in _OPENING_VERBS:
+            return True
+    return False
 
 
 def _per_words(words: list[str]) -> frozenset[str]:
