@@ -7,6 +7,19 @@ relaxation of the model it produced has the gold LP optimum (relative tolerance 
 error or no model is a miss. Writes DIR/results.jsonl (one line per problem) and DIR/summary.json
 (accuracy overall, by domain and by the reader's own confidence band; refusals; time per problem; the
 machine, the date, the git commit and the data file's hash).
+
+Beside the verdict (which the comparison never changes), each result carries `compare`: the produced
+model set against the gold one in the NL4Opt scorer's canonical form (`benchmarks.suites.nl4opt_canonical`).
+The gold variables are the columns (a variable's texts: its name and description); the candidate's
+variables are matched to them by `match_variables`. It reports variables (gold, candidate, matched), the
+objective row ("exact", "scaled": equal after dividing by the largest coefficient magnitude, as the NL4Opt
+scorer's `scaled` variant, or "wrong"; the sense must agree) and constraint rows (matched, missed, extra
+gold/candidate rows, compared scaled; `matched_exact` without scaling). A failed problem gets a one-word
+`stage`: `refused`, `error` (no model, or one that cannot be grounded), `variables` (a gold variable
+unmatched or an extra candidate variable), else `objective` (not "exact": a scaled objective scales the
+optimum too), else `constraints` (a row missed or extra),
+else `other` (the same rows and a different optimum: integrality, bounds the rows do not carry, ...).
+summary.json adds the counts by stage, the row totals and the passed problems whose rows still differ.
 """
 
 from __future__ import annotations
@@ -55,6 +68,85 @@ def lp_optimum(model: Any) -> tuple[str, float | None]:
     return str(sol.status), sol.objective
 
 
+def gold_columns(gold: Any) -> list[list[str]]:
+    """The gold model's columns: per grounded variable, its texts (name, description, index members)."""
+    from benchmarks.suites.nl4opt_canonical import cell_texts
+    from modeler.ir.ground import ground
+
+    return [cell_texts(v, gold) for v in ground(gold).vars]
+
+
+def compare_models(candidate: Any, gold: Any) -> dict[str, Any]:
+    """The candidate model against the gold one, in NL4Opt canonical form over the gold variables.
+
+    Raises the model form's errors when either model cannot be grounded.
+    """
+    from benchmarks.suites.nl4opt_canonical import canonical_from_model, compare_rows, score_rows
+    from modeler.ir.ground import ground
+
+    cols = gold_columns(gold)
+    gold_vars = [v.label for v in ground(gold).vars]
+    gold_can, gold_map = canonical_from_model(gold, cols)
+    if gold_map != {label: j for j, label in enumerate(gold_vars)}:  # never with distinct gold names
+        raise ValueError(f"the gold variables do not match themselves: {gold_map}")
+    cand_vars = [v.label for v in ground(candidate).vars]
+    cand_can, cand_map = canonical_from_model(candidate, cols)
+    if score_rows(cand_can, gold_can, strict=True).objective_match:
+        objective = "exact"
+    elif score_rows(cand_can, gold_can, strict=True, scaled=True).objective_match:
+        objective = "scaled"
+    else:
+        objective = "wrong"
+    matched, missed, extra = compare_rows(cand_can, gold_can, scaled=True)
+    matched_exact = compare_rows(cand_can, gold_can)[0]
+    hit = set(cand_map.values())
+    return {
+        "variables": {"gold": len(gold_vars), "candidate": len(cand_vars), "matched": len(cand_map),
+                      "unmatched_gold": [g for j, g in enumerate(gold_vars) if j not in hit],
+                      "extra": [c for c in cand_vars if c not in cand_map],
+                      "matching": {c: gold_vars[j] for c, j in cand_map.items()}},
+        "objective": objective,
+        "sense_ok": cand_can.sense == gold_can.sense,
+        "rows": {"gold": len(gold_can.rows), "matched": matched, "missed": missed, "extra": extra,
+                 "matched_exact": matched_exact},
+        "notes": cand_can.notes,
+    }
+
+
+def differs(compare: dict[str, Any]) -> str | None:
+    """The first place the candidate departs from the gold model, or None where the comparison finds none."""
+    v, rows = compare["variables"], compare["rows"]
+    if v["matched"] < v["gold"] or v["candidate"] > v["matched"]:
+        return "variables"
+    if compare["objective"] != "exact":  # a scaled objective scales the optimum the verdict compares
+        return "objective"
+    if rows["missed"] or rows["extra"]:
+        return "constraints"
+    return None
+
+
+def stage(passed: bool, status: str, compare: dict[str, Any] | None) -> str | None:
+    """Where a failed problem fails (None for a pass): see the module docstring."""
+    if passed:
+        return None
+    if status == "refused":
+        return "refused"
+    if compare is None or "error" in compare:
+        return "error"
+    return differs(compare) or "other"
+
+
+def _compare(model: Any, gold: dict[str, Any]) -> dict[str, Any] | None:
+    if model is None:
+        return None
+    from modeler.ir import Model
+
+    try:
+        return compare_models(model, Model.from_json(gold))
+    except Exception as e:  # a model that cannot be grounded: nothing of it can be compared
+        return {"error": f"{type(e).__name__}: {e}"}
+
+
 def _confidence(result: Any) -> float | None:
     return next((e.get("confidence") for e in result.transcript if e.get("step") == "offline"), None)
 
@@ -94,6 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     bands: dict[str, list[int]] = {}
     passed_total = refused = no_model = typed_passed = 0
     read_by: dict[str, int] = {}
+    stages: dict[str, int] = {}
+    rows_total = dict.fromkeys(("gold", "matched", "missed", "extra", "matched_exact"), 0)
+    objectives: dict[str, int] = {}
+    vars_total = dict.fromkeys(("gold", "candidate", "matched"), 0)
+    compared = 0
+    passed_differing: dict[str, str] = {}
     with (args.out / "results.jsonl").open("w", encoding="utf-8") as f:
         for p in problems:
             t = time.perf_counter()
@@ -116,11 +214,25 @@ def main(argv: list[str] | None = None) -> int:
             b[1] += passed
             used = tagger_used(result)
             read_by[used] = read_by.get(used, 0) + 1
+            compare = _compare(result.model, p["model"])
+            where = stage(passed, result.status, compare)
+            if where is not None:
+                stages[where] = stages.get(where, 0) + 1
+            if compare is not None and "error" not in compare:
+                compared += 1
+                for k in rows_total:
+                    rows_total[k] += compare["rows"][k]
+                for k in vars_total:
+                    vars_total[k] += compare["variables"][k]
+                objectives[compare["objective"]] = objectives.get(compare["objective"], 0) + 1
+                if passed and differs(compare):
+                    passed_differing[p["id"]] = differs(compare)
             f.write(json.dumps({
                 "id": p["id"], "domain": p["domain"], "passed": passed, "status": result.status,
                 "error": result.error, "lp_status": lp_status, "lp_optimum": ours, "gold_lp_optimum": p["lp_optimum"],
                 "typed_optimum": typed, "gold_typed_optimum": p["typed_optimum"], "typed_passed": typed_ok,
                 "confidence": confidence, "tagger": used, "seconds": round(times[-1], 5),
+                "stage": where, "compare": compare,
                 "model": result.model.to_dict() if result.model is not None else None,
             }) + "\n")
 
@@ -147,12 +259,21 @@ def main(argv: list[str] | None = None) -> int:
         "startup_seconds": round(startup, 3),
         "taggers": taggers_loaded(),
         "read_by": dict(sorted(read_by.items())),
+        "failed_by_stage": dict(sorted(stages.items())),
+        "comparison": {
+            "compared": compared,
+            "variables": vars_total,
+            "objective": dict(sorted(objectives.items())),
+            "rows": rows_total,
+            "passed_but_differing": passed_differing,
+        },
         **run_record("benchmarks.bench_offline_fresh", argv),
     }
     (args.out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({k: summary[k] for k in ("count", "passed", "accuracy", "accuracy_as_typed", "refused",
                                               "no_model", "ms_median")}))
     print(json.dumps({k: v["accuracy"] for k, v in summary["by_domain"].items()}))
+    print(json.dumps({"failed_by_stage": summary["failed_by_stage"], **summary["comparison"]}))
     return 0
 
 

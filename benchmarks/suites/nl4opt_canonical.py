@@ -331,6 +331,26 @@ def score_rows(pred: Canonical, gold: Canonical, *, scaled: bool = False, strict
     return RowScore(fp=min(fp, d), fn=fn, d=d, objective_match=obj_ok, matched_rows=matched)
 
 
+def compare_rows(pred: Canonical, gold: Canonical, *, scaled: bool = False) -> tuple[int, int, int]:
+    """(matched, missed, extra) constraint rows, by gold row rather than the competition's count difference.
+
+    `matched`/`missed`: gold rows that equal some / no predicted row; `extra`: de-duplicated predicted rows
+    that equal no gold row, plus the opaque ones. Rows are compared as in `score_rows` (same columns,
+    closeness, `scaled` as there). `score_rows` itself is unchanged: this is for diagnosis only.
+    """
+    n = gold.n
+
+    def prep(r: Sequence[float]) -> tuple[float, ...]:
+        return _scaled(r, n) if scaled else tuple(r)
+
+    gold_rows = [prep(r) for r in gold.rows]
+    pred_rows = _unique(prep(r) for r in pred.rows) if pred.n == n else []
+    opaque = pred.opaque_rows + (len(_unique(pred.rows)) if pred.n != n else 0)
+    matched = sum(1 for g in gold_rows if any(_same(r, g) for r in pred_rows))
+    extra = sum(1 for r in pred_rows if not any(_same(r, g) for g in gold_rows)) + opaque
+    return matched, len(gold_rows) - matched, extra
+
+
 def formulation_score(scores: Iterable[RowScore | tuple[int, int, int]]) -> float:
     """The competition's overall score: 1 - sum(FP + FN) / sum(d) over the documents."""
     num = den = 0
@@ -415,7 +435,7 @@ def match_variables(cells: Sequence[Sequence[str]], cols: Sequence[Sequence[str]
     return best
 
 
-def _cell_texts(gv: Any, model: Any) -> list[str]:
+def cell_texts(gv: Any, model: Any) -> list[str]:
     var = model.variable(gv.name)
     texts = [gv.name, var.description] if var.description else [gv.name]
     if gv.index:
@@ -434,7 +454,7 @@ def canonical_from_model(model: Any, cols: Sequence[Sequence[str]]) -> tuple[Can
 
     gm = ground(model)
     n = len(cols)
-    mapping = match_variables([_cell_texts(v, model) for v in gm.vars], cols)
+    mapping = match_variables([cell_texts(v, model) for v in gm.vars], cols)
     notes: list[str] = []
 
     def vector(lin: Any) -> list[float] | None:

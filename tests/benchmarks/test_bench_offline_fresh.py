@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.bench_offline_fresh import DATA, load_problems, lp_optimum, main, same_optimum
+from benchmarks.bench_offline_fresh import (
+    DATA,
+    compare_models,
+    load_problems,
+    lp_optimum,
+    main,
+    same_optimum,
+    stage,
+)
 
 # the blind set and its development companion (same form, other problems)
 SETS = {"blind": load_problems(DATA),
@@ -88,5 +96,85 @@ def test_a_run_on_three_problems_writes_a_consistent_summary(tmp_path: Path) -> 
         # A pass is exactly an LP optimum within tolerance of the gold one.
         assert r["passed"] == (r["status"] != "refused" and r["lp_status"] == "optimal"
                                and same_optimum(r["lp_optimum"], p["lp_optimum"]))
+    # Every failed problem has exactly one stage; a passed one none.
+    assert sum(summary["failed_by_stage"].values()) == 3 - summary["passed"]
+    assert all((r["stage"] is None) == r["passed"] for r in results)
+    rows = summary["comparison"]["rows"]
+    assert rows["matched"] + rows["missed"] == rows["gold"]
     for key in ("machine", "date", "git_commit", "data_sha256", "ms_median"):
         assert key in summary
+
+
+# ------------------------------------------------------------- where a reading departs from the gold
+GOLD = {"name": "g", "variables": {"chairs": {"type": "integer", "lb": 0, "description": "chairs made"},
+                                   "tables": {"type": "integer", "lb": 0}},
+        "objective": {"sense": "max", "expr": "5*chairs + 7*tables"},
+        "constraints": {"hours": {"expr": "chairs + tables <= 10"}, "wood": {"expr": "2*chairs + 4*tables <= 32"},
+                        "few_tables": {"expr": "tables <= 6"}}}
+
+
+def _model(variables: dict, objective: str, constraints: list[str], sense: str = "max"):
+    from modeler.ir import Model
+
+    return Model.from_json({"name": "c", "variables": variables, "objective": {"sense": sense, "expr": objective},
+                            "constraints": {f"c{i}": {"expr": e} for i, e in enumerate(constraints)}})
+
+
+def _gold():
+    from modeler.ir import Model
+
+    return Model.from_json(GOLD)
+
+
+def test_a_right_model_under_other_names_matches_every_row() -> None:
+    # Other names, a row scaled by 0.5 and a bound written as the variable's ub: all the same rows.
+    cand = _model({"chair": {"type": "continuous", "lb": 0}, "table": {"type": "continuous", "lb": 0, "ub": 6}},
+                  "5*chair + 7*table", ["chair + table <= 10", "chair + 2*table <= 16"])
+    c = compare_models(cand, _gold())
+    assert c["variables"]["gold"] == 2 and c["variables"]["candidate"] == 2 and c["variables"]["matched"] == 2
+    assert c["variables"]["matching"] == {"chair": "chairs", "table": "tables"}
+    assert c["objective"] == "exact" and c["sense_ok"]
+    assert c["rows"] == {"gold": 3, "matched": 3, "missed": 0, "extra": 0, "matched_exact": 2}
+    assert stage(True, "optimal", c) is None
+    assert stage(False, "optimal", c) == "other"  # same rows, yet failed: integrality or the like
+
+
+def test_a_missing_row_and_a_wrong_objective_stop_at_the_objective() -> None:
+    cand = _model({"chairs": {"type": "integer", "lb": 0}, "tables": {"type": "integer", "lb": 0}},
+                  "5*chairs + 9*tables", ["chairs + tables <= 10", "tables <= 6", "chairs >= 1"])
+    c = compare_models(cand, _gold())
+    assert c["variables"]["matched"] == 2 and not c["variables"]["unmatched_gold"] and not c["variables"]["extra"]
+    assert c["objective"] == "wrong"
+    assert c["rows"]["gold"] == 3
+    assert (c["rows"]["matched"], c["rows"]["missed"], c["rows"]["extra"]) == (2, 1, 1)
+    assert stage(False, "optimal", c) == "objective"
+    # With the objective right, the missing wood row is what is left.
+    c = compare_models(_model({"chairs": {}, "tables": {}}, "5*chairs + 7*tables",
+                              ["chairs + tables <= 10", "tables <= 6"]), _gold())
+    assert c["objective"] == "exact" and (c["rows"]["missed"], c["rows"]["extra"]) == (1, 0)
+    assert stage(False, "optimal", c) == "constraints"
+
+
+def test_a_scaled_or_reversed_objective_is_not_exact() -> None:
+    c = compare_models(_model({"chairs": {}, "tables": {}}, "500*chairs + 700*tables",
+                              ["chairs + tables <= 10", "2*chairs + 4*tables <= 32", "tables <= 6"]), _gold())
+    assert c["objective"] == "scaled" and c["rows"]["missed"] == 0
+    assert stage(False, "optimal", c) == "objective"  # the optimum is scaled too
+    c = compare_models(_model({"chairs": {}, "tables": {}}, "5*chairs + 7*tables",
+                              ["chairs + tables <= 10", "2*chairs + 4*tables <= 32", "tables <= 6"], sense="min"),
+                       _gold())
+    assert c["objective"] == "wrong" and not c["sense_ok"]
+
+
+def test_an_extra_or_missing_variable_is_the_variables_stage() -> None:
+    c = compare_models(_model({"chairs": {}, "tables": {}, "stools": {}}, "5*chairs + 7*tables",
+                              ["chairs + tables + stools <= 10", "2*chairs + 4*tables <= 32", "tables <= 6"]),
+                       _gold())
+    assert (c["variables"]["candidate"], c["variables"]["matched"], c["variables"]["extra"]) == (3, 2, ["stools"])
+    assert c["rows"]["missed"] == 1 and c["rows"]["extra"] == 1  # the row with stools matches nothing
+    assert stage(False, "optimal", c) == "variables"
+    c = compare_models(_model({"chairs": {}}, "5*chairs", ["chairs <= 10"]), _gold())
+    assert c["variables"]["unmatched_gold"] == ["tables"]
+    assert stage(False, "optimal", c) == "variables"
+    assert stage(False, "refused", None) == "refused"
+    assert stage(False, "error", None) == "error"
