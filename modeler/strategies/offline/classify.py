@@ -62,6 +62,7 @@ from modeler.strategies.offline.limit_scope import (
     _share_in_it,
     _share_of,
     _share_subject,
+    _share_together,
     _subject_is,
     _subset_of_them,
     _that_many,
@@ -76,6 +77,7 @@ from modeler.strategies.offline.limit_sense import (
     _covered,
     _cue,
     _duty_after,
+    _had_too,
     _owed,
     _promised,
     _said_again,
@@ -137,7 +139,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         stock = "<=" if re.search(r"\b(has|have)( available)?$", before.lower()) else None
         # "60000 grams of flour and 900 oven minutes are available, and at least 50 ...": what is available
         # is a most, whatever cue the next clause holds
-        stock = stock or _available_after(r, sp)
+        stock = stock or _available_after(r, sp) or _had_too(r, sp)
         # "the cinemas offer 4,500 seat-days": what a place offers is a most
         stock = stock or ("<=" if re.search(r"\b(offers|offer)$", before.lower()) else None)
         # "There are 18 booths and each person needs one": what there is, named by a bare noun phrase that no
@@ -187,6 +189,11 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         subset = _subset_of_them(r, sp, limits) if r.variables and r.features else None
         if subset is not None:  # "at least 60 of them can only go in refrigerated trucks"
             out.append(ConstraintSpec("linear", sense, value, subset, sentence=sentence, cue=cue))
+            continue
+        group = _share_together(r, sp) if share and r.variables else None
+        if group is not None:  # "at least 25% of the money in bonds and bills together": of their sum
+            # (a "blend" row with weight 1 on each of the group: x_1 + x_2 (op) q * (x_1 + ... + x_n))
+            out.append(ConstraintSpec("blend", sense, value, {v: 1.0 for v in group}, sentence=sentence, cue=cue))
             continue
         if share and r.variables:
             var = _share_in_it(r, sp)  # "at most 25 percent of her money in it": the one just named

@@ -177,6 +177,19 @@ def _concentration(r: Reading, sp: Span) -> dict[int, float] | None:
     """"The blend may contain at most 8 mg/L of nitrate", each source having its own "12 mg/L of nitrate": a
     limit per unit of the mix is a weighted average, sum c_i x_i <= 8 sum x_i (a "blend" row: the c_i)."""
     after = [w.lower() for w in r.words[sp.end: sp.end + 4]]
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    # (and the limits coordinated after it share the verb: "average at least 6.5 for body and at least 5 for
+    # acidity")
+    lead = " ".join(w.lower() for w in r.words[max(a, sp.start - 12): sp.start])
+    if not ("/" in "".join(after[:3]) or "per" in after[:3]) and re.search(
+            r"\b(?:average|averages)(?: (?:at least|at most|no more than|no less than|of))?(?: \d[\d.,]*(?: [a-z]+){0,3} "
+            r"(?:and|,)(?: (?:at least|at most|no more than|no less than))?)?$", lead):
+        # "The blend has to average at least 6.5 for body": "average" said as the verb (a mix's score, no
+        # unit "per" anything) is the weighted average of the one measure the words after it name
+        said = set(content(_clause_after(r, sp, 6).split()))
+        found = [f for f in r.features if len(f.coefs) >= 2 and not {"MONEY", "PROFIT"} & set(f.context)
+                 and said & set(f.context)]
+        return {v: c.value for v, c in found[0].coefs.items()} if len(found) == 1 else None
     if not ("/" in "".join(after[:3]) or "per" in after[:3]) or not _MIX_WHOLE.search(_clause_before(r, sp, 10)):
         return None
     said = set(content([w for w in re.split(r"[/\s]+", " ".join(after)) if w and w != "per"]))

@@ -144,7 +144,8 @@ def _for_every(r: Reading, sp: Span) -> tuple[int, int, float] | None:
         # "no more than two maths sessions for each chemistry session": no number is one
         at = k + 2 if r.words[k + 1] == "$" and k + 2 < b else k + 1
         n = parse_value(r.words[at])
-        if n is None and r.words[k].lower() in {"every", "each"} and _named_at(r, at) is not None:
+        # ("at most 3 juniors per senior": people leave out the "one" after "per" as after "every")
+        if n is None and r.words[k].lower() in {"every", "each", "per"} and _named_at(r, at) is not None:
             n, at = 1.0, at - 1
         if n is None or n <= 0:
             return None
@@ -524,6 +525,19 @@ def _named_together(r: Reading, sp: Span) -> list[int] | None:
     if "and" not in joined and "&" not in joined:
         return None
     out = list(dict.fromkeys(named))
+    return out if 2 <= len(out) < len(r.variables) else None
+
+
+def _share_together(r: Reading, sp: Span) -> list[int] | None:
+    """"at least 25% of the endowment in treasury bills and corporate bonds together": a share whose clause
+    then joins some of the variables by "and" and closes with "together" / "combined" is the share of
+    their sum (people name the group after the share, not before it as with plain limits)."""
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    end = next((k for k in range(sp.end, b) if r.words[k] in {",", ";", ".", "?", "!"}), b)
+    at = next((k for k in range(sp.end, end) if r.words[k].lower() in {"together", "combined"}), None)
+    if at is None or not any(r.words[k].lower() in {"and", "&"} for k in range(sp.end, at)):
+        return None
+    out = list(dict.fromkeys(v for v in (_named_at(r, k) for k in range(sp.end, at)) if v is not None))
     return out if 2 <= len(out) < len(r.variables) else None
 
 

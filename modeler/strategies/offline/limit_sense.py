@@ -9,7 +9,7 @@ import re
 from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.limit_words import _PP, _clause_after, _clause_before
 from modeler.strategies.offline.reading import Reading
-from modeler.strategies.offline.repairs import ALL_MUST, OWED, SUPPLIED
+from modeler.strategies.offline.repairs import ALL_MUST, FULLY_USED, OWED, SUPPLIED
 from modeler.strategies.offline.words import direction, parse_value, stem
 
 
@@ -47,6 +47,42 @@ def _available_after(r: Reading, sp: Span) -> str | None:
     text = " ".join(out)
     # ("60 kilograms of flour are delivered daily", "400 tonnes are on hand": a supply, as much as there is)
     return "<=" if re.search(r"\b(is|are)( still| only)? available\b", text) or SUPPLIED.search(text + " ") else None
+
+
+_HAD = re.compile(r"\b(?:has|have|had|got)(?: only| just| about| around)?$")
+
+
+def _had_too(r: Reading, sp: Span) -> str | None:
+    """"<=" for the later amounts of one list after "has" / "have": "We have 1,800 cans and 30 volunteer
+    hours, and ...", "I have 5 kg of flour, 2 kg of sugar": first-person notes list their stocks after one
+    "have", and each is a most (the first is read by the "has" before it)."""
+    a, b = r.sentences[r.tokens[sp.start].sent]
+    # ("we have 20 staff, and 8 must be seniors": a duty on the number is no stock)
+    if any(w.lower() in _NOT_ITEM or w in {"to", "be"} for w in r.words[sp.end: min(sp.end + 4, b)]):
+        return None
+    k, items = sp.start - 1, 0
+    while k > a:
+        # back over the list's joint ("and" / ","), then over one item ("1,800 cans", "5 kg of flour")
+        if r.words[k].lower() not in {"and", ","}:
+            return None
+        while k > a and r.words[k].lower() in {"and", ","}:
+            k -= 1
+        j = k
+        while j > a and not any(x.start <= j < x.end for x in r.spans if x.label in {"LIMIT", "PARAM"}) and (
+                r.words[j].isalpha() and k - j < 4 and r.words[j].lower() not in _NOT_ITEM):
+            j -= 1
+        prev = next((x for x in r.spans if x.label in {"LIMIT", "PARAM"} and x.start <= j < x.end), None)
+        if prev is None:
+            return None
+        items += 1
+        k = prev.start - 1 - (1 if prev.start > a and r.words[prev.start - 1] == "$" else 0)
+        if _HAD.search(" ".join(w.lower() for w in r.words[max(a, k - 2): k + 1])):
+            return "<="
+    return None
+
+
+# words that no listed stock's own phrase holds: a duty or a direction starts a clause of its own
+_NOT_ITEM = frozenset("must need needs should at least most no more less than promised want wants required".split())
 
 
 def _there_is(r: Reading, sp: Span) -> str | None:
@@ -179,4 +215,5 @@ _ALL_OF = re.compile(r"^(?:[\w'-]+ ){0,4}?(?:will |must |wants to |plans to )?(?
 
 def _all_of(r: Reading, sp: Span) -> str | None:
     """"==" for a sum its sentence then says is used up: "has inherited $50000 and will invest all of it"."""
-    return "==" if _ALL_OF.search(_clause_after(r, sp, 14).replace(" and ", " ", 1)) else None
+    after = _clause_after(r, sp, 14)
+    return "==" if _ALL_OF.search(after.replace(" and ", " ", 1)) or FULLY_USED.match(after) else None

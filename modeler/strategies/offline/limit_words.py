@@ -9,7 +9,7 @@ from collections import Counter
 
 from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.reading import Reading
-from modeler.strategies.offline.words import content, stem
+from modeler.strategies.offline.words import content, scaled_unit, stem
 
 _CLAUSE_BREAK = frozenset({"and", ",", ";", "while", "whereas", "but"})
 
@@ -39,11 +39,12 @@ def _clause_after(r: Reading, sp: Span, n: int = 10) -> str:
 def _unit(r: Reading, sp: Span) -> str:
     if (sp.start > 0 and r.words[sp.start - 1] == "$") or "$" in sp.text:
         return "MONEY"  # "spend at most $250 on transporting potatoes": money, whatever follows
-    for w in r.words[sp.end: sp.end + 2]:
-        c = content([w])
-        if c:
-            return c[0]
-    return ""
+    found = [c[0] for w in r.words[sp.end: sp.end + 2] if (c := content([w]))]
+    # "30 volunteer hours", "200 machine hours": people put what the time is of between the number and
+    # its unit; the unit (which a limit in hours against coefficients in minutes needs) is the second word
+    if len(found) == 2 and scaled_unit(found[1]) and not scaled_unit(found[0]):
+        return found[1]
+    return found[0] if found else ""
 
 
 def _limit_context(r: Reading, sp: Span) -> Counter[str]:

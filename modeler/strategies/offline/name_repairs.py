@@ -780,15 +780,32 @@ def _shared_heads(words: list[str], spans: list[Span]) -> list[Span]:
         head = words[b.end - 1]
         # a plural first name is a whole name ("rockets, fountains and sparkler boxes", "sofas and group
         # tables"), not an adjective
-        if (a.text.lower().endswith("s") and singular(a.text) != a.text.lower()) or _plural_noun(a.text):
-            continue
-        if _no_shared_head(words, a, b):
+        if (a.text.lower().endswith("s") and singular(a.text) != a.text.lower()) or _plural_noun(a.text) or (
+                _no_shared_head(words, a, b)):
+            # "her Statistics and History exams ... each hour on Statistics ... each hour on History": the
+            # first name stands whole, the pair shares the head "exams", and where the text names the second
+            # alone later too, its name is its own words without that head (people drop the head once both
+            # are introduced)
+            lower = [w.lower() for w in words]
+            own = lower[b.start: b.end - 1]
+            alone = [k for k in range(b.end, len(words)) if lower[k: k + len(own)] == own and (
+                k + len(own) >= len(words) or lower[k + len(own)] != head.lower())]
+            # (not "margherita and pepperoni pizzas ... A pepperoni pizza uses ... 80 g of pepperoni": a name
+            # the text says whole again keeps its head, and its words alone are something else)
+            again = any(lower[k: k + len(own)] == own and k + len(own) < len(words) and singular(
+                lower[k + len(own)]) == singular(head.lower()) for k in range(b.end, len(words)))
+            if own and not again and all(w.isalpha() and w not in STOP for w in own) and alone and any(
+                    lower[k] == a.text.lower() for k in range(b.end, len(words))):
+                out[i + 1] = Span("VAR", b.start, b.end - 1, " ".join(words[b.start: b.end - 1]))
+                taken = {j for x in spans for j in range(x.start, x.end)}
+                out += [Span("VAR", k, k + len(own), " ".join(words[k: k + len(own)])) for k in alone
+                        if not taken & set(range(k, k + len(own)))]
             continue
         if head.lower() != a.text.lower() and head.isalpha() and not words[b.start][:1].isupper():
             # all of the second name after its first word: "small or large production lines" -> "small
             # production lines"
             out[i] = Span("VAR", a.start, a.end, " ".join([a.text, *words[b.start + 1: b.end]]))
-    return out
+    return sorted(out, key=lambda sp: sp.start)
 
 
 def _no_shared_head(words: list[str], a: Span, b: Span) -> bool:

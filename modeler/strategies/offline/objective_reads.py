@@ -11,9 +11,11 @@ from modeler.strategies.offline.reading import Reading, overlap
 from modeler.strategies.offline.specs import ConstraintSpec, Objective
 from modeler.strategies.offline.words import content, goal_frame, parse_value, stem, weight
 
+# (people asking in their own words say "for max profit?" and "the biggest profit": the clipped "max" --
+# a whole word, "maxed" is not it -- and "biggest" say the goal as surely as "maximum" and "largest")
 _OBJ_WORDS = re.compile(r"(maximi[sz]|minimi[sz]|maximum|minimum|minimal|maximal|highest|lowest|largest|smallest|greatest|"
-                        r"fewest|cheapest|most|least|reduce|decrease|increase)")
-_MAX_WORDS = ("maxim", "most", "highest", "greatest", "largest", "best", "increas")
+                        r"biggest|max$|fewest|cheapest|most|least|reduce|decrease|increase)")
+_MAX_WORDS = ("maxim", "most", "highest", "greatest", "largest", "biggest", "best", "increas")
 _MIN_WORDS = ("minim", "least", "lowest", "fewest", "smallest", "cheapest", "reduc", "decreas")
 
 
@@ -21,7 +23,7 @@ def _sense_of(text: str) -> str | None:
     t = text.lower()
     if t.startswith(_MIN_WORDS) or any(w in t for w in ("minimiz", "minimis", "minimum", "reduce", "lowest")):
         return "min"
-    if t.startswith(_MAX_WORDS) or any(w in t for w in ("maximiz", "maximis", "maximum", "highest", "most")):
+    if t.startswith(_MAX_WORDS) or t == "max" or any(w in t for w in ("maximiz", "maximis", "maximum", "highest", "most")):
         return "max"
     return None
 
@@ -65,6 +67,8 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
             # "a minimum of" / "at least" are limits, but the adjectives "minimal" / "maximal" only
             # describe a goal ("spending a minimal amount of time", "at minimal cost")
             limit_article = prev in {"a", "at"} and w not in {"minimal", "maximal"}
+            # ("max 20 hours" is a limit written short, not a goal)
+            limit_article |= w == "max" and k + 1 < len(r.words) and r.words[k + 1][:1].isdigit()
             if _OBJ_WORDS.match(w) and not limit_article and not (
                     k + 1 < len(r.words) and r.words[k + 1].lower() == "of"):
                 sense = _sense_of(w)

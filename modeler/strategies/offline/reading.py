@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from modeler.strategies.offline.entities import Span, Token
+from modeler.strategies.offline.entities import Span, Token, is_number
 from modeler.strategies.offline.words import (
     FRACTIONS,
     MULTIPLIERS,
@@ -343,7 +343,7 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
         if listed:
             assign = [colon[p.start][0] for p in params]
             respectively = True  # one measure for the whole list, named before its colon
-        elif params and _respectively(lower):
+        elif params and (_respectively(lower) or _colon_row(lower, words, params, a, len(variables), sent_vars)):
             targets = sent_vars if len(sent_vars) == len(params) else list(range(len(variables)))
             measures = _listed_measures(words, labels, a, params[0].start, len(params), variables) if len(
                 sent_vars) == 1 else []
@@ -469,6 +469,18 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
     limit_ctx = [set(_context(words, labels, sp.start, sp.end, limit=True)) for sp in spans if sp.label == "LIMIT"]
     features = merge_parallel(group_features(coefs, distinct, words, labels), len(variables), limit_ctx)
     return Reading(tokens, words, spans, variables, mention_var, features, coefs, sentences, distinct)
+
+
+def _colon_row(lower: list[str], words: list[str], params: list[Span], a: int, n_vars: int,
+               sent_vars: list[int]) -> bool:
+    """"Clay per piece: 0.5, 0.8, 1.2 and 2 kg.": a note's row -- a measure, a colon, then one number per
+    decision and no name -- lists the numbers in the order the decisions were introduced (people writing
+    notes and tables drop "respectively"; the heading before the colon says what the numbers measure)."""
+    if sent_vars or n_vars < 2 or len(params) != n_vars or ":" not in lower:
+        return False
+    colon = a + lower.index(":")
+    between = [w.lower() for w in words[colon + 1: params[-1].end]]
+    return colon < params[0].start and all(w in {",", "and", "$", "%"} or is_number(w) for w in between)
 
 
 def _respectively(lower: list[str]) -> bool:

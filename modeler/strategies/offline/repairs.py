@@ -31,9 +31,15 @@ ALL_OWED = re.compile(r"^[^.;?!]*?\ball of (?:it|them|this|these|that|those) (?:
                       r"be [a-z]+(?:ed|en|wn|ld|nt|ne)\b", re.I)
 
 
+# "The foundation's $2,000,000 endowment is to be fully invested in ...": a sum that its own clause says is
+# used up entirely (an equality), however many options the sentence then lists
+FULLY_USED = re.compile(r"^(?:[\w'-]+ ){0,3}?(?:is|are|will be|must be|has to be|have to be|is to be|are to be|should be) "
+                        r"(?:fully|entirely|completely|all) (?:invested|spent|allocated|used|placed)\b", re.I)
+
+
 # ("its stock of 30 lemons, 40 mangos", "his inventory of 25 keyboards": what is at hand, like "available")
 _LIMIT_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|exceeded|has|have|only|limit|"
-                         r"up to|no more|no less|total|stock of|inventory of|allowance)\b", re.I)
+                         r"up to|no more|no less|total|stock of|inventory of|allowance|in stock|on hand)\b", re.I)
 
 
 def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
@@ -44,7 +50,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
     "A pipeline can carry 8000 units of gas"); a "PARAM" in a sentence
     that names no variable but states limits is a limit ("50 kg of flour and 40 hours available").
     """
-    spans = [sp for sp in spans if not _period(tokens, sp)]
+    spans = [sp for sp in spans if not _period(tokens, sp) and not _label_number(tokens, sp)]
     by_sent: dict[int, list[Span]] = {}
     for sp in spans:
         by_sent.setdefault(tokens[sp.start].sent, []).append(sp)
@@ -68,6 +74,9 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 sp.start > 0 and tokens[sp.start - 1].text == "$"):  # a price stays a coefficient
             # "a contract to provide a store with 12 kg of raspberries, 10 kg of ...": what is owed, not
             # what one unit of a product holds (the tagger reads the list as coefficients)
+            sp = Span("LIMIT", sp.start, sp.end, sp.text)
+        elif sp.label in {"LIMIT", "PARAM"} and not var_before and sp.start > 0 and tokens[sp.start - 1].text == "$" and (
+                FULLY_USED.match(" ".join(t.text for t in tokens[sp.end: sp.end + 12]))):
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
         elif sp.label == "LIMIT" and ((not cues and has_var and (var_before or any(
                 x.label == "PARAM" for x in same)) and not _made_using(tokens, same, sp)
@@ -322,6 +331,24 @@ def _period(tokens: list[Token], sp: Span) -> bool:
     return w in {"quarter", "half"} and tokens[sp.start - 1].text.lower() in _PERIOD_BEFORE and nxt != "of"
 
 
+# nouns that a number after them names rather than counts: "Brewing plan, week 14.", "Problem 2.",
+# "Exercise 3." -- headings of memos, notes and homework
+_LABEL_NOUNS = frozenset("week day month year problem exercise question example task step page chapter section "
+                         "part phase round lot room gate".split())
+
+
+def _label_number(tokens: list[Token], sp: Span) -> bool:
+    """"MEMO - Brewing plan, week 14. We can brew ...": a whole number right after a label noun and
+    closing its phrase (a stop, comma, colon or bracket after it) names the week or the exercise; it is
+    no amount. ("Each week 40 hours are free" counts: a word follows the number.)"""
+    if sp.label not in {"PARAM", "LIMIT"} or sp.end - sp.start != 1 or sp.start < 1:
+        return False
+    w = tokens[sp.start].text
+    nxt = tokens[sp.end].text if sp.end < len(tokens) else "."
+    return (w.isdigit() and tokens[sp.start - 1].text.lower() in _LABEL_NOUNS and nxt in {".", ",", ":", ";", ")"}
+            and (sp.start < 2 or tokens[sp.start - 2].text.lower() not in {"per", "a", "each", "every", "$"}))
+
+
 def _duty_before(tokens: list[Token], sp: Span) -> bool:
     """"In total, you must throw 12 bean bags": a number an obligation's verb takes is what is owed, unless
     a rate follows it ("must work 3 hours for each cell-phone")."""
@@ -542,8 +569,9 @@ def _list_labels(words: list[str], spans: list[Span]) -> list[Span]:
     return out
 
 
+# ("Malt in stock: 2,160 kg", "cement on hand: 40 bags": notes say what is at hand as "available" does)
 _STRONG_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|limit|up to|no more|no less|"
-                          r"not more|not less|or less|or more|more than|less than|fewer than)\b", re.I)
+                          r"not more|not less|or less|or more|more than|less than|fewer than|in stock|on hand)\b", re.I)
 
 
 def _strong_cue(words: list[str], same: list[Span]) -> bool:
@@ -729,6 +757,16 @@ def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
         stated = run != ["one"] and unit not in {"of", "times", "or", "to"} and not (
             e + 1 < n and words[e + 1].lower() == "of") and (bool(_STATED_BEFORE.search(before)) or (
                 bool(_THERE_ARE.search(before)) and (parse_value(" ".join(run)) or 0) > _FEW_OPTIONS))
+        if prev in {"next", "coming", "last", "past", "first", "following"} and unit in _HORIZON:
+            # "Over the next two weeks the printer can run 200 hours": the span the plan covers, not an
+            # amount (people set the horizon of their question this way)
+            k = e
+            continue
+        if _bracketed(words, k):
+            # "A bus-shelter poster (two weeks) costs $150": people put a detail of the offer in brackets; a
+            # spelt-out number there says how it is sold, it is not an amount the model weighs
+            k = e
+            continue
         if ((unit in MEASURES or _compound_measure(unit)) and not single) or _parallel_verb(words, spans, k, run) or (
                 scaled and len(run) > 1 and unit not in {"of", "times"}) or stated:
             a = k
@@ -739,6 +777,16 @@ def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
             out.append(Span(label, k, e, " ".join(words[k:e])))
         k = e
     return sorted(out, key=lambda sp: sp.start)
+
+
+_HORIZON = frozenset("days weeks months years quarters hours shifts seasons".split())
+
+
+def _bracketed(words: list[str], k: int) -> bool:
+    """Word k stands inside a short bracket: "(two weeks)", "(about three days each)"."""
+    a = next((j for j in range(k - 1, max(k - 4, -1), -1) if words[j] in {"(", ")"}), None)
+    b = next((j for j in range(k + 1, min(k + 5, len(words))) if words[j] in {"(", ")"}), None)
+    return a is not None and b is not None and words[a] == "(" and words[b] == ")"
 
 
 def fraction_shares(words: list[str], spans: list[Span]) -> list[Span]:

@@ -105,7 +105,9 @@ def _grid_pairs(variables: list[Variable]) -> dict[int, int]:
 
 
 _RATE = frozenset({"per", "each", "every", "for", "a", "an"})
-_BREAKS = frozenset({".", ",", ";", "?", "!", ":"})
+# (a bracket too: "Profit per piece: $12 ... and $45 (mugs, bowls, plates, vases in that order)" -- the
+# number before a bracket does not count what the bracket names)
+_BREAKS = frozenset({".", ",", ";", "?", "!", ":", "(", ")"})
 
 
 _BOUND_WORDS = (("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than"),
@@ -198,10 +200,12 @@ def _suspicion(r: Reading, v: Variable) -> float:
         num = p - len(before) + at  # the number's position in the text
         # money put in a mention: "$200,000 in bonds"
         placed = at >= 0 and num > 0 and r.words[num - 1] == "$" and before[at + 1: at + 2] in (["in"], ["into"])
+        # ("at most 35% in stocks": a share of the money put in a mention names an investment, a decision)
+        put_share = at >= 0 and before[at + 1: at + 3] in (["%", "in"], ["%", "into"])
         # "a batch of 1,000 printed flyers": the number sizes what one unit of the decision comes in
         sized = at >= 2 and before[at - 1] == "of" and before[at - 2] in CONTAINERS
         # (and money put in a list of mentions is split among them: "$200,000 in bonds, dividend stocks and ...")
-        own = sized or (placed and listed) or _rated_in(r, v, before[at + 1:])
+        own = sized or placed or put_share or _rated_in(r, v, before[at + 1:])
         if at >= 0 and not own and not _RATE & set(before[at + 1:]) and not (
                 (listed or _priced(r, v) or _in_units(before[at + 1:])) and _bounded(
                 [w.lower() for w in r.words[max(0, num - 2): num]])):

@@ -275,7 +275,16 @@ _MAGNITUDES = (
     {"MINUTE": 1.0, "HOUR": 60.0},
     {"gram": 1.0, "g": 1.0, "kilogram": 1000.0, "kg": 1000.0, "tonne": 1_000_000.0},
     {"millilitre": 1.0, "milliliter": 1.0, "ml": 1.0, "litre": 1000.0, "liter": 1000.0},
+    # lengths: people state the room they have in metres and a piece's width in centimetres ("24 metres of
+    # shelf", "a paperback takes 3 cm"); the bare "m" is left out (it also writes "million")
+    {"millimetre": 1.0, "millimeter": 1.0, "mm": 1.0, "centimetre": 10.0, "centimeter": 10.0, "cm": 10.0,
+     "metre": 1000.0, "meter": 1000.0, "kilometre": 1_000_000.0, "kilometer": 1_000_000.0, "km": 1_000_000.0},
 )
+
+
+def scaled_unit(unit: str) -> bool:
+    """A unit that `unit_scale` can turn into another of its dimension ("HOUR", "kg", "cm")."""
+    return any(unit in table for table in _MAGNITUDES)
 
 
 def unit_scale(unit: str, context: set[str] | frozenset[str]) -> float:
