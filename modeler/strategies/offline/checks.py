@@ -278,4 +278,9 @@ def shape_doubts(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> lis
         out.append("a capacity holds not one unit of anything")
     if twin_names(r):
         out.append("two variables are named alike")
+    if any(s.guessed for s in specs):
+        # a limit that names none of the coefficient groups, given the one left over while another limit
+        # in the same direction took its group on a word or two (limit_rows._assign_features): the two may
+        # be swapped ("600,000 among 18-34s" against "40,000 young and 60,000 older")
+        out.append("a limit took the coefficients left over, beside another limit like it")
     return out

@@ -44,6 +44,7 @@ from modeler.strategies.offline.limit_kinds import (
     _one_per_item,
     _shared_among,
     _size_of_unit,
+    _weighted_shares,
 )
 from modeler.strategies.offline.limit_rows import _assign_features, _batch_total
 from modeler.strategies.offline.limit_scope import (
@@ -264,4 +265,5 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
     out += _batch_total(r, out)
     for spec, ref, var in narrowed:
         spec.terms = {var: ref.terms[var]} if var in ref.terms and ref.kind == "linear" else {var: 1.0}
+    _weighted_shares(out)  # "60% of the covered hours": weighted by the hours row (limit_kinds)
     return [c for c in out if c.kind != "drop"]

@@ -355,3 +355,29 @@ def _of_resource(r: Reading, k: int) -> bool:
     var_words = {key for v in r.variables for key in v.keys}
     keys = {t for t in content(out) if weight(t) >= 1 and t not in var_words}
     return bool(keys) and any(keys & set(f.context) for f in r.features)
+
+
+_SHARE_OF_UNIT = re.compile(r"\bof (?:the|our|all|its|their) (?:\w+ )?([a-z]+)\b")
+
+
+def _weighted_shares(specs: list) -> None:
+    """A share of a measure the decisions carry, not of the decisions themselves: with "at least 640
+    agent-hours" read as 40 x + 20 y, "at least 60% of the covered hours must be worked by full-time agents"
+    is 40 x >= 0.6 (40 x + 20 y), not x >= 0.6 (x + y): a share "of the <unit>" whose unit is the unit of a
+    row over every decision weighs each decision by its coefficient in that row. Rewritten in place as one
+    row: sum_j a_j (1[j = x] - q) x_j (op) 0."""
+    rows = [s for s in specs if s.kind == "linear" and s.unit and s.unit != "MONEY" and s.terms
+            and all(c > 0 for c in s.terms.values())]
+    for s in specs:
+        if s.kind != "ratio" or len(s.terms) != 1 or not 0 < s.limit < 1:
+            continue
+        (var,) = s.terms
+        said = {stem(m.group(1)) for m in _SHARE_OF_UNIT.finditer(s.sentence.lower())}
+        said.discard("")
+        match = [row for row in rows if var in row.terms and len(row.terms) > 1 and any(
+            w == stem(p) for w in said for p in re.split(r"[^a-z]+", row.unit.lower()) if p)]
+        if len(match) != 1:
+            continue
+        row, q = match[0], float(s.limit)
+        s.kind, s.limit, s.param = "linear", 0.0, q  # (param: the share stays a number the model uses)
+        s.terms = {j: a * ((1.0 if j == var else 0.0) - q) for j, a in row.terms.items()}

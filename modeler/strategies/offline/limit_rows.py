@@ -21,6 +21,9 @@ def _percent_row(r: Reading, f: Feature) -> bool:
         any(w.lower() in {"%", "percent"} for w in r.words[c.tok: c.tok + 3]) for c in f.coefs.values())
 
 
+_ELIDED = frozenset({"", "among", "for", "in", "from", "of", "with", "on", "at", "to", "across", "within"})
+
+
 def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str], list[int]]],
                      totals: list[bool], objective_feature: int | None = None,
                      shared: set[int] | None = None) -> list[ConstraintSpec]:
@@ -65,6 +68,17 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
                  if i not in taken_spec and not totals[i] and len(vars_) != 1]
     if len(spare) == 1 and len(unmatched) == 1:
         taken_spec[unmatched[0]] = spare[0]
+        # a guess when another limit in the same direction took a group over every variable on no word but
+        # its unit ("600,000 impressions among 18-34s" against "60,000 older impressions"): the unit is
+        # what both groups count, so which limit goes to which group is unread (checks.shape_doubts)
+        # -- and the lone limit's own unit is left out ("and 400,000 among over-50s": a preposition
+        # after its number), so it counts what the other counts
+        lone = pending[unmatched[0]][0]
+        if lone.unit in _ELIDED and any(
+                k != unmatched[0] and pending[k][0].sense == lone.sense and len(r.features[g].coefs) == len(
+                    r.variables) and set(pending[k][1]) & set(r.features[g].context) <= {pending[k][0].unit}
+                for k, g in taken_spec.items()):
+            lone.guessed = True
     extra: list[ConstraintSpec] = []
     best = {i: sc for sc, _, i, j in pairs if taken_spec.get(i) == j}
     for sc, _, i, j in pairs:

@@ -30,3 +30,5 @@ class ConstraintSpec:
     cue: str = ""
     unit: str = ""  # the word after a limit's number ("hours"), as a concept
     share: bool = False  # the limit is a fraction ("at least 40 percent of the gravel"): a blend if its row is
+    # in percents too (limit_rows._percent_row)
+    guessed: bool = False  # its coefficient group was the one left over, beside a like limit (limit_rows)
