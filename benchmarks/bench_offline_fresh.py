@@ -68,24 +68,17 @@ def lp_optimum(model: Any) -> tuple[str, float | None]:
     return str(sol.status), sol.objective
 
 
-def gold_columns(gold: Any) -> list[list[str]]:
-    """The gold model's columns: per grounded variable, its texts (name, description, index members)."""
-    from benchmarks.suites.nl4opt_canonical import cell_texts
-    from modeler.ir.ground import ground
-
-    return [cell_texts(v, gold) for v in ground(gold).vars]
-
-
 def compare_models(candidate: Any, gold: Any) -> dict[str, Any]:
     """The candidate model against the gold one, in NL4Opt canonical form over the gold variables.
 
     Raises the model form's errors when either model cannot be grounded.
     """
-    from benchmarks.suites.nl4opt_canonical import canonical_from_model, compare_rows, score_rows
+    from benchmarks.suites.nl4opt_canonical import canonical_from_model, cell_texts, compare_rows, score_rows
     from modeler.ir.ground import ground
 
-    cols = gold_columns(gold)
-    gold_vars = [v.label for v in ground(gold).vars]
+    grounded = ground(gold).vars
+    cols = [cell_texts(v, gold) for v in grounded]  # the columns: each gold variable's name, description
+    gold_vars = [v.label for v in grounded]
     gold_can, gold_map = canonical_from_model(gold, cols)
     if gold_map != {label: j for j, label in enumerate(gold_vars)}:  # never with distinct gold names
         raise ValueError(f"the gold variables do not match themselves: {gold_map}")
@@ -225,8 +218,8 @@ def main(argv: list[str] | None = None) -> int:
                 for k in vars_total:
                     vars_total[k] += compare["variables"][k]
                 objectives[compare["objective"]] = objectives.get(compare["objective"], 0) + 1
-                if passed and differs(compare):
-                    passed_differing[p["id"]] = differs(compare)
+                if passed and (departs := differs(compare)):
+                    passed_differing[p["id"]] = departs
             f.write(json.dumps({
                 "id": p["id"], "domain": p["domain"], "passed": passed, "status": result.status,
                 "error": result.error, "lp_status": lp_status, "lp_optimum": ours, "gold_lp_optimum": p["lp_optimum"],

@@ -30,6 +30,8 @@ REFUSE_BELOW = float(os.environ.get("OPTIPILOT_OFFLINE_REFUSE_BELOW", "0.3"))
 # a first reading at least this sure is kept (the "high" band of the benchmarks: 84 % right on NL4Opt
 # test, against 54 % below it); below it each alternate tagger gives a reading too, and the surest wins
 SURE = 0.85
+# the surest a reading ever is: `_confidence` starts here and only takes off
+SUREST = 0.9
 # still unsure after the alternates, the reader also reads the first tagger's nearest other taggings
 # (nbest.py); OPTIPILOT_OFFLINE_NBEST=0 turns that off (the baseline of the benchmarks)
 NBEST = os.environ.get("OPTIPILOT_OFFLINE_NBEST", "1") != "0"
@@ -210,7 +212,7 @@ def _confidence(r: Any, obj: Any, specs: list[Any], spans: list[Any]) -> tuple[f
         unused_numbers,
     )
 
-    conf = 0.9
+    conf = SUREST
     doubts: list[dict[str, Any]] = []
     unused, total = unused_numbers(r, obj, specs)
     if unused:

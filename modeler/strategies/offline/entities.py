@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ARTIFACT_DIR = Path(__file__).parent / "artifacts"
 CRF_PATH = ARTIFACT_DIR / "ner.crfsuite"
@@ -169,6 +170,11 @@ class EntityTagger:
         vocab = vocabulary_path(path)
         self.vocabulary: frozenset[str] | None = (
             frozenset(vocab.read_text(encoding="utf-8").split()) if vocab.is_file() else None)
+
+    @property
+    def crf(self) -> Any:
+        """The pycrfsuite.Tagger inside (its weights and marginals: nbest.py)."""
+        return self._tagger
 
     def tag(self, words: list[str]) -> list[str]:
         if not words:

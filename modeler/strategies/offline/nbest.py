@@ -31,9 +31,6 @@ MAX_GAP = 1.5
 # numbers left unused): a strong doubt gone (0.2: a variable no constraint names), not one shape doubt
 # (0.1 each), which a misreading often loses as easily as a right one.
 MARGIN = 0.2
-# The surest a reading ever is (`_confidence` in offline/__init__.py starts there and only takes off):
-# a reading within MARGIN of it cannot be bettered clearly, so its second thoughts are not read at all.
-CEILING = 0.9
 
 _FOCUS = frozenset({"VAR", "PARAM", "LIMIT"})
 _lock = threading.Lock()
@@ -80,7 +77,7 @@ def weights(tagger: Any) -> _Weights:
     key = str(tagger.path)
     with _lock:
         if key not in _weights:
-            _weights[key] = _Weights(tagger._tagger)  # the pycrfsuite.Tagger inside
+            _weights[key] = _Weights(tagger.crf)
         return _weights[key]
 
 
@@ -154,10 +151,12 @@ def second_thought(tagger: Any, words: list[str], reading: Any, read: Any) -> tu
     `read(tags)` reads a tagging (`read_model`), raising Refusal when it cannot; readings compare as in
     `read_surest`, by `_rank` (unused numbers, confidence)."""
     from modeler.strategies.base import Refusal
-    from modeler.strategies.offline import _rank
+    from modeler.strategies.offline import SUREST, _rank
 
     found: tuple[Any, float] | None = None
-    if _rank(reading)[1] + MARGIN > CEILING + 1e-9:
+    # a reading within MARGIN of the surest any reading is cannot be bettered clearly: its second
+    # thoughts are not read at all
+    if _rank(reading)[1] + MARGIN > SUREST + 1e-9:
         return None
     for gap, tags in alternatives(tagger, words):
         try:
@@ -168,6 +167,6 @@ def second_thought(tagger: Any, words: list[str], reading: Any, read: Any) -> tu
         (fewer, conf), (cur_fewer, cur_conf) = _rank(cand), _rank(cur)  # (-unused numbers, confidence)
         if fewer >= cur_fewer and conf >= cur_conf + MARGIN - 1e-9:
             found = cand, gap
-            if conf + MARGIN > CEILING + 1e-9:
+            if conf + MARGIN > SUREST + 1e-9:
                 break  # nothing after it can be clearly surer
     return found
