@@ -46,6 +46,9 @@ def unused_numbers(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> t
     """(numbers written in digits that the model does not use, how many such numbers there are). A "1"
     is how a text names one unit ("1 kg of paint") and is not counted; shares count as used when the
     model holds their fraction."""
+    from modeler.strategies.offline.entities import Span
+    from modeler.strategies.offline.repairs import bracket_aside
+
     # a loss per unit is written as a negative profit, but the text gives it as a positive number
     used = {abs(u) for u in used_values(obj, specs)}
     out: list[str] = []
@@ -54,8 +57,8 @@ def unused_numbers(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> t
         if not is_number(w) or not w[:1].isdigit():
             continue
         value = parse_value(w)
-        if value is None or value == 1:
-            continue
+        if value is None or value == 1 or bracket_aside(r.words, r.spans, Span("LIMIT", k, k + 1, w)):
+            continue  # ("A group walk (up to 4 dogs, ...)": an aside the reading leaves out on purpose)
         total += 1
         nxt = r.words[k + 1].lower() if k + 1 < len(r.words) else ""
         candidates = {value, value / 100} if nxt in _NOT_DATA_AFTER else {value}
@@ -70,7 +73,8 @@ def unbounded_variables(r: Reading, obj: Objective, specs: list[ConstraintSpec])
     shares; for a minimum those with a negative one."""
     bounded: set[int] = set()
     for s in specs:
-        if s.kind == "upperbound" or (s.kind in ("linear", "sum") and s.sense == "<=" and s.terms
+        # ("==": "the fund of $120,000 is to be invested in full" holds its terms as a "<=" does)
+        if s.kind == "upperbound" or (s.kind in ("linear", "sum") and s.sense in ("<=", "==") and s.terms
                                       and all(c > 0 for c in s.terms.values())):
             bounded.update(s.terms)
         if s.kind in ("linear", "sum") and s.sense == ">=" and s.terms and all(c < 0 for c in s.terms.values()):

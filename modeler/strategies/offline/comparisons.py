@@ -93,6 +93,10 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
             if more and (re.search(r"\bthan\b(?! (?:\$ )?\d)", low) or " as " in f" {low} "):
                 distinct.append(more[0])
                 b = nb
+        if len(distinct) == 1 and len(r.variables) == 2:
+            other = _than_other(r, a, b, distinct[0])
+            if other is not None:
+                distinct.append(other)
         if len(distinct) < 2:
             continue
         x, y = distinct[0], distinct[1]
@@ -137,3 +141,21 @@ def _is_multiplier(r: Reading, sp: Span) -> bool:
             ("it ", "them ", "this ", "all ", "its ", "their ", "the total", "the whole")):
         return False  # "no more than half of it may be compost": a share of the whole, not of another variable
     return nxt in {"times", "time"} or sp.text.lower() in MULTIPLIERS or "times" in sp.text.lower()
+
+
+def _than_other(r: Reading, a: int, b: int, x: int) -> int | None:
+    """"no more part-timers than full-timers" (only "full-time receptionist" tagged): the word after "than"
+    names the other of two variables when it is one of its words, or an agent noun made of one
+    ("full-timer" of "full-time", "senior" of "seniors")."""
+    k = next((k for k in range(a, b - 1) if r.words[k].lower() == "than"), None)
+    if k is None:
+        return None
+    k += 1 + (r.words[k + 1].lower() == "the")
+    if k >= b or k in r.mention_var or not r.words[k].replace("-", "").isalpha():
+        return None
+    word = re.sub(r"(?:ers|er|s)$", "", r.words[k].lower().replace("-", ""))
+    y = 1 - x if x in (0, 1) else None
+    if y is None or len(word) < 4:
+        return None
+    names = {w.lower().replace("-", "") for m in r.variables[y].mentions for w in m.split()}
+    return y if any(n.startswith(word) and len(n) - len(word) <= 2 for n in names) else None

@@ -291,8 +291,11 @@ def _counts_decisions(r: Reading, sp: Span, units: set[str]) -> bool:
             if _of_resource(r, k) or (k + 2 < len(r.words) and r.words[k + 1].lower() == "of" and any(
                     stem(r.words[k + 2]) in f.context for f in r.features)):
                 return False
-            # "300 containers of the strong anesthetics": a bound on that one, not a sum
-            return not any(j in r.mention_var for j in range(k + 1, min(k + 5, len(r.words))))
+            # "300 containers of the strong anesthetics": a bound on that one, not a sum (a name past "and"
+            # is the next clause's: "We have 150 ha and can grow lentils and chickpeas")
+            end = next((j for j in range(k + 1, min(k + 5, len(r.words))) if r.words[j].lower() in {"and", ","}),
+                       min(k + 5, len(r.words)))
+            return not any(j in r.mention_var for j in range(k + 1, end))
     return False
 
 

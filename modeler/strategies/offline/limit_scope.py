@@ -44,6 +44,7 @@ def _clause_vars(r: Reading, sp: Span, limits: list[Span]) -> list[int]:
     # (a bare "and" joins names as often as clauses: "grows beans and peas in their 100 acre farm")
     cut = max([k + 1 for k in range(prv, sp.start) if r.words[k].lower() in _CLAUSE_BREAK - {"and"}], default=prv)
     own = [r.mention_var[k] for k in sorted(r.mention_var) if cut <= k < sp.start and k not in common]
+    own = own or _but_subject(r, cut, sp)
     before = own or before
     # "The large telescope is available for at most 20 hours and the small one for at most 40 hours": past
     # a clause break, the names before the next limit are that limit's subject, when this limit's own
@@ -62,6 +63,23 @@ def _clause_vars(r: Reading, sp: Span, limits: list[Span]) -> list[int]:
     if after:
         return list(dict.fromkeys(r.mention_var[k] for k in after))
     return list(dict.fromkeys(before))
+
+
+def _but_subject(r: Reading, cut: int, sp: Span) -> list[int]:
+    """"warehouse B charges $9 but only has room for 280": a clause after "but" with no subject of its own
+    (it opens with its verb or an adverb) speaks about the one variable the clause before it opens with."""
+    if cut < 2 or r.words[cut - 1].lower() != "but" or cut >= sp.start or r.words[cut].lower() in _OWN_SUBJECT or (
+            r.words[cut][:1].isupper()) or any(k in r.mention_var for k in range(cut, sp.start)):
+        return []
+    k = cut - 2
+    while k >= 0 and r.words[k].lower() not in {",", ";", ".", "?", "!", ":", "and", "while", "whereas", "but"}:
+        k -= 1
+    named = list(dict.fromkeys(r.mention_var[j] for j in range(k + 1, cut - 1) if j in r.mention_var))
+    return named if len(named) == 1 and min(j for j in range(k + 1, cut - 1) if j in r.mention_var) <= k + 2 else []
+
+
+# words that open a clause with its own subject
+_OWN_SUBJECT = frozenset("the a an we i you they it he she there this that these those each every our my its".split())
 
 
 def _neither_before(r: Reading, sp: Span) -> bool:
@@ -202,9 +220,16 @@ def _share_of(r: Reading, sp: Span) -> int | None:
             break
         key = stem(w)
         var = r.distinct.get(key, _open_compound(r, k))
+        if var is None and len(r.words[k]) == 1 and r.words[k].isupper() and r.words[k - 1].lower() in _PLACE_IN:
+            # "at least 40% of the pallets must be in A" of "warehouse A": the letter only one name ends with
+            owners = [v.index for v in r.variables if key in v.keys]
+            var = owners[0] if len(owners) == 1 else None
         if var is not None:
             return var
     return None
+
+
+_PLACE_IN = frozenset("in at into to from with by".split())
 
 
 def _share_in_it(r: Reading, sp: Span) -> int | None:
@@ -239,13 +264,16 @@ def _into_several(r: Reading, k: int) -> bool:
 def _var_follows(r: Reading, sp: Span) -> int | None:
     """The variable named right after a limit ("at least 40 2-piece suits", "at most 30 units of X"; "at
     least $1000 in company B" where the decisions are sums of money)."""
+    them = _from_them(r, sp)
+    if them is not None:
+        return them
     glue = {"of", "the", "units", "unit", "new", "more", "fewer", "less", "a", "an"}
     # "at least $1000 has to be invested in the shipping industry": the words between say where it goes
     k0 = sp.end
     while k0 < min(sp.end + 5, len(r.words)) and r.words[k0].lower() in _MONEY_GLUE:
         k0 += 1
     if sp.start > 0 and r.words[sp.start - 1] == "$" and _money_decisions(r) and k0 < len(r.words) and (
-            r.words[k0].lower() in {"in", "into", "on"}):
+            r.words[k0].lower() in {"in", "into", "on"}) and not _used_in_full(r, sp):
         for k in range(k0, min(k0 + 5, len(r.words))):  # "at least $1000 in toothpaste company B"
             if k in r.mention_var:
                 return None if _listed_with_another(r, r.mention_var[k], sp) or _into_several(
@@ -279,6 +307,29 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
         if r.words[k].lower() not in glue:
             return _counted_for(r, k)
     return None
+
+
+def _from_them(r: Reading, sp: Span) -> int | None:
+    """"To keep our account with A open we have to buy at least 30 boxes from them": "from them" after the
+    limit's unit points back at the one variable its sentence named before it (by its name or its letter)."""
+    k = sp.end + (1 if sp.end < len(r.words) and r.words[sp.end].isalpha() and r.words[sp.end].lower() not in {
+        "from", "of"} else 0)
+    if [w.lower() for w in r.words[k: k + 2]] not in (["from", "them"], ["from", "it"], ["with", "them"]):
+        return None
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    named = {r.mention_var[j] for j in range(a, sp.start) if j in r.mention_var}
+    for j in range(a, sp.start):
+        if len(r.words[j]) == 1 and r.words[j].isupper() and r.words[j - 1].lower() in _PLACE_IN:
+            named |= {v.index for v in r.variables if stem(r.words[j]) in v.keys}
+    return named.pop() if len(named) == 1 else None
+
+
+def _used_in_full(r: Reading, sp: Span) -> bool:
+    """"The fund of $120,000 is to be invested in full in a term deposit (4.2%), bonds (5%) and ...": a sum
+    its own clause says is used up goes into all the options it lists, not the first one named."""
+    from modeler.strategies.offline.repairs import FULLY_USED
+
+    return bool(FULLY_USED.match(" ".join(r.words[sp.end: sp.end + 12])))
 
 
 def _measure_of(r: Reading, sp: Span, k: int) -> int | None:

@@ -184,12 +184,25 @@ def _whole_of_part(r: Reading, sp: Span) -> str | None:
 def _said_again(r: Reading, sp: Span) -> bool:
     """"its summer session of 120 campers ... must be able to look after all 120 campers": an amount with no
     direction of its own that a later clause states again as what must be covered is that one row."""
+    if _so_restated(r, sp):
+        return True
     if direction(r.sentence_text(r.tokens[sp.start].sent)) is not None:
         return False
     later = " ".join(w.lower() for w in r.words[sp.end:])
     own = {stem(w.lower()) for w in r.words[sp.end: sp.end + 3]}
     return any(m.group(1) and parse_value(m.group(1)) == parse_value(sp.text) and stem(m.group(2)) in own
                for m in _ALL_HANDLED.finditer(later))
+
+
+def _so_restated(r: Reading, sp: Span) -> bool:
+    """"I only have 30 solo clients, so at most 30 solo walks a week": the reason, then "so" and the rule with the
+    same number: the rule is the row, the reason none of its own."""
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    k = next((k for k in range(sp.end, min(sp.end + 8, b)) if r.words[k].lower() == "so"), None)
+    if k is None or any(r.words[j] in {".", ";", "?", "!"} for j in range(sp.end, k)):
+        return False
+    return any(x.label == "LIMIT" and k < x.start <= k + 5 and parse_value(x.text) == parse_value(sp.text)
+               for x in r.spans)
 
 
 def _verb_bound(r: Reading, sp: Span) -> str | None:

@@ -128,8 +128,22 @@ def _common_head(r: Reading, k: int) -> bool:
     """The word at k ends a name of every variable ("at most 150 sandwiches" of "peanut butter sandwiches"
     and "chocolate spread sandwiches"): it counts them all, whichever name kept it."""
     w = stem(r.words[k])
-    return len(r.variables) >= 2 and all(
-        any(m.split() and stem(m.split()[-1]) == w for m in v.mentions) for v in r.variables)
+    return len(r.variables) >= 2 and (all(
+        any(m.split() and stem(m.split()[-1]) == w for m in v.mentions) for v in r.variables) or _sized_kinds(r, w))
+
+
+# modifiers that name sizes or grades of one thing, which people also use alone as its name ("a double")
+_KIND_WORDS = frozenset("single double triple small medium large big regular premium standard deluxe".split())
+
+
+def _sized_kinds(r: Reading, w: str) -> bool:
+    """"room for 30 kayaks" when the decisions are "single kayak" and "double": a name that is one size word
+    alone takes the head of a name that is another size word and that head, so the head counts them all."""
+    full = [v for v in r.variables if any(len(m.split()) == 2 and m.split()[0].lower() in _KIND_WORDS
+                                          and stem(m.split()[1]) == w for m in v.mentions)]
+    bare = [v for v in r.variables if all(len(m.split()) == 1 and (m.lower() in _KIND_WORDS or (
+        m.lower()[:-1] in _KIND_WORDS and m.lower().endswith("s"))) for m in v.mentions)]
+    return bool(full) and bool(bare) and len(full) + len(bare) == len(r.variables)
 
 
 def _head_of(r: Reading, k: int) -> bool:

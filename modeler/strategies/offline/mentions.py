@@ -35,6 +35,8 @@ def _function(w: str) -> bool:
     return (w.lower() in STOP or w.lower() in _EDGE) and w.lower() != "one" and not (len(w) == 1 and w.isupper())
 
 
+_PERSONS = frozenset("i we you he she they me us him her them".split())
+
 # not in STOP, yet never the first or last word of a name: "through employees", "more fruits"
 _EDGE = frozenset("through via during using into onto over under per more less fewer extra".split())
 
@@ -91,6 +93,8 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             continue
         if a == b or all(is_number(w) for w in words[a:b]) or (b - a == 1 and words[a].lower() in _MEASURES):
             continue  # nothing but a number left, or what the objective measures ("profits")
+        if all(w.lower() in _PERSONS for w in words[a:b]):
+            continue  # ("and [I] make $5 each", "[we] pay $90 a day"): who decides, never what is decided
         if (a, b) != (sp.start, sp.end):
             rest = singular(words[b - 1])
             if b - a == 1 and heads.count(rest) >= 2:

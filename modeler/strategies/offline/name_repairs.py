@@ -50,6 +50,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         whole_names,
     )
 
+    spans = _producers(words, spans)
     spans = _mixed_into(words, _rate_and_measure_nouns(words, _gapped_siblings(words, _quoted_names(words, spans))))
     spans = _per_units(words, spans)
     spans = _kinds_of_head(words, spans)
@@ -64,7 +65,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     var_spans = [sp for sp in spans if sp.label == "VAR"]
     if not var_spans:
         var_spans = tidy_mentions(words, _subjects(words, tagged) or _listed_pair(words, tagged) or _portion_names(
-            words, tagged))
+            words, tagged) or _colon_labels(words, tagged) or _each_lettered(words, tagged))
         extra += var_spans
         tagged.update(k for sp in var_spans for k in range(sp.start, sp.end))
     for sp in var_spans:
@@ -82,6 +83,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 # two words named again later: "burns wood chips and natural gas ... A ton of wood chips"
                 extra.append(Span("VAR", k - 1, k + 1, " ".join(words[k - 1: k + 1])))
                 tagged.update((k - 1, k))
+    extra += _how_many_each(words, var_spans, tagged)
     extra += _list_middles(words, var_spans, tagged)
     extra += _list_items(words, var_spans + extra, tagged, {sp.start for sp in spans if sp.label == "PARAM"})
     extra += _list_firsts(words, var_spans, tagged)
@@ -105,6 +107,98 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     return possessive_names(words, _contained_names(words, _letter_names(words, _parallel_verb_params(
         words, _gapped_params(words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
             words, sorted(spans + extra, key=lambda sp: sp.start)))))))))
+
+
+# verbs of what one unit of a machine, a shift or a crew turns out: "The big dishwasher does 400 plates"
+_TURNS_OUT = frozenset("makes does produces handles washes cleans bakes prints fills turns yields delivers "
+                       "processes packs screens serves covers".split())
+
+
+def _producers(words: list[str], spans: list[Span]) -> list[Span]:
+    """"A shift in the central kitchen makes 600 sandwiches and 200 salads ... A shift in the satellite kitchen
+    makes 300 sandwiches ...", "The big dishwasher does 400 plates ... The small one does 150 plates": when every
+    tagged name is only ever counted ("600 sandwiches"), what is decided is what turns them out -- the subjects
+    of two or more sentences built alike (a determiner, 1-6 words, a verb of output, a number). Those become the
+    names; the counted things are what the limits and the coefficients measure."""
+    vars_ = [sp for sp in spans if sp.label == "VAR"]
+    if not vars_:
+        return spans
+    nums = {sp.start for sp in spans if sp.label in {"LIMIT", "PARAM"}} | {
+        k for k, w in enumerate(words) if is_number(w) and w[:1].isdigit()}
+    # (a list of counts: "600 sandwiches and 200 salads" -- each name right after its number)
+    if not all(sp.start - 1 in nums for sp in vars_):
+        return spans
+    starts = [0] + [k + 1 for k, w in enumerate(words) if w in {".", "?", "!", ";"}]
+    found: list[Span] = []
+    for a in starts:
+        if a >= len(words) or words[a].lower() not in {"a", "an", "the", "each", "one"}:
+            continue
+        e = next((k for k in range(a + 1, min(a + 8, len(words) - 1)) if words[k].lower() in _TURNS_OUT
+                  and is_number(words[k + 1])), None)
+        if e is None or e == a + 1:
+            continue
+        name = words[a + 1: e]
+        if not all(w.replace("-", "").isalpha() for w in name) or name[-1].lower() in STOP - {"one"} or any(
+                a < k < e for k in nums):
+            continue
+        found.append(Span("VAR", a + 1, e, " ".join(name)))
+    if len({sp.text.lower() for sp in found}) < 2:
+        return spans
+    return sorted([sp for sp in spans if sp.label != "VAR"] + found, key=lambda sp: sp.start)
+
+
+def _colon_labels(words: list[str], tagged: set[int]) -> list[Span]:
+    """No variable tagged at all: "Flyers in local cafes: $45 per batch, ... Boosted Instagram posts: $90 each":
+    two or more sentences of a note that open with a label, a colon and an amount name the options (the label
+    up to its first preposition)."""
+    out: list[Span] = []
+    starts = [0] + [k + 1 for k, w in enumerate(words) if w in {".", "?", "!", ";"}]
+    for a in starts:
+        c = next((k for k in range(a, min(a + 10, len(words))) if words[k] == ":"), None)
+        if c is None or c == a or c + 1 >= len(words) or not (words[c + 1] == "$" or is_number(words[c + 1])):
+            continue
+        # ("Brown rice (cooked) per 100 g: 3 g protein, ...": the name ends at a bracket too)
+        e = next((k for k in range(a, c) if words[k].lower() in {"in", "at", "on", "for", "from", "of", "per", "("}), c)
+        name = words[a:e]
+        if not name or not all(w.replace("-", "").isalpha() for w in name) or any(k in tagged for k in range(a, e)) or (
+                name[-1].lower() in _NOT_NAMES or name[-1].lower() in CONCEPTS):
+            continue
+        out.append(Span("VAR", a, e, " ".join(name)))
+    return out if len({sp.text.lower() for sp in out}) >= 2 else []
+
+
+def _each_lettered(words: list[str], tagged: set[int]) -> list[Span]:
+    """No variable tagged at all: "Supplier A sells ... and Supplier B ...", asked "How many boxes from each
+    supplier": a noun the question says "each" of, written with two or more letters after it, names the options."""
+    lower = [w.lower() for w in words]
+    asked = {singular(lower[k + 1]) for k in range(len(words) - 1) if lower[k] == "each" and words[k + 1].isalpha()}
+    out: list[Span] = []
+    seen: set[str] = set()
+    for k in range(len(words) - 1):
+        if singular(lower[k]) in asked and len(words[k + 1]) == 1 and words[k + 1].isupper() and not (
+                {k, k + 1} & tagged) and words[k + 1] not in seen:
+            seen.add(words[k + 1])
+            out.append(Span("VAR", k, k + 2, f"{words[k]} {words[k + 1]}"))
+    return out if len(seen) >= 2 else []
+
+
+def _how_many_each(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
+    """"how many vinyl and how many CDs to order": a question that asks "how many" twice over names a
+    decision after each; the second (one plain word, or two) is one too when the first is tagged."""
+    out: list[Span] = []
+    lower = [w.lower() for w in words]
+    for sp in var_spans:
+        k = sp.end
+        if sp.start < 2 or lower[sp.start - 2: sp.start] != ["how", "many"] or lower[k: k + 3] != ["and", "how", "many"]:
+            continue
+        a = k + 3
+        e = a
+        while e < len(words) and e - a < 2 and words[e].isalpha() and lower[e] not in _NOT_NAMES and e not in tagged:
+            e += 1
+        if e > a and (e == len(words) or not words[e].isalpha() or lower[e] in STOP):
+            out.append(Span("VAR", a, e, " ".join(words[a:e])))
+            tagged.update(range(a, e))
+    return out
 
 
 def _gapped_siblings(words: list[str], spans: list[Span]) -> list[Span]:
@@ -877,12 +971,15 @@ def _parallel_mentions(words: list[str], var_spans: list[Span], tagged: set[int]
                 e = b + m
                 if e >= n or after(e) != verb:
                     continue
-                name = words[b:e]
-                if any(k in taken for k in range(b, e)) or not all(w.isalpha() or "-" in w for w in name) or (
+                s = b + 2 if m == 3 and lower[b] in _PRONOUNS and words[b + 1].islower() else b
+                # ("[We sell] electricity at $90" framed by "heat at $40": who sells and the verb open the
+                # clause, the name is what they sell)
+                name = words[s:e]
+                if any(k in taken for k in range(s, e)) or not all(w.isalpha() or "-" in w for w in name) or (
                         name[-1].lower() in _NOT_NAMES | _PRONOUNS) or any(w.lower() in STOP for w in name):
                     break
-                out.append(Span("VAR", b, e, " ".join(name)))
-                taken.update(range(b, e))
+                out.append(Span("VAR", s, e, " ".join(name)))
+                taken.update(range(s, e))
                 break
     return out
 

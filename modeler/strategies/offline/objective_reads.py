@@ -94,6 +94,11 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
         tail.append(w)
     for t in content(tail):
         name_ctx.setdefault(t, 1)
+    if not name and not tail and goal is None and 2 <= anchor < len(r.words) and r.words[anchor - 1].lower() == "the":
+        # "so I spend the least", "so we pay the least": the verb before the direction names the goal
+        verb = content([r.words[anchor - 2]])
+        if verb and verb[0] in {"MONEY", "PROFIT"}:
+            name, name_ctx = r.words[anchor - 2], Counter({verb[0]: 1})
     if _cheap_goal(r, anchor, frame):  # "as cheaply as possible", "the cheapest daily mix": the cost
         name, tail, goal, name_ctx = "cost", ["cost"], None, Counter({"MONEY": 1})
     # "minimize the total number of production lines": the variables themselves

@@ -209,6 +209,9 @@ def _context(words: list[str], labels: list[str], i: int, j: int, limit: bool = 
         if labels[k] in {"VAR", "PARAM", "LIMIT"} or w in _BOUNDARY or (
                 w == "$" and k + 1 < len(words) and labels[k + 1] in {"PARAM", "LIMIT"}):
             break  # ("8 guests for $25": the "$" is the next number's)
+        if not limit and i > 0 and words[i - 1].lower() == "of" and k > j and k + 1 < len(words) and (
+                words[k + 1] == "$" or labels[k + 1] in {"PARAM", "LIMIT"}):
+            break  # ("a leaflet drop of 1,000 leaflets costs $70": the verb is the next number's, not the size's)
         if w in _PER:
             if not limit:
                 break
@@ -242,7 +245,14 @@ def _context(words: list[str], labels: list[str], i: int, j: int, limit: bool = 
             k -= 1
         if k >= 0 and labels[k] == "O" and words[k].lower().endswith("ing") and len(words[k]) > 5:
             before.append(words[k])
-    return Counter(_compound_parts(content(after) + content(before)))
+    if "-" in words[i] and words[i][:1].isdigit():  # "an 8-hour shift": the unit is in the number's word
+        after.append(words[i].split("-", 1)[1])
+    made = ["PROFIT"] if not limit and i >= 2 and words[i - 1] == "$" and words[i - 2].lower() in _MAKE_MONEY else []
+    return Counter(_compound_parts(content(after) + content(before) + made))
+
+
+# "I make $12 on each one sold", "each one clears $5": money one makes is earned
+_MAKE_MONEY = frozenset("make makes made clear clears".split())
 
 
 # the second part of "tank-days", "staff-hours", "machine-minutes": a unit of time spent on the first
@@ -398,8 +408,9 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                 last_per = max((j for j, w in enumerate(between) if w in {"per", "each", "every", "for"}), default=-1)
                 # "4 points each or hard questions": the "each" ends this number's phrase, it does not
                 # name the next variable
+                # ("profit $4 per litre - dish soap: ...": a dash opens the next item of a list)
                 per = len(between) <= 5 and last_per >= 0 and not (_BOUNDARY & set(between)) and not (
-                    {"or", "and"} & set(between[last_per + 1:]))
+                    {"or", "and", "-"} & set(between[last_per + 1:]))
                 if after and (per or not before or numbers_first):
                     assign.append(mention_var[after[0].start])
                 elif before:

@@ -34,7 +34,9 @@ ALL_OWED = re.compile(r"^[^.;?!]*?\ball of (?:it|them|this|these|that|those) (?:
 # "The foundation's $2,000,000 endowment is to be fully invested in ...": a sum that its own clause says is
 # used up entirely (an equality), however many options the sentence then lists
 FULLY_USED = re.compile(r"^(?:[\w'-]+ ){0,3}?(?:is|are|will be|must be|has to be|have to be|is to be|are to be|should be) "
-                        r"(?:fully|entirely|completely|all) (?:invested|spent|allocated|used|placed)\b", re.I)
+                        r"(?:(?:fully|entirely|completely|all) (?:invested|spent|allocated|used|placed)\b|"
+                        # ("is to be invested in full", "must be spent in its entirety": the adverb after the verb)
+                        r"(?:invested|spent|allocated|used|placed) (?:in full|in its entirety|fully|entirely)\b)", re.I)
 
 
 # ("its stock of 30 lemons, 40 mangos", "his inventory of 25 keyboards": what is at hand, like "available")
@@ -50,7 +52,8 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
     "A pipeline can carry 8000 units of gas"); a "PARAM" in a sentence
     that names no variable but states limits is a limit ("50 kg of flour and 40 hours available").
     """
-    spans = [sp for sp in spans if not _period(tokens, sp) and not _label_number(tokens, sp)]
+    spans = [sp for sp in spans if not _period(tokens, sp) and not _label_number(tokens, sp)
+             and not bracket_aside([t.text for t in tokens], spans, sp) and not _per_size(tokens, sp)]
     by_sent: dict[int, list[Span]] = {}
     for sp in spans:
         by_sent.setdefault(tokens[sp.start].sent, []).append(sp)
@@ -97,7 +100,8 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
         elif sp.label == "PARAM" and (_owner_has(tokens, spans, sp) or _supplied_with(tokens, spans, sp) or _there_is_stock(tokens, sp) or _all_must(
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
-                tokens, spans, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or (not has_var and any(
+                tokens, spans, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or _had_list(
+                tokens, spans, sp) or _can_only([t.text for t in tokens], spans, sp) or _colon_stock(tokens, spans, sp) or (not has_var and any(
                 _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
@@ -111,6 +115,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
         out.append(sp)
     words = [t.text for t in tokens]
     out = _merely_only(words, out)
+    out = _hyphen_hours(words, out)
     return _one_each_stock(words, _capacity_up_to(words, _shared_bound(words, _only_openings(words, _needs_one(words, _owed_openings(words, _bare_bounds(
         words, _price_frames(tokens, _list_labels(words, _sized_names(words, [
             _syntax_label(words, sp) for sp in out]))))))))))
@@ -397,6 +402,109 @@ def _owner_has(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     if tokens[k - 1].text.lower() in {"which", "that", "who", "it", "each", "one", "they", "and", ","}:
         return False  # "a hamburger, which has 1 serving of meat": the variable, named before the comma
     return _clause_open(tokens, spans, k) is not None
+
+
+_HYPHEN_HOURS = re.compile(r"^\d+(?:\.\d+)?-(?:hour|minute)$", re.I)
+
+
+def _hyphen_hours(words: list[str], spans: list[Span]) -> list[Span]:
+    """"A senior lifeguard works an 8-hour shift": a time written into one word with its unit, after "works /
+    takes / runs a(n)" in a clause a variable opens, is that variable's hours (the tagger sees no number)."""
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    var_ends = sorted(sp.end for sp in spans if sp.label == "VAR")
+    out = list(spans)
+    for k in range(3, len(words)):
+        if k in taken or not _HYPHEN_HOURS.match(words[k]) or words[k - 1].lower() not in {"a", "an"} or (
+                words[k - 2].lower() not in {"works", "work", "takes", "take", "runs", "run", "lasts", "does"}):
+            continue
+        if k - 3 in var_ends or k - 2 in var_ends:
+            out.append(Span("PARAM", k, k + 1, words[k]))
+    return sorted(out, key=lambda sp: sp.start)
+
+
+def _per_size(tokens: list[Token], sp: Span) -> bool:
+    """"Brown rice per 100 g: 3 g protein, ...": a number right after "per", with its unit after it, is the
+    size of the portion the amounts are given for, neither a coefficient nor a limit."""
+    return sp.label in {"PARAM", "LIMIT"} and sp.start > 0 and tokens[sp.start - 1].text.lower() == "per" and (
+        sp.end < len(tokens) and tokens[sp.end].text.isalpha() and tokens[sp.end].text.lower() not in STOP)
+
+
+def bracket_aside(words: list[str], spans: list[Span], sp: Span) -> bool:
+    """"A group walk (up to 4 dogs, in the van) takes 1.5 hours": a number in brackets right after a
+    variable's name says what one of them is like; when no other number in the text counts what it counts
+    ("dogs"), it is an aside, neither a limit nor a coefficient."""
+    if sp.label not in {"LIMIT", "PARAM"} or sp.end >= len(words) or not words[sp.end].isalpha() or (
+            words[sp.end].lower() in STOP or "%" in sp.text or words[sp.start - 1] == "$"):
+        return False  # ("a term deposit (4.2% a year)": a rate, what one of them earns)
+    o = next((k for k in range(sp.start - 1, max(sp.start - 4, 0), -1) if words[k] == "("), None)
+    if o is None or not any(x.label == "VAR" and x.end == o for x in spans):
+        return False
+    c = next((k for k in range(sp.end, min(sp.end + 8, len(words))) if words[k] in {")", "(", "."}), None)
+    if c is None or words[c] != ")":
+        return False
+    key = stem(words[sp.end].lower())
+    return not any(is_number(words[k - 1]) and stem(words[k].lower()) == key
+                   for k in range(1, len(words)) if k != sp.end)
+
+
+def _had_list(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"we have 60 crew-days and $34,000 for materials": a later amount of one list after the owner's "have"
+    is a stock too (the first is `_owner_has`'s), unless a duty follows it ("and 8 must be seniors")."""
+    k = sp.start - 1 - (1 if sp.start > 0 and tokens[sp.start - 1].text == "$" else 0)
+    if k < 2 or tokens[k].text.lower() not in {"and", ","} or any(
+            t.text.lower() in _DUTY_AFTER for t in tokens[sp.end: sp.end + 4]):
+        return False
+    k -= 1
+    j = k
+    while j > k - 4 and j > 0 and not any(x.start <= j < x.end for x in spans if x.label in {"LIMIT", "PARAM"}):
+        if not tokens[j].text.replace("-", "").isalpha() or tokens[j].text.lower() in _DUTY_AFTER:
+            return False
+        j -= 1
+    prev = next((x for x in spans if x.label in {"LIMIT", "PARAM"} and x.start <= j < x.end), None)
+    if prev is None or tokens[prev.start].sent != tokens[sp.start].sent:
+        return False
+    if prev.start > 0 and tokens[prev.start - 1].text == "$":  # "we have $500 and 40 hours"
+        prev = Span(prev.label, prev.start - 1, prev.end, prev.text)
+    return _owner_has(tokens, spans, prev)
+
+
+def _can_only(words: list[str], spans: list[Span], sp: Span) -> bool:
+    """"The operator can only stay 10 hours", "the kiln can only run 40 hours": "can only" and a verb before an
+    amount say how much there can be at most, a limit -- not a rate ("can only pack 20 boxes an hour"), nor
+    what one unit of a variable holds ("a small van can only carry 20 boxes")."""
+    k = sp.start - 1
+    if k < 3 or not words[k].isalpha() or words[k - 1].lower() != "only" or words[k - 2].lower() not in {
+            "can", "could", "will"} or any(x.label == "VAR" and x.end == k - 2 for x in spans):
+        return False
+    return not any(w.lower() in {"per", "a", "an", "each", "every"} for w in words[sp.end + 1: sp.end + 3])
+
+
+def _colon_stock(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"Water licence: 270 ML.", "Oven time: 40 hours.": a note's line of its own, a label, a colon and one
+    amount with its unit, names what there is to use (a limit), not what one unit of a decision takes."""
+    sent = tokens[sp.start].sent
+    line = [k for k, t in enumerate(tokens) if t.sent == sent]
+    words = [tokens[k].text.lower() for k in line]
+    if ":" not in words or words.count(":") > 1:
+        return False
+    c = line[words.index(":")]
+    k = c + 1 + (tokens[c + 1].text == "$" if c + 1 < len(tokens) else 0)
+    if k != sp.start or not 1 <= c - line[0] <= 3 or line[-1] - sp.end > 2 or any(
+            tokens[j].text.lower() in _NOT_STOCK_LABEL or not tokens[j].text.isalpha() for j in range(line[0], c)):
+        return False
+    if any(x is not sp and x.label in {"VAR", "PARAM", "LIMIT"} and line[0] <= x.start <= line[-1] for x in spans):
+        return False
+    return all(tokens[j].text.isalpha() and tokens[j].text.lower() not in _NOT_STOCK_LABEL
+               for j in range(sp.end, line[-1])) and tokens[line[-1]].text in {".", ";", "!"}
+
+
+# a label of a price, a rate or a goal, not of a stock: "Profit: $5.", "Price per kg: 3."
+_NOT_STOCK_LABEL = frozenset("profit profits cost costs price prices revenue return returns income earnings "
+                             "margin per each every a an rate fee wage pay".split())
+
+
+# words after an amount that make it a duty, not a stock held
+_DUTY_AFTER = frozenset("must need needs should to be at least most no more less than want wants required".split())
 
 
 _PLACE_PREP = frozenset("in at on into inside from within".split())
