@@ -172,10 +172,25 @@ def read_model(tokens: list[Any], spans: list[Any], vocabulary: frozenset[str] |
 
 
 def _understand(tokens: list[Any], spans: list[Any]) -> tuple[Any, Any, list[Any]]:
-    from modeler.strategies.offline.classify import constraints, objective, spare_objective
+    from modeler.strategies.offline.classify import (
+        constraints,
+        cutting_patterns,
+        machine_products,
+        objective,
+        regular_overtime,
+        shift_cover,
+        spare_objective,
+        transport_grid,
+    )
     from modeler.strategies.offline.reading import read
 
     r = read(tokens, spans)
+    # a price for every source-destination pair (the decisions are the pairs); shifts that cover periods in
+    # a row (the decisions are the starts); each machine's hours on each product; each month's regular time
+    # and overtime; how many stock pieces each cutting pattern cuts
+    grid = transport_grid(r) or shift_cover(r) or machine_products(r) or regular_overtime(r) or cutting_patterns(r)
+    if grid is not None:
+        return grid
     if not r.variables:
         raise Refusal("no decision variables found (nothing the text asks to choose an amount of)", 0.05)
     used: set[int] = set()

@@ -19,6 +19,7 @@ from modeler.strategies.offline.words import (
     content,
     one_noun,
     parse_value,
+    singular,
     stem,
     weight,
 )
@@ -200,7 +201,42 @@ def _concentration(r: Reading, sp: Span) -> dict[int, float] | None:
     for f in r.features:
         if len(f.coefs) >= 2 and not {"MONEY", "PROFIT"} & set(f.context) and len(said & set(f.context)) >= 2:
             return {v: c.value for v, c in f.coefs.items()}
-    return None
+    return _averaged_per(r, sp, said)
+
+
+def _averaged_per(r: Reading, sp: Span, said: set[str]) -> dict[int, float] | None:
+    """"Canal water has 700 mg of salt per litre and well water 100 mg per litre, and the mixed water must
+    average at most 400 mg per litre": "average" said as the verb right before a limit per unit is a
+    weighted average, of the one group measured in the limit's unit (the group's own "per litre" is said
+    once, or not at all, so only the unit is shared)."""
+    lead = " ".join(w.lower() for w in r.words[max(r.sentences[r.tokens[sp.start].sent][0], sp.start - 4): sp.start])
+    if not re.search(r"\b(?:average|averages)(?: (?:at least|at most|no more than|no less than|of))?$", lead):
+        return None
+    found = [f for f in r.features if len(f.coefs) >= 2 and not {"MONEY", "PROFIT"} & set(f.context)
+             and said & set(f.context)]
+    return {v: c.value for v, c in found[0].coefs.items()} if len(found) == 1 else None
+
+
+def _sized_row(r: Reading, sp: Span) -> dict[int, float] | None:
+    """"She has 1,200 truffles" when the decisions are "boxes of 9" and "boxes of 16" she packs truffles in,
+    "ship 1,800 bottles" in "6-bottle cartons" and "12-bottle cartons": an amount of what the packs hold
+    is a row of their sizes (9 x + 16 y)."""
+    from modeler.strategies.offline.name_repairs import size_in_name
+
+    if sp.end >= len(r.words) or not r.words[sp.end].isalpha() or len(r.variables) < 2:
+        return None
+    sizes = {v.index: size_in_name(v.text) for v in r.variables}
+    if any(n is None for n in sizes.values()):
+        return None
+    unit = singular(r.words[sp.end].lower())
+    held = {singular(m.group(1)) for v in r.variables for m in [re.match(r"\d{1,3}-([a-z]+) ", v.text.lower())] if m}
+    for v in r.variables:
+        for p in v.positions:  # "packs truffles in boxes of 9"
+            if p >= 2 and r.words[p - 1].lower() in {"in", "into"}:
+                held.add(singular(r.words[p - 2].lower()))
+    # ("400 bars of soap" packed "in packs of 3": what the measure is of)
+    of = singular(r.words[sp.end + 2].lower()) if sp.end + 2 < len(r.words) and r.words[sp.end + 1].lower() == "of" else ""
+    return {v: float(n) for v, n in sizes.items() if n is not None} if unit in held or of in held else None
 
 
 def _blend(r: Reading, sp: Span, value: float) -> dict[int, float] | None:

@@ -44,7 +44,7 @@ def _clause_vars(r: Reading, sp: Span, limits: list[Span]) -> list[int]:
     # (a bare "and" joins names as often as clauses: "grows beans and peas in their 100 acre farm")
     cut = max([k + 1 for k in range(prv, sp.start) if r.words[k].lower() in _CLAUSE_BREAK - {"and"}], default=prv)
     own = [r.mention_var[k] for k in sorted(r.mention_var) if cut <= k < sp.start and k not in common]
-    own = own or _but_subject(r, cut, sp)
+    own = own or _but_subject(r, cut, sp) or _relative_antecedent(r, cut, prv, common)
     before = own or before
     # "The large telescope is available for at most 20 hours and the small one for at most 40 hours": past
     # a clause break, the names before the next limit are that limit's subject, when this limit's own
@@ -80,6 +80,16 @@ def _but_subject(r: Reading, cut: int, sp: Span) -> list[int]:
 
 # words that open a clause with its own subject
 _OWN_SUBJECT = frozenset("the a an we i you they it he she there this that these those each every our my its".split())
+
+
+def _relative_antecedent(r: Reading, cut: int, prv: int, common: set[int]) -> list[int]:
+    """"but B's work can only be done in the shared office, which I can book for at most 20 hours": a limit's
+    clause that opens with "which" / "where" after a comma speaks of the noun before the comma, so the
+    names of that clause are the limit's."""
+    if not (prv + 1 < cut < len(r.words) and r.words[cut - 1] == "," and r.words[cut].lower() in {"which", "where"}):
+        return []
+    lo = max([k + 1 for k in range(prv, cut - 1) if r.words[k].lower() in _CLAUSE_BREAK - {"and"}], default=prv)
+    return [r.mention_var[k] for k in sorted(r.mention_var) if lo <= k < cut - 1 and k not in common]
 
 
 def _neither_before(r: Reading, sp: Span) -> bool:
@@ -173,6 +183,16 @@ def _for_every(r: Reading, sp: Span) -> tuple[int, int, float] | None:
                 return (x, y, n) if y != x else None
         return None
     return _every_before(r, sp)
+
+
+def _rate_second(r: Reading, sp: Span) -> bool:
+    """"at least $1 in gold for every $3 in tech": the number after "for every" is the rate's second, read
+    with its first (`_for_every`), no limit of its own."""
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    k = sp.start - 1 if sp.start > a and r.words[sp.start - 1] == "$" else sp.start
+    if k - 2 < a or r.words[k - 2].lower() not in {"for", "to"} or r.words[k - 1].lower() not in {"every", "each"}:
+        return False
+    return any(x.label in {"LIMIT", "PARAM"} and max(a, k - 10) <= x.start < k - 2 for x in r.spans)
 
 
 def _every_before(r: Reading, sp: Span) -> tuple[int, int, float] | None:
@@ -537,6 +557,8 @@ def _subject_is(r: Reading, sp: Span, var: int) -> bool:
     a, _ = r.sentences[r.tokens[sp.start].sent]
     cut = max([k + 1 for k in range(a, sp.start) if r.words[k].lower() in _CLAUSE_BREAK], default=a)
     named = {r.mention_var[k] for k in r.mention_var if cut <= k < sp.start}
+    # ("but B's lawns need the big mower, which I can rent for at most 6 lawns": the clause "which" speaks of)
+    named = named or set(_relative_antecedent(r, cut, a, set()))
     return named == {var}
 
 
@@ -604,6 +626,34 @@ def _whole_of(r: Reading, sp: Span) -> bool:
             nxt = r.words[k + 3].lower() if k + 3 < b else ""
             return nxt not in _PERIOD_WORDS
     return False
+
+
+_KINDS = frozenset("kind kinds type types sort sorts variety varieties flavour flavours flavor flavors".split())
+
+
+def _of_each_kind(r: Reading, sp: Span) -> bool:
+    """"curing racks for 90 kg of soap", where the decisions are "soap in three kinds" and the question asks
+    "How many kg of each soap": an amount of the noun every decision is a kind of is of them all."""
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    k = next((j for j in range(sp.end, min(sp.end + 3, b)) if r.words[j].lower() == "of"), None)
+    if k is None:
+        return False
+    j = k + 2 if k + 2 < b and r.words[k + 1].lower() in {"the", "our", "my", "all"} else k + 1
+    if j >= b or not r.words[j].isalpha() or j in r.mention_var or r.words[j].lower() in _STOP_KIND:
+        return False
+    if j + 1 < b and r.words[j + 1].isalpha() and r.words[j + 1].lower() not in _STOP_KIND:
+        return False  # ("of soap base": a compound, not the kind)
+    noun = stem(r.words[j])
+    low = [w.lower() for w in r.words]
+    for i in range(1, len(low) - 2):
+        if (low[i - 1] == "of" and low[i] == "each" and stem(low[i + 1]) == noun) or (
+                low[i] in _KINDS and low[i + 1] == "of" and stem(low[i + 2]) == noun) or (
+                i != j and stem(low[i]) == noun and low[i + 1] == "in" and low[i + 3] in _KINDS):
+            return True
+    return False
+
+
+_STOP_KIND = frozenset("a an the and or of for in to at on per each every this that it its their is are".split())
 
 
 _PERIOD_WORDS = frozenset("day days week weeks month months year years season term night morning evening shift "

@@ -27,6 +27,29 @@ def _clause_before(r: Reading, sp: Span, n: int = 12) -> str:
     return " ".join(reversed(out))
 
 
+_HEADS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_CREW = re.compile(r"(?:^| )(\d{1,2}|" + "|".join(_HEADS) + r") ([a-z-]+s)(?: can| will| each| could)* (?:work|works)$")
+
+
+def _crew(r: Reading, sp: Span) -> float:
+    """"the two attendants work 8 hours each", "our 3 cooks can each work 40 hours": people who are no
+    decision, counted, each working so long, have that many times the time between them."""
+    if sp.end >= len(r.words) or r.words[sp.end].lower() not in {"hours", "hour", "minutes"}:
+        return 1.0
+    before = _clause_before(r, sp, 8)
+    m = _CREW.search(before)
+    if not m:
+        return 1.0
+    after = [w.lower() for w in r.words[sp.end + 1: sp.end + 5]]
+    # "8 hours each" (a full stop or a clause after it), or "each" before the verb; not "8 hours each day"
+    each = " each " in f" {before} " or (after[:1] == ["each"] and (len(after) < 2 or not after[1].isalpha() or after[1] in {
+        "and", "but", "while"})) or (after[:3] in (["a", "day", "each"], ["a", "week", "each"], ["per", "day", "each"]))
+    if not each or any(k in r.mention_var for k in range(max(0, sp.start - 8), sp.start)):
+        return 1.0
+    n = m.group(1)
+    return float(_HEADS.get(n) or int(n))
+
+
 def _clause_after(r: Reading, sp: Span, n: int = 10) -> str:
     out: list[str] = []
     for k in range(sp.end, min(sp.end + n, len(r.words))):

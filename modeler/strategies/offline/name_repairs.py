@@ -11,6 +11,7 @@ The repairs of numbers are in `repairs.py`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from modeler.strategies.offline.entities import Span, is_number
 from modeler.strategies.offline.mentions import _MAKES, CONTAINERS
 from modeler.strategies.offline.repairs import _BOUND_CUE, _MEASURE_VERBS, _SUBJECT_VERBS, _before
 from modeler.strategies.offline.variables import _TIME, MIN_VARIABLES
-from modeler.strategies.offline.words import CONCEPTS, STOP, singular, stem
+from modeler.strategies.offline.words import CONCEPTS, MEASURES, STOP, singular, stem
 
 if TYPE_CHECKING:
     from modeler.strategies.offline.reading import Reading, Variable
@@ -55,6 +56,8 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     spans = _per_units(words, spans)
     spans = _kinds_of_head(words, spans)
     spans = _source_names(words, spans)
+    spans = sized_names(words, spans)
+    spans = composed_names(words, spans)
     spans = _parallel_numbers(words, ones_for_noun(words, numbered_names(words, ordinal_names(
         words, lettered_names(words, _unit_from(words, spans))))))
     spans = listed_names(words, modified_names(words, whole_names(words, tidy_mentions(words, run_objects(
@@ -526,6 +529,80 @@ def _portion_names(words: list[str], tagged: set[int]) -> list[Span]:
             if e > k + 4:
                 out.append(Span("VAR", k + 4, e, " ".join(words[k + 4: e])))
     return out if len({sp.text.lower() for sp in out}) >= 2 else []
+
+
+_PACKS = frozenset("box boxes pack packs bag bags carton cartons crate crates case cases tray trays jar jars "
+                   "bundle bundles tin tins packet packets sack sacks bottle bottles barrel barrels".split())
+
+
+def sized_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"packs truffles in boxes of 9 and boxes of 16", "a 6-bottle carton ... a 12-bottle carton": a pack
+    named by how many it holds, two sizes or more of one pack, is a decision each ("box of 9", "12-bottle
+    carton"); its number is its name (and, for a row of what it holds, its size: `size_in_name`), no datum."""
+    lower = [w.lower() for w in words]
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for k in range(len(words) - 1):
+        if lower[k] in _PACKS and k + 2 < len(words) and lower[k + 1] == "of" and re.fullmatch(r"\d{1,3}", words[k + 2]) and (
+                k + 3 >= len(words) or not words[k + 3].isalpha() or lower[k + 3] in STOP):
+            found.setdefault(singular(lower[k]), []).append((k, k + 3, words[k + 2]))
+        m = re.fullmatch(r"(\d{1,3})-([a-z]+)", lower[k])
+        # (not a measure: "250-gram jars" and "1-kilogram jars" are sized by weight, not by what they hold)
+        if m and lower[k + 1] in _PACKS and m.group(2) not in MEASURES and m.group(2) + "s" not in MEASURES and (
+                m.group(2) not in {"oz", "ounce", "lb", "inch", "cm", "mm", "foot", "litre", "liter", "l"}):
+            found.setdefault(singular(lower[k + 1]), []).append((k, k + 2, m.group(1)))
+    out = list(spans)
+    for places in found.values():
+        if len({n for _, _, n in places}) < 2:
+            continue
+        for a, b, _ in places:
+            if any(sp.label == "VAR" and sp.start == a and sp.end == b for sp in out):
+                continue
+            out = [sp for sp in out if sp.end <= a or sp.start >= b] + [Span("VAR", a, b, " ".join(words[a:b]))]
+    return sorted(out, key=lambda sp: sp.start)
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+_OFFERS = frozenset("sells sell makes make offers offer produces produce mixes mix blends blend bottles bakes "
+                    "brews brew has roast roasts prepare prepares create creates".split())
+
+
+def composed_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"She sells two blends. Morning blend is 80% black tea and 20% green tea ... Twilight blend is 40%
+    black and 60% green": the products the text counts ("two blends") are the ones named by a capitalised
+    word before that head; what they are made of ("black tea"), though tagged, is what they use, not a
+    decision (the products made of ingredients)."""
+    lower = [w.lower() for w in words]
+    for k in range(len(words) - 2):
+        if lower[k] not in _OFFERS or lower[k + 1] not in _COUNTS or not lower[k + 2].isalpha():
+            continue
+        n, head = _COUNTS[lower[k + 1]], singular(lower[k + 2])
+        found: dict[str, list[int]] = {}
+        for j in range(len(words) - 1):
+            if singular(lower[j + 1]) != head or not words[j].isalpha() or lower[j] in STOP or lower[j] in _NOT_CAPS:
+                continue
+            # a capitalised name ("Morning blend"), or "the house blend is 70% arabica": a lower-case one
+            # that a definition follows
+            defined = j >= 1 and lower[j - 1] in {"the", "our", "my"} and j + 3 < len(words) and lower[j + 2] in {
+                "is", "contains", "has"} and is_number(words[j + 3])
+            if words[j][:1].isupper() or defined:
+                found.setdefault(lower[j], []).append(j)
+        if len(found) != n:
+            continue
+        named = {j for js in found.values() for j in js}
+        out = [sp for sp in spans if not (sp.label == "VAR" and head not in {singular(w) for w in lower[sp.start: sp.end]})
+               and not any(sp.start <= j + 1 and j < sp.end for j in named)]
+        out += [Span("VAR", j, j + 2, " ".join(words[j: j + 2])) for j in sorted(named)]
+        return sorted(out, key=lambda sp: sp.start)
+    return spans
+
+
+_NOT_CAPS = frozenset("each every our my their its this that these those which what how both either".split())
+
+
+def size_in_name(text: str) -> float | None:
+    """The size a pack's name says ("box of 9": 9, "12-bottle carton": 12)."""
+    m = re.search(r"\bof (\d{1,3})$", text.lower()) or re.match(r"(\d{1,3})-[a-z]+ ", text.lower())
+    return float(m.group(1)) if m else None
 
 
 def _source_names(words: list[str], spans: list[Span]) -> list[Span]:

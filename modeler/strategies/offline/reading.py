@@ -706,15 +706,42 @@ def _soft_mentions(words: list[str], bounds: tuple[int, int], tagged: list[Span]
             v = v if v is not None and len(one_word.get(v, ())) == 1 else None
         if v is None:
             v = _derived(words[k].lower(), distinct)
+        if v is None:
+            v = _possessive_letter(words[k], one_word)
+            if v is not None:  # ("but B's work can only be done in the office": a name, whatever before it)
+                out.append(Span("VAR", k, k + 1, words[k]))
+                mention_var.setdefault(k, v)
+                continue
         prev = words[k - 1].lower() if k > a else ""  # "" at the start of a sentence
         # only where the word is used as a name ("each premium one"), not as a measure ("units of protein")
         # ("more people travel by coach than by business class": a means compared, in a sentence with "than")
         by_means = prev == "by" and "than" in {w.lower() for w in words[a:b]}
+        by_means = by_means or _money_in(words, k, a)
         if v is not None and words[k].lower() not in _MENTION_STOP and (prev in _NAMING or by_means or prev in {
                 ",", ";", "", "whereas", "while"}):
             out.append(Span("VAR", k, k + 1, words[k]))
             mention_var.setdefault(k, v)
     return out
+
+
+def _possessive_letter(word: str, one_word: dict[int, set[str]]) -> int | None:
+    """"Client A ... Client B ... but B's work": the letter (or number) that tells one name from the others,
+    said alone in the possessive, names that one (too short a word for `_distinct_keys`)."""
+    m = re.fullmatch(r"([A-Z]|\d{1,2})['’]s", word)
+    if not m:
+        return None
+    owners = [v for v, keys in one_word.items() if m.group(1).lower() in keys]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _money_in(words: list[str], k: int, a: int) -> bool:
+    """"at least $1 in bonds for every $2 in equities", "no more than 40% in tech": an amount of money (or a
+    share) put "in" a word names the decision it is put in ("bonds" of "bond portfolio")."""
+    if k - 2 < a or words[k - 1].lower() != "in":
+        return False
+    before = words[k - 2].lower()
+    return before in {"%", "percent"} or (bool(re.fullmatch(r"\d[\d,]*(?:\.\d+)?", before)) and (
+        "$" in words[max(a, k - 4): k - 2] or "dollars" in before))
 
 
 def _multiplier(words: list[str], sp: Span) -> bool:

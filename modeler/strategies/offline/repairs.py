@@ -936,7 +936,22 @@ def _works_hours(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
         return False
     j = _clause_open(tokens, spans, k)
     # a clause after another, not the sentence's own subject
-    return j is not None and j >= 0 and tokens[j].sent == tokens[sp.start].sent
+    if j is not None and j >= 0 and tokens[j].sent == tokens[sp.start].sent:
+        return True
+    # ("The bay is open 12 hours a day and the two attendants work 8 hours each.", "The printer runs 8 hours a
+    # day": a sentence that names no variable at all, of a place open or people or machines working, states
+    # what time there is)
+    # (not a need per unit: "The software section must work 3 hours for each cell-phone")
+    sent = tokens[sp.start].sent
+    after = []
+    for t in tokens[sp.end + 1: sp.end + 8]:
+        if t.text in {",", ".", ";", "?", "!"} or t.text.lower() == "and":
+            break
+        after.append(t.text.lower())
+    rate = any(w in {"per", "every"} for w in after) or any(
+        w == "each" and i + 1 < len(after) for i, w in enumerate(after))
+    return j is not None and not rate and not any(
+        x.label == "VAR" and tokens[x.start].sent == sent for x in spans)
 
 
 _STOCK_VERBS = frozenset("work works serve serves".split())
