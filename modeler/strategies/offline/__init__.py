@@ -5,6 +5,8 @@
              still unsure, the first tagger's nearest other taggings: nbest.py)
          ──► the tagger's slips repaired from the text: names (name_repairs.py, mentions.py), numbers
              (repairs.py) ──► variables and coefficient groups (reading.py)
+         ──► a whole-problem shape whose decisions the text never names one by one (transport grid, shift
+             cover, ...: whole_problems.py) reads the problem alone, when every part of it is said; else
          ──► fewer, truer variables (variables.py) ──► typed objective and constraints (classify.py, with
              objective_reads.py, limit_sense/scope/kinds/rows/words.py and comparisons.py)
          ──► five-element model (assemble.py)
@@ -172,17 +174,15 @@ def read_model(tokens: list[Any], spans: list[Any], vocabulary: frozenset[str] |
 
 
 def _understand(tokens: list[Any], spans: list[Any]) -> tuple[Any, Any, list[Any]]:
-    from modeler.strategies.offline.classify import (
-        constraints,
+    from modeler.strategies.offline.classify import constraints, objective, spare_objective
+    from modeler.strategies.offline.reading import read
+    from modeler.strategies.offline.whole_problems import (
         cutting_patterns,
         machine_products,
-        objective,
         regular_overtime,
         shift_cover,
-        spare_objective,
         transport_grid,
     )
-    from modeler.strategies.offline.reading import read
 
     r = read(tokens, spans)
     # a price for every source-destination pair (the decisions are the pairs); shifts that cover periods in

@@ -550,9 +550,12 @@ def sized_names(words: list[str], spans: list[Span]) -> list[Span]:
         if m and lower[k + 1] in _PACKS and m.group(2) not in MEASURES and m.group(2) + "s" not in MEASURES and (
                 m.group(2) not in {"oz", "ounce", "lb", "inch", "cm", "mm", "foot", "litre", "liter", "l"}):
             found.setdefault(singular(lower[k + 1]), []).append((k, k + 2, m.group(1)))
+    # "Vendor A sells packs of 20 ... How many packs from each vendor": the decisions are the sources the
+    # question asks about, each selling one pack size, not the packs
+    asked = {singular(lower[k + 2]) for k in range(len(words) - 2) if lower[k] == "from" and lower[k + 1] == "each"}
     out = list(spans)
-    for places in found.values():
-        if len({n for _, _, n in places}) < 2:
+    for head, places in found.items():
+        if len({n for _, _, n in places}) < 2 or asked - {head}:
             continue
         for a, b, _ in places:
             if any(sp.label == "VAR" and sp.start == a and sp.end == b for sp in out):
