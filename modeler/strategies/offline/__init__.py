@@ -77,7 +77,7 @@ class OfflineStrategy(Strategy):
         from modeler.ir import Model
         from modeler.strategies.offline.entities import tokenize
 
-        text = problem.strip()
+        text = letter_body(problem.strip())
         if not text:
             raise Refusal("the problem text is empty", 0.0)
         m = _NONLINEAR.search(text)
@@ -91,6 +91,49 @@ class OfflineStrategy(Strategy):
         ctx.note(step="offline", variables=len(r.variables), constraints=len(specs), confidence=confidence)
         return Candidate(model=Model.from_json(model_json), confidence=confidence, understanding=understanding,
                          notes="offline modeler: CRF entities + constraint templates")
+
+
+_HEADER = re.compile(r"(?:subject|from|to|cc|re|date)\s*:.*", re.I)
+_GREETING = re.compile(r"(?:hi|hello|hey|dear|good (?:morning|afternoon))\b[^.?!:\d]{0,40},?", re.I)
+_SIGN_OFF = re.compile(r"[^\d?]{0,60}")
+# (a last line that asks or orders, though with no "?": "How many of each should we make")
+_ASKS = re.compile(r"\b(?:how|what|which|please|should|maximi[sz]e|minimi[sz]e|most|least|cheapest)\b", re.I)
+_JOINS = frozenset("and or but of the a an to for with in on at by per from than".split())
+_BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+")
+
+
+def letter_body(text: str) -> str:
+    """The problem in a letter, memo or list as prose: an e-mail's header lines ("Subject: ...", "From: ..."),
+    its greeting line ("Hi Jo,") and its sign-off lines after the last question or order ("Thanks,",
+    "Kind regards, Finance Director") are left out, and a line that ends with no stop ("- Oyster: 2.5 kg
+    substrate, $11 margin", "Budget: $186,000") ends its sentence, its bullet dropped, as a writer of
+    prose would have put it (not a line wrapped inside a sentence); the body starts with a capital ("Hi Dan,\\nfor
+    the layout ..."). A sign-off is a short line that asks nothing. Text with no line breaks is returned as it is."""
+    if "\n" not in text:
+        return text
+    lines = [ln.strip() for ln in text.split("\n")]
+    while lines and (not lines[0] or _HEADER.fullmatch(lines[0])):
+        lines.pop(0)
+    if lines and _GREETING.fullmatch(lines[0]) and lines[0].endswith(","):
+        lines.pop(0)
+    last = max((k for k, ln in enumerate(lines) if ln.endswith(("?", "."))), default=len(lines) - 1)
+    while len(lines) > last + 1 and (not lines[-1] or (
+            _SIGN_OFF.fullmatch(lines[-1]) and len(lines[-1].split()) <= 5 and not _ASKS.search(lines[-1]))):
+        lines.pop()
+    lines = [ln for ln in lines if ln]
+    bullets = [bool(_BULLET.match(ln)) for ln in lines]
+    lines = [_BULLET.sub("", ln) for ln in lines]
+    out = []
+    for k, ln in enumerate(lines):
+        # (a line wrapped inside a sentence, "We make chairs and\ntables.", goes on: it ends in a joining word
+        # or the next line, no bullet, starts in lower case)
+        wrapped = ln.split()[-1].lower() in _JOINS or (
+            k + 1 < len(lines) and lines[k + 1][:1].islower() and not bullets[k + 1])
+        if ln[-1] not in ".?!:;," and not wrapped:
+            ln += "."
+        out.append(ln)
+    body = "\n".join(out)
+    return body[:1].upper() + body[1:]
 
 
 def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]], float, Any, list[Any]]:

@@ -85,6 +85,7 @@ from modeler.strategies.offline.limit_sense import (
     _cue,
     _duty_after,
     _had_too,
+    _only_so_many,
     _owed,
     _promised,
     _said_again,
@@ -145,7 +146,9 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         # tried and read dev worse)
         before = _words_before(r, sp)
         # "and the department has 30 teaching assistants": a stock, whatever duty the sentence also states
-        stock = "<=" if re.search(r"\b(has|have)( available)?$", before.lower()) else None
+        # ("the supply gives us 160 kW": what is given to us is a stock too)
+        stock = "<=" if re.search(r"\b(has|have)( available)?$|\b(gives|give|provides|provide|supplies|supply) (us|me)$",
+                                  before.lower()) else None
         # "60000 grams of flour and 900 oven minutes are available, and at least 50 ...": what is available
         # is a most, whatever cue the next clause holds
         stock = stock or _available_after(r, sp) or _had_too(r, sp)
@@ -162,7 +165,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         stock = stock or ("<=" if re.search(r"\b(works|work|operates|operate|runs|run|(is|are) open)$", before.lower())
                           and _unit(r, sp) in {"HOUR", "MINUTE"} else None)
         # "a tour needs 2 guides, and 20 guides work each day": the stock is a most, whatever need came before
-        sense = (("<=" if _stock_subject(r.words, r.spans, sp) else None) or _promised(r, sp) or direction(before) or _verb_bound(r, sp) or _covered(r, sp, objective_sense) or stock or done or _duty_after(r, sp) or _whole_of_part(r, sp) or direction(cue)
+        sense = (_only_so_many(r, sp) or ("<=" if _stock_subject(r.words, r.spans, sp) else None) or _promised(r, sp) or direction(before) or _verb_bound(r, sp) or _covered(r, sp, objective_sense) or stock or done or _duty_after(r, sp) or _whole_of_part(r, sp) or direction(cue)
                  or _owed(r, sp) or direction(sentence) or "<=")
         sense = _all_of(r, sp) or sense  # "has inherited $50000 and will invest all of it"
         vars_ = _clause_vars(r, sp, limits)
@@ -212,6 +215,8 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             var = _share_in_it(r, sp)  # "at most 25 percent of her money in it": the one just named
             var = var if var is not None else vars_[0] if vars_ else (
                 _share_of(r, sp) if _share_of(r, sp) is not None else _share_subject(r, sp))
+            # ("the mix must be no more than 80% sand": the name after the share, said by its head alone)
+            var = var if var is not None else _var_follows(r, sp)
             if var is not None:
                 out.append(ConstraintSpec("ratio", sense, value, {var: 1.0}, sentence=sentence, cue=cue))
                 continue

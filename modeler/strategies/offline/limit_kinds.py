@@ -282,7 +282,7 @@ def _asked_unit(r: Reading, sp: Span) -> bool:
     """The word right after a limit's number is what the question counts ("at most 35 hours" and "How
     many hours should each line run"), money aside."""
     k = sp.end
-    return k < len(r.words) and r.words[k].isalpha() and _asked(r, k) and not (
+    return k < len(r.words) and r.words[k].replace("-", "").isalpha() and _asked(r, k) and not (
         sp.start > 0 and r.words[sp.start - 1] == "$")
 
 

@@ -98,6 +98,9 @@ def _neither_before(r: Reading, sp: Span) -> bool:
     return bool(re.search(r"(?:^| )(?:neither|none of)\b", _clause_before(r, sp)))
 
 
+_OWNERS = frozenset("the our their my your his her its".split())
+
+
 def _named_subject(r: Reading, sp: Span) -> int | None:
     """"..., and Birch can ship no more than 4,000 tonnes": a limit's clause whose subject is a proper name
     that only one variable's name holds ("ore from Birch mine"), before "can / could / may / will", bounds that
@@ -108,14 +111,15 @@ def _named_subject(r: Reading, sp: Span) -> int | None:
     clause = r.words[k + 1: sp.start]
     if len(clause) < 3 or not any(w.lower() in {"can", "could", "may", "will", "cannot"} for w in clause[1:4]):
         return None
-    w = clause[1] if clause[0].lower() == "the" else clause[0]
-    if not w[:1].isupper():
+    w = clause[1] if clause[0].lower() in _OWNERS else clause[0]
+    # ("Our bank staff can only take 45 shifts": a possessive subject whose first word only one name holds)
+    if not w[:1].isupper() and clause[0].lower() not in _OWNERS - {"the"}:
         return None
     owners = {v.index for v in r.variables for m in v.mentions if w.lower() in m.lower().split()}
     if len(owners) != 1:
         # "Type A can fly at most 7 times a week": the whole subject ("type a") only one name holds
         at = next(i for i, x in enumerate(clause) if x.lower() in {"can", "could", "may", "will", "cannot"})
-        subject = [x.lower() for x in clause[:at] if x.lower() != "the"]
+        subject = [x.lower() for x in clause[:at] if x.lower() not in _OWNERS]
         owners = {v.index for v in r.variables for m in v.mentions if subject and set(subject) <= set(
             m.lower().split())} if 1 < len(subject) <= 3 else set()
     return owners.pop() if len(owners) == 1 else None
@@ -303,6 +307,9 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
     given = _given_to(r, sp.end) if sp.end < len(r.words) else None
     if given is not None:  # "at least 10 hectares must be planted with Riesling"
         return given
+    suited = _suited_for(r, sp.end)
+    if suited is not None:  # "only 500 homes suitable for loft insulation"
+        return suited
     for k in range(sp.end, min(sp.end + 4, len(r.words))):
         if k in r.mention_var:
             one_word = not any(x.start == k and x.end > k + 1 for x in r.spans if x.label == "VAR")
@@ -370,6 +377,23 @@ def _measure_of(r: Reading, sp: Span, k: int) -> int | None:
 _GIVEN = re.compile(rf"(?:must|should|will|can|has to|have to|needs to|need to|is to|are to) (?:(?:be [a-z]+{_PP}|go|come) "
                     r"(?:with|to|for|on|in|into|as|by|from)|be (?:on|in|at)) "
                     r"(?:the |a |an )?$")
+
+
+_SUITED = frozenset("suitable eligible fit ready approved right".split())
+
+
+def _suited_for(r: Reading, k: int) -> int | None:
+    """"The survey found only 500 homes suitable for loft insulation": things counted after a limit that are
+    "suitable / eligible / fit for" what one variable's name (tagged or not) says are how many of that
+    variable there can be."""
+    if k + 3 >= len(r.words) or not r.words[k].isalpha() or r.words[k + 1].lower() not in _SUITED or (
+            r.words[k + 2].lower() != "for"):
+        return None
+    j = k + 3
+    if j in r.mention_var:
+        return r.mention_var[j]
+    owners = {r.distinct[stem(w)] for w in r.words[j: j + 3] if w.isalpha() and stem(w) in r.distinct}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _given_to(r: Reading, k: int) -> int | None:

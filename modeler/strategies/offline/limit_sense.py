@@ -114,6 +114,16 @@ def _owed(r: Reading, sp: Span) -> str | None:
     return ">=" if _DUTY.search(" ".join(r.words[a: sp.start + 1])) else None
 
 
+_ONLY = re.compile(r"(?:^|\s)(?:only|just)(?: [a-z']+){0,2}$")
+
+
+def _only_so_many(r: Reading, sp: Span) -> str | None:
+    """"<=" for a number that "only" puts right before it, up to two words away ("we've only got 60 of them",
+    "can only take 45 shifts", "will only sell us 12 featured weeks", "Only 2 minibuses are free"): so many
+    and no more, whatever need the clause names first ("every pitch needs a hook-up and we've only got 60")."""
+    return "<=" if _ONLY.search(_words_before(r, sp).lower()) else None
+
+
 _PROMISED = re.compile(r"\b(?:already [a-z]+ed|promised|pledged|guaranteed)$")
 
 

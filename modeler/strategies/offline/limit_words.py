@@ -80,6 +80,9 @@ def _limit_context(r: Reading, sp: Span) -> Counter[str]:
                 labels[k] = x.label
     ctx = _context(r.words, labels, sp.start, sp.end, limit=True)
     ctx.update({k: 1 for k in _clause_subject(r, sp, labels) if k not in ctx})
+    # "40 marshal-sessions", "420 crew-hours": a unit joined to what it is of names that resource too
+    if sp.end < len(r.words) and r.words[sp.end].count("-") == 1 and r.words[sp.end].replace("-", "").isalpha():
+        ctx.update({k: 1 for k in content(r.words[sp.end].split("-")) if k not in ctx})
     s = r.tokens[sp.start].sent
     # the sentence's direction words ("budget", "available") name resources too, each the one of the
     # limits next to it: "a budget of $30000 for saplings and 600 available hours" (no other limit between)
@@ -124,8 +127,9 @@ def _open_compound(r: Reading, k: int) -> int | None:
 
 
 def _asked(r: Reading, k: int) -> bool:
-    """The word at k is what the question counts ("How many kilograms of each wax ...")."""
-    w = stem(r.words[k])
+    """The word at k is what the question counts ("How many kilograms of each wax ..."); a unit joined to
+    what it is of ("250 picker-hours" when the question asks "How many hours") is that unit."""
+    w = stem(r.words[k].rsplit("-", 1)[-1] if r.words[k].count("-") == 1 else r.words[k])
     return any(a.lower() == "how" and b.lower() == "many" and (stem(c) == w or _UNIT_NAMES.get(w.lower()) == stem(c))
                for a, b, c in zip(r.words, r.words[1:], r.words[2:], strict=False))
 

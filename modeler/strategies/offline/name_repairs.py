@@ -52,6 +52,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     )
 
     spans = _producers(words, spans)
+    spans = _row_names(words, _trailing_figures(words, spans))
     spans = _mixed_into(words, _rate_and_measure_nouns(words, _gapped_siblings(words, _quoted_names(words, spans))))
     spans = _per_units(words, spans)
     spans = _kinds_of_head(words, spans)
@@ -68,7 +69,8 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     var_spans = [sp for sp in spans if sp.label == "VAR"]
     if not var_spans:
         var_spans = tidy_mentions(words, _subjects(words, tagged) or _listed_pair(words, tagged) or _portion_names(
-            words, tagged) or _colon_labels(words, tagged) or _each_lettered(words, tagged))
+            words, tagged) or _colon_labels(words, tagged) or _each_lettered(words, tagged) or _priced_pair(
+            words, tagged) or _priced_subjects(words, tagged))
         extra += var_spans
         tagged.update(k for sp in var_spans for k in range(sp.start, sp.end))
     for sp in var_spans:
@@ -107,9 +109,158 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 extra.append(Span("VAR", k, k + m, " ".join(words[k:k + m])))
                 tagged.update(range(k, k + m))
     extra += _head_repeats(words, names, tagged, {sp.start for sp in var_spans + extra})
-    return possessive_names(words, _contained_names(words, _letter_names(words, _parallel_verb_params(
+    return _counted_modifiers(words, possessive_names(words, _contained_names(words, _letter_names(words, _parallel_verb_params(
         words, _gapped_params(words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
-            words, sorted(spans + extra, key=lambda sp: sp.start)))))))))
+            words, sorted(spans + extra, key=lambda sp: sp.start))))))))))
+
+
+_PRICE_VERBS = frozenset("is are costs cost sells sell".split())
+
+
+def _priced_pair(words: list[str], tagged: set[int]) -> list[Span]:
+    """"Kiln-dried sand is $42 a tonne and screened loam $55 a tonne": things priced in one sentence, the verb
+    left out after the first, are the decisions (read only when nothing else names one)."""
+    def name_ok(ws: list[str]) -> bool:
+        return 1 <= len(ws) <= 3 and all(w.replace("-", "").isalpha() and w.lower() not in STOP for w in ws)
+
+    for k, w in enumerate(words):
+        if w.lower() != "and" or k + 4 >= len(words):
+            continue
+        e = next((j for j in range(k + 1, min(k + 5, len(words))) if words[j] == "$"), None)
+        if e is None or not is_number(words[e + 1]) or not name_ok(words[k + 1:e]):
+            continue
+        a = max((j + 1 for j in range(k) if words[j] in {".", "?", "!", ";", ":"}), default=0)
+        v = next((j for j in range(a, k) if words[j].lower() in _PRICE_VERBS), None)
+        if v is None or v + 2 >= k or words[v + 1] != "$" or not is_number(words[v + 2]):
+            continue
+        first = words[a:v]
+        if first and first[0].lower() in {"the", "a", "an", "our"}:
+            first, a = first[1:], a + 1
+        if not name_ok(first) or tagged & set(range(a, v)) or tagged & set(range(k + 1, e)):
+            continue
+        out = [Span("VAR", a, v, " ".join(words[a:v]))]
+        # ("Fine fescue costs $4.20 a kg, the wildflower mix $6.50 and yellow rattle $8": the items between)
+        for c in (j for j in range(v + 3, k) if words[j] == ","):
+            m = next((j for j in range(c + 1, min(c + 6, k)) if words[j] == "$"), None)
+            b = c + 2 if words[c + 1].lower() in {"the", "a", "an"} else c + 1
+            if m is not None and is_number(words[m + 1]) and name_ok(words[b:m]) and not tagged & set(range(b, m)):
+                out.append(Span("VAR", b, m, " ".join(words[b:m])))
+        return [*out, Span("VAR", k + 1, e, " ".join(words[k + 1:e]))]
+    return []
+
+
+_CHARGE_VERBS = frozenset("cost costs charge charges".split())
+
+
+def _priced_subjects(words: list[str], tagged: set[int]) -> list[Span]:
+    """"Our own cleaners cost $19 an hour ... The contractor charges $26 an hour": sentences that open with who
+    or what is paid for, a price right after the verb, name the decisions when two or more do (read only when
+    nothing else names one)."""
+    out: list[Span] = []
+    starts = [0] + [k + 1 for k, w in enumerate(words) if w in {".", "?", "!", ";"}]
+    for a in starts:
+        k = a
+        while k < len(words) and words[k].lower() in {"the", "our", "their", "a", "an", "each", "own"}:
+            k += 1
+        v = next((j for j in range(k + 1, min(k + 4, len(words))) if words[j].lower() in _CHARGE_VERBS), None)
+        if v is None or v + 1 >= len(words) or words[v + 1] != "$" or tagged & set(range(k, v)) or not all(
+                w.isalpha() and w.lower() not in STOP for w in words[k:v]):
+            continue
+        if {" ".join(words[k:v]).lower()} & {sp.text.lower() for sp in out}:
+            continue
+        out.append(Span("VAR", k, v, " ".join(words[k:v])))
+    return out if len(out) >= 2 else []
+
+
+def _trailing_figures(words: list[str], spans: list[Span]) -> list[Span]:
+    """"food stalls need 6 kW each and craft chalets 1 kW": a name that ends in a number followed by the unit
+    that another number of its sentence has ("6 kW") took the next item's figure in; the number is a
+    coefficient ("Route 12 needs", with no such unit after it, keeps its number)."""
+    out = []
+    for sp in spans:
+        k = sp.end - 1
+        if sp.label == "VAR" and k > sp.start and words[k][:1].isdigit() and is_number(words[k]) and sp.end < len(
+                words) and words[sp.end].isalpha() and words[sp.end].lower() not in STOP:
+            unit = words[sp.end].lower()
+            a = max((j + 1 for j in range(sp.start) if words[j] in {".", "?", "!", ";"}), default=0)
+            e = next((j for j in range(sp.end, len(words)) if words[j] in {".", "?", "!", ";"}), len(words))
+            if any(j != k and is_number(words[j]) and words[j + 1].lower() == unit for j in range(a, e - 1)):
+                out += [Span("VAR", sp.start, k, " ".join(words[sp.start:k])), Span("PARAM", k, k + 1, words[k])]
+                continue
+        out.append(sp)
+    return out
+
+
+def _counted_modifiers(words: list[str], spans: list[Span]) -> list[Span]:
+    """"a loft conversion takes 6 crew-weeks ... We have enquiries for 15 lofts ... $15,000 per loft": a
+    two-word name said again by its first word alone, where that word is counted ("15 lofts") or priced ("per
+    loft"), is that variable; not where the word is counted as what a decision uses ("Each egg sandwich
+    requires 5 eggs")."""
+    names = [sp for sp in spans if sp.label == "VAR" and len(sp.text.split()) == 2]
+    firsts: dict[str, set[str]] = {}
+    for sp in spans:
+        if sp.label == "VAR":
+            for w in sp.text.lower().split()[:-1]:
+                firsts.setdefault(singular(w), set()).add(" ".join(singular(x) for x in sp.text.lower().split()))
+    tagged = {k for sp in spans for k in range(sp.start, sp.end)}
+    extra = []
+    for sp in names:
+        first, head = (singular(w) for w in sp.text.lower().split())
+        if len(firsts.get(first, ())) != 1 or not first.isalpha() or first in STOP:
+            continue
+        alone = [k for k, w in enumerate(words) if k not in tagged and k > 0 and singular(w.lower()) == first and not (
+            k + 1 < len(words) and singular(words[k + 1].lower()) == head)]
+        # ("Each egg sandwich requires 5 eggs": counted after a decision in its sentence, the word is what the
+        # decision uses)
+        if any(k > 0 and singular(w.lower()) == first and is_number(words[k - 1]) and any(
+                x.label == "VAR" and x.end <= k and not any(words[j] in {".", "?", "!", ";"} for j in range(x.end, k))
+                for x in spans) for k, w in enumerate(words)):
+            continue
+        for k in alone:
+            prev = words[k - 1].lower()
+            if prev in {"per", "each", "every"} or (is_number(prev) and words[k].lower() != first):
+                extra.append(Span("VAR", k, k + 1, words[k]))
+                tagged.add(k)
+    return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
+
+
+_ROW_ENDS = frozenset({".", "?", "!", ";", ":"})
+
+
+def _row_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"Oyster: 2.5 kg substrate, 12 minutes labour, $11 margin. Shiitake: 3 kg substrate, ...": a note's rows
+    that each open with a short name and a colon, then give several figures with their words, name one
+    decision each (two rows at least, as a list of options has). The name before each colon is a variable,
+    names tagged inside the figures are what the decision uses ("0.40 kg fruit and veg"; so are those words
+    elsewhere: "We have 343 kg of fruit and veg"), and each figure is
+    a coefficient of the row's decision. A row of bare numbers ("Clay per piece: 0.5, 0.8, 1.2 and 2 kg", one
+    per decision) or one figure ("Budget: $186,000") names no decision."""
+    rows: list[tuple[int, int, int]] = []  # name start, colon, row end
+    a = 0
+    for k, w in enumerate(words):
+        if w != ":":
+            if w in _ROW_ENDS - {":"}:
+                a = k + 1
+            continue
+        e = next((j for j in range(k + 1, len(words)) if words[j] in _ROW_ENDS), len(words))
+        name = words[a:k]
+        a = k + 1
+        nums = [j for j in range(k + 1, e) if is_number(words[j])]
+        items = " ".join(words[k + 1: e]).split(",")
+        if (1 <= len(name) <= 4 and all(w[:1].isalpha() for w in name) and name[0][:1].isupper()
+                and not any(w.lower() in STOP | {"per"} for w in name) and len(nums) >= 2
+                and any(len([x for x in it.split() if x[:1].isalpha()]) >= 2 for it in items)):
+            rows.append((k - len(name), k, e))
+    if len(rows) < 2:
+        return spans
+    inside = {j for s, c, e in rows for j in range(s, e)}
+    measures = {singular(words[j].lower()) for _, c, e in rows for j in range(c + 1, e)}
+    out = [sp for sp in spans if not (sp.label == "VAR" and (sp.start in inside or all(
+        singular(w.lower()) in measures for w in words[sp.start:sp.end])))]
+    out = [Span("PARAM", sp.start, sp.end, sp.text) if sp.label == "LIMIT" and sp.start in inside else sp
+           for sp in out]
+    out += [Span("VAR", s, c, " ".join(words[s:c])) for s, c, _ in rows]
+    return sorted(out, key=lambda sp: sp.start)
 
 
 # verbs of what one unit of a machine, a shift or a crew turns out: "The big dishwasher does 400 plates"

@@ -69,7 +69,9 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
             limit_article = prev in {"a", "at"} and w not in {"minimal", "maximal"}
             # ("max 20 hours" is a limit written short, not a goal)
             limit_article |= w == "max" and k + 1 < len(r.words) and r.words[k + 1][:1].isdigit()
-            if _OBJ_WORDS.match(w) and not limit_article and not (
+            # ("buy at least cost?" is the goal "at the least cost": a money word, not a number, after it)
+            limit_article &= not _least_cost(r.words, k)
+            if (_OBJ_WORDS.match(w) or _best_earning(r.words, k)) and not limit_article and not (
                     k + 1 < len(r.words) and r.words[k + 1].lower() == "of"):
                 sense = _sense_of(w)
                 anchor = k
@@ -94,8 +96,12 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
         tail.append(w)
     for t in content(tail):
         name_ctx.setdefault(t, 1)
+    if not name and not any(w[:1].isalpha() for w in tail) and goal is None:  # "to spend the least"
+        said_by = _goal_verb(r.words, anchor)
+        if said_by:
+            name, tail, name_ctx = said_by.lower(), [said_by], Counter({said_by: 1})
     if not name and not tail and goal is None and 2 <= anchor < len(r.words) and r.words[anchor - 1].lower() == "the":
-        # "so I spend the least", "so we pay the least": the verb before the direction names the goal
+        # "so I spend the least" with a verb `_goal_verb` does not list: what the verb's word means names it
         verb = content([r.words[anchor - 2]])
         if verb and verb[0] in {"MONEY", "PROFIT"}:
             name, name_ctx = r.words[anchor - 2], Counter({verb[0]: 1})
@@ -139,6 +145,37 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
 
 
 _CHEAP = frozenset("cheap cheaply cheapest inexpensive inexpensively economically".split())
+# verbs of money going out or coming in, said right before a goal that names nothing ("to pay the least")
+_PAYS = frozenset("spend spends spending pay pays paying cost costs costing".split())
+_EARNS = frozenset("raise raises raising earn earns earning make makes making bring brings bringing take takes "
+                   "taking generate generates generating".split())
+
+
+def _best_earning(words: list[str], k: int) -> bool:
+    """"How many of each should we take on for the best profit?": "best" before a word of earnings says the
+    goal as "most" would ("the best way to ..." says none)."""
+    return words[k].lower() == "best" and k + 1 < len(words) and (
+        content([words[k + 1]]) == ["PROFIT"] or stem(words[k + 1].lower()) == "margin")
+
+
+def _least_cost(words: list[str], k: int) -> bool:
+    """"How much of each should the farm buy at least cost?": "at least" before a word of money that ends the
+    sentence is the goal "at the least cost", not a limit (which a number follows)."""
+    return (words[k].lower() == "least" and k + 2 < len(words) and content([words[k + 1]]) == ["MONEY"]
+            and words[k + 2] in {".", "?", "!"})
+
+
+def _goal_verb(words: list[str], anchor: int) -> str | None:
+    """"to spend the least", "to pay the least", "to raise the most", "that bring in the most": a goal word
+    with nothing after it is named by the verb before it: money paid out is the cost ("MONEY"), money raised,
+    earned or brought in is the income ("PROFIT"). None when no such verb stands right before it."""
+    k = anchor - 1
+    if k >= 0 and words[k].lower() == "the":
+        k -= 1
+    if k >= 1 and words[k].lower() in {"in", "up"}:  # "bring in", "take in", "make up"
+        k -= 1
+    w = words[k].lower() if k >= 0 else ""
+    return "MONEY" if w in _PAYS else "PROFIT" if w in _EARNS else None
 
 
 def _done_to_limit(r: Reading, head: str) -> int | None:

@@ -114,11 +114,36 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
         out.append(sp)
     words = [t.text for t in tokens]
-    out = _merely_only(words, out)
+    out = _offered_only(words, _merely_only(words, out))
     out = _hyphen_hours(words, out)
     return _one_each_stock(words, _capacity_up_to(words, _shared_bound(words, _only_openings(words, _needs_one(words, _owed_openings(words, _bare_bounds(
         words, _price_frames(tokens, _list_labels(words, _sized_names(words, [
             _syntax_label(words, sp) for sp in out]))))))))))
+
+
+_MODALS = frozenset("can could will would may".split())
+
+
+def _offered_only(words: list[str], spans: list[Span]) -> list[Span]:
+    """"Our bank staff can only take 45 shifts between them", "The portal will only sell us 12 featured
+    weeks", "FieldForce can only give us 250 picker-hours": a number after "<can / will> only <verb> [us]"
+    is how much someone can give or take at most, a limit, not a coefficient; unless the clause is about
+    one of a kind ("A van can only carry 12 boxes", "each ..."), which states what one unit holds."""
+    out = list(spans)
+    for i, sp in enumerate(spans):
+        k = sp.start - 1
+        if k >= 0 and words[k] == "$":
+            k -= 1
+        if k >= 0 and words[k].lower() in {"us", "me", "them", "you"}:
+            k -= 1
+        if sp.label != "PARAM" or k < 2 or not words[k].isalpha() or words[k - 1].lower() != "only" or (
+                words[k - 2].lower() not in _MODALS and not words[k - 2].lower().endswith(("'ve", "'ll"))):
+            continue
+        lead = [w.lower() for w in words[max(k - 7, 0): k - 2]]
+        cut = max((j for j, w in enumerate(lead) if w in {".", ";", "?", "!", ",", "and", "but"}), default=-1)
+        if not {"a", "an", "each", "every", "per"} & set(lead[cut + 1:]):
+            out[i] = Span("LIMIT", sp.start, sp.end, sp.text)
+    return out
 
 
 def _merely_only(words: list[str], spans: list[Span]) -> list[Span]:
@@ -975,6 +1000,7 @@ def _stock_subject(words: list[str], spans: list[Span], sp: Span) -> bool:
 
 
 _OFFER_VERBS = frozenset("offers offer".split())
+_GIVE_VERBS = frozenset("gives give provides provide supplies supply allows allow".split())
 
 
 def offers_stock(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
@@ -982,7 +1008,10 @@ def offers_stock(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     what a definite subject that is no variable offers is a stock (a limit), though the sentence names a
     variable before ("a sofa offers three seats" is one unit's coefficient)."""
     k = sp.start - 1
-    if k < 1 or tokens[k].text.lower() not in _OFFER_VERBS:
+    # ("The temporary supply gives us 160 kW", "the council provides us 40 places": what it gives us)
+    if k > 1 and tokens[k].text.lower() in {"us", "me"} and tokens[k - 1].text.lower() in _GIVE_VERBS:
+        k -= 1
+    elif k < 1 or tokens[k].text.lower() not in _OFFER_VERBS:
         return False
     j = _clause_open(tokens, spans, k)
     if j is None:

@@ -356,6 +356,9 @@ _STUFF_UNITS = frozenset(stem(w) for w in "kg kilogram kilograms g gram grams mg
 _UNIT_STOP = frozenset(stem(w) for w in "unit units item items of the a an each type kind amount number total".split()) | _STUFF_UNITS
 
 
+_SUBJECTS = frozenset("should would will can could must shall we i you they he she it".split())
+
+
 def decision_units(r: Reading) -> set[str]:
     """Stems of what one unit of every decision is ("How many hectares ...", "each type of container",
     "costs $300 per trip", "two different methods"): a limit counted in these units is a sum."""
@@ -370,7 +373,9 @@ def decision_units(r: Reading) -> set[str]:
             out.add(stem(nxt[0]))
         elif w == "each" and k > 0 and words[k - 1] == "of" and nxt:
             j = 2 if nxt[0] in _CATEGORY and len(nxt) > 2 and nxt[1] == "of" else 0
-            out.update(stem(x) for x in nxt[j: j + (1 if j else 2)] if x.isalpha())
+            # ("How many of each should we let": the words after "of each" are no unit when a verb's
+            # subject follows)
+            out.update(stem(x) for x in nxt[j: j + (1 if j else 2)] if x.isalpha() and x not in _SUBJECTS)
         elif w in _CATEGORY and k + 1 < n and words[k - 1] in {"two", "three", "different", "both"}:
             out.add(stem(w))
             if nxt[:1] == ["of"] and len(nxt) > 1:
