@@ -77,7 +77,7 @@ class OfflineStrategy(Strategy):
         from modeler.ir import Model
         from modeler.strategies.offline.entities import tokenize
 
-        text = letter_body(problem.strip())
+        text = each_spelt_out(letter_body(problem.strip()))
         if not text:
             raise Refusal("the problem text is empty", 0.0)
         m = _NONLINEAR.search(text)
@@ -134,6 +134,34 @@ def letter_body(text: str) -> str:
         out.append(ln)
     body = "\n".join(out)
     return body[:1].upper() + body[1:]
+
+
+# "3 hours of maths and 1 hour of reading", "20% nitrogen and 5% phosphate": two amounts of one unit, each of a thing
+_NAME2 = r"([a-z]+(?:\s(?!(?:and|or|for|at|with|per|in|to|on|a|an|the|each)\b)[a-z]+)?)"
+_PAIR = re.compile(r"(\d[\d,.]*)(\s*)(%|[a-z]+)\s+(of\s+)?" + _NAME2 + r"\s+and\s+\d[\d,.]*\s*(?:%|[a-z]+)\s+"
+                   r"(of\s+)?" + _NAME2 + r"\b", re.I)
+# "gives 2 hours of each", "contains 10% of each": one amount for every thing of the pair before it
+_OF_EACH = re.compile(r"\b(gives?|contains?|has|have|provides?|is|are|takes?|uses?|needs?)\s+(\d[\d,.]*)(\s*)"
+                      r"(%|[a-z]+)\s+of\s+each\b(?!\s+(?:of|kind|type|one|product|item))", re.I)
+
+
+def each_spelt_out(text: str) -> str:
+    """"Package A gives 3 hours of maths and 1 hour of reading for $90; package B gives 2 hours of each for
+    $80", "Brand A is 20% nitrogen and 5% phosphate ...; brand B contains 10% of each": an amount "of each"
+    after an option that listed two amounts of the same unit is that amount of each of the two things, said
+    out ("2 hours of maths and 2 hours of reading") so the coefficients fall into their groups."""
+    def spell(m: re.Match[str]) -> str:
+        before = [p for p in _PAIR.finditer(text[max(0, m.start() - 300): m.start()])]
+        if not before:
+            return m.group(0)
+        p = before[-1]
+        unit = m.group(4)
+        if unit.lower().rstrip("s") != p.group(3).lower().rstrip("s") and not (unit == "%" == p.group(3)):
+            return m.group(0)
+        n, sp = m.group(2), m.group(3)
+        return (f"{m.group(1)} {n}{sp}{unit} {p.group(4) or ''}{p.group(5)} and {n}{sp}{unit} "
+                f"{p.group(6) or ''}{p.group(7)}")
+    return _OF_EACH.sub(spell, text)
 
 
 def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]], float, Any, list[Any]]:

@@ -604,7 +604,11 @@ def _total_near(r: Reading, sp: Span) -> bool:
     near = r.words[max(a, sp.start - 5): sp.start]  # "In total, at most 40 ..."
     # ("at most 4 billboards (that is all the sites on offer)": an aside in brackets says why, not what)
     hi = min([k for k in range(sp.end, hi) if r.words[k] in {"(", "["}], default=hi)
-    return bool(_TOTAL & {w.lower() for w in [*r.words[lo:hi], *near]})
+    # ("bench space for 110 pots of any kind": any of them counts against it)
+    clause = [w.lower() for w in r.words[lo:hi]]
+    any_kind = any(w == "any" and clause[i + 1] in {"kind", "kinds", "type", "types", "sort"}
+                   for i, w in enumerate(clause[:-1]))
+    return bool(_TOTAL & {w.lower() for w in [*r.words[lo:hi], *near]}) or any_kind
 
 
 def _named_together(r: Reading, sp: Span) -> list[int] | None:

@@ -16,6 +16,12 @@ from modeler.strategies.offline.words import direction, parse_value, stem
 def _cue(r: Reading, sp: Span) -> str:
     """The CONST_DIR words nearest the limit in its sentence, else the words before it."""
     s = r.tokens[sp.start].sent
+    after = [w.lower() for w in r.words[sp.end: sp.end + 4]]
+    for i in range(min(3, len(after) - 1)):  # "which is 150 hours at most": the cue said right after the amount
+        if after[i] == "at" and after[i + 1] in {"most", "least"} and (i + 2 >= len(after) or not after[i + 2][:1].isalnum()):
+            return f"at {after[i + 1]}"
+        if not after[i].isalpha() or after[i] in {"and", "or"}:
+            break
     dirs = [d for d in r.spans if d.label == "CONST_DIR" and r.tokens[d.start].sent == s]
     if dirs:
         d = min(dirs, key=lambda d: abs(d.start - sp.start) + (0 if d.start < sp.start else 2))
@@ -163,6 +169,11 @@ def _covered(r: Reading, sp: Span, objective_sense: str) -> str | None:
     if objective_sense != "min":
         return None
     if _TO_HANDLE.match(" ".join(w.lower() for w in r.words[sp.end: sp.end + 7])):
+        return ">="
+    # ("We want a favour for each of our 120 guests": one for every one of them, at least)
+    before = [w.lower() for w in r.words[max(0, sp.start - 4): sp.start]]
+    if before[-3:] == ["for", "each", "of"] or before[-4:-1] == ["for", "each", "of"] and before[-1] in {
+            "our", "the", "my", "their", "all"}:
         return ">="
     if direction(r.sentence_text(r.tokens[sp.start].sent)) is not None:
         return None

@@ -71,6 +71,8 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 continue
             sp = cut[0]
         a, b = sp.start, sp.end
+        if _subject_verb(words, a, b):
+            a += 2  # "[I knit hats] and scarves": who decides and the verb open the clause, the name follows
         while a < b and (_function(words[a]) or re.fullmatch(r"[xX]\d+", words[a])):  # "x2 fries"
             a += 1
         # a verb of measure right after the span makes its last word the subject's head noun, even a word
@@ -122,6 +124,8 @@ def _coordinated_verb(words: list[str], sp: Span) -> bool:
     w = words[a].lower()
     if not w.isalpha() or not w.endswith("s") or w.endswith("ss") or words[sp.end].lower() not in _AMOUNT_PREPS:
         return False
+    if w in MEASURE_VERBS and (words[sp.end + 1] == "$" or is_number(words[sp.end + 1])):
+        return True  # ("puts out 6 kWh an hour and [burns] about $0.40 of wood": a verb of measure, said once)
     lower = [x.lower() for x in words]
     frame = [k for k in range(1, len(lower) - 2) if lower[k - 1] == "and" and lower[k] == w and
              lower[k + 1] in _AMOUNT_PREPS and (lower[k + 2] == "$" or is_number(lower[k + 2]))]
@@ -137,6 +141,13 @@ MEASURE_VERBS = frozenset(
     "carries processes seats holds takes needs uses requires burns yields produces lands earns serves covers "
     "feeds handles collects treats occupies accommodates transports delivers vaccinates sleeps houses "
     "contains gives generates brings".split())
+
+
+def _subject_verb(words: list[str], a: int, b: int) -> bool:
+    """A name span that opens with a person and a plain lower-case verb ("[I knit hats]", "[we bake
+    loaves]"): the person and the verb are the clause's, not the name's (a name is left after them)."""
+    return (b - a >= 3 and words[a].lower() in _PERSONS and words[a + 1].isalpha() and words[a + 1].islower()
+            and words[a + 1] not in STOP and words[a + 1] not in _EDGE and words[a + 2].isalpha())
 
 
 def _verb_cut(words: list[str], sp: Span) -> tuple[Span | None, ...] | None:
@@ -428,6 +439,33 @@ def ones_for_noun(words: list[str], spans: list[Span]) -> list[Span]:
                 out = [sp for sp in out if not (sp.start < a + 2 and sp.end > a)]
                 out.append(Span("VAR", a, a + 2, f"{words[a]} {head}"))
         k = max(j, k + 1)
+    return sorted(out, key=lambda sp: sp.start)
+
+
+_SIZES = frozenset("small large big little medium short long tall wide narrow mini standard deluxe".split())
+
+
+def sized_ones(words: list[str], spans: list[Span]) -> list[Span]:
+    """"Small boxes hold 1.5 cubic feet ...; large ones hold 4", "A small canvas costs $8 ...; a large one costs
+    $25": a size word and "one(s)" stand for the head of a tagged two-word name that opens with a size word,
+    so "large ones" is the name "large box" (tagged or not; a size word that no such name has is left)."""
+    heads: dict[str, str] = {}
+    for sp in spans:
+        if sp.label == "VAR" and sp.end - sp.start == 2 and words[sp.start].lower() in _SIZES and words[
+                sp.end - 1].lower() not in {"one", "ones"} and words[sp.end - 1].isalpha():
+            heads.setdefault(words[sp.end - 1].lower(), words[sp.start].lower())
+    if len(heads) != 1:
+        return spans
+    head = next(iter(heads))
+    out = list(spans)
+    for k in range(len(words) - 1):
+        if words[k].lower() not in _SIZES or words[k + 1].lower() not in {"one", "ones"}:
+            continue
+        inside = [sp for sp in out if sp.start < k + 2 and sp.end > k]
+        if any(sp.label != "VAR" or sp.start < k or sp.end > k + 2 for sp in inside):
+            continue
+        out = [sp for sp in out if sp not in inside]
+        out.append(Span("VAR", k, k + 2, f"{words[k]} {head}"))
     return sorted(out, key=lambda sp: sp.start)
 
 

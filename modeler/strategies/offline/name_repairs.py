@@ -47,6 +47,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         possessive_names,
         run_objects,
         second_name,
+        sized_ones,
         tidy_mentions,
         whole_names,
     )
@@ -59,8 +60,8 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     spans = _source_names(words, spans)
     spans = sized_names(words, spans)
     spans = composed_names(words, spans)
-    spans = _parallel_numbers(words, ones_for_noun(words, numbered_names(words, ordinal_names(
-        words, lettered_names(words, _unit_from(words, spans))))))
+    spans = _parallel_numbers(words, sized_ones(words, ones_for_noun(words, numbered_names(words, ordinal_names(
+        words, lettered_names(words, _unit_from(words, spans)))))))
     spans = listed_names(words, modified_names(words, whole_names(words, tidy_mentions(words, run_objects(
         words, per_unit_names(words, spans))))))
     spans = listed_qualifiers(words, head_names(words, spans))
@@ -70,7 +71,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     if not var_spans:
         var_spans = tidy_mentions(words, _subjects(words, tagged) or _listed_pair(words, tagged) or _portion_names(
             words, tagged) or _colon_labels(words, tagged) or _each_lettered(words, tagged) or _priced_pair(
-            words, tagged) or _priced_subjects(words, tagged))
+            words, tagged) or _priced_subjects(words, tagged) or _rated_subjects(words, tagged))
         extra += var_spans
         tagged.update(k for sp in var_spans for k in range(sp.start, sp.end))
     for sp in var_spans:
@@ -172,6 +173,57 @@ def _priced_subjects(words: list[str], tagged: set[int]) -> list[Span]:
     return out if len(out) >= 2 else []
 
 
+_RATE_VERBS = frozenset("pays pay earns earn costs cost charges charge burns burn gives give puts has have".split())
+# verbs that say the same of each option ("The stove puts out 6 kWh", "the heat pump gives 3 kWh")
+_SAME_VERB = {"puts": "gives", "give": "gives", "pay": "pays", "earn": "pays", "earns": "pays", "burn": "burns",
+              "cost": "costs", "charge": "costs", "charges": "costs", "have": "has"}
+_OPENERS = frozenset("the our their a an my his her each own".split())
+_ASIDES = frozenset("me us him her them about around roughly only just out".split())
+
+
+def _rated_subjects(words: list[str], tagged: set[int]) -> list[Span]:
+    """"Babysitting pays me $14 an hour and raking leaves for the neighbours pays $10 an hour", "dandelion
+    greens have 200 mg of calcium ...; the tortoise pellets have 800 mg", "Swimming burns about 9 kcal a minute
+    and running about 12": clauses that open with what is done or bought, one verb of pay or measure and an
+    amount right after it, the verb said again or left out after "and", name the decisions when two or more do
+    (read only when nothing else names one)."""
+    n = len(words)
+
+    def amount(j: int) -> bool:
+        while j < n and words[j].lower() in _ASIDES:
+            j += 1
+        return j + 1 < n and (words[j] == "$" and is_number(words[j + 1]) or is_number(words[j]))
+
+    found: list[tuple[str, Span]] = []
+    starts = [0] + [k + 1 for k, w in enumerate(words) if w in {".", "?", "!", ";", ",", "and", "but", "while"}]
+    for a in starts:
+        k = a
+        while k < n and words[k].lower() in _OPENERS:
+            k += 1
+        e = k
+        while e < n and e - k < 3 and words[e].replace("-", "").isalpha() and words[e].lower() not in STOP | (
+                _RATE_VERBS | _ASIDES) and e not in tagged:
+            e += 1
+        if e == k or e >= n:
+            continue
+        v = e
+        if words[e].lower() in {"for", "at", "from", "on", "in"}:  # "raking leaves [for the neighbours] pays"
+            v = next((j for j in range(e + 1, min(e + 5, n)) if words[j].lower() in _RATE_VERBS), e)
+        verb = words[v].lower()
+        verb = _SAME_VERB.get(verb, verb)
+        if verb in _RATE_VERBS and amount(v + 1):
+            found.append((verb, Span("VAR", k, e, " ".join(words[k:e]))))
+        elif found and a > 0 and words[a - 1] == "and" and amount(e):  # "... and running about 12"
+            found.append((found[-1][0], Span("VAR", k, e, " ".join(words[k:e]))))
+    verbs = Counter(singular(v) for v, _ in found)
+    top = max(verbs.values(), default=0)
+    out: list[Span] = []
+    for v, sp in found:
+        if verbs[singular(v)] == top and singular(sp.text.lower()) not in {singular(x.text.lower()) for x in out}:
+            out.append(sp)
+    return out if top >= 2 and len(out) >= 2 else []
+
+
 def _trailing_figures(words: list[str], spans: list[Span]) -> list[Span]:
     """"food stalls need 6 kW each and craft chalets 1 kW": a name that ends in a number followed by the unit
     that another number of its sentence has ("6 kW") took the next item's figure in; the number is a
@@ -227,6 +279,12 @@ def _counted_modifiers(words: list[str], spans: list[Span]) -> list[Span]:
 _ROW_ENDS = frozenset({".", "?", "!", ";", ":"})
 
 
+def _listed_row(words: list[str], k: int) -> bool:
+    """The row opens a line of a list: right after a "." the letter's line end put there, or after the colon
+    that opens the list ("Per item:")."""
+    return k >= 0 and words[k] in {".", ":"}
+
+
 def _row_names(words: list[str], spans: list[Span]) -> list[Span]:
     """"Oyster: 2.5 kg substrate, 12 minutes labour, $11 margin. Shiitake: 3 kg substrate, ...": a note's rows
     that each open with a short name and a colon, then give several figures with their words, name one
@@ -247,7 +305,9 @@ def _row_names(words: list[str], spans: list[Span]) -> list[Span]:
         a = k + 1
         nums = [j for j in range(k + 1, e) if is_number(words[j])]
         items = " ".join(words[k + 1: e]).split(",")
-        if (1 <= len(name) <= 4 and all(w[:1].isalpha() for w in name) and name[0][:1].isupper()
+        # (a list typed in a hurry starts its rows in lower case: "- banana bread loaf: 45 min, 0.5 kg flour")
+        if (1 <= len(name) <= 4 and all(w[:1].isalpha() for w in name) and (
+                name[0][:1].isupper() or _listed_row(words, k - len(name) - 1))
                 and not any(w.lower() in STOP | {"per"} for w in name) and len(nums) >= 2
                 and any(len([x for x in it.split() if x[:1].isalpha()]) >= 2 for it in items)):
             rows.append((k - len(name), k, e))

@@ -112,7 +112,8 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     # ("the maximum number of batches of cookies": what a batch holds names them too)
     m = re.search(r"\bnumber of (?:the )?([\w-]+)(?: of (?:the )?([\w-]+))?", f"{name} {' '.join(tail)}".lower())
     goal_words = set(content(goal)) if goal else set()
-    if (m and any(g and stem(g) in var_words for g in m.groups())) or (goal_words and goal_words <= var_words) or _asked_unit_goal(r, name_ctx):
+    if (m and any(g and stem(g) in var_words for g in m.groups())) or (goal_words and goal_words <= var_words) or _asked_unit_goal(
+            r, name_ctx) or _total_time_goal(r, anchor):
         # ("make as many chairs as possible": the decisions themselves)
         return Objective(sense, {v.index: 1.0 for v in r.variables}, name or " ".join(tail), "count",
                          r.sentence_text(sent), said=True)
@@ -302,6 +303,29 @@ def _asked_unit_goal(r: Reading, name_ctx: Counter[str]) -> bool:
             j += 1
         if j < len(low) and content([low[j]])[:1] == unit:
             return False
+    return True
+
+
+_TIME_GOALS = frozenset("hours minutes time days weeks".split())
+
+
+def _total_time_goal(r: Reading, anchor: int) -> bool:
+    """"What's the fewest total hours I have to work", "the least total time I can spend exercising": a goal
+    of the total time itself, when the decisions are times -- every coefficient a rate per that time ("pays
+    $14 an hour", "burns 9 kcal a minute") and none a time per unit ("a job takes 3 hours") -- sums them."""
+    low = [w.lower() for w in r.words]
+    k = anchor + 1
+    if k + 1 >= len(low) or low[k] not in {"total", "combined"} or low[k + 1] not in _TIME_GOALS or not r.coefs:
+        return False
+    for c in r.coefs:
+        j = c.tok + 1
+        while j < len(low) and low[j] in {"kcal", "dollars", "miles", "km", "pounds"} | {"a", "an", "per", "each"}:
+            j += 1
+        if j == c.tok + 1 and j < len(low) and low[j] in {",", ".", ";", "and"}:
+            continue  # ("and running about 12,": the rate's unit said once, before)
+        if j >= len(low) or low[j - 1] not in {"a", "an", "per"} or low[j] not in {
+                "hour", "minute", "day", "week"}:
+            return False  # (not a rate per time: "a job takes 3 hours")
     return True
 
 

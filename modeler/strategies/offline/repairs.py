@@ -414,6 +414,14 @@ def _clause_open(tokens: list[Token], spans: list[Span], k: int) -> int | None:
     return j
 
 
+def _got(tokens: list[Token], k: int) -> bool:
+    """"got" after a have ("I've got", "we have got", "she's got"): the owner's "have" said the way people talk."""
+    if k < 1 or k >= len(tokens) or tokens[k].text.lower() != "got":
+        return False
+    w = tokens[k - 1].text.lower().replace("\u2019", "'")
+    return w in {"have", "has"} or w.endswith(("'ve", "'s"))
+
+
 def _owner_has(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     """The number right after "has" / "have" (or "has available"), in a clause that names no variable
     before it: the stock of whoever decides, not what one unit of a variable holds."""
@@ -422,7 +430,9 @@ def _owner_has(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
         k -= 1
     if k >= 0 and tokens[k].text.lower() in {"only", "just"}:  # "The rental company has only 4 trucks left"
         k -= 1
-    if k < 1 or tokens[k].text.lower() not in {"has", "have"}:
+    if k >= 1 and _got(tokens, k):  # "This month I've got 30 skeins", "we have got $400"
+        k -= 1
+    if k < 1 or tokens[k].text.lower() not in {"has", "have"} and not _got(tokens, k + 1):
         return False
     if tokens[k - 1].text.lower() in {"which", "that", "who", "it", "each", "one", "they", "and", ","}:
         return False  # "a hamburger, which has 1 serving of meat": the variable, named before the comma
@@ -950,6 +960,13 @@ def fraction_shares(words: list[str], spans: list[Span]) -> list[Span]:
 _WORK_VERBS = frozenset("works work runs run operates operate".split())
 
 
+def _person_can(tokens: list[Token], k: int) -> bool:
+    """"I can drive 30 hours a week", "we can teach 15 hours": a person who "can" do a verb for so many hours
+    says the time there is, whatever the verb."""
+    return k >= 2 and tokens[k].text.isalpha() and tokens[k].text.islower() and tokens[k - 1].text.lower() in {
+        "can", "could"} and tokens[k - 2].text.lower() in {"i", "we", "she", "he", "they"}
+
+
 def _works_hours(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     """"..., and the detailer works six hours a day": the time someone who is no variable works, in a
     clause of its own, is the limit on that person's time, though the sentence names a variable before."""
@@ -957,7 +974,7 @@ def _works_hours(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
         return False
     k = sp.start - 1
     if k < 1 or not (tokens[k].text.lower() in _WORK_VERBS or (
-            tokens[k].text.lower() == "open" and tokens[k - 1].text.lower() in {"is", "are"})):
+            tokens[k].text.lower() == "open" and tokens[k - 1].text.lower() in {"is", "are"}) or _person_can(tokens, k)):
         return False
     j = _clause_open(tokens, spans, k)
     # a clause after another, not the sentence's own subject

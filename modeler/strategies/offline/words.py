@@ -30,6 +30,8 @@ CONCEPTS = {
     "return": "PROFIT", "returns": "PROFIT", "income": "PROFIT", "gain": "PROFIT", "net": "PROFIT", "earnings": "PROFIT", "earning": "PROFIT",
     "interest": "PROFIT",
     "minute": "MINUTE", "minutes": "MINUTE", "hour": "HOUR", "hours": "HOUR", "hr": "HOUR",
+    # (notes typed in a hurry clip them: "45 min in the oven", "2 hrs")
+    "min": "MINUTE", "mins": "MINUTE", "hrs": "HOUR",
 }
 # unit-like words: weak evidence that two numbers measure the same thing
 WEAK = frozenset("MINUTE HOUR time day days week weeks kg kilogram gram grams g lb pound pounds ton tons liter "
@@ -142,6 +144,9 @@ def stem(word: str) -> str:
     return w[:-1] if w.endswith("e") and len(w) > 5 else w  # "fundraise" meets "fundraised"
 
 
+_OBJECT_PRONOUNS = frozenset("us me".split())
+
+
 def content(words: list[str]) -> list[str]:
     """Stems of the content words, with resource synonyms folded into concepts."""
     out = []
@@ -151,8 +156,8 @@ def content(words: list[str]) -> list[str]:
         if lw in CONCEPTS:
             out.append(CONCEPTS[lw])
             continue
-        if lw in STOP or not re.search(r"[a-z$]", lw):
-            continue
+        if lw in STOP or lw in _OBJECT_PRONOUNS or not re.search(r"[a-z$]", lw):
+            continue  # ("costs us $2.20" and "the two of us have 12 hours": who pays or works measures nothing)
         out.append(CONCEPTS.get(stem(lw), stem(lw)))
     return out
 
