@@ -71,7 +71,7 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 continue
             sp = cut[0]
         a, b = sp.start, sp.end
-        if _subject_verb(words, a, b):
+        if _person_and_verb(words, a, b):
             a += 2  # "[I knit hats] and scarves": who decides and the verb open the clause, the name follows
         while a < b and (_function(words[a]) or re.fullmatch(r"[xX]\d+", words[a])):  # "x2 fries"
             a += 1
@@ -143,7 +143,7 @@ MEASURE_VERBS = frozenset(
     "contains gives generates brings".split())
 
 
-def _subject_verb(words: list[str], a: int, b: int) -> bool:
+def _person_and_verb(words: list[str], a: int, b: int) -> bool:
     """A name span that opens with a person and a plain lower-case verb ("[I knit hats]", "[we bake
     loaves]"): the person and the verb are the clause's, not the name's (a name is left after them)."""
     return (b - a >= 3 and words[a].lower() in _PERSONS and words[a + 1].isalpha() and words[a + 1].islower()

@@ -487,12 +487,12 @@ def _had_list(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     is a stock too (the first is `_owner_has`'s), unless a duty follows it ("and 8 must be seniors")."""
     k = sp.start - 1 - (1 if sp.start > 0 and tokens[sp.start - 1].text == "$" else 0)
     if k < 2 or tokens[k].text.lower() not in {"and", ","} or any(
-            t.text.lower() in _DUTY_AFTER for t in tokens[sp.end: sp.end + 4]):
+            t.text.lower() in _DUTY_WORDS for t in tokens[sp.end: sp.end + 4]):
         return False
     k -= 1
     j = k
     while j > k - 4 and j > 0 and not any(x.start <= j < x.end for x in spans if x.label in {"LIMIT", "PARAM"}):
-        if not tokens[j].text.replace("-", "").isalpha() or tokens[j].text.lower() in _DUTY_AFTER:
+        if not tokens[j].text.replace("-", "").isalpha() or tokens[j].text.lower() in _DUTY_WORDS:
             return False
         j -= 1
     prev = next((x for x in spans if x.label in {"LIMIT", "PARAM"} and x.start <= j < x.end), None)
@@ -539,7 +539,7 @@ _NOT_STOCK_LABEL = frozenset("profit profits cost costs price prices revenue ret
 
 
 # words after an amount that make it a duty, not a stock held
-_DUTY_AFTER = frozenset("must need needs should to be at least most no more less than want wants required".split())
+_DUTY_WORDS = frozenset("must need needs should to be at least most no more less than want wants required".split())
 
 
 _PLACE_PREP = frozenset("in at on into inside from within".split())
