@@ -126,3 +126,30 @@ def test_the_lp_check_prints_nothing() -> None:
     code = "from modeler.strategies.offline.checks import _quiet_highs; _quiet_highs(); _quiet_highs()"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert out.stdout == ""
+
+
+_FEED = ("A shelter buys {dir} 600 kg of food a month. A bag of Brand A holds 20 kg and costs $30; a bag of "
+         "Brand B holds 15 kg and costs $20. The store sells at most 25 bags of Brand A. Minimize the cost.")
+
+
+def _feed(direction: str) -> tuple[dict, list[str], float]:
+    marks = [("CONST_DIR", direction), ("LIMIT", "600"), ("VAR", "Brand A"), ("PARAM", "20"), ("PARAM", "30"),
+             ("VAR", "Brand B"), ("PARAM", "15"), ("PARAM", "20"), ("CONST_DIR", "at most"), ("LIMIT", "25"),
+             ("VAR", "Brand A"), ("OBJ_DIR", "Minimize"), ("OBJ_NAME", "cost")]
+    model_json, understanding, confidence, _, _ = read_model(*hand(_FEED.format(dir=direction), marks))
+    return model_json, [u["sentence"] for u in understanding if u["kind"] == "doubt"], confidence
+
+
+def test_a_model_whose_best_answer_is_to_do_nothing_is_a_doubt() -> None:
+    # "up to 600 kg" read as a cap under a minimise: buying nothing is optimal, a need misread
+    model_json, doubts, confidence = _feed("up to")
+    assert "20 * brand_a + 15 * brand_b <= 600" in [c["expr"] for c in model_json["constraints"].values()]
+    assert "the model's best answer is to do nothing at all (every variable at zero)" in doubts
+    assert confidence < SURE
+
+
+def test_a_need_read_as_a_need_raises_no_idle_doubt() -> None:
+    model_json, doubts, confidence = _feed("at least")
+    assert "20 * brand_a + 15 * brand_b >= 600" in [c["expr"] for c in model_json["constraints"].values()]
+    assert doubts == []
+    assert confidence >= SURE

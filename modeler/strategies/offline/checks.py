@@ -7,8 +7,8 @@
 * A variable no constraint names: a word problem asks about a thing because something limits or requires
   it, so a variable only the objective holds is most often a word misread as a name ("a tutoring company
   needs at least 1,200 hours" with the company made a variable and the 1,200 its cost).
-* Shapes a right model of a word problem almost never has (`shape_doubts`): no optimum at all, a
-  variable the objective leaves out, one row limited twice the same way, a limit on the objective's own
+* Shapes a right model of a word problem almost never has (`shape_doubts`): no optimum at all, an
+  optimum that decides nothing (every variable at zero), a variable the objective leaves out, one row limited twice the same way, a limit on the objective's own
   row in its own direction, a limit equal to a coefficient of its row, a capacity too small for one unit
   of anything, two variables named alike.
   Each is weak alone (the benchmarks' right readings show each a few times in a thousand), so each
@@ -158,7 +158,8 @@ def lp_rows(r: Reading, specs: list[ConstraintSpec]) -> list[tuple[dict[int, flo
 
 
 def lp_outcome(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> str:
-    """"optimal", "infeasible" or "unbounded": what the model's LP relaxation comes to (HiGHS); "unknown"
+    """"optimal", "idle" (optimal at all zeros), "infeasible" or "unbounded": what the model's LP relaxation
+    comes to (HiGHS); "unknown"
     when the solver gives no verdict. A word problem is posed to have an answer, so a reading whose model
     has none has misread a limit (its direction, its number or its terms)."""
     import highspy
@@ -184,7 +185,10 @@ def lp_outcome(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> str:
     h.run()
     status = h.getModelStatus()
     if status == highspy.HighsModelStatus.kOptimal:
-        return "optimal"
+        # "idle": the optimum is to decide nothing at all (every variable at zero); a word problem asks
+        # for the amounts that best meet its needs, so a reading whose answer is "none of anything" has
+        # most often turned a requirement into a cap ("saving up $480 ... the fewest hours" read as <= 480)
+        return "idle" if max(abs(x) for x in h.getSolution().col_value) <= 1e-9 else "optimal"
     if status == highspy.HighsModelStatus.kInfeasible:
         return "infeasible"
     if status in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
@@ -292,6 +296,8 @@ def shape_doubts(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> lis
     # (an unbounded one that `unbounded_variables` already names is doubted there)
     if outcome == "infeasible" or (outcome == "unbounded" and not unbounded_variables(r, obj, specs)):
         out.append(f"the model has no optimum (its LP is {outcome})")
+    if outcome == "idle":
+        out.append("the model's best answer is to do nothing at all (every variable at zero)")
     if obj.kind == "weighted" and len(r.variables) > 1:
         left = [v.text for v in r.variables if not obj.terms.get(v.index)]
         if left:
