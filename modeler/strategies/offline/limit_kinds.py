@@ -291,7 +291,9 @@ def _asked_measure(r: Reading, sp: Span) -> bool:
     a limit in the unit the question counts, of no one thing ("1000 tonnes of coal from mine B"), is the
     sum of the decisions."""
     k = sp.end
-    if k >= len(r.words) or not r.words[k].isalpha() or not _asked(r, k) or (sp.start > 0 and r.words[sp.start - 1] == "$"):
+    # ("12 operator-days" when the question asks "How many days": a unit joined to what it is of, `_asked`)
+    if k >= len(r.words) or not r.words[k].replace("-", "").isalpha() or not _asked(r, k) or (
+            sp.start > 0 and r.words[sp.start - 1] == "$"):
         return False
     if any(j in r.mention_var for j in range(k + 1, min(k + 4, len(r.words)))):
         return False

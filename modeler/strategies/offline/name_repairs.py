@@ -74,6 +74,8 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             words, tagged) or _priced_subjects(words, tagged) or _rated_subjects(words, tagged))
         extra += var_spans
         tagged.update(k for sp in var_spans for k in range(sp.start, sp.end))
+    else:
+        extra += _lone_siblings(words, var_spans, tagged)
     for sp in var_spans:
         k = sp.start - 2  # "X and|or VAR"
         if k >= 1 and words[k + 1].lower() in {"and", "or"} and k not in tagged:
@@ -113,6 +115,56 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     return _counted_modifiers(words, possessive_names(words, _contained_names(words, _letter_names(words, _parallel_verb_params(
         words, _gapped_params(words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
             words, sorted(spans + extra, key=lambda sp: sp.start))))))))))
+
+
+_IS_VERBS = frozenset("is are cost costs".split())
+_SUBJECT_OPENERS = frozenset(". , ; : ! ? ( - and but while whereas the a an my our their its his her your".split())
+
+
+def _label_letter(words: list[str], k: int) -> bool:
+    """A capital "A" inside a sentence is a label ("Grade A chuck mince"), not the article."""
+    return words[k] == "A" and k > 0 and words[k - 1] not in {".", "!", "?", ":"}
+
+
+def _said_alike(words: list[str]) -> list[tuple[tuple[str, str], int, int]]:
+    """Clauses "<name> is|are|costs [us|about] [$]N <word>": (the verb and the word after the amount, the name's
+    span). The name is up to three plain words right before the verb; "ones" ("the XL ones") is left off."""
+    out = []
+    for v, w in enumerate(words):
+        if w.lower() not in _IS_VERBS:
+            continue
+        j = v + 1
+        while j < len(words) and words[j].lower() in _ASIDES:
+            j += 1
+        if j < len(words) and words[j] == "$":
+            j += 1
+        if j + 1 >= len(words) or not is_number(words[j]):
+            continue
+        e = v - 1 if v >= 1 and words[v - 1].lower() in {"one", "ones"} else v
+        a = e
+        while a > 0 and e - a < 3 and words[a - 1].replace("-", "").isalpha() and words[a - 1].lower() not in STOP:
+            a -= 1
+        # the whole subject: after a clause's start or an article ("Grade A chuck mince is" is not "chuck mince")
+        if a < e and (a == 0 or words[a - 1].lower() in _SUBJECT_OPENERS and not _label_letter(words, a - 1)):
+            out.append(((w.lower().rstrip("s"), singular(words[j + 1].lower())), a, e))
+    return out
+
+
+def _lone_siblings(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
+    """One name tagged ("the train is $2.90 a trip ..., a share scooter is $4.50 a trip" with only "share
+    scooter"; "Standard cartridges are $18 and ..., the XL ones are $32 and ..."): the clauses said alike to the
+    one that prices or measures the tagged name (same verb, same word after the amount) name its siblings."""
+    if len({sp.text.lower() for sp in var_spans}) != 1:
+        return []
+    own = {singular(x.lower()) for x in var_spans[0].text.split()} - STOP
+    clauses = _said_alike(words)
+    frames = {f for f, a, e in clauses if own & {singular(x.lower()) for x in words[a:e]}}
+    if len(frames) != 1:
+        return []
+    out = [Span("VAR", a, e, " ".join(words[a:e])) for f, a, e in clauses
+           if f in frames and not own & {singular(x.lower()) for x in words[a:e]} and not tagged & set(range(a, e))]
+    tagged.update(k for sp in out for k in range(sp.start, sp.end))
+    return out
 
 
 _PRICE_VERBS = frozenset("is are costs cost sells sell".split())

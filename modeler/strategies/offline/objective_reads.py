@@ -130,6 +130,8 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
         best = _objective_feature(r, name_ctx)
     if best is None and m:
         best = _done_to_limit(r, m.group(1))
+    if best is not None and sense == "max" and {"MONEY", "PROFIT"} & set(name_ctx):
+        best = _earned_group(r, best)
     if best is not None:
         used.add(best)
         terms = {v: c.value for v, c in r.features[best].coefs.items()}
@@ -256,6 +258,30 @@ def _coordinated_rate(r: Reading, best: int, terms: dict[int, float]) -> None:
             if a == c.var and w != a and w not in f.coefs and w not in terms and between and between <= {
                     "or", "and", ","}:
                 terms[w] = c.value
+
+
+def _earned(r: Reading, tok: int) -> bool:
+    """A number said as what one earns: "we make $25", "i usually make $45 on it", "earns about $30", "rent for
+    $45 a day", "sells for $12"."""
+    k = tok - 1
+    while k >= 0 and r.words[k].lower() in {"$", "us", "me", "about", "around", "roughly"}:
+        k -= 1
+    if k >= 1 and r.words[k].lower() == "for" and r.words[k - 1].lower() in _SOLD_FOR:
+        return True
+    return k >= 0 and r.words[k].lower() in _EARNS - {"take", "takes", "taking"}
+
+
+_SOLD_FOR = frozenset("rent rents sell sells go goes fetch fetches".split())
+
+
+def _earned_group(r: Reading, best: int) -> int:
+    """Money to make the most of, read from a group of money that is not said as earned ("$8 in parts"): the
+    one group of money whose every number is said as earned ("Tune-ups: ..., $8 in parts, we make $25") is it."""
+    if all(_earned(r, c.tok) for c in r.features[best].coefs.values()):
+        return best
+    earned = [k for k, f in enumerate(r.features) if len(f.coefs) == len(r.variables) >= 2
+              and all(_earned(r, c.tok) and _money_written(r, c.tok) for c in f.coefs.values())]
+    return earned[0] if len(earned) == 1 else best
 
 
 def _money_written(r: Reading, tok: int) -> bool:

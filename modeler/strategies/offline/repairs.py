@@ -41,7 +41,7 @@ FULLY_USED = re.compile(r"^(?:[\w'-]+ ){0,3}?(?:is|are|will be|must be|has to be
 
 # ("its stock of 30 lemons, 40 mangos", "his inventory of 25 keyboards": what is at hand, like "available")
 _LIMIT_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|exceeded|has|have|only|limit|"
-                         r"up to|no more|no less|total|stock of|inventory of|allowance|in stock|on hand)\b", re.I)
+                         r"up to|no more|no less|total|stock of|inventory of|allowance|in stock|on hand|to spend)\b", re.I)
 
 
 def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
@@ -101,7 +101,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
                 tokens, spans, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or _had_list(
-                tokens, spans, sp) or _can_only([t.text for t in tokens], spans, sp) or _colon_stock(tokens, spans, sp) or (not has_var and any(
+                tokens, spans, sp) or _can_only([t.text for t in tokens], spans, sp) or _verb_capped(tokens, sp) or _colon_stock(tokens, spans, sp) or (not has_var and any(
                 _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
@@ -512,6 +512,19 @@ def _can_only(words: list[str], spans: list[Span], sp: Span) -> bool:
             "can", "could", "will"} or any(x.label == "VAR" and x.end == k - 2 for x in spans):
         return False
     return not any(w.lower() in {"per", "a", "an", "each", "every"} for w in words[sp.end + 1: sp.end + 3])
+
+
+# "The uni caps online modules at 6", "the council limits each stall to 3 tables" (not "at 6 per hour")
+_CAPPED = re.compile(r"\b(?:limits?|caps?|capped|restricts?)\b(?: [\w'-]+){1,6}? (?:to|at)(?: \$)?$", re.I)
+
+
+def _verb_capped(tokens: list[Token], sp: Span) -> bool:
+    """A number that a verb of limiting puts a ceiling on in its clause ("The uni caps online modules at 6") is a
+    limit, though a decision is named between: not a rate ("at 6 per hour")."""
+    sent = tokens[sp.start].sent
+    before = [t.text for t in tokens[max(0, sp.start - 9): sp.start] if t.sent == sent]
+    after = [t.text.lower() for t in tokens[sp.end: sp.end + 2]]
+    return bool(_CAPPED.search(" ".join(before))) and not {"per", "a", "an", "each", "every"} & set(after)
 
 
 def _colon_stock(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
