@@ -260,7 +260,7 @@ def _coordinated_rate(r: Reading, best: int, terms: dict[int, float]) -> None:
                 terms[w] = c.value
 
 
-def _earned(r: Reading, tok: int) -> bool:
+def _said_earned(r: Reading, tok: int) -> bool:
     """A number said as what one earns: "we make $25", "i usually make $45 on it", "earns about $30", "rent for
     $45 a day", "sells for $12"."""
     k = tok - 1
@@ -277,10 +277,10 @@ _SOLD_FOR = frozenset("rent rents sell sells go goes fetch fetches".split())
 def _earned_group(r: Reading, best: int) -> int:
     """Money to make the most of, read from a group of money that is not said as earned ("$8 in parts"): the
     one group of money whose every number is said as earned ("Tune-ups: ..., $8 in parts, we make $25") is it."""
-    if all(_earned(r, c.tok) for c in r.features[best].coefs.values()):
+    if all(_said_earned(r, c.tok) for c in r.features[best].coefs.values()):
         return best
     earned = [k for k, f in enumerate(r.features) if len(f.coefs) == len(r.variables) >= 2
-              and all(_earned(r, c.tok) and _money_written(r, c.tok) for c in f.coefs.values())]
+              and all(_said_earned(r, c.tok) and _money_written(r, c.tok) for c in f.coefs.values())]
     return earned[0] if len(earned) == 1 else best
 
 
