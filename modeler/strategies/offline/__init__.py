@@ -1,6 +1,7 @@
 """The offline modeler: linear word problems to models with no LLM (entity recognition, rules, templates).
 
-    text ──► tokenize + CRF entity tags (entities.py) + names it never saw (unseen.py)
+    text ──► as prose: a letter's body, "of each" spelt out (prose.py)
+         ──► tokenize + CRF entity tags (entities.py) + names it never saw (unseen.py)
              (when the reading below is unsure, again with each alternate tagger: the surest wins;
              still unsure, the first tagger's nearest other taggings: nbest.py)
          ──► the tagger's slips repaired from the text: names (name_repairs.py, mentions.py), numbers
@@ -24,6 +25,7 @@ import threading
 from typing import Any, ClassVar
 
 from modeler.strategies.base import Candidate, Context, Refusal, Strategy
+from modeler.strategies.offline.prose import each_spelt_out, letter_body
 
 _NONLINEAR = re.compile(r"\b(product of|squared|the square of|square root|cubed|quadratic|multiplied by each other|"
                         r"exponential|logarithm|divided by the number)\b", re.I)
@@ -92,77 +94,6 @@ class OfflineStrategy(Strategy):
         ctx.note(step="offline", variables=len(r.variables), constraints=len(specs), confidence=confidence)
         return Candidate(model=Model.from_json(model_json), confidence=confidence, understanding=understanding,
                          notes="offline modeler: CRF entities + constraint templates")
-
-
-_HEADER = re.compile(r"(?:subject|from|to|cc|re|date)\s*:.*", re.I)
-_GREETING = re.compile(r"(?:hi|hello|hey|dear|good (?:morning|afternoon))\b[^.?!:\d]{0,40},?", re.I)
-_SIGN_OFF = re.compile(r"[^\d?]{0,60}")
-# (a last line that asks or orders, though with no "?": "How many of each should we make")
-_ASKS = re.compile(r"\b(?:how|what|which|please|should|maximi[sz]e|minimi[sz]e|most|least|cheapest)\b", re.I)
-_JOINS = frozenset("and or but of the a an to for with in on at by per from than".split())
-_BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+")
-
-
-def letter_body(text: str) -> str:
-    """The problem in a letter, memo or list as prose: an e-mail's header lines ("Subject: ...", "From: ..."),
-    its greeting line ("Hi Jo,") and its sign-off lines after the last question or order ("Thanks,",
-    "Kind regards, Finance Director") are left out, and a line that ends with no stop ("- Oyster: 2.5 kg
-    substrate, $11 margin", "Budget: $186,000") ends its sentence, its bullet dropped, as a writer of
-    prose would have put it (not a line wrapped inside a sentence); the body starts with a capital ("Hi Dan,\\nfor
-    the layout ..."). A sign-off is a short line that asks nothing. Text with no line breaks is returned as it is."""
-    if "\n" not in text:
-        return text
-    lines = [ln.strip() for ln in text.split("\n")]
-    while lines and (not lines[0] or _HEADER.fullmatch(lines[0])):
-        lines.pop(0)
-    if lines and _GREETING.fullmatch(lines[0]) and lines[0].endswith(","):
-        lines.pop(0)
-    last = max((k for k, ln in enumerate(lines) if ln.endswith(("?", "."))), default=len(lines) - 1)
-    while len(lines) > last + 1 and (not lines[-1] or (
-            _SIGN_OFF.fullmatch(lines[-1]) and len(lines[-1].split()) <= 5 and not _ASKS.search(lines[-1]))):
-        lines.pop()
-    lines = [ln for ln in lines if ln]
-    bullets = [bool(_BULLET.match(ln)) for ln in lines]
-    lines = [_BULLET.sub("", ln) for ln in lines]
-    out = []
-    for k, ln in enumerate(lines):
-        # (a line wrapped inside a sentence, "We make chairs and\ntables.", goes on: it ends in a joining word
-        # or the next line, no bullet, starts in lower case)
-        wrapped = ln.split()[-1].lower() in _JOINS or (
-            k + 1 < len(lines) and lines[k + 1][:1].islower() and not bullets[k + 1])
-        if ln[-1] not in ".?!:;," and not wrapped:
-            ln += "."
-        out.append(ln)
-    body = "\n".join(out)
-    return body[:1].upper() + body[1:]
-
-
-# "3 hours of maths and 1 hour of reading", "20% nitrogen and 5% phosphate": two amounts of one unit, each of a thing
-_NAME2 = r"([a-z]+(?:\s(?!(?:and|or|for|at|with|per|in|to|on|a|an|the|each)\b)[a-z]+)?)"
-_PAIR = re.compile(r"(\d[\d,.]*)(\s*)(%|[a-z]+)\s+(of\s+)?" + _NAME2 + r"\s+and\s+\d[\d,.]*\s*(?:%|[a-z]+)\s+"
-                   r"(of\s+)?" + _NAME2 + r"\b", re.I)
-# "gives 2 hours of each", "contains 10% of each": one amount for every thing of the pair before it
-_OF_EACH = re.compile(r"\b(gives?|contains?|has|have|provides?|is|are|takes?|uses?|needs?)\s+(\d[\d,.]*)(\s*)"
-                      r"(%|[a-z]+)\s+of\s+each\b(?!\s+(?:of|kind|type|one|product|item))", re.I)
-
-
-def each_spelt_out(text: str) -> str:
-    """"Package A gives 3 hours of maths and 1 hour of reading for $90; package B gives 2 hours of each for
-    $80", "Brand A is 20% nitrogen and 5% phosphate ...; brand B contains 10% of each": an amount "of each"
-    after an option that listed two amounts of the same unit is that amount of each of the two things, said
-    out ("2 hours of maths and 2 hours of reading") so the coefficients fall into their groups."""
-    def spell(m: re.Match[str]) -> str:
-        before = [p for p in _PAIR.finditer(text[max(0, m.start() - 300): m.start()])]
-        if not before:
-            return m.group(0)
-        p = before[-1]
-        unit = m.group(4)
-        if unit.lower().rstrip("s") != p.group(3).lower().rstrip("s") and not (unit == "%" == p.group(3)):
-            return m.group(0)
-        n, sp = m.group(2), m.group(3)
-        return (f"{m.group(1)} {n}{sp}{unit} {p.group(4) or ''}{p.group(5)} and {n}{sp}{unit} "
-                f"{p.group(6) or ''}{p.group(7)}")
-    return _OF_EACH.sub(spell, text)
 
 
 def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]], float, Any, list[Any]]:

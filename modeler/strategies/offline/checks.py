@@ -281,11 +281,8 @@ def fewer_than_said(r: Reading) -> bool:
     """"I make soap in three kinds: lavender, oatmeal and charcoal" read with two variables: a name the
     tagger missed (the text counts its kinds in so many words)."""
     text = " ".join(r.words)
-    said = [_SPELT_COUNTS[m.group(1).lower()] for m in _KINDS_SAID.finditer(text)]
+    said = [parse_value(m.group(1)) or 0 for m in _KINDS_SAID.finditer(text)]
     return bool(said) and len(r.variables) < max(said)
-
-
-_SPELT_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def shape_doubts(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> list[str]:

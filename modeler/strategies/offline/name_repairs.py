@@ -117,6 +117,11 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             words, sorted(spans + extra, key=lambda sp: sp.start))))))))))
 
 
+def _sentence_starts(words: list[str]) -> list[int]:
+    """Where each sentence (or ";"-clause) of the text begins."""
+    return [0] + [k + 1 for k, w in enumerate(words) if w in {".", "?", "!", ";"}]
+
+
 _IS_VERBS = frozenset("is are cost costs".split())
 _SUBJECT_OPENERS = frozenset(". , ; : ! ? ( - and but while whereas the a an my our their its his her your".split())
 
@@ -210,7 +215,7 @@ def _priced_subjects(words: list[str], tagged: set[int]) -> list[Span]:
     or what is paid for, a price right after the verb, name the decisions when two or more do (read only when
     nothing else names one)."""
     out: list[Span] = []
-    starts = [0] + [k + 1 for k, w in enumerate(words) if w in {".", "?", "!", ";"}]
+    starts = _sentence_starts(words)
     for a in starts:
         k = a
         while k < len(words) and words[k].lower() in {"the", "our", "their", "a", "an", "each", "own"}:
@@ -394,7 +399,7 @@ def _producers(words: list[str], spans: list[Span]) -> list[Span]:
     # (a list of counts: "600 sandwiches and 200 salads" -- each name right after its number)
     if not all(sp.start - 1 in nums for sp in vars_):
         return spans
-    starts = [0] + [k + 1 for k, w in enumerate(words) if w in {".", "?", "!", ";"}]
+    starts = _sentence_starts(words)
     found: list[Span] = []
     for a in starts:
         if a >= len(words) or words[a].lower() not in {"a", "an", "the", "each", "one"}:
@@ -418,7 +423,7 @@ def _colon_labels(words: list[str], tagged: set[int]) -> list[Span]:
     two or more sentences of a note that open with a label, a colon and an amount name the options (the label
     up to its first preposition)."""
     out: list[Span] = []
-    starts = [0] + [k + 1 for k, w in enumerate(words) if w in {".", "?", "!", ";"}]
+    starts = _sentence_starts(words)
     for a in starts:
         c = next((k for k in range(a, min(a + 10, len(words))) if words[k] == ":"), None)
         if c is None or c == a or c + 1 >= len(words) or not (words[c + 1] == "$" or is_number(words[c + 1])):
@@ -1025,7 +1030,7 @@ def _list_items(words: list[str], var_spans: list[Span], tagged: set[int], param
         if items and any(any(x.start <= a2 < x.end or a2 <= x.start < e2 for x in var_spans) for a2, e2 in items):
             add(items)
     # a "respectively" sentence: its first list, when as many numbers follow it
-    starts = [0] + [k + 1 for k, w in enumerate(words) if w in {".", "?", "!", ";"}]
+    starts = _sentence_starts(words)
     for sent_a in starts:
         sent_e = next((k for k in range(sent_a, n) if words[k] in {".", "?", "!", ";"}), n)
         if "respectively" not in lower[sent_a: sent_e] or any(sent_a <= x.start < sent_e for x in var_spans):
@@ -1405,7 +1410,7 @@ def _subjects(words: list[str], tagged: set[int]) -> list[Span]:
     differ. Each gives its first mention."""
     out: list[Span] = []
     seen: set[tuple[str, ...]] = set()
-    starts = [0] + [k + 1 for k, w in enumerate(words) if w in {".", "?", "!", ";"}]
+    starts = _sentence_starts(words)
     # "A day team cleans 6 floors ..., and a night team cleans 8 floors": a clause after ", and" opens with a
     # subject too, but from there only kinds of one thing (below) are taken
     inner = [k + 2 for k in range(1, len(words) - 2) if words[k - 1] == "," and words[k].lower() == "and" and words[

@@ -19,6 +19,13 @@ from modeler.strategies.offline.reading import Reading, Variable
 from modeler.strategies.offline.specs import ConstraintSpec, Objective
 from modeler.strategies.offline.words import parse_value, singular
 
+
+def _shape_reading(r: Reading, variables: list[Variable]) -> Reading:
+    """The reading of a shape: the text's words and sentences, with the shape's own decisions and no
+    coefficient groups (the shape writes its rows itself)."""
+    return Reading(r.tokens, r.words, r.spans, variables, {}, [], [], r.sentences, {})
+
+
 # ---- a transport grid: "$0.05 from Depot 1 to Ashby, ...", each source's supply and each destination's need
 _GRID_BREAKS = frozenset({",", ";", ".", ":", "?", "!", "and", "or", "while", "but", "whereas"})
 _GRID_CAP = re.compile(r"\b(?:room|capacity|holds?|can take|can accept|accepts?|at most|up to|no more than|seats?)\b")
@@ -164,7 +171,7 @@ def transport_grid(r: Reading) -> tuple[Reading, Objective, list[ConstraintSpec]
         return None
     pairs = [(s, d) for s in sources for d in dests]
     variables = [Variable(i, [f"{s} {d}"], {s.lower(), d.lower()}) for i, (s, d) in enumerate(pairs)]
-    grid = Reading(r.tokens, words, r.spans, variables, {}, [], [], r.sentences, {})
+    grid = _shape_reading(r, variables)
     sentence = next((r.sentence_text(s) for s in r.sentences if "$" in r.sentence_text(s)), "")
     obj = Objective("min", {i: costs[p] for i, p in enumerate(pairs)}, "cost", "weighted", sentence)
     dest_cap = all(_GRID_CAP.search(amounts[d][1]) for d in dests)
@@ -185,7 +192,6 @@ def transport_grid(r: Reading) -> tuple[Reading, Objective, list[ConstraintSpec]
 # ---- shift cover: periods in a cycle, a need in each, and shifts that cover so many periods in a row
 _COVER = re.compile(r"\b(?:covering|covers|cover|spanning|spans|span|works?|working) (two|three|four|five|six|2|3|4|5|6) "
                     r"(?:consecutive |successive |straight )?([a-z]+?)s?(?: in a row)?\b")
-_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _FEWEST = re.compile(r"\b(?:fewest|as few|minimi[sz]e|minimum|smallest|least)\b")
 
 
@@ -201,7 +207,7 @@ def shift_cover(r: Reading) -> tuple[Reading, Objective, list[ConstraintSpec]] |
     m = _COVER.search(text)
     if not m or "start" not in text or not _FEWEST.search(text):
         return None
-    span, unit = _SMALL.get(m.group(1)) or int(m.group(1)), m.group(2)
+    span, unit = int(parse_value(m.group(1)) or 0), m.group(2)
     # the needs: one list of numbers said "respectively"
     k = next((j for j, w in enumerate(low) if w == "respectively"), None)
     if k is None:
@@ -234,7 +240,7 @@ def shift_cover(r: Reading) -> tuple[Reading, Objective, list[ConstraintSpec]] |
     if not names:
         return None
     variables = [Variable(i, [f"start {x}"], {x.lower()}) for i, x in enumerate(names)]
-    cover = Reading(r.tokens, words, r.spans, variables, {}, [], [], r.sentences, {})
+    cover = _shape_reading(r, variables)
     sentence = next((r.sentence_text(s) for s in r.sentences if "start" in r.sentence_text(s).lower()), "")
     obj = Objective("min", {i: 1.0 for i in range(n)}, "the number who start", "count", sentence, said=True)
     specs = [ConstraintSpec("sum", ">=", float(needs[i]), {(i - d) % n: 1.0 for d in range(span)},
@@ -306,7 +312,7 @@ def machine_products(r: Reading) -> tuple[Reading, Objective, list[ConstraintSpe
         return None
     pairs = [(m, p) for m in machines for p in range(len(products))]
     variables = [Variable(i, [f"{m} {products[p]}"], {m.lower(), products[p]}) for i, (m, p) in enumerate(pairs)]
-    grid = Reading(r.tokens, words, r.spans, variables, {}, [], [], r.sentences, {})
+    grid = _shape_reading(r, variables)
     obj = Objective("min", {i: price[m] for i, (m, _) in enumerate(pairs)}, "cost", "weighted", q.group(0))
     specs = [ConstraintSpec("linear", ">=", need[u], {i: rates[m][p][0] for i, (m, p) in enumerate(pairs) if p == pu},
                             sentence=q.group(0), cue=u) for pu, u in enumerate(units)]
@@ -364,7 +370,7 @@ def regular_overtime(r: Reading) -> tuple[Reading, Objective, list[ConstraintSpe
     stored = bool(re.search(r"\b(?:stored|store|kept|carried over|carry over|held)\b", " ".join(low)))
     pairs = [(m, kind) for m in months for kind in ("regular", "overtime")]
     variables = [Variable(i, [f"{m.capitalize()} {kind}"], {m, kind}) for i, (m, kind) in enumerate(pairs)]
-    plan = Reading(r.tokens, words, r.spans, variables, {}, [], [], r.sentences, {})
+    plan = _shape_reading(r, variables)
     obj = Objective("min", {i: (cost_reg if kind == "regular" else cost_ot)[m] for i, (m, kind) in enumerate(pairs)},
                     "cost", "weighted", r.sentence_text(r.tokens[ot].sent))
     specs = []
@@ -422,7 +428,7 @@ def cutting_patterns(r: Reading) -> tuple[Reading, Objective, list[ConstraintSpe
         return None
     pats = list(gives)
     variables = [Variable(i, [p], {p.lower()}) for i, p in enumerate(pats)]
-    plan = Reading(r.tokens, words, r.spans, variables, {}, [], [], r.sentences, {})
+    plan = _shape_reading(r, variables)
     obj = Objective("min", {i: 1.0 for i in range(len(pats))}, "stock pieces cut", "count", "", said=True)
     specs = [ConstraintSpec("linear", ">=", n, {i: gives[p][s] for i, p in enumerate(pats) if s in gives[p]},
                             cue=f"{s:g} pieces") for s, n in need.items()]
