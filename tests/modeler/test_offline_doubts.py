@@ -14,6 +14,7 @@ from hand_tags import hand
 
 from modeler.strategies.offline import REFUSE_BELOW, SURE, checks, read_model
 from modeler.strategies.offline.checks import (
+    empty_row,
     limit_in_own_row,
     redundant_row,
     self_bounded,
@@ -107,6 +108,13 @@ def test_a_capacity_that_holds_not_one_unit() -> None:
     assert too_small([ConstraintSpec("linear", "<=", 4, {0: 60.0, 1: 130.0})])
     assert not too_small([ConstraintSpec("linear", "<=", 100, {0: 60.0, 1: 130.0})])
     assert not too_small([ConstraintSpec("linear", ">=", 4, {0: 60.0, 1: 130.0})])
+
+
+def test_a_limit_that_names_no_decision() -> None:
+    assert empty_row([ConstraintSpec("linear", "<=", 100, {0: 0.0})])
+    assert empty_row([ConstraintSpec("linear", "<=", 100, {})])
+    assert not empty_row([ConstraintSpec("linear", "<=", 100, {0: 0.0, 1: 2.0})])
+    assert not empty_row([ConstraintSpec("sum", "<=", 100)])
 
 
 def test_two_variables_named_alike_but_for_a_plural() -> None:

@@ -10,7 +10,7 @@
 * Shapes a right model of a word problem almost never has (`shape_doubts`): no optimum at all, an
   optimum that decides nothing (every variable at zero), a variable the objective leaves out, one row limited twice the same way, a limit on the objective's own
   row in its own direction, a limit equal to a coefficient of its row, a capacity too small for one unit
-  of anything, two variables named alike.
+  of anything, a limit whose row names no decision, two variables named alike.
   Each is weak alone (the benchmarks' right readings show each a few times in a thousand), so each
   costs little: enough to send an otherwise sure reading to the alternate taggers.
 """
@@ -267,6 +267,11 @@ def too_small(specs: list[ConstraintSpec]) -> bool:
                and s.limit < min(s.terms.values()) for s in specs)
 
 
+def empty_row(specs: list[ConstraintSpec]) -> bool:
+    """A limit whose row holds no decision ("0 <= 100"): its number was read, its coefficients lost."""
+    return any(s.kind == "linear" and not any(s.terms.values()) for s in specs)
+
+
 def twin_names(r: Reading) -> bool:
     """Two variables named alike but for a plural ("peas" and "pea"): one thing read as two."""
     keys = [" ".join(singular(w) for w in v.text.split()) for v in r.variables]
@@ -307,6 +312,8 @@ def shape_doubts(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> lis
         out.append("a limit equals a coefficient of its own row")
     if too_small(specs):
         out.append("a capacity holds not one unit of anything")
+    if empty_row(specs):
+        out.append("a limit names no decision")
     if twin_names(r):
         out.append("two variables are named alike")
     if fewer_than_said(r):
