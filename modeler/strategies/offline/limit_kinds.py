@@ -304,6 +304,11 @@ def _asked_measure(r: Reading, sp: Span) -> bool:
         return False  # ("Birch can ship no more than 4,000 tonnes": one of them)
     # ("the sludge press can take no more than 4,000 kilograms": a resource the coefficients measure)
     own = _clause_before(r, sp).split(" and ")[-1].split()
+    # ("only 50 nurse-days" where a clinic day "needs 4 nurses": what the unit is of is such a measured resource
+    # too; not a word of a price's clause, "costs $400 a day with operator" against "12 operator-days")
+    of = set(content(r.words[k].split("-")[:-1]))
+    if of & {w for f in r.features if "MONEY" not in f.context for w in f.context}:
+        return False
     return not set(content(own)) & {w for f in r.features for w in f.context}
 
 

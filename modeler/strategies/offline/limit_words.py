@@ -126,12 +126,17 @@ def _open_compound(r: Reading, k: int) -> int | None:
     return r.distinct.get(stem(f"{r.words[k]}-{r.words[k + 1]}"))
 
 
+# units of time a question may count after a word that says what the time is for ("How many service hours")
+_TIME_UNITS = frozenset(stem(x) for x in "hour hours day days minute minutes week weeks shift shifts".split())
+
+
 def _asked(r: Reading, k: int) -> bool:
     """The word at k is what the question counts ("How many kilograms of each wax ..."); a unit joined to
     what it is of ("250 picker-hours" when the question asks "How many hours") is that unit."""
     w = stem(r.words[k].rsplit("-", 1)[-1] if r.words[k].count("-") == 1 else r.words[k])
-    return any(a.lower() == "how" and b.lower() == "many" and (stem(c) == w or _UNIT_NAMES.get(w.lower()) == stem(c))
-               for a, b, c in zip(r.words, r.words[1:], r.words[2:], strict=False))
+    return any(a.lower() == "how" and b.lower() == "many" and (stem(c) == w or _UNIT_NAMES.get(w.lower()) == stem(c) or (
+        c.isalpha() and c.islower() and stem(d) == w and w in _TIME_UNITS))  # "How many service hours"
+               for a, b, c, d in zip(r.words, r.words[1:], r.words[2:], [*r.words[3:], ""], strict=False))
 
 
 # a unit's short name and the stem of its long one: "1000 kg" in a text that asks "How many kilograms"

@@ -112,9 +112,9 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 extra.append(Span("VAR", k, k + m, " ".join(words[k:k + m])))
                 tagged.update(range(k, k + m))
     extra += _head_repeats(words, names, tagged, {sp.start for sp in var_spans + extra})
-    return _counted_modifiers(words, possessive_names(words, _contained_names(words, _letter_names(words, _parallel_verb_params(
+    return _counted_modifiers(words, possessive_names(words, _material_of_names(words, _contained_names(words, _none_of(words, _letter_names(words, _parallel_verb_params(
         words, _gapped_params(words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
-            words, sorted(spans + extra, key=lambda sp: sp.start))))))))))
+            words, sorted(spans + extra, key=lambda sp: sp.start))))))))))))
 
 
 def _sentence_starts(words: list[str]) -> list[int]:
@@ -533,6 +533,27 @@ def _contained_names(words: list[str], spans: list[Span]) -> list[Span]:
     return [sp for sp in spans if not (sp.label == "VAR" and sp.end - sp.start == 1 and sp.text.lower() in CONTAINERS
                                        and sp.end < len(words) and words[sp.end].lower() == "of"
                                        and sp.end + 1 in starts)]
+
+
+def _none_of(words: list[str], spans: list[Span]) -> list[Span]:
+    """"A serving of chicken has 25 grams of protein and no fiber": "no <measure>" says a measure is nil (a zero
+    coefficient), it names no decision; not a kind named by what it lacks ("commercials with no people")."""
+    return [sp for sp in spans if not (sp.label == "VAR" and words[sp.start].lower() == "no" and sp.end > sp.start + 1
+                                       and not (sp.start and words[sp.start - 1].lower() in {"with", "for"}))]
+
+
+def _material_of_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"sells ice cream cones and ice cream cups. Each ice cream cone requires 3 scoops of ice cream": what
+    comes after "of" and opens two or more names of decisions ("ice cream" of "ice cream cone" and "ice cream
+    cup") is what they are made of, not a decision of its own."""
+    names = {tuple(singular(w.lower()) for w in sp.text.split()) for sp in spans if sp.label == "VAR"}
+
+    def material(sp: Span) -> bool:
+        key = tuple(singular(w.lower()) for w in sp.text.split())
+        longer = {n for n in names if len(n) > len(key) and n[:len(key)] == key}
+        return sp.start > 0 and words[sp.start - 1].lower() == "of" and len({n[len(key)] for n in longer}) >= 2
+
+    return [sp for sp in spans if not (sp.label == "VAR" and material(sp))]
 
 
 _LIST_OPEN = frozenset({"from", "between", "of", "with", "using", "sells", "makes", "produces", "grows"})

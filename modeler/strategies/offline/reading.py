@@ -814,6 +814,56 @@ def group_features(coefs: list[Coef], distinct: dict[str, int] | None = None,
             best = Feature()
             features.append(best)
         best.add(c)
+    return _regroup(features)
+
+
+def _feature_of(coefs: list[Coef]) -> Feature:
+    f = Feature()
+    for c in coefs:
+        f.add(c)
+    return f
+
+
+def _regroup(features: list[Feature]) -> list[Feature]:
+    """"A small line makes 150 sets of clothing and takes 12 employees ...; a large line requires 26 employees to
+    create 500 sets of clothing": taken in order, "26 employees to create" joined the first group by "create"
+    and "500 sets of clothing" was left alone. A coefficient left alone that shares more words with another
+    variable's group than that variable's own member does takes its place, when the member it puts out then
+    shares words with another group left alone (which lacks that variable), as "26 employees" with "12
+    employees"."""
+    for _ in range(len(features)):
+        done = False
+        for s in features:
+            if len(s.coefs) != 1:
+                continue
+            v, c = next(iter(s.coefs.items()))
+            for f in features:
+                if f is s or v not in f.coefs or len(f.coefs) < 2:
+                    continue
+                out = f.coefs[v]
+                rest = [o for o in f.coefs.values() if o.var != v]
+                rest_ctx: Counter[str] = Counter()
+                for o in rest:
+                    rest_ctx.update(o.context)
+                if overlap(c.context, rest_ctx) <= overlap(out.context, rest_ctx):
+                    continue
+                home = max((g for g in features if g is not s and g is not f and v not in g.coefs
+                            and overlap(out.context, g.context) > 0),
+                           key=lambda g: overlap(out.context, g.context), default=None)
+                # (the two groups together share more words than before: the first keeps its own measure)
+                if home is None or overlap(c.context, rest_ctx) + overlap(out.context, home.context) <= overlap(
+                        out.context, rest_ctx):
+                    continue
+                k_f, k_h = features.index(f), features.index(home)
+                features[k_f] = _feature_of([*rest, c])
+                features[k_h] = _feature_of([*home.coefs.values(), out])
+                features = [g for g in features if g is not s]
+                done = True
+                break
+            if done:
+                break
+        if not done:
+            break
     return features
 
 

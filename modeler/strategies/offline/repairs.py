@@ -101,7 +101,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
                 tokens, spans, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or _had_list(
-                tokens, spans, sp) or _can_only([t.text for t in tokens], spans, sp) or _verb_capped(tokens, sp) or _colon_stock(tokens, spans, sp) or (not has_var and any(
+                tokens, spans, sp) or _verb_capped(tokens, sp) or _colon_stock(tokens, spans, sp) or (not has_var and any(
                 _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
@@ -126,9 +126,11 @@ _MODALS = frozenset("can could will would may".split())
 
 def _offered_only(words: list[str], spans: list[Span]) -> list[Span]:
     """"Our bank staff can only take 45 shifts between them", "The portal will only sell us 12 featured
-    weeks", "FieldForce can only give us 250 picker-hours": a number after "<can / will> only <verb> [us]"
-    is how much someone can give or take at most, a limit, not a coefficient; unless the clause is about
-    one of a kind ("A van can only carry 12 boxes", "each ..."), which states what one unit holds."""
+    weeks", "FieldForce can only give us 250 picker-hours", "the kiln can only run 40 hours": a number after
+    "<can / will> only <verb> [us]" is how much someone can give, take or do at most, a limit, not a
+    coefficient; unless the clause is about one of a kind ("A van can only carry 12 boxes", "each ...", a
+    variable right before the modal) or the number is a rate ("can only pack 20 boxes an hour"), which state
+    what one unit holds or does."""
     out = list(spans)
     for i, sp in enumerate(spans):
         k = sp.start - 1
@@ -141,7 +143,10 @@ def _offered_only(words: list[str], spans: list[Span]) -> list[Span]:
             continue
         lead = [w.lower() for w in words[max(k - 7, 0): k - 2]]
         cut = max((j for j, w in enumerate(lead) if w in {".", ";", "?", "!", ",", "and", "but"}), default=-1)
-        if not {"a", "an", "each", "every", "per"} & set(lead[cut + 1:]):
+        one_of_a_kind = bool({"a", "an", "each", "every", "per"} & set(lead[cut + 1:])) or any(
+            x.label == "VAR" and x.end == k - 2 for x in spans)
+        rate = any(w.lower() in {"per", "a", "an", "each", "every"} for w in words[sp.end + 1: sp.end + 3])
+        if not one_of_a_kind and not rate:
             out[i] = Span("LIMIT", sp.start, sp.end, sp.text)
     return out
 
@@ -501,17 +506,6 @@ def _had_list(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     if prev.start > 0 and tokens[prev.start - 1].text == "$":  # "we have $500 and 40 hours"
         prev = Span(prev.label, prev.start - 1, prev.end, prev.text)
     return _owner_has(tokens, spans, prev)
-
-
-def _can_only(words: list[str], spans: list[Span], sp: Span) -> bool:
-    """"The operator can only stay 10 hours", "the kiln can only run 40 hours": "can only" and a verb before an
-    amount say how much there can be at most, a limit -- not a rate ("can only pack 20 boxes an hour"), nor
-    what one unit of a variable holds ("a small van can only carry 20 boxes")."""
-    k = sp.start - 1
-    if k < 3 or not words[k].isalpha() or words[k - 1].lower() != "only" or words[k - 2].lower() not in {
-            "can", "could", "will"} or any(x.label == "VAR" and x.end == k - 2 for x in spans):
-        return False
-    return not any(w.lower() in {"per", "a", "an", "each", "every"} for w in words[sp.end + 1: sp.end + 3])
 
 
 # "The uni caps online modules at 6", "the council limits each stall to 3 tables" (not "at 6 per hour")
@@ -967,6 +961,37 @@ def fraction_shares(words: list[str], spans: list[Span]) -> list[Span]:
             x.label == "CONST_DIR" and x.start < a < x.end) else x for x in out
             if not (x.label == "CONST_DIR" and a <= x.start < k + 1)]
         out.append(Span("LIMIT", start, k + 1, " ".join(words[start: k + 1])))
+    return _fraction_amounts(words, sorted(out, key=lambda sp: sp.start))
+
+
+def _fraction_amounts(words: list[str], spans: list[Span]) -> list[Span]:
+    """"a quarter of an hour on the wheel", "three quarters of a litre", "half an hour of sanding": a fraction
+    of one unit, which the tagger leaves out, is an amount like "0.25 hours" -- what one unit of a decision
+    takes (a coefficient); not a share ("a quarter of the vehicles") nor an amount after a bound's wording
+    ("at most half an hour"), which are read as limits."""
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    out = list(spans)
+    for k, w in enumerate(words):
+        lw = w.lower()
+        if k in taken or lw not in FRACTIONS or k + 3 > len(words):
+            continue
+        if lw == "half" and words[k + 1].lower() in {"a", "an"}:
+            unit = k + 2
+        elif words[k + 1].lower() == "of" and k + 3 < len(words) and words[k + 2].lower() in {"a", "an"}:
+            unit = k + 3
+        else:
+            continue
+        if unit >= len(words) or not words[unit].isalpha() or words[unit].lower() in STOP:
+            continue
+        start = k - 1 if k and words[k - 1].lower() in SPELT else k
+        if lw != "half" and start == k and not (k and words[k - 1].lower() in {"a", "an"}):
+            continue  # (a fraction other than "half" needs its count: "a quarter", "three quarters")
+        if start < k and start in taken:
+            continue
+        pre = " ".join(x.lower() for x in words[max(k - 6, 0): k] if x not in {",", ".", ";"})
+        if _BOUND_BEFORE.search(pre):
+            continue
+        out.append(Span("PARAM", start, k + 1, " ".join(words[start: k + 1])))
     return sorted(out, key=lambda sp: sp.start)
 
 

@@ -35,29 +35,47 @@ _GRID_MIN = re.compile(r"\b(?:minimi[sz]e|minimum|lowest|least|cheapest|cheaply|
 _GRID_STOP = frozenset("The A An Each Every All Shipping Transport Moving Sending Plan How What Which".split())
 
 
+def _grid_word(w: str) -> bool:
+    """A capitalised word of a place's name ("Hill", "Farm", "Anne's")."""
+    stem = w[:-2] if w.endswith("'s") else w
+    return len(stem) > 1 and stem[:1].isupper() and stem.isalpha() and w not in _GRID_STOP
+
+
 def _grid_name_before(words: list[str], k: int) -> tuple[int, int] | None:
-    """The name ending at k ("Ashby", "Depot 1", "Plant B"): a capitalised word, with a number or a single
-    capital letter after it."""
+    """The name ending at k ("Ashby", "Depot 1", "Plant B", "Hill Farm"): capitalised words (up to three),
+    or one with a number or a single capital letter after it, or a lone capital letter after "from" or
+    opening a line or clause ("$8 from A to X")."""
     if k < 0:
         return None
     w = words[k]
     if (w.isdigit() and len(w) <= 2) or (len(w) == 1 and w.isupper()):
         if k >= 1 and words[k - 1][:1].isupper() and words[k - 1].isalpha() and words[k - 1] not in _GRID_STOP:
             return k - 1, k + 1
+        if w.isalpha() and (k == 0 or words[k - 1].lower() == "from" or words[k - 1] in {",", ";", ":", "-", "."}):
+            return k, k + 1
         return None
     if w[:1].isupper() and w.isalpha() and len(w) > 1 and w not in _GRID_STOP:
-        return k, k + 1
+        a = k
+        while a >= 1 and k - a < 2 and _grid_word(words[a - 1]) and not words[a - 1].endswith("'s"):
+            a -= 1
+        return a, k + 1
     return None
 
 
 def _grid_name_after(words: list[str], k: int) -> tuple[int, int] | None:
+    if k < len(words) and len(words[k]) == 1 and words[k].isupper() and words[k].isalpha() and (
+            k + 1 == len(words) or words[k + 1] in {",", ";", ":", ".", "$", "and", "is", "costs", "at", "for"}):
+        return k, k + 1  # a lone letter: "from A to X, $11 from A to Y"
     if k >= len(words) or not (words[k][:1].isupper() and words[k].isalpha() and len(words[k]) > 1) or (
             words[k] in _GRID_STOP):
         return None
     if k + 1 < len(words) and ((words[k + 1].isdigit() and len(words[k + 1]) <= 2) or (
             len(words[k + 1]) == 1 and words[k + 1].isupper())):
         return k, k + 2
-    return k, k + 1
+    e = k + 1
+    while e < len(words) and e - k < 3 and _grid_word(words[e]) and not words[e - 1].endswith("'s"):
+        e += 1  # "to St Anne's", "to Hill Farm"
+    return k, e
 
 
 def _grid_costs(words: list[str]) -> tuple[dict[tuple[str, str], float], set[int]]:
@@ -126,6 +144,14 @@ def _paired_amounts(words: list[str], names: list[str], taken: set[int]) -> dict
     return out
 
 
+def _grid_said_in(clause: list[str], name: str) -> bool:
+    """Whether a clause names a place: its words, or for a lone letter ("Mill P has 90 sacks" does not
+    name "M"), that letter as a word of its own."""
+    if len(name) == 1:
+        return name in clause
+    return " ".join(clause).find(name) >= 0
+
+
 def transport_grid(r: Reading) -> tuple[Reading, Objective, list[ConstraintSpec]] | None:
     """"Shipping a litre costs $0.05 from Depot 1 to Ashby, $0.08 from Depot 1 to Brook, ...", with "9,000
     litres in Depot 1" and "Ashby needs 6,000 litres": a price for every source-destination pair of two
@@ -157,7 +183,7 @@ def transport_grid(r: Reading) -> tuple[Reading, Objective, list[ConstraintSpec]
             while b < len(words) and words[b].lower() not in _GRID_BREAKS:
                 b += 1
             clause = words[a:b]
-            if any(other != name and " ".join(clause).find(other) >= 0 and other not in name
+            if any(other != name and _grid_said_in(clause, other) and other not in name
                    for other in sources + dests):
                 continue
             nums = [j for j in range(a, b) if j not in taken and is_number(words[j]) and not (
