@@ -44,6 +44,8 @@ def _grid_name_before(words: list[str], k: int) -> tuple[int, int] | None:
     if (w.isdigit() and len(w) <= 2) or (len(w) == 1 and w.isupper()):
         if k >= 1 and words[k - 1][:1].isupper() and words[k - 1].isalpha() and words[k - 1] not in _GRID_STOP:
             return k - 1, k + 1
+        if k >= 1 and words[k - 1] in {":", ",", ";"} and w.isalpha():
+            return k, k + 1  # ("Haul cost per load: A to North $40, A to South $65": "Pit A" said by its letter)
         return None
     if w[:1].isupper() and w.isalpha() and len(w) > 1 and w not in _GRID_STOP:
         return k, k + 1
@@ -156,6 +158,10 @@ def transport_grid(r: Reading) -> tuple[Reading, Objective, list[ConstraintSpec]
             b = k + len(ph)
             while b < len(words) and words[b].lower() not in _GRID_BREAKS:
                 b += 1
+            if b == k + len(ph) and b < len(words) and words[b] == ":":  # "Pit A: up to 70 loads"
+                b += 1
+                while b < len(words) and words[b].lower() not in _GRID_BREAKS:
+                    b += 1
             clause = words[a:b]
             if any(other != name and " ".join(clause).find(other) >= 0 and other not in name
                    for other in sources + dests):
