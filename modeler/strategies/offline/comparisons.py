@@ -38,7 +38,9 @@ _MORE_THAN = re.compile(r"\b(more|fewer|less|greater|larger|smaller|higher|lower
 
 def _clauses(r: Reading, s: int) -> list[tuple[int, int]]:
     a, b = r.sentences[s]
-    cuts = [k for k in range(a, b) if r.words[k].lower() in _CLAUSE_SPLIT]
+    # (not the "and" inside one number: "at least one and a half times")
+    inside = {k for sp in r.spans if sp.label in {"PARAM", "LIMIT"} and a <= sp.start < b for k in range(sp.start, sp.end)}
+    cuts = [k for k in range(a, b) if r.words[k].lower() in _CLAUSE_SPLIT and k not in inside]
     bounds = [a, *cuts, b]
     return [(bounds[i] + (1 if i else 0), bounds[i + 1]) for i in range(len(bounds) - 1)
             if bounds[i + 1] > bounds[i] + (1 if i else 0)]
@@ -57,13 +59,18 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
         return out
     clauses = _clauses(r, s)
     for i, (a, b) in enumerate(clauses):
+        plus = _multiple_plus(r, a, b, sentence)
+        if plus is not None:
+            out.append((plus, (a, b)))
+            continue
         # a comparison may continue into the next clause: "more X than Y, ..." rarely; "X and Y" splits
         # wrongly, so a clause with one variable borrows the next clause's first mention
         low = " ".join(r.words[a:b]).lower()
         m_times = _TIMES.search(low)
         has_times = bool(m_times) and not re.match(r"\s*(a|an|per|every|each|daily|weekly|monthly)\b",
-                                                   low[m_times.end():]) and bool(
+                                                   low[m_times.end():]) and (bool(
             re.search(r"\b(as|than|that of|the number|the amount|the \w+ (?:of|for))\b", low[m_times.end():]))
+            or _times_named(r, a, b))
         frac = _FRACTION_OF.search(low)
         compare = any(c in low for c in _COMPARE) or bool(_MORE_THAN.search(low)) or bool(_AS_THE_NUMBER.search(low))
         if not (has_times or frac or compare):
@@ -133,6 +140,47 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
         elif _MODAL.search(cl):  # "there are usually more sofas than beds" states a fact, not a rule
             out.append((ConstraintSpec("xy", sense, 0.0, x=x, y=y, sentence=sentence, cue=clause), (a, b)))
     return out
+
+
+_PLUS_BOUND = re.compile(r"\b(no more than|not more than|at most|no less than|not less than|at least)$")
+
+
+def _multiple_plus(r: Reading, a: int, b: int, sentence: str) -> ConstraintSpec | None:
+    """"social should be no more than twice the radio spots plus 6": one of two decisions bounded by a multiple of
+    the other plus an amount, x <= m y + n (x, when the clause does not name it, is the other decision)."""
+    if len(r.variables) != 2:
+        return None
+    low = [w.lower() for w in r.words]
+    for k in range(a + 1, b - 3):
+        mult = MULTIPLIERS.get(low[k]) if low[k] in {"twice", "double", "triple", "thrice"} else (
+            parse_value(low[k]) if low[k + 1] == "times" else None)
+        if mult is None:
+            continue
+        j = k + (2 if low[k + 1] == "times" else 1)
+        j += low[j] == "the"
+        bound = _PLUS_BOUND.search(" ".join(low[max(a, k - 3): k]))
+        if j not in r.mention_var or bound is None:
+            return None
+        y = r.mention_var[j]
+        e = next((q for q in range(j, b) if q not in r.mention_var and not any(
+            x.start <= q < x.end for x in r.spans if x.label == "VAR")), b)
+        if e + 1 >= b or low[e] not in {"plus", "+"} or parse_value(low[e + 1]) is None:
+            return None
+        named = [r.mention_var[q] for q in range(a, k) if q in r.mention_var]
+        x = named[0] if named else 1 - y
+        if x == y:
+            return None
+        sense = ">=" if bound.group(1) in {"no less than", "not less than", "at least"} else "<="
+        return ConstraintSpec("linear", sense, float(parse_value(low[e + 1]) or 0.0), {x: 1.0, y: -mult},
+                              sentence=sentence, cue=" ".join(r.words[a:b]))
+    return None
+
+
+def _times_named(r: Reading, a: int, b: int) -> bool:
+    """"dungeon runs at least one and a half times arena matches": "times" right before a decision's name (people
+    leave out "as many ... as" and "the number of")."""
+    return any(r.words[k].lower() == "times" and (k + 1 in r.mention_var or (
+        k + 2 < b and r.words[k + 1].lower() == "the" and k + 2 in r.mention_var)) for k in range(a, b - 1))
 
 
 def _is_multiplier(r: Reading, sp: Span) -> bool:

@@ -60,6 +60,12 @@ def _clause_vars(r: Reading, sp: Span, limits: list[Span]) -> list[int]:
     # ending its clause speaks about the variable named before it, not one past "and" or a comma
     if after and before and sp.end < len(r.words) and r.words[sp.end].lower() in _CLAUSE_BREAK:
         after = []
+    # "no more than 500 MWh at peak, and off-peak sales have to be ...": the names up to a new clause (", and")
+    # are the limit's; the next clause speaks of its own
+    joint = next((k for k in range(sp.end, nxt - 1) if r.words[k] in {",", ";"} and r.words[k + 1].lower() in {
+        "and", "but", "while", "whereas"}), None)
+    if joint is not None and any(k < joint for k in after):
+        after = [k for k in after if k < joint]
     if after:
         return list(dict.fromkeys(r.mention_var[k] for k in after))
     return list(dict.fromkeys(before))
@@ -211,8 +217,12 @@ def _every_before(r: Reading, sp: Span) -> tuple[int, int, float] | None:
         if w in {";", ".", "?", "!"} or any(x_.start <= k < x_.end for x_ in r.spans if x_.label == "LIMIT") or (
                 _new_clause(r, k)):
             return None
-        if w not in {"for", "to"} or r.words[k + 1].lower() not in {"every", "each"}:
+        # ("every driver needs at least one loader with them": "every" opening the clause says it as well)
+        subject = w in {"every", "each"} and (k == a or r.words[k - 1].lower() in {",", ";", ":", "says", "that"}) and (
+            k + 3 < sp.start and r.words[k + 2].lower() in _NEEDS)
+        if not subject and (w not in {"for", "to"} or r.words[k + 1].lower() not in {"every", "each"}):
             continue
+        k -= subject
         n = parse_value(r.words[k + 2]) if k + 2 < sp.start else None
         n = n if n is not None and n > 0 else 1.0
         for j in range(k + 2, min(k + 6, sp.start)):
@@ -221,6 +231,9 @@ def _every_before(r: Reading, sp: Span) -> tuple[int, int, float] | None:
                 return (x, y, n) if y != x else None
         return None
     return None
+
+
+_NEEDS = frozenset("needs need requires require gets get".split())
 
 
 def _new_clause(r: Reading, k: int) -> bool:

@@ -181,6 +181,15 @@ def _covered(r: Reading, sp: Span, objective_sense: str) -> str | None:
         return ">="
     if direction(r.sentence_text(r.tokens[sp.start].sent)) is not None:
         return None
+    # "The council order is 600 panels and 1,500 letter sets": an order's amounts are to be filled ("saving for
+    # a used laptop, $1,140": so is a sum saved for)
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    low = [w.lower() for w in r.words[a: sp.start]]
+    if any(w in {"saving", "save"} for w in low[-8:]):
+        return ">="
+    if any(w in {"order", "orders"} and k + 1 < len(low) and low[k + 1] in {"is", "are", "of", "for", ":"}
+           for k, w in enumerate(low)):
+        return ">="
     text = " ".join(w.lower() for w in r.words)
     if sp.start > 0 and r.words[sp.start - 1].lower() == "for" and _EVERYONE.search(text):
         return ">="
@@ -188,6 +197,12 @@ def _covered(r: Reading, sp: Span, objective_sense: str) -> str | None:
     # whole "for" which the items are booked is to be covered
     if sp.start > 0 and r.words[sp.start - 1].lower() == "for" and sp.end < len(r.words) and re.search(
             rf"\b{_HANDLE} (?:up to |as many as )?[\d.,]+ {re.escape(r.words[sp.end].lower())}\b", text):
+        return ">="
+    # "A driver ... shifts about 300 crates ... The client has 3,000 crates": what someone has for the items to
+    # handle, in the unit each item handles, is to be covered at least cost
+    if sp.start > 0 and r.words[sp.start - 1].lower() in {"has", "have"} and sp.end < len(r.words) and re.search(
+            rf"\b(?:{_HANDLE}|shift|carrie)(?:s|es)? (?:about |around |up to )?[\d.,]+ {re.escape(r.words[sp.end].lower())}\b",
+            text):
         return ">="
     own = {stem(w.lower()) for w in r.words[sp.end: sp.end + 3]}
     return ">=" if any(stem(m.group(2)) in own for m in _ALL_HANDLED.finditer(text)) else None

@@ -19,7 +19,7 @@ from modeler.strategies.offline.entities import Span, is_number
 from modeler.strategies.offline.mentions import _MAKES, CONTAINERS
 from modeler.strategies.offline.repairs import _BOUND_CUE, _MEASURE_VERBS, _SUBJECT_VERBS, _before
 from modeler.strategies.offline.variables import _TIME, MIN_VARIABLES
-from modeler.strategies.offline.words import CONCEPTS, MEASURES, STOP, singular, stem
+from modeler.strategies.offline.words import CONCEPTS, MEASURES, STOP, content, singular, stem
 
 if TYPE_CHECKING:
     from modeler.strategies.offline.reading import Reading, Variable
@@ -76,6 +76,9 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         tagged.update(k for sp in var_spans for k in range(sp.start, sp.end))
     else:
         extra += _lone_siblings(words, var_spans, tagged)
+    bracketed = _bracket_priced(words, tagged)
+    extra += bracketed
+    var_spans += bracketed
     for sp in var_spans:
         k = sp.start - 2  # "X and|or VAR"
         if k >= 1 and words[k + 1].lower() in {"and", "or"} and k not in tagged:
@@ -112,9 +115,118 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 extra.append(Span("VAR", k, k + m, " ".join(words[k:k + m])))
                 tagged.update(range(k, k + m))
     extra += _head_repeats(words, names, tagged, {sp.start for sp in var_spans + extra})
-    return _counted_modifiers(words, possessive_names(words, _material_of_names(words, _contained_names(words, _none_of(words, _letter_names(words, _parallel_verb_params(
-        words, _gapped_params(words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
-            words, sorted(spans + extra, key=lambda sp: sp.start))))))))))))
+    extra += _hyphen_shortened(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
+    return _compared_tails(words, _timed_names(words, _counted_modifiers(words, possessive_names(words, _material_of_names(
+        words, _contained_names(words, _none_of(words, _letter_names(words, _parallel_verb_params(words, _gapped_params(
+            words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
+                words, sorted(spans + extra, key=lambda sp: sp.start))))))))))))))
+
+
+_TIME_UNITS = frozenset("minutes hours days weeks".split())
+
+
+def _timed_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"dungeon runs earn 9 xp a minute and arena matches 11 ... dungeon minutes at least one and a half times
+    arena minutes": where the decisions are times (rated "a minute"), an untagged first word of a two-word name
+    with that time unit after it ("dungeon minutes") names that decision again (the word alone is its mention)."""
+    low = [w.lower() for w in words]
+    firsts: dict[str, set[str]] = {}
+    for sp in spans:
+        if sp.label == "VAR" and len(sp.text.split()) == 2:
+            firsts.setdefault(low[sp.start], set()).add(sp.text.lower())
+    tagged = {k for sp in spans for k in range(sp.start, sp.end)}
+    extra = []
+    for k in range(len(low) - 1):
+        unit = low[k + 1]
+        # ("delivery hours" for "delivering food": a word of the same root)
+        first = low[k] if low[k] in firsts else next((f for f in firsts if len(f) > 6 and len(low[k]) > 6 and (
+            stem(f)[:6] == stem(low[k])[:6])), low[k])
+        if (k in tagged or k + 1 in tagged or unit not in _TIME_UNITS or len(firsts.get(first, ())) != 1
+                or not any(low[j] in {"a", "an", "per"} and low[j + 1] == unit[:-1] for j in range(len(low) - 1))):
+            continue
+        # (the first word alone joins the decision's name; said another way, it carries the name's word)
+        extra.append(Span("VAR", k, k + 1, words[k] if first == low[k] else first))
+        tagged.add(k)
+    return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
+
+
+def _hyphen_shortened(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
+    """"A small-boat berth takes 40 m2 ... one per small berth": a name that opens with a hyphen compound is said
+    again with the compound's first part alone ("small berth"), or without a one-letter prefix ("an e-scooter
+    ... a scooter"), when no other name shortens the same way; the shorter mention carries the full name, so
+    the two are one decision."""
+    short: dict[tuple[str, ...], list[str]] = {}
+    for sp in var_spans:
+        n = sp.text.lower().split()
+        if len(n) >= 2 and "-" in n[0][1:-1]:
+            short.setdefault((n[0].split("-")[0], *(singular(w) for w in n[1:])), []).append(sp.text)
+        head, _, tail = n[0].partition("-")
+        if len(head) == 1 and len(tail) > 3 and "-" not in tail:  # "an e-scooter ... a scooter takes 1"
+            short.setdefault((singular(tail), *(singular(w) for w in n[1:])), []).append(sp.text)
+    lowered = [singular(w.lower()) for w in words]
+    out = []
+    for s, full in short.items():
+        if len({f.lower() for f in full}) != 1:
+            continue
+        for k in range(len(words) - len(s) + 1):
+            # (said with an article: "a scooter", not the "Bike" of "Bike shop owner")
+            if tuple(lowered[k:k + len(s)]) == s and not any(j in tagged for j in range(k, k + len(s))) and (
+                    k > 0 and words[k - 1].lower() in {"a", "an", "the", "each", "every", "per"}):
+                out.append(Span("VAR", k, k + len(s), full[0]))
+                tagged.update(range(k, k + len(s)))
+    return out
+
+
+def _bracket_priced(words: list[str], tagged: set[int]) -> list[Span]:
+    """"soil mix made from screened clay loam ($30/t), sharp sand ($22/t) and compost ($45/t)": a list whose items
+    each carry their price in brackets names the options (two at least in one sentence; the tagged ones kept)."""
+    out: list[Span] = []
+    a = 0
+    for k, w in enumerate(words + ["."]):
+        if w not in {".", "?", "!", ";"}:
+            continue
+        found = []
+        for j in range(a + 1, k - 2):
+            if words[j] != "(" or words[j + 1] != "$" or not is_number(words[j + 2]):
+                continue
+            s = j
+            while s > a and j - s < 3 and words[s - 1].replace("-", "").isalpha() and words[s - 1].lower() not in STOP:
+                s -= 1
+            if s < j:
+                found.append((s, j))
+        if len(found) >= 2:
+            out += [Span("VAR", s, e, " ".join(words[s:e])) for s, e in found if not tagged & set(range(s, e))]
+        a = k + 1
+    tagged.update(j for sp in out for j in range(sp.start, sp.end))
+    return out
+
+
+def _compared_tails(words: list[str], spans: list[Span]) -> list[Span]:
+    """"no more than twice as much sand as clay loam" with "sharp sand" and "screened clay loam" the options: the
+    two sides of a comparison ("as much X as Y", "more X than Y") name the options whose names they end."""
+    low = [w.lower() for w in words]
+    names = {tuple(singular(w) for w in sp.text.lower().split()) for sp in spans if sp.label == "VAR"}
+    tagged = {k for sp in spans for k in range(sp.start, sp.end)}
+
+    def owner(k: int, e: int) -> bool:
+        tail = tuple(singular(w) for w in low[k:e])
+        return not any(j in tagged for j in range(k, e)) and len(
+            [n for n in names if len(n) > len(tail) and n[-len(tail):] == tail]) == 1 and tail not in names
+
+    extra: list[Span] = []
+    for k in range(len(low) - 3):
+        if not (low[k: k + 2] in (["as", "much"], ["as", "many"]) or low[k] in {"more", "less", "fewer"}):
+            continue
+        a = k + (2 if low[k] == "as" else 1)
+        c = next((j for j in range(a + 1, min(a + 4, len(low))) if low[j] in {"as", "than"}), None)
+        if c is None:
+            continue
+        e = next((j for j in range(c + 1, min(c + 4, len(low))) if not low[j].isalpha() or low[j] in STOP), min(
+            c + 4, len(low)))
+        for s, t in ((a, c), (c + 1, e)):
+            if s < t and owner(s, t):
+                extra.append(Span("VAR", s, t, " ".join(words[s:t])))
+    return sorted(spans + extra, key=lambda sp: sp.start) if len(extra) == 2 else spans
 
 
 def _sentence_starts(words: list[str]) -> list[int]:
@@ -230,12 +342,14 @@ def _priced_subjects(words: list[str], tagged: set[int]) -> list[Span]:
     return out if len(out) >= 2 else []
 
 
-_RATE_VERBS = frozenset("pays pay earns earn costs cost charges charge burns burn gives give puts has have".split())
+_RATE_VERBS = frozenset("pays pay earns earn costs cost charges charge burns burn gives give puts has have covers cover "
+                        "is".split())
 # verbs that say the same of each option ("The stove puts out 6 kWh", "the heat pump gives 3 kWh")
 _SAME_VERB = {"puts": "gives", "give": "gives", "pay": "pays", "earn": "pays", "earns": "pays", "burn": "burns",
               "cost": "costs", "charge": "costs", "charges": "costs", "have": "has"}
 _OPENERS = frozenset("the our their a an my his her each own".split())
 _ASIDES = frozenset("me us him her them about around roughly only just out".split())
+_SETTING_OPENERS = frozenset("this that my our the".split())
 
 
 def _rated_subjects(words: list[str], tagged: set[int]) -> list[Span]:
@@ -249,18 +363,31 @@ def _rated_subjects(words: list[str], tagged: set[int]) -> list[Span]:
     def amount(j: int) -> bool:
         while j < n and words[j].lower() in _ASIDES:
             j += 1
+        if j + 1 < n and words[j].lower() in {"a", "an"} and words[j - 1].lower() in {"is", "are"}:
+            j += 1  # ("a bridal design is a 1.5 hour appointment")
         return j + 1 < n and (words[j] == "$" and is_number(words[j + 1]) or is_number(words[j]))
 
     found: list[tuple[str, Span]] = []
-    starts = [0] + [k + 1 for k, w in enumerate(words) if w in {".", "?", "!", ";", ",", "and", "but", "while"}]
+    # (and after a verb of saying: "The garden centre says a water lily pot covers 0.6 m2")
+    starts = [0] + [k + 1 for k, w in enumerate(words) if w in {".", "?", "!", ";", ",", "and", "but", "while"}
+                    or w.lower() in {"says", "said"}]
     for a in starts:
         k = a
+        # ("in this game dungeon runs earn about 9 xp a minute": a setting said first is no subject)
+        if k + 3 < n and words[k].lower() in {"in", "on", "at"} and words[k + 1].lower() in _SETTING_OPENERS:
+            k += 3
         while k < n and words[k].lower() in _OPENERS:
             k += 1
         e = k
         while e < n and e - k < 3 and words[e].replace("-", "").isalpha() and words[e].lower() not in STOP | (
                 _RATE_VERBS | _ASIDES) and e not in tagged:
             e += 1
+        if e == k + 1 and e + 1 < n and words[e].lower() == "of" and words[e + 1].isalpha() and words[
+                e + 1].lower() not in STOP:  # "a bunch of oxygenating weed covers 0.1 m2"
+            e += 1
+            while e < n and e - k < 5 and words[e].replace("-", "").isalpha() and words[e].lower() not in STOP | (
+                    _RATE_VERBS | _ASIDES) and e not in tagged:
+                e += 1
         if e == k or e >= n:
             continue
         v = e
@@ -351,6 +478,7 @@ def _row_names(words: list[str], spans: list[Span]) -> list[Span]:
     a coefficient of the row's decision. A row of bare numbers ("Clay per piece: 0.5, 0.8, 1.2 and 2 kg", one
     per decision) or one figure ("Budget: $186,000") names no decision."""
     rows: list[tuple[int, int, int]] = []  # name start, colon, row end
+    named = 0  # how many figures the first row that names its figures' measures gives
     a = 0
     for k, w in enumerate(words):
         if w != ":":
@@ -365,24 +493,76 @@ def _row_names(words: list[str], spans: list[Span]) -> list[Span]:
         # (a list typed in a hurry starts its rows in lower case: "- banana bread loaf: 45 min, 0.5 kg flour")
         if (1 <= len(name) <= 4 and all(w[:1].isalpha() for w in name) and (
                 name[0][:1].isupper() or _listed_row(words, k - len(name) - 1))
-                and not any(w.lower() in STOP | {"per"} for w in name) and len(nums) >= 2
-                and any(len([x for x in it.split() if x[:1].isalpha()]) >= 2 for it in items)):
+                and not any(w.lower() in STOP | {"per"} for w in _row_name_ends(name)) and len(nums) >= 2):
+            # ("Small bowl: 0.3 kg glass, 0.2 h furnace, $8. Large bowl: 0.6 kg, 0.3 h, $15": the rows after
+            # one that names its measures may leave them out, with as many figures)
+            if any(len([x for x in it.split() if x[:1].isalpha()]) >= 2 for it in items):
+                named = named or len(nums)
+            elif not named or len(nums) != named or not any(x[:1].isalpha() for x in words[k + 1: e]):
+                continue
             rows.append((k - len(name), k, e))
     if len(rows) < 2:
         return spans
+    crossed = _crossed_rows(words, spans, rows)
+    if crossed is not None:
+        return crossed
     inside = {j for s, c, e in rows for j in range(s, e)}
     measures = {singular(words[j].lower()) for _, c, e in rows for j in range(c + 1, e)}
-    out = [sp for sp in spans if not (sp.label == "VAR" and (sp.start in inside or all(
-        singular(w.lower()) in measures for w in words[sp.start:sp.end])))]
+    dropped = [sp for sp in spans if sp.label == "VAR" and (sp.start in inside or all(
+        singular(w.lower()) in measures for w in words[sp.start:sp.end]))]
+    out = [sp for sp in spans if sp not in dropped]
+    # a figure the tagger took into a name ("sorts 1 delivery route") is still the row's coefficient
+    out += [Span("PARAM", j, j + 1, words[j]) for sp in dropped if sp.start in inside
+            for j in range(sp.start, sp.end) if is_number(words[j])]
     out = [Span("PARAM", sp.start, sp.end, sp.text) if sp.label == "LIMIT" and sp.start in inside else sp
            for sp in out]
     out += [Span("VAR", s, c, " ".join(words[s:c])) for s, c, _ in rows]
     return sorted(out, key=lambda sp: sp.start)
 
 
+def _item_leads(words: list[str], c: int, e: int) -> list[tuple[int, int]]:
+    """The words that open each comma item of a row before its first figure: (start, end) of each."""
+    out = []
+    k = c + 1
+    while k < e:
+        j = k
+        while j < e and words[j][:1].isalpha() and not is_number(words[j]):
+            j += 1
+        if j > k and j < e and (is_number(words[j]) or words[j] == "$"):
+            out.append((k, j))
+        k = next((i for i in range(j, e) if words[i] == ","), e) + 1
+    return out
+
+
+def _crossed_rows(words: list[str], spans: list[Span], rows: list[tuple[int, int, int]]) -> list[Span] | None:
+    """"Leather: gloves 0.1 m2, boots 0.6 m2, hats 0.25 m2; 120 m2 in stock. Sewing: gloves 0.3 h, boots 1.5 h,
+    ...": a table written the other way round -- each row a resource, each item opening with the same names in
+    the same order in every row. The names that open the items are the decisions (each a VAR there), and the
+    rows' headings are what they use, not decisions."""
+    leads = [_item_leads(words, c, e) for _, c, e in rows]
+    names = [tuple(" ".join(words[a:b]).lower() for a, b in row) for row in leads]
+    if len(names[0]) < 2 or len(set(names[0])) != len(names[0]) or any(n != names[0] for n in names[1:]):
+        return None
+    # every item opens with its name, and a name is no measure or price ("fish costs $14/kg, margin $9/kg")
+    if any(len(row) != " ".join(words[c + 1: e]).count(",") + 1 for row, (_, c, e) in zip(leads, rows, strict=True)) or any(
+            w in STOP or not w.isalpha() or content([w])[0].isupper() for n in names[0] for w in n.split()):
+        return None
+    inside = {j for a, b in (x for row in leads for x in row) for j in range(a, b)}
+    heads = {j for s, c, _ in rows for j in range(s, c)}
+    out = [sp for sp in spans if not (sp.label == "VAR" and ({*range(sp.start, sp.end)} & (inside | heads)))]
+    out += [Span("VAR", a, b, " ".join(words[a:b])) for row in leads for a, b in row]
+    return sorted(out, key=lambda sp: sp.start)
+
+
+def _row_name_ends(name: list[str]) -> list[str]:
+    """The words of a row's name that must not be small words: all of them, but "with" may join two words
+    inside it ("Full clean with gutters: 4 hours, ...", "Burger with fries: ...")."""
+    return [w for k, w in enumerate(name) if not (0 < k < len(name) - 1 and w.lower() == "with")]
+
+
 # verbs of what one unit of a machine, a shift or a crew turns out: "The big dishwasher does 400 plates"
 _TURNS_OUT = frozenset("makes does produces handles washes cleans bakes prints fills turns yields delivers "
-                       "processes packs screens serves covers".split())
+                       "processes packs screens serves covers cuts".split())
 
 
 def _producers(words: list[str], spans: list[Span]) -> list[Span]:
@@ -399,7 +579,8 @@ def _producers(words: list[str], spans: list[Span]) -> list[Span]:
     # (a list of counts: "600 sandwiches and 200 salads" -- each name right after its number)
     if not all(sp.start - 1 in nums for sp in vars_):
         return spans
-    starts = _sentence_starts(words)
+    # (and after a colon: "quick one from the office: the CNC router cuts 20 panels ...; the laser does 12")
+    starts = sorted(_sentence_starts(words) + [k + 1 for k, w in enumerate(words) if w == ":"])
     found: list[Span] = []
     for a in starts:
         if a >= len(words) or words[a].lower() not in {"a", "an", "the", "each", "one"}:

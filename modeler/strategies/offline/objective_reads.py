@@ -84,6 +84,11 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     name_span = after[0] if after and after[0].start - anchor <= 8 else (names[-1] if names and not dirs else None)
     if goal is not None and frame is not None:  # the goal's own words name it, a tag elsewhere does not
         name_span = next((sp for sp in names if frame[1] <= sp.start < frame[2]), None)
+    if name_span is not None and name_span.start < anchor and anchor < len(r.tokens) and r.tokens[
+            name_span.start].sent != r.tokens[anchor].sent and _goal_verb(r.words, anchor):
+        # ("... and gives 2 points. ... How many of each do I buy to pay the least?": the goal's own verb names
+        # it, not a name tagged sentences before)
+        name_span = None
     name = name_span.text if name_span else ""
     sent = r.tokens[anchor].sent if anchor < len(r.tokens) else max(r.sentences)
     name_ctx = Counter(content(name.split()))
@@ -281,7 +286,19 @@ def _earned_group(r: Reading, best: int) -> int:
         return best
     earned = [k for k, f in enumerate(r.features) if len(f.coefs) == len(r.variables) >= 2
               and all(_said_earned(r, c.tok) and _money_written(r, c.tok) for c in f.coefs.values())]
+    if not earned and all(_spent_on(r, c.tok) for c in r.features[best].coefs.values()):
+        # "Standard house: 1.5 hours, $3 of supplies, $45": money said as spent on something is no takings;
+        # the one other group of plain money is
+        earned = [k for k, f in enumerate(r.features) if len(f.coefs) == len(r.variables) >= 2 and all(
+            _money_written(r, c.tok) and not _spent_on(r, c.tok) for c in f.coefs.values())]
     return earned[0] if len(earned) == 1 else best
+
+
+def _spent_on(r: Reading, tok: int) -> bool:
+    """Money said as spent on a thing: "$3 of supplies", "$8 in parts", "$2 for postage"."""
+    return _money_written(r, tok) and tok + 2 < len(r.words) and r.words[tok + 1].lower() in {
+        "of", "in", "for", "on"} and r.words[tok + 2].isalpha() and r.words[tok + 2].lower() not in {
+        "each", "every", "a", "an", "the", "one", "it", "them", "profit", "revenue", "income"}
 
 
 def _money_written(r: Reading, tok: int) -> bool:
@@ -345,6 +362,9 @@ def _total_time_goal(r: Reading, anchor: int) -> bool:
         return False
     for c in r.coefs:
         j = c.tok + 1
+        # (any one unit before "a" / "per": "9 xp a minute", "40 words a minute")
+        if j + 1 < len(low) and low[j].isalpha() and low[j + 1] in {"a", "an", "per"} and low[j] not in _TIME_GOALS:
+            j += 1
         while j < len(low) and low[j] in {"kcal", "dollars", "miles", "km", "pounds"} | {"a", "an", "per", "each"}:
             j += 1
         if j == c.tok + 1 and j < len(low) and low[j] in {",", ".", ";", "and"}:

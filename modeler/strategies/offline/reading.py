@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from modeler.strategies.offline.entities import Span, Token, is_number
 from modeler.strategies.offline.words import (
+    _MAGNITUDES,
     FRACTIONS,
     MULTIPLIERS,
     STOP,
@@ -462,6 +463,11 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                 # "rates a laptop at 10 learning points, a tablet at 7 and an e-reader at 3": a number with
                 # no words of its own after the same word as one before measures what that one does
                 ctx.update(_context(words, labels, frame.start, frame.end))
+            per = _own_per(words, p, variables, target)
+            if per is not None and value:
+                # "Rose bunch: ..., 12 bunches per bucket": so many of the decision per unit of a resource; one
+                # of it takes 1/12 of a bucket
+                value, ctx = 1 / value, Counter(content([per]))
             if p.end < len(words) and words[p.end].lower() in {"loss", "losses"}:
                 # "each black shoe sold results in a $3 loss": a loss per unit is a profit below zero
                 value = -value
@@ -478,8 +484,20 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
         if sent_vars:
             prev_vars = sent_vars
     limit_ctx = [set(_context(words, labels, sp.start, sp.end, limit=True)) for sp in spans if sp.label == "LIMIT"]
-    features = merge_parallel(group_features(coefs, distinct, words, labels), len(variables), limit_ctx)
+    features = merge_scaled(merge_parallel(group_features(coefs, distinct, words, labels), len(variables), limit_ctx))
     return Reading(tokens, words, spans, variables, mention_var, features, coefs, sentences, distinct)
+
+
+def _own_per(words: list[str], p: Span, variables: list[Variable], target: int | list[int] | None) -> str | None:
+    """The resource word of "12 bunches per bucket" after a coefficient of the "Rose bunch" decision: the number
+    counts the decision's own unit (a word of its name) per one of another thing."""
+    if not isinstance(target, int) or p.end + 2 >= len(words) or words[p.end + 1].lower() != "per":
+        return None
+    unit, res = stem(words[p.end]), words[p.end + 2]
+    if not res.isalpha() or res.lower() in STOP or unit not in variables[target].keys or stem(res) in variables[
+            target].keys:
+        return None
+    return res
 
 
 def _colon_row(lower: list[str], words: list[str], params: list[Span], a: int, n_vars: int,
@@ -757,6 +775,9 @@ def _multiplier(words: list[str], sp: Span) -> bool:
     unit = words[sp.end + 2].lower() if sp.end + 2 < len(words) else ""
     if t in FRACTIONS and nxt == "of" and after in {"a", "an"} and unit.isalpha() and unit not in FRACTIONS:
         return False  # "a quarter of an hour on the wheel": an amount of one unit (0.25 hours), as above
+    if t == "half" and nxt.isalpha() and any(words[k] == "%" and words[k + 1].lower() == nxt
+                                             for k in range(len(words) - 1)):
+        return False  # "Classic is 80% peanuts ... Deluxe is half peanuts": a share of what a percentage measures
     return nxt in {"times", "time"} or "times" in t or t in MULTIPLIERS or t in FRACTIONS or (
         nxt == "as" and sp.end + 1 < len(words) and words[sp.end + 1].lower() in {"many", "much"})
 
@@ -772,6 +793,8 @@ def _material(words: list[str], labels: list[str], c: Coef, distinct: dict[str, 
     k = c.tok + 1
     while k < len(words) and labels[k] in {"PARAM", "LIMIT"} and labels[k] == labels[c.tok]:
         k += 1  # the rest of the number ("62 %")
+    if k + 1 < len(words) and words[k + 1].lower() == "per":
+        return set()  # ("30 packs per tray": the decision's own unit per one of something else)
     for j in range(k, min(k + 7, len(words))):
         w = words[j]
         if labels[j] in {"VAR", "PARAM", "LIMIT"} or w in {".", ",", ";", "?", "!", ":"} or w.lower() in {
@@ -893,6 +916,32 @@ def merge_parallel(features: list[Feature], n_vars: int, limit_ctx: list[set[str
             for c in features[k].coefs.values():
                 head.add(c)
             drop.add(k)
+    return [f for k, f in enumerate(features) if k not in drop]
+
+
+def merge_scaled(features: list[Feature]) -> list[Feature]:
+    """"A parcel ... takes 6 minutes ... A pallet ... takes half an hour": one measure said for each decision in
+    units of one dimension at different scales (minutes and hours, grams and kilograms). Groups of different
+    variables whose words are the same but for such a unit are one group (each coefficient is then put in the
+    limit's unit: `limit_rows._in_one_unit`)."""
+    def unit_of(f: Feature) -> tuple[int, str] | None:
+        units = [(t, u) for t, table in enumerate(_MAGNITUDES) for u in f.context if u in table]
+        return units[0] if len(units) == 1 else None
+
+    drop: set[int] = set()
+    for i, f in enumerate(features):
+        ui = unit_of(f)
+        if ui is None or i in drop:
+            continue
+        for j in range(i + 1, len(features)):
+            g = features[j]
+            uj = unit_of(g)
+            if j in drop or uj is None or uj[0] != ui[0] or uj[1] == ui[1] or set(f.coefs) & set(g.coefs) or (
+                    set(f.context) - {ui[1]} != set(g.context) - {uj[1]}):
+                continue
+            for c in g.coefs.values():
+                f.add(c)
+            drop.add(j)
     return [f for k, f in enumerate(features) if k not in drop]
 
 

@@ -41,7 +41,9 @@ FULLY_USED = re.compile(r"^(?:[\w'-]+ ){0,3}?(?:is|are|will be|must be|has to be
 
 # ("its stock of 30 lemons, 40 mangos", "his inventory of 25 keyboards": what is at hand, like "available")
 _LIMIT_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|exceeded|has|have|only|limit|"
-                         r"up to|no more|no less|total|stock of|inventory of|allowance|in stock|on hand|to spend)\b", re.I)
+                         r"up to|no more|no less|total|stock of|inventory of|allowance|in stock|on hand|to spend|"
+                         # ("The council order is 600 panels and 1,500 letter sets": what an order asks for)
+                         r"order is|order of|order for)\b", re.I)
 
 
 def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
@@ -73,7 +75,11 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
         cues = bool(_LIMIT_CUES.search(" ".join(texts.get(sent, [])))) or any(x.label == "CONST_DIR" for x in same)
         has_var = any(x.label == "VAR" for x in same)
         var_before = any(x.label == "VAR" and x.end <= sp.start for x in same)
-        if sp.label in {"LIMIT", "PARAM"} and _owed_before(tokens, sp) and not (
+        if sp.label == "LIMIT" and var_before and sp.start > 1 and tokens[sp.start - 1].text == "$" and tokens[
+                sp.start - 2].text.lower() == "at" and sp.end < len(tokens) and tokens[sp.end].text in {".", ";", ","}:
+            # "the laser does 12 panels and 60 letter sets an hour at $40.": the price a named option comes at
+            sp = Span("PARAM", sp.start, sp.end, sp.text)
+        elif sp.label in {"LIMIT", "PARAM"} and _owed_before(tokens, sp) and not (
                 sp.start > 0 and tokens[sp.start - 1].text == "$"):  # a price stays a coefficient
             # "a contract to provide a store with 12 kg of raspberries, 10 kg of ...": what is owed, not
             # what one unit of a product holds (the tagger reads the list as coefficients)
@@ -101,7 +107,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
                 tokens, spans, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or _had_list(
-                tokens, spans, sp) or _verb_capped(tokens, sp) or _colon_stock(tokens, spans, sp) or (not has_var and any(
+                tokens, spans, sp) or _verb_capped(tokens, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or (not has_var and any(
                 _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
@@ -569,6 +575,30 @@ def _place_with(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     return not any(x.label == "VAR" and j < x.end and x.start < k for x in spans)
 
 
+def _saving_for(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"saving for a used laptop, $1,140", "saving up $480": the sum one saves for is a target to reach, a limit."""
+    sent = tokens[sp.start].sent
+    before = [k for k in range(max(0, sp.start - 8), sp.start) if tokens[k].sent == sent]
+    at = next((k for k in before if tokens[k].text.lower() in {"saving", "save"}), None)
+    return at is not None and not any(x.label == "VAR" and at < x.start < sp.start for x in spans)
+
+
+_FITS = frozenset("fits holds seats".split())
+
+
+def _the_place_fits(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"the showroom fits 110 'spaces'", "the cold room holds 9 buckets": what "the" place (no variable) fits or
+    holds is a limit; "a coach seats 50" (one of the decisions) is a coefficient."""
+    k = sp.start - 1
+    if k < 2 or tokens[k].text.lower() not in _FITS:
+        return False
+    j = k - 1
+    while j >= 0 and k - j <= 3 and tokens[j].text.isalpha() and tokens[j].text.lower() not in {"the", "a", "an"}:
+        j -= 1
+    return j >= 0 and j < k - 1 and tokens[j].text.lower() == "the" and not any(
+        x.label == "VAR" and j < x.end and x.start < k for x in spans)
+
+
 # ("a large truck burns 900 litres of diesel a day": what one unit uses up)
 _BURN_VERBS = frozenset("burns burn consumes consume".split())
 
@@ -917,19 +947,31 @@ def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
             # spelt-out number there says how it is sold, it is not an amount the model weighs
             k = e
             continue
+        rate = _one_per(words, k, e)
         if ((unit in MEASURES or _compound_measure(unit)) and not single) or _parallel_verb(words, spans, k, run) or (
-                scaled and len(run) > 1 and unit not in {"of", "times"}) or stated:
+                scaled and len(run) > 1 and unit not in {"of", "times"}) or stated or rate:
             a = k
             while a > 0 and words[a - 1] not in {",", ";", ".", "?", "!"} and words[a - 1].lower() not in {
                     "and", "while", "but", "whereas"}:
                 a -= 1
-            label = "PARAM" if any(a <= j < k for j in var_at) else "LIMIT"
+            label = "PARAM" if rate or any(a <= j < k for j in var_at) else "LIMIT"
             out.append(Span(label, k, e, " ".join(words[k:e])))
         k = e
     return sorted(out, key=lambda sp: sp.start)
 
 
 _HORIZON = frozenset("days weeks months years quarters hours shifts seasons".split())
+
+
+def _one_per(words: list[str], k: int, e: int) -> bool:
+    """"we must allow one per small berth and one and a half per large berth": a spelt number right before "per"
+    is a rate when its sentence rates another option the same way (a number, then "per")."""
+    if e >= len(words) or words[e].lower() != "per" or words[k].lower() != "one" or e != k + 1:
+        return False
+    a = max((j + 1 for j in range(k) if words[j] in {".", "?", "!", ";"}), default=0)
+    b = next((j for j in range(e, len(words)) if words[j] in {".", "?", "!", ";"}), len(words))
+    return any(j != e and words[j].lower() == "per" and (is_number(words[j - 1]) or words[j - 1].lower() in SPELT | {
+        "half", "quarter"}) for j in range(a + 1, b))
 
 
 def _bracketed(words: list[str], k: int) -> bool:
@@ -939,10 +981,49 @@ def _bracketed(words: list[str], k: int) -> bool:
     return a is not None and b is not None and words[a] == "(" and words[b] == ")"
 
 
+_ONE_OF = frozenset("plus and with takes take needs need".split())
+
+
+def _an_hour_of(words: list[str], spans: list[Span]) -> list[Span]:
+    """"a 1.5 hour appointment plus an hour of drawing", "takes a minute of checking": "a" / "an" before a unit of
+    time and "of" is one of it, an amount (the tagger leaves it out)."""
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    out = list(spans)
+    for k in range(1, len(words) - 3):
+        if (words[k].lower() in {"a", "an"} and words[k - 1].lower() in _ONE_OF and words[k + 1].lower() in {
+                "hour", "minute", "day"} and words[k + 2].lower() == "of" and words[k + 3].isalpha()
+                and k not in taken and k + 1 not in taken):
+            out.append(Span("PARAM", k, k + 1, "1"))
+    return sorted(out, key=lambda sp: sp.start) if len(out) > len(spans) else spans
+
+
+def _and_a_half(words: list[str], spans: list[Span]) -> list[Span]:
+    """"one and a half per large berth", "at least one and a half times": a number and "and a half" (or "a
+    quarter") are one number, which the tagger splits into two ("one", "half")."""
+    out = list(spans)
+    for k in range(1, len(words) - 2):
+        if words[k].lower() != "and" or words[k + 1].lower() not in {"a", "an"} or words[k + 2].lower() not in {
+                "half", "quarter"} or not (is_number(words[k - 1]) or words[k - 1].lower() in SPELT):
+            continue
+        num = next((sp for sp in out if sp.start <= k - 1 < sp.end), None)
+        half = next((sp for sp in out if sp.start <= k + 2 < sp.end), None)
+        if (num is not None and (num.end != k or num.label not in {"PARAM", "LIMIT"})) or (
+                half is not None and (half.start != k + 2 or half.label not in {"PARAM", "LIMIT"})):
+            continue
+        tag = num or half
+        if tag is None:
+            continue
+        start = num.start if num is not None else k - 1
+        out = [sp for sp in out if sp is not num and sp is not half]
+        out.append(Span(tag.label, start, k + 3, " ".join(words[start: k + 3])))
+    return sorted(out, key=lambda sp: sp.start)
+
+
 def fraction_shares(words: list[str], spans: list[Span]) -> list[Span]:
     """"at least a quarter of the vehicles", "no more than two fifths of the budget": a fraction after a
     bound's wording and before "of" is a share, though the tagger left it out (it knows "a third" and
     "half" better than "a quarter")."""
+    spans = _an_hour_of(words, _and_a_half(words, spans))
     # (a fraction the tagger put into its direction words, "no more than half", is taken out of them)
     taken = {k for sp in spans if sp.label != "CONST_DIR" for k in range(sp.start, sp.end)}
     out = list(spans)

@@ -170,9 +170,20 @@ def _rated_in(r: Reading, v: Variable, between: list[str]) -> bool:
 _PRICE_OPEN = frozenset("at for costs cost costing priced".split())
 
 
+def _row_named(r: Reading, v: Variable) -> bool:
+    """A mention opens a note's row of figures ("Tumbler set: 1.5 kg, 1 h, $48"): the row gives one decision
+    what it uses and brings, so "at most 60 tumbler sets" later bounds that decision, it counts out no resource."""
+    return any(p + len(m.split()) + 1 < len(r.words) and r.words[p + len(m.split())] == ":" and (
+        is_number(r.words[p + len(m.split()) + 1]) or r.words[p + len(m.split()) + 1] == "$")
+        for p, m in zip(v.positions, v.mentions, strict=False))
+
+
 def _suspicion(r: Reading, v: Variable) -> float:
     """0 (looks like a decision) .. 1 (looks like a resource, a category or an actor)."""
     from modeler.strategies.offline.mentions import CONTAINERS
+
+    if _row_named(r, v):
+        return 0.0
 
     counted = 0
     category = actor = False
@@ -202,10 +213,15 @@ def _suspicion(r: Reading, v: Variable) -> float:
         placed = at >= 0 and num > 0 and r.words[num - 1] == "$" and before[at + 1: at + 2] in (["in"], ["into"])
         # ("at most 35% in stocks": a share of the money put in a mention names an investment, a decision)
         put_share = at >= 0 and before[at + 1: at + 3] in (["%", "in"], ["%", "into"])
+        # ("at least 25% compost" in a mix made from it: a share of the whole that is this decision)
+        put_share = put_share or (at >= 0 and before[at + 1:] == ["%"] and _bounded(
+            [w.lower() for w in r.words[max(0, num - 2): num]]))
         # "a batch of 1,000 printed flyers": the number sizes what one unit of the decision comes in
         sized = at >= 2 and before[at - 1] == "of" and before[at - 2] in CONTAINERS
         # (and money put in a list of mentions is split among them: "$200,000 in bonds, dividend stocks and ...")
-        own = sized or placed or put_share or _rated_in(r, v, before[at + 1:])
+        # ("twice as much sand as clay loam": a multiple in a comparison counts nothing out)
+        compared = at >= 0 and before[at + 1: at + 2] == ["as"]
+        own = sized or placed or put_share or compared or _rated_in(r, v, before[at + 1:])
         if at >= 0 and not own and not _RATE & set(before[at + 1:]) and not (
                 (listed or _priced(r, v) or _in_units(before[at + 1:])) and _bounded(
                 [w.lower() for w in r.words[max(0, num - 2): num]])):
@@ -369,7 +385,9 @@ def decision_units(r: Reading) -> set[str]:
         nxt = words[k + 1: k + 5]
         if w == "how" and nxt[:1] == ["many"] and len(nxt) > 1:
             out.add(stem(nxt[1]))
-        elif (w in {"per", "every"} or (w == "each" and k > 0 and words[k - 1] == "for")) and nxt and nxt[0].isalpha():
+        elif (w in {"per", "every"} or (w == "each" and k > 0 and words[k - 1] == "for")) and nxt and nxt[0].isalpha() and not (
+                k >= 2 and is_number(words[k - 2]) and any(stem(words[k - 1]) in v.keys for v in r.variables)):
+            # (not "12 bunches per bucket": so many of a decision per one of something else)
             out.add(stem(nxt[0]))
         elif w == "each" and k > 0 and words[k - 1] == "of" and nxt:
             j = 2 if nxt[0] in _CATEGORY and len(nxt) > 2 and nxt[1] == "of" else 0

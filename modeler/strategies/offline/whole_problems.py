@@ -182,6 +182,10 @@ def transport_grid(r: Reading) -> tuple[Reading, Objective, list[ConstraintSpec]
             b = k + len(ph)
             while b < len(words) and words[b].lower() not in _GRID_BREAKS:
                 b += 1
+            if b == k + len(ph) and b < len(words) and words[b] == ":":  # "Pit A: up to 70 loads"
+                b += 1
+                while b < len(words) and words[b].lower() not in _GRID_BREAKS:
+                    b += 1
             clause = words[a:b]
             if any(other != name and _grid_said_in(clause, other) and other not in name
                    for other in sources + dests):

@@ -41,6 +41,10 @@ WEAK = frozenset("MINUTE HOUR time day days week weeks kg kilogram gram grams g 
 def parse_value(text: str) -> float | None:
     """A number written in a problem: "150,000", "2.5", "40%", "forty", "a third", "twice"; None if none."""
     t = text.lower().replace(",", "").strip()
+    half = re.fullmatch(r"(.+?) and an? (half|quarter)", t)  # "one and a half", "2 and a quarter"
+    if half:
+        whole = parse_value(half.group(1))
+        return None if whole is None else whole + FRACTIONS[half.group(2)]
     pct = "%" in t or "percent" in t
     t = re.sub(r"percent|%|\$", " ", t).strip()
     m = re.search(r"\d+(?:\.\d+)?|\.\d+", t)
@@ -132,8 +136,8 @@ def stem(word: str) -> str:
         return w[:-2]
     if w.endswith("s") and not w.endswith(("ss", "us", "is", "as", "os")) and len(w) >= 3:
         w = w[:-1]
-        if not w.endswith(("ing", "ed")):
-            return w  # ("toppings" goes on to meet "topping")
+        if not w.endswith(("ing", "ed", "ment")):
+            return w  # ("toppings" goes on to meet "topping"; "assessments" "assessment")
     if w.endswith("ment") and len(w) > 8:
         return w[:-4]  # "entertainment" meets "entertains"
     if w.endswith("ing") and len(w) > 5:
@@ -144,7 +148,7 @@ def stem(word: str) -> str:
     return w[:-1] if w.endswith("e") and len(w) > 5 else w  # "fundraise" meets "fundraised"
 
 
-_OBJECT_PRONOUNS = frozenset("us me".split())
+_OBJECT_PRONOUNS = frozenset("us me i".split())  # (and "I can spend" vs "I make $160": who, not what)
 
 
 def content(words: list[str]) -> list[str]:
@@ -182,7 +186,7 @@ _GE = ("no less than", "not less than", "no fewer than", "not fewer than", "at l
 
 # a negation a few words before a comparison turns it round: "can not make more than 50", "does not want
 # to spend more than $500", "can't be less than"
-_NEGATED = re.compile(r"\b(?:not|neither|nor|none|cannot|can't|won't|never|n't|[a-z]+n't|restricts?|restricted|prevents?|prevented)\b(?:\s+[a-z-]+){0,4}?\s+"
+_NEGATED = re.compile(r"\b(?:not|neither|nor|none|cannot|can't|won't|never|n't|[a-z]+n't|restricts?|restricted|prevents?|prevented|refuses?|refused|refusing)\b(?:\s+[a-z-]+){0,4}?\s+"
                       r"(more than|greater than|larger than|higher than|exceed|exceeds|over|above|"
                       r"less than|fewer than|lower than|smaller than|below|under|beyond|surpass|surpasses)\b")
 _NEGATED_GE = frozenset({"less than", "fewer than", "lower than", "smaller than", "below", "under"})
