@@ -53,6 +53,7 @@ from modeler.strategies.offline.limit_kinds import (
 from modeler.strategies.offline.limit_rows import _assign_features, _batch_total
 from modeler.strategies.offline.limit_scope import (
     _clause_vars,
+    _each_one_before,
     _each_resource,
     _for_every,
     _named_in_clause,
@@ -220,7 +221,8 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             if var is not None:
                 out.append(ConstraintSpec("ratio", sense, value, {var: 1.0}, sentence=sentence, cue=cue))
                 continue
-        if r.variables and (_of_each_type(r, sp) or _neither_before(r, sp)):
+        if r.variables and (_of_each_type(r, sp) or _neither_before(r, sp) or (
+                _each_one_before(r, sp) and _asked_unit(r, sp))):
             # "more than 8 of either type", "neither line can run more than 20 hours": a bound on each
             kind = "lowerbound" if sense == ">=" else "upperbound"
             out += [ConstraintSpec(kind, sense, value, {v.index: 1.0}, sentence=sentence, cue=cue)

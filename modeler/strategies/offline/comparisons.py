@@ -70,7 +70,7 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
         has_times = bool(m_times) and not re.match(r"\s*(a|an|per|every|each|daily|weekly|monthly)\b",
                                                    low[m_times.end():]) and (bool(
             re.search(r"\b(as|than|that of|the number|the amount|the \w+ (?:of|for))\b", low[m_times.end():]))
-            or _times_named(r, a, b))
+            or _times_named(r, a, b) or _times_the_other(r, a, b))
         frac = _FRACTION_OF.search(low)
         compare = any(c in low for c in _COMPARE) or bool(_MORE_THAN.search(low)) or bool(_AS_THE_NUMBER.search(low))
         if not (has_times or frac or compare):
@@ -181,6 +181,17 @@ def _times_named(r: Reading, a: int, b: int) -> bool:
     leave out "as many ... as" and "the number of")."""
     return any(r.words[k].lower() == "times" and (k + 1 in r.mention_var or (
         k + 2 < b and r.words[k + 1].lower() == "the" and k + 2 in r.mention_var)) for k in range(a, b - 1))
+
+
+def _times_the_other(r: Reading, a: int, b: int) -> bool:
+    """"The junior hours must not exceed twice the senior hours": a multiplier, "the" and a variable's
+    mention right after it (a multiple of that variable, not a rate: "twice a day")."""
+    for k in range(a, b - 2):
+        w = r.words[k].lower()
+        if (w in MULTIPLIERS or w == "times") and r.words[k + 1].lower() == "the" and any(
+                j in r.mention_var for j in range(k + 2, min(k + 4, b))):
+            return True
+    return False
 
 
 def _is_multiplier(r: Reading, sp: Span) -> bool:

@@ -291,6 +291,12 @@ def _asked_measure(r: Reading, sp: Span) -> bool:
     a limit in the unit the question counts, of no one thing ("1000 tonnes of coal from mine B"), is the
     sum of the decisions."""
     k = sp.end
+    if k + 1 < len(r.words) and r.words[k].lower().endswith("ing") and r.words[k + 1].isalpha() and content(
+            [r.words[k + 1]]) and _asked(r, k + 1) and not set(content([r.words[k]])) & {
+            w for f in r.features for w in f.context}:
+        # ("at most 300 consulting hours can be billed" when the question asks "How many hours"; not "400
+        # processing hours" where each decision needs some "data processing")
+        k += 1
     # ("12 operator-days" when the question asks "How many days": a unit joined to what it is of, `_asked`)
     if k >= len(r.words) or not r.words[k].replace("-", "").isalpha() or not _asked(r, k) or (
             sp.start > 0 and r.words[sp.start - 1] == "$"):

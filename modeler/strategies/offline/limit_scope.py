@@ -104,6 +104,18 @@ def _neither_before(r: Reading, sp: Span) -> bool:
     return bool(re.search(r"(?:^| )(?:neither|none of)\b", _clause_before(r, sp)))
 
 
+def _each_one_before(r: Reading, sp: Span) -> bool:
+    """"Each generator can run for at most 24 hours a day" of a diesel and a gas generator: a limit whose
+    clause opens with "each" and the noun every decision's name shares holds for each decision on its own
+    (the caller asks that the unit after it be what the question counts, so "each truck carries at most 20
+    tonnes" stays a size)."""
+    words = _clause_before(r, sp).split()
+    if len(words) < 2 or words[0] not in {"each", "every"} or len(r.variables) < 2:
+        return False
+    shared = set.intersection(*(v.keys for v in r.variables))
+    return stem(words[1]) in shared
+
+
 _OWNERS = frozenset("the our their my your his her its".split())
 
 
@@ -511,7 +523,8 @@ def _ranges(r: Reading, limits: list[Span]) -> dict[int, int]:
         if not between or r.tokens[a.start].sent != r.tokens[b.start].sent:
             continue
         va, vb = _var_follows(r, a), _var_follows(r, b)
-        if va is None and vb is not None and all(w in _RANGE_GLUE for w in between):
+        if va is None and vb is not None and all(w in _RANGE_GLUE for w in between) and not _money_then_count(
+                r, a, b):
             out[a.start] = vb
         elif va is not None and vb is None:
             k = next((k for k in range(a.end, b.start) if r.mention_var.get(k) == va), None)
@@ -524,6 +537,14 @@ def _ranges(r: Reading, limits: list[Span]) -> dict[int, int]:
                     after in {".", ",", ";", "are", "is", "be", "will", "can", "units", "of", "each", "per"}):
                 out[b.start] = va
     return out
+
+
+def _money_then_count(r: Reading, a: Span, b: Span) -> bool:
+    """"The daily budget is $9,000, and at most 12 rail wagons are available": a sum of money and then a
+    count are two limits, not the two ends of one range."""
+    def money(sp: Span) -> bool:
+        return sp.start > 0 and r.words[sp.start - 1] == "$"
+    return money(a) and not money(b)
 
 
 def _respective_limits(r: Reading, limits: list[Span]) -> dict[int, Counter[str]]:

@@ -185,7 +185,7 @@ def _covered(r: Reading, sp: Span, objective_sense: str) -> str | None:
     # a used laptop, $1,140": so is a sum saved for)
     a, _ = r.sentences[r.tokens[sp.start].sent]
     low = [w.lower() for w in r.words[a: sp.start]]
-    if any(w in {"saving", "save"} for w in low[-8:]):
+    if any(w in {"saving", "save"} for w in low[-8:]) or _aimed_at(r, sp):
         return ">="
     if any(w in {"order", "orders"} and k + 1 < len(low) and low[k + 1] in {"is", "are", "of", "for", ":"}
            for k, w in enumerate(low)):
@@ -206,6 +206,18 @@ def _covered(r: Reading, sp: Span, objective_sense: str) -> str | None:
         return ">="
     own = {stem(w.lower()) for w in r.words[sp.end: sp.end + 3]}
     return ">=" if any(stem(m.group(2)) in own for m in _ALL_HANDLED.finditer(text)) else None
+
+
+_AIMS = frozenset("want wants wanted need needs needed has have had plans plan aims aim expects expect".split())
+
+
+def _aimed_at(r: Reading, sp: Span) -> bool:
+    """"If the delivery service wants to deliver 150000 packages, minimize the total number of deliveries":
+    at least cost, an amount one wants or needs to get done ("wants to deliver", "needs to move") is the
+    least that must be done (money one wants to spend is no such amount)."""
+    before = [w.lower() for w in r.words[max(0, sp.start - 3): sp.start]]
+    return len(before) == 3 and before[0] in _AIMS and before[1] == "to" and before[2].isalpha() and before[
+        2] not in {"spend", "pay", "use", "invest", "buy", "be", "have", "keep"}
 
 
 _PART_FOLLOWS = re.compile(r"^(?:[\w'-]+ ){0,4}?, (?:of which|of whom|of these|of them)\b")

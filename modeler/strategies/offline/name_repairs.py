@@ -94,6 +94,10 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 # two words named again later: "burns wood chips and natural gas ... A ton of wood chips"
                 extra.append(Span("VAR", k - 1, k + 1, " ".join(words[k - 1: k + 1])))
                 tagged.update((k - 1, k))
+            elif _sized_alike(words, k - 1, sp) and k - 1 not in tagged:
+                # "fills 4-hour shifts and 8-hour shifts": the same head sized by another number
+                extra.append(Span("VAR", k - 1, k + 1, " ".join(words[k - 1: k + 1])))
+                tagged.update((k - 1, k))
     extra += _how_many_each(words, var_spans, tagged)
     extra += _list_middles(words, var_spans, tagged)
     extra += _list_items(words, var_spans + extra, tagged, {sp.start for sp in spans if sp.label == "PARAM"})
@@ -122,7 +126,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 words, sorted(spans + extra, key=lambda sp: sp.start))))))))))))))
 
 
-_TIME_UNITS = frozenset("minutes hours days weeks".split())
+_TIME_PLURALS = frozenset("minutes hours days weeks".split())
 
 
 def _timed_names(words: list[str], spans: list[Span]) -> list[Span]:
@@ -141,7 +145,7 @@ def _timed_names(words: list[str], spans: list[Span]) -> list[Span]:
         # ("delivery hours" for "delivering food": a word of the same root)
         first = low[k] if low[k] in firsts else next((f for f in firsts if len(f) > 6 and len(low[k]) > 6 and (
             stem(f)[:6] == stem(low[k])[:6])), low[k])
-        if (k in tagged or k + 1 in tagged or unit not in _TIME_UNITS or len(firsts.get(first, ())) != 1
+        if (k in tagged or k + 1 in tagged or unit not in _TIME_PLURALS or len(firsts.get(first, ())) != 1
                 or not any(low[j] in {"a", "an", "per"} and low[j + 1] == unit[:-1] for j in range(len(low) - 1))):
             continue
         # (the first word alone joins the decision's name; said another way, it carries the name's word)
@@ -227,6 +231,17 @@ def _compared_tails(words: list[str], spans: list[Span]) -> list[Span]:
             if s < t and owner(s, t):
                 extra.append(Span("VAR", s, t, " ".join(words[s:t])))
     return sorted(spans + extra, key=lambda sp: sp.start) if len(extra) == 2 else spans
+
+
+def _sized_alike(words: list[str], j: int, sp: Span) -> bool:
+    """words[j: j + 2] ("4-hour shifts") and the tagged sp ("8-hour shifts") are one head sized by two
+    numbers written into the word before it."""
+    if j < 0 or sp.end - sp.start != 2:
+        return False
+    mine, theirs = words[j: j + 2], words[sp.start: sp.end]
+    sized = re.compile(r"^\d+(?:\.\d+)?-[a-z]+$")
+    return bool(sized.match(mine[0].lower()) and sized.match(theirs[0].lower())) and mine[0].split("-")[1].lower() == \
+        theirs[0].split("-")[1].lower() and mine[0] != theirs[0] and stem(mine[1]) == stem(theirs[1])
 
 
 def _sentence_starts(words: list[str]) -> list[int]:
@@ -1550,6 +1565,25 @@ _WEAK_ACTORS = frozenset(stem(w) for w in (
 _AMOUNT = frozenset("amount amounts quantity quantities content concentration level levels".split())
 
 
+def _available_for(r: Reading, p: int) -> bool:
+    """"The laser cutter is available for 100 minutes and the press for 110 minutes": the mention at p is
+    what is available for an amount of time, its verb said or left out, or what time is spent on ("needs 1
+    minute on the press")."""
+    back = [w.lower() for w in r.words[max(0, p - 4): p]]
+    if back[-1:] == ["the"]:
+        back = back[:-1]
+    if len(back) >= 3 and back[-1] == "on" and is_number(back[-3]) and stem(back[-2]) in _TIME_STEMS:
+        return True
+    e = next((sp.end for sp in r.spans if sp.label == "VAR" and sp.start == p), p + 1)
+    nxt = [w.lower() for w in r.words[e: e + 5]]
+    if nxt[:2] in (["is", "available"], ["are", "available"]):
+        nxt = nxt[2:]
+    return len(nxt) >= 3 and nxt[0] == "for" and is_number(nxt[1]) and stem(nxt[2]) in _TIME_STEMS
+
+
+_TIME_STEMS = frozenset(stem(w) for w in "minutes minute hours hour days day weeks week".split())
+
+
 def _held_in(r: Reading, p: int, var: int) -> bool:
     """The mention at p is what another variable holds: "the amount of pain killer and fever reliever in
     drug A" (the mention alone or in a list of mentions, between "amount of" and "in <another
@@ -1616,7 +1650,7 @@ def _subjects(words: list[str], tagged: set[int]) -> list[Span]:
     # "A day team cleans 6 floors ..., and a night team cleans 8 floors": a clause after ", and" opens with a
     # subject too, but from there only kinds of one thing (below) are taken
     inner = [k + 2 for k in range(1, len(words) - 2) if words[k - 1] == "," and words[k].lower() == "and" and words[
-        k + 1].lower() in {"a", "an", "each", "every", "one"}]
+        k + 1].lower() in {"a", "an", "each", "every", "one", "the"}]
     kinds: list[Span] = []
     for a in sorted(starts + inner):
         k = a
@@ -1646,7 +1680,7 @@ def _subjects(words: list[str], tagged: set[int]) -> list[Span]:
             continue
         if head in _ACTORS or head in _WEAK_ACTORS or a in inner:
             # ("A strawberry farmer has ..." is who decides) unless kinds of it: "a day team" and "a night team"
-            if end - k == 2 and k > 0 and words[k - 1].lower() in {"a", "an", "each", "every", "one"}:
+            if end - k == 2 and k > 0 and words[k - 1].lower() in {"a", "an", "each", "every", "one", "the"}:
                 kinds.append(Span("VAR", k, end, " ".join(words[k:end])))
             continue
         key = tuple(singular(w) for w in words[k:end])
@@ -1661,6 +1695,12 @@ def _subjects(words: list[str], tagged: set[int]) -> list[Span]:
                 stem(words[sp.end - 1]) == stem(words[o.end - 1]) for o in out):
             out += [sp for i, sp in enumerate(same) if words[sp.start].lower() not in {
                 words[o.start].lower() for o in same[:i]}]
+    if len(out) == 1 and out[0].end - out[0].start == 2:
+        # "The old machine fills 300 bottles ..., and the new machine fills 500 bottles": the one subject
+        # found and a kind of the same thing after ", and" are the two kinds
+        one = out[0]
+        out += [sp for sp in kinds if stem(words[sp.end - 1]) == stem(words[one.end - 1]) and words[
+            sp.start].lower() != words[one.start].lower()][:1]
     out.sort(key=lambda sp: sp.start)
     return out if len(out) >= 2 else []
 
@@ -1775,7 +1815,7 @@ def resource_variables(r: Reading) -> set[int]:
         of_measure = sum(1 for p in v.positions if any(
             q >= 1 and r.words[q - 1].lower() in {"of", "the", "on"} and (q == p or r.words[p - 1].isalpha() and (
                 r.words[p - 1].lower() not in STOP and p - 1 not in r.mention_var)) and _measured_at(r.words, q - 1)
-            for q in (p, p - 1)) or _held_in(r, p, v.index))
+            for q in (p, p - 1)) or _held_in(r, p, v.index) or _available_for(r, p))
         measured = measured or (of_measure * 2 > len(v.positions) and v.index not in _portioned(r))
         head = stem(v.text.split()[-1])
         # an actor is not one of several alike ("a camera company, a laptop company") nor listed with
@@ -1783,6 +1823,7 @@ def resource_variables(r: Reading) -> set[int]:
         actor = (head in _ACTORS or (head in _WEAK_ACTORS and v.index not in with_coefs)) and heads[head] == 1 \
             and not _listed_with(r, v)
         shared = v.index in split and len(r.variables) - len(split) >= MIN_VARIABLES
+        shared = shared or _umbrella(r, v, with_coefs)
         if measured or actor or shared:
             out.add(v.index)
         elif v.index not in with_coefs and any(keys <= set(f.context) for f in r.features if f.coefs):
@@ -1794,6 +1835,23 @@ def resource_variables(r: Reading) -> set[int]:
     if len(out) == len(r.variables):  # nothing left to decide: keep them rather than guess
         return set()
     return out
+
+
+# words that name what every decision is one of ("at least 25% of the vehicles used must be shuttle vans")
+_UMBRELLAS = frozenset(stem(w) for w in "vehicles machines workers employees staff people items products units "
+                       "appliances devices shifts trips flights teams crews".split())
+
+
+def _umbrella(r: Reading, v: Variable, with_coefs: set[int]) -> bool:
+    """"A bus carries 60 fans and a shuttle van carries 15 fans ... at least 25% of the vehicles used": a
+    one-word name for what all the decisions are, with no number of its own while two or more others have
+    theirs, is their total, not one more decision."""
+    low = [w.lower() for w in r.words]
+    # (said as what is shared or counted out: "of the vehicles", "number of vehicles", "total vehicles")
+    whole = any(p >= 2 and (low[p - 2: p] in (["of", "the"], ["of", "all"], ["number", "of"]) or low[p - 1] in {
+        "total", "all"}) for p in v.positions)
+    return whole and len(v.text.split()) == 1 and stem(v.text) in _UMBRELLAS and v.index not in with_coefs and sum(
+        1 for o in r.variables if o.index != v.index and o.index in with_coefs and stem(v.text) not in o.keys) >= 2
 
 
 def _measured_at(words: list[str], q: int) -> bool:

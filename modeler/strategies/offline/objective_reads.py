@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.reading import Reading, overlap
 from modeler.strategies.offline.specs import ConstraintSpec, Objective
 from modeler.strategies.offline.words import content, goal_frame, parse_value, stem, weight
@@ -117,11 +118,12 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     # ("the maximum number of batches of cookies": what a batch holds names them too)
     m = re.search(r"\bnumber of (?:the )?([\w-]+)(?: of (?:the )?([\w-]+))?", f"{name} {' '.join(tail)}".lower())
     goal_words = set(content(goal)) if goal else set()
-    if (m and any(g and stem(g) in var_words for g in m.groups())) or (goal_words and goal_words <= var_words) or _asked_unit_goal(
+    if (m and any(g and stem(g) in var_words for g in m.groups())) or _counted_sales(r, m) or (
+            goal_words and goal_words <= var_words) or _asked_unit_goal(
             r, name_ctx) or _total_time_goal(r, anchor):
         # ("make as many chairs as possible": the decisions themselves)
-        return Objective(sense, {v.index: 1.0 for v in r.variables}, name or " ".join(tail), "count",
-                         r.sentence_text(sent), said=True)
+        return Objective(sense, _counted(r, goal if goal is not None else _goal_clause(r, name_span, anchor)),
+                         name or " ".join(tail), "count", r.sentence_text(sent), said=True)
     if not name and tail:
         name = " ".join(tail)
     # words of the variables' own names ("tea" of "black tea") rarely say which coefficients: try
@@ -150,6 +152,58 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     if r.variables:  # "maximize the number of ..." / "minimize the total number of ..."
         return Objective(sense, {v.index: 1.0 for v in r.variables}, name or "total", "count", r.sentence_text(sent))
     return None
+
+
+def _counted(r: Reading, said: list[str]) -> dict[int, float]:
+    """The decisions a count goal counts: all of them ("the total number of vehicles", "the number of
+    pipelines and trains"), or only those its words pick out ("to minimize the number of large trucks used",
+    "to maximize the number of senior agents", "as few diesel generators as possible") -- a goal that names
+    one kind of the decisions, not their total, counts that kind alone."""
+    every = {v.index: 1.0 for v in r.variables}
+    low = [w.lower() for w in said]
+    if {"total", "combined", "overall", "sum", "all", "altogether"} & set(low):
+        return every
+    at = next((k for k in range(len(low) - 1) if low[k: k + 2] == ["number", "of"]), None)
+    if at is not None:  # the words after "number of"
+        low = low[at + 2:]
+    if {"each", "both", "and", "or", "/", "&"} & set(low):  # "the number of pipelines and trains"
+        return every
+    var_words = {k for v in r.variables for k in v.keys}
+    named = set(content(low)) & var_words
+    picked = [v for v in r.variables if named and named <= v.keys]
+    if not picked or len(picked) == len(r.variables):
+        return every
+    # a modifier picks them out ("large trucks" beside "small trucks"), not a head word only some of the
+    # names happen to carry ("flights" of "large jet flights" beside "small jet")
+    shared = set.intersection(*(v.keys for v in r.variables))
+    if not any(w not in shared and w != stem(v.text.split()[-1]) for v in picked for w in named):
+        return every
+    return {v.index: 1.0 for v in picked}
+
+
+# what counts the decisions by another name: "the total number of sales of ice cream" (cones and tubs)
+_COUNT_NOUNS = frozenset(stem(w) for w in "sales orders items pieces".split())
+
+
+def _counted_sales(r: Reading, m: re.Match[str] | None) -> bool:
+    """"to maximize the total number of sales of ice cream" where the decisions are cones and tubs: a count of
+    sales, orders or items that no coefficient group measures counts the decisions themselves."""
+    if m is None or stem(m.group(1)) not in _COUNT_NOUNS:
+        return False
+    return not any(stem(m.group(1)) in f.context for f in r.features)
+
+
+def _goal_clause(r: Reading, name_span: Span | None, anchor: int) -> list[str]:
+    """The words of a goal from its name (or from its direction word on) to the end of its clause, "and"
+    included: "minimize the total number of pipelines and trains needed"."""
+    k = min(name_span.start, anchor + 1) if name_span is not None and name_span.start > anchor else (
+        name_span.start if name_span is not None else anchor + 1)  # ("minimize the total" + "number of flights")
+    out: list[str] = []
+    while k < len(r.words) and len(out) < 12 and r.words[k] not in {".", "?", ",", ";", "!"} and r.words[
+            k].lower() not in {"while", "subject", "given", "if", "because", "since"}:
+        out.append(r.words[k])
+        k += 1
+    return out
 
 
 _CHEAP = frozenset("cheap cheaply cheapest inexpensive inexpensively economically".split())

@@ -379,6 +379,8 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                 assign = list(range(len(variables))) * (len(params) // len(variables))
                 respectively = True
                 lists = len(variables)
+        tail = _respective_tail(words, params, var_spans, mention_var) if not assign and params and _respectively(
+            lower) else None
         # "It takes 5 minutes to make a coffee and 3 minutes to make a tea": a sentence that opens with a
         # number and closes with a variable names each variable after its numbers
         ents = sorted([*params, *var_spans], key=lambda sp: sp.start)
@@ -398,6 +400,9 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                 near = [sp for sp in var_spans if sp.end <= p.start and not _BOUNDARY & {
                     w.lower() for w in words[sp.end: p.start]}]  # "x1 regular donuts at $2 per donut"
                 if not near and _per_common_head(words, p, variables):
+                    assign.append(list(range(len(variables))))
+                    continue
+                if near and _each_common_head(words, near[-1], variables):
                     assign.append(list(range(len(variables))))
                     continue
                 # "Each sofa produced by East Oak Designs nets $400": who makes it is not what is made
@@ -451,12 +456,21 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                 c.update(content([w for w in words[max(lo, params[g].start - 6): params[g].start]
                                   if w.lower() not in _BOUNDARY]))
                 per_list.append(c)
+        tail_ctx: Counter[str] = Counter()
+        if tail is not None:
+            # "..., and needs 1, 2 and 2.5 operator-hours on looms A, B and C, respectively": the last list
+            # of the sentence, one number per variable in the order named after it, one measure
+            assign[len(params) - len(tail):] = tail
+            for p in params[len(params) - len(tail):]:
+                tail_ctx.update(_context(words, labels, p.start, p.end))
         for i, (p, target) in enumerate(zip(params, assign, strict=False)):
             value = _value(words, p)
             if value is None or target is None:
                 continue
             ctx = Counter(per_list[i // lists]) if per_list else Counter(shared) if shared is not None else _context(
                 words, labels, p.start, p.end)
+            if tail is not None and i >= len(params) - len(tail):
+                ctx = Counter(tail_ctx)
             frame = next((q for q in reversed(params[:i]) if _elliptical(words, q, p)), None) or _gapped(
                 words, labels, params[:i], p)
             if shared is None and not per_list and frame is not None:
@@ -516,6 +530,21 @@ def _respectively(lower: list[str]) -> bool:
     """A sentence that pairs its lists in order: "respectively", "in that order", "in this order"."""
     return "respectively" in lower or any(lower[k: k + 3] in (["in", "that", "order"], ["in", "this", "order"])
                                           for k in range(len(lower) - 2))
+
+
+def _respective_tail(words: list[str], params: list[Span], var_spans: list[Span],
+                     mention_var: dict[int, int]) -> list[int] | None:
+    """A "respectively" sentence whose numbers do not all fall into lists: the last run of numbers ("1, 2 and
+    2.5 operator-hours") when as many different variables are named after it, in that order ("on looms A,
+    B and C, respectively"), and earlier numbers stand apart; the variables for the run, else None."""
+    after = list(dict.fromkeys(mention_var[sp.start] for sp in var_spans if sp.start >= params[-1].end))
+    n = len(after)
+    if n < 2 or len(params) <= n or not _lists_of(words, params[-n:], n):
+        return None
+    gap = [w.lower() for w in words[params[-n - 1].end: params[-n].start]]
+    if len(gap) < 2:  # (the run must stand apart from the number before it)
+        return None
+    return after
 
 
 def _gapped(words: list[str], labels: list[str], before: list[Span], p: Span) -> Span | None:
@@ -681,6 +710,17 @@ def _per_common_head(words: list[str], p: Span, variables: list[Variable]) -> bo
     return end is not None and all(all(stem(w) in {stem(x) for x in n} for n in names) for w in rest[:end])
 
 
+def _each_common_head(words: list[str], sp: Span, variables: list[Variable]) -> bool:
+    """"Each flight needs 2 pilots" where the decisions are "helicopter flights" and "plane flights": "each"
+    or "every" before the bare head every variable's name shares makes the number a coefficient of them all."""
+    if len(variables) < 2 or sp.start < 1 or words[sp.start - 1].lower() not in {"each", "every"}:
+        return False
+    names = [max(v.mentions, key=lambda m: len(m.split())).split() for v in variables]  # the fullest name
+    heads = {stem(n[-1]) for n in names if n}
+    said = words[sp.start: sp.end]
+    return len(heads) == 1 and all(len(n) >= 2 for n in names) and len(said) == 1 and stem(said[0]) in heads
+
+
 def _distinct_keys(variables: list[Variable]) -> dict[str, int]:
     """Words that name exactly one variable ("premium" in "premium one"), for untagged mentions."""
     owners: dict[str, set[int]] = {}
@@ -804,6 +844,23 @@ def _material(words: list[str], labels: list[str], c: Coef, distinct: dict[str, 
     return {k for k in content(out) if k in distinct}
 
 
+def _unit_after(words: list[str], labels: list[str], tok: int) -> str | None:
+    """The content word right after a number ("12 employees": "employee"), if any."""
+    k = tok + 1
+    while k < len(words) and labels[k] in {"PARAM", "LIMIT"} and labels[k] == labels[tok]:
+        k += 1
+    said = content(words[k: k + 1]) if k < len(words) and words[k].isalpha() else []
+    return said[0] if said else None
+
+
+def _same_unit(words: list[str], labels: list[str], c: Coef, f: Feature, features: list[Feature]) -> bool:
+    """c's number is followed by the same word as a number of group f ("12 employees", "26 employees"), a
+    word that tells groups apart (not "au" after every number: "5 au of aluminum, 1 au of oxygen")."""
+    mine = _unit_after(words, labels, c.tok)
+    return mine is not None and any(_unit_after(words, labels, o.tok) == mine for o in f.coefs.values()) and not all(
+        mine in g.context for g in features)
+
+
 def group_features(coefs: list[Coef], distinct: dict[str, int] | None = None,
                    words: list[str] | None = None, labels: list[str] | None = None) -> list[Feature]:
     """Coefficients that measure the same thing, one per variable, matched by context words. Two that
@@ -825,6 +882,8 @@ def group_features(coefs: list[Coef], distinct: dict[str, int] | None = None,
             score = overlap(c.context, f.context) + (0.5 if c.objective_hint and _hinted(f) else 0.0)
             if c.context and f.context and not (set(c.context) & set(f.context)):
                 score = 0.0
+            elif score and words and labels and _same_unit(words, labels, c, f, features):
+                score += 0.5  # ("takes 12 employees", "requires 26 employees to create 500 sets": the unit)
             if not c.context and not f.context:
                 score = 0.1
             if bare and any(o.sent == c.sent for o in f.coefs.values()):

@@ -981,7 +981,7 @@ def _bracketed(words: list[str], k: int) -> bool:
     return a is not None and b is not None and words[a] == "(" and words[b] == ")"
 
 
-_ONE_OF = frozenset("plus and with takes take needs need".split())
+_BEFORE_AN_HOUR = frozenset("plus and with takes take needs need".split())
 
 
 def _an_hour_of(words: list[str], spans: list[Span]) -> list[Span]:
@@ -990,7 +990,7 @@ def _an_hour_of(words: list[str], spans: list[Span]) -> list[Span]:
     taken = {k for sp in spans for k in range(sp.start, sp.end)}
     out = list(spans)
     for k in range(1, len(words) - 3):
-        if (words[k].lower() in {"a", "an"} and words[k - 1].lower() in _ONE_OF and words[k + 1].lower() in {
+        if (words[k].lower() in {"a", "an"} and words[k - 1].lower() in _BEFORE_AN_HOUR and words[k + 1].lower() in {
                 "hour", "minute", "day"} and words[k + 2].lower() == "of" and words[k + 3].isalpha()
                 and k not in taken and k + 1 not in taken):
             out.append(Span("PARAM", k, k + 1, "1"))
