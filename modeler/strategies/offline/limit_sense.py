@@ -179,7 +179,11 @@ def _covered(r: Reading, sp: Span, objective_sense: str) -> str | None:
     if before[-3:] == ["for", "each", "of"] or before[-4:-1] == ["for", "each", "of"] and before[-1] in {
             "our", "the", "my", "their", "all"}:
         return ">="
-    if direction(r.sentence_text(r.tokens[sp.start].sent)) is not None:
+    # (what one has, in a sentence whose one direction is a duty: "has 900 books that must all be packed")
+    said = direction(r.sentence_text(r.tokens[sp.start].sent))
+    if _held_whole(r, sp, {"has", "have"} if said in {None, ">="} else set()):
+        return ">="
+    if said is not None:
         return None
     # "The council order is 600 panels and 1,500 letter sets": an order's amounts are to be filled ("saving for
     # a used laptop, $1,140": so is a sum saved for)
@@ -198,14 +202,31 @@ def _covered(r: Reading, sp: Span, objective_sense: str) -> str | None:
     if sp.start > 0 and r.words[sp.start - 1].lower() == "for" and sp.end < len(r.words) and re.search(
             rf"\b{_HANDLE} (?:up to |as many as )?[\d.,]+ {re.escape(r.words[sp.end].lower())}\b", text):
         return ">="
-    # "A driver ... shifts about 300 crates ... The client has 3,000 crates": what someone has for the items to
-    # handle, in the unit each item handles, is to be covered at least cost
-    if sp.start > 0 and r.words[sp.start - 1].lower() in {"has", "have"} and sp.end < len(r.words) and re.search(
-            rf"\b(?:{_HANDLE}|shift|carrie)(?:s|es)? (?:about |around |up to )?[\d.,]+ {re.escape(r.words[sp.end].lower())}\b",
-            text):
+    if _held_whole(r, sp):
         return ">="
     own = {stem(w.lower()) for w in r.words[sp.end: sp.end + 3]}
     return ">=" if any(stem(m.group(2)) in own for m in _ALL_HANDLED.finditer(text)) else None
+
+
+_HANDLES = re.compile(rf"^{_HANDLE}(?:s|es)$")
+
+
+def _held_whole(r: Reading, sp: Span, had: set[str] | None = None) -> bool:
+    """"A driver ... shifts about 300 crates ... The client has 3,000 crates", "A large box holds 30 books ...
+    The store has 900 books that must all be packed", "A toy maker ships 2,400 toys ... A big carton holds 48
+    toys": at least cost, what someone has (`had`: the verbs of having taken here) or handles (a handling verb
+    in the present tense right before the amount), in the unit each item handles or holds, is to be covered."""
+    if sp.start == 0 or sp.end >= len(r.words):
+        return False
+    w = r.words[sp.start - 1].lower()
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    # (a decision named before the verb does the handling: "Each truck costs $250 and moves 1000 lbs")
+    if not (w in ({"has", "have"} if had is None else had) or _HANDLES.match(w) and not any(
+            x.label == "VAR" and a <= x.start < sp.start for x in r.spans)):
+        return False
+    text = " ".join(x.lower() for x in r.words)
+    return bool(re.search(rf"\b(?:{_HANDLE}|shift|carrie|hold)(?:s|es)? (?:about |around |up to )?[\d.,]+ "
+                          rf"{re.escape(r.words[sp.end].lower())}\b", text))
 
 
 _AIMS = frozenset("want wants wanted need needs needed has have had plans plan aims aim expects expect".split())
@@ -253,8 +274,15 @@ def _so_restated(r: Reading, sp: Span) -> bool:
     k = next((k for k in range(sp.end, min(sp.end + 8, b)) if r.words[k].lower() == "so"), None)
     if k is None or any(r.words[j] in {".", ";", "?", "!"} for j in range(sp.end, k)):
         return False
-    return any(x.label == "LIMIT" and k < x.start <= k + 5 and parse_value(x.text) == parse_value(sp.text)
-               for x in r.spans)
+    # ("can support at most 4 drop-off points, so the number of drop-off points cannot exceed 4 times the number
+    # of recycling centers": the rule after "so" may say the number further on, as a multiple)
+    return any(x.label == "LIMIT" and k < x.start <= k + (5 if not _multiple_after(r, x) else 12) and x.start < b
+               and parse_value(x.text) == parse_value(sp.text) for x in r.spans)
+
+
+def _multiple_after(r: Reading, x: Span) -> bool:
+    """"4 times the number of ...": a number said as a multiple of something."""
+    return x.end + 1 < len(r.words) and r.words[x.end].lower() == "times" and r.words[x.end + 1].lower() == "the"
 
 
 def _verb_bound(r: Reading, sp: Span) -> str | None:

@@ -122,7 +122,8 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
             goal_words and goal_words <= var_words) or _asked_unit_goal(
             r, name_ctx) or _total_time_goal(r, anchor):
         # ("make as many chairs as possible": the decisions themselves)
-        return Objective(sense, _counted(r, goal if goal is not None else _goal_clause(r, name_span, anchor)),
+        return Objective(sense, _counted(r, _of_them(r, goal if goal is not None else _goal_clause(r, name_span, anchor),
+                                                    anchor)),
                          name or " ".join(tail), "count", r.sentence_text(sent), said=True)
     if not name and tail:
         name = " ".join(tail)
@@ -150,7 +151,9 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
             terms.update({v: c.value for v, c in r.features[k].coefs.items()})
         return Objective(sense, terms, name, "weighted", r.sentence_text(sent), factors=factors)
     if r.variables:  # "maximize the number of ..." / "minimize the total number of ..."
-        return Objective(sense, {v.index: 1.0 for v in r.variables}, name or "total", "count", r.sentence_text(sent))
+        them = _of_them(r, tail, anchor)  # ("as few of them as possible": what "them" names)
+        return Objective(sense, _counted(r, them) if them is not tail else {v.index: 1.0 for v in r.variables},
+                         name or "total", "count", r.sentence_text(sent))
     return None
 
 
@@ -161,6 +164,9 @@ def _counted(r: Reading, said: list[str]) -> dict[int, float]:
     one kind of the decisions, not their total, counts that kind alone."""
     every = {v.index: 1.0 for v in r.variables}
     low = [w.lower() for w in said]
+    listed = _kinds_listed(r, low)
+    if listed:  # "the combined number of vegan and family kits" beside classic kits
+        return listed
     if {"total", "combined", "overall", "sum", "all", "altogether"} & set(low):
         return every
     at = next((k for k in range(len(low) - 1) if low[k: k + 2] == ["number", "of"]), None)
@@ -179,6 +185,51 @@ def _counted(r: Reading, said: list[str]) -> dict[int, float]:
     if not any(w not in shared and w != stem(v.text.split()[-1]) for v in picked for w in named):
         return every
     return {v.index: 1.0 for v in picked}
+
+
+def _kinds_listed(r: Reading, low: list[str]) -> dict[int, float]:
+    """"to maximize the combined number of vegan and family kits" beside classic kits: a list after "number
+    of" whose every item picks one decision by a word no other decision's name carries, and that leaves some
+    decision out, counts the listed decisions alone ("total" or "combined" sums the list, not every
+    decision). Empty when the list is no such list (a list naming every decision counts them all anyway)."""
+    at = next((k for k in range(len(low) - 1) if low[k: k + 2] == ["number", "of"]), None)
+    if at is None:
+        return {}
+    items: list[list[str]] = [[]]
+    for w in low[at + 2:]:
+        if w in {"and", "or", ","}:
+            items.append([])
+        elif w in {"as", "to", "that", "which", "who", "we", "it", "they", "in", "for", "made", "used"}:
+            break
+        else:
+            items[-1].append(w)
+    if len(items) < 2 or any(not item for item in items):
+        return {}
+    owners: dict[str, list[int]] = {}
+    for v in r.variables:
+        for k in v.keys:
+            owners.setdefault(k, []).append(v.index)
+    picked: set[int] = set()
+    for item in items:
+        own = {owners[w][0] for w in content(item) if len(owners.get(w, [])) == 1}
+        if len(own) != 1:
+            return {}
+        picked |= own
+    if len(picked) != len(items) or len(picked) == len(r.variables):
+        return {}
+    return {i: 1.0 for i in sorted(picked)}
+
+
+def _of_them(r: Reading, said: list[str], anchor: int) -> list[str]:
+    """"Because fast chargers are expensive, the mall wants as few of them as possible": a count goal that
+    says "them" and no decision's name counts what the nearest name before it in its sentence names."""
+    low = [w.lower() for w in said]
+    var_words = {k for v in r.variables for k in v.keys}
+    if "them" not in low or set(content(low)) & var_words or anchor >= len(r.tokens):
+        return said
+    s = r.tokens[anchor].sent
+    before = [sp for sp in r.spans if sp.label == "VAR" and sp.end <= anchor and r.tokens[sp.start].sent == s]
+    return r.words[before[-1].start: before[-1].end] if before else said
 
 
 # what counts the decisions by another name: "the total number of sales of ice cream" (cones and tubs)

@@ -91,9 +91,10 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 x.label == "PARAM" for x in same)) and not _made_using(tokens, same, sp)
                 and not _works_hours(tokens, spans, sp) and not _place_with(tokens, spans, sp)
                 and not _place_with_measure(tokens, spans, sp)
-                and not _there_is_stock(tokens, sp) and not offers_stock(tokens, spans, sp)) or _pro_one(tokens, same, sp) or _size_of(
+                and not _there_is_stock(tokens, sp) and not offers_stock(tokens, spans, sp)
+                and not _drawn_from(tokens, spans, sp)) or _pro_one(tokens, same, sp) or _size_of(
                 tokens, spans, sp) or _one_needs(
-                tokens, spans, sp)):
+                tokens, spans, sp) or _that_each(tokens, spans, sp)):
             sp = Span("PARAM", sp.start, sp.end, sp.text)
         elif sp.label == "PARAM" and not has_var and ALL_OWED.match(" ".join(t.text for t in tokens[sp.end:])):
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
@@ -107,7 +108,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
                 tokens, spans, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or _had_list(
-                tokens, spans, sp) or _verb_capped(tokens, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or (not has_var and any(
+                tokens, spans, sp) or _verb_capped(tokens, sp) or _can_spend(tokens, spans, sp) or _drawn_from(tokens, spans, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or (not has_var and any(
                 _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
@@ -128,6 +129,52 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
 
 
 _MODALS = frozenset("can could will would may".split())
+
+
+def _drawn_from(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"A cider maker fills glass bottles and plastic bottles from 900 liters of cider. A glass bottle holds 0.75
+    liters": an amount that two or more decisions, named before it in its sentence, are made "from", in the unit
+    other sentences give coefficients in, is the stock they share ("Each cake is made from 2 kg of flour", one
+    decision's own, stays a coefficient)."""
+    s = tokens[sp.start].sent
+    if sp.start == 0 or tokens[sp.start - 1].text.lower() != "from" or sp.end >= len(tokens):
+        return False
+    named = {x.text.lower() for x in spans if x.label == "VAR" and tokens[x.start].sent == s and x.end <= sp.start}
+    if len(named) < 2 or not tokens[sp.end].text.isalpha():
+        return False
+    unit = stem(tokens[sp.end].text.lower())
+    return any(x.label == "PARAM" and tokens[x.start].sent != s and x.end < len(tokens) and stem(
+        tokens[x.end].text.lower()) == unit for x in spans)
+
+
+def _can_spend(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"The company can employ 60 staff and spend $48,000 a month on rent": in a sentence that names no
+    decision, an amount right after "can <verb>" (or after "and <verb>" of the same "can") is how much there
+    is, a limit, when other sentences give coefficients in its unit ("needs 2 staff", "costs $2,000")."""
+    s = tokens[sp.start].sent
+    if any(x.label == "VAR" and tokens[x.start].sent == s for x in spans):
+        return False
+    k = sp.start - 1
+    dollar = k >= 0 and tokens[k].text == "$"
+    k -= dollar
+    if k < 1 or not tokens[k].text.isalpha() or tokens[k].text.lower() in STOP:
+        return False
+    prev = tokens[k - 1].text.lower()
+    # (who can do it is the one who decides: not "a sled which can transport 6 tourists", one item's rate)
+    if any(tokens[j].text.lower() in {"which", "that", "who", "each", "every", "a", "an"} for j in range(
+            k - 2, -1, -1) if tokens[j].sent == s):
+        return False
+    if prev not in _MODALS and not (prev == "and" and any(
+            tokens[j].text.lower() in _MODALS for j in range(k - 2, -1, -1) if tokens[j].sent == s)):
+        return False
+    if dollar:
+        return any(x.label == "PARAM" and x.start > 0 and tokens[x.start - 1].text == "$" and tokens[x.start].sent != s
+                   for x in spans)
+    if sp.end >= len(tokens) or not tokens[sp.end].text.isalpha():
+        return False
+    unit = stem(tokens[sp.end].text.lower())
+    return any(x.label == "PARAM" and tokens[x.start].sent != s and x.end < len(tokens) and stem(
+        tokens[x.end].text.lower()) == unit for x in spans)
 
 
 def _offered_only(words: list[str], spans: list[Span]) -> list[Span]:
@@ -614,6 +661,18 @@ def _one_needs(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     var = next((x for x in spans if x.label == "VAR" and x.end == k), None)
     return var is not None and var.start > 0 and tokens[var.start - 1].text.lower() in {"each", "every", "one", "a",
                                                                                          "an", "per"}
+
+
+def _that_each(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"can choose small tanks that hold 1,000 liters each and large tanks that hold 2,500 liters each": a number
+    after a variable's name, "that" / "which" and a verb, then "each" (after its unit), is what one of them
+    holds, a coefficient, whatever bound the sentence states elsewhere."""
+    k = sp.start - 1
+    if k < 2 or not tokens[k].text.isalpha() or tokens[k - 1].text.lower() not in {"that", "which", "who"}:
+        return False
+    after = [t.text.lower() for t in tokens[sp.end: sp.end + 2]]
+    return (after[:1] == ["each"] or after[1:2] == ["each"]) and any(
+        x.label == "VAR" and x.end == k - 1 for x in spans)
 
 
 def _owed_before(tokens: list[Token], sp: Span) -> bool:

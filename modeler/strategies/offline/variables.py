@@ -223,7 +223,7 @@ def _suspicion(r: Reading, v: Variable) -> float:
         compared = at >= 0 and before[at + 1: at + 2] == ["as"]
         own = sized or placed or put_share or compared or _rated_in(r, v, before[at + 1:])
         if at >= 0 and not own and not _RATE & set(before[at + 1:]) and not (
-                (listed or _priced(r, v) or _in_units(before[at + 1:])) and _bounded(
+                (listed or _priced(r, v) or _in_units(before[at + 1:]) or _rated_subject(r, v)) and _bounded(
                 [w.lower() for w in r.words[max(0, num - 2): num]])):
             counted += 1
         if len(before) >= 2 and before[-1] == "of" and before[-2] in _CATEGORY:
@@ -250,6 +250,17 @@ def _suspicion(r: Reading, v: Variable) -> float:
     heads = [i for o in r.variables if o is not v for i in {_words(m)[-1] for m in o.mentions if len(_words(m)) > 1}]
     measure = measure or (len(own) == 1 and heads.count(next(iter(own))) >= 2 and next(iter(own)) in _per_words(r.words))
     return max(share if share >= 0.5 else 0.0, 1.0 if category or measure else 0.0, 0.8 if actor else 0.0)
+
+
+def _rated_subject(r: Reading, v: Variable) -> bool:
+    """"a rapid run processes 25 samples ... At least 5 rapid runs are needed": a mention that a verb and a
+    number follow is the subject of its own rate, a decision (the bound on it counts no resource out)."""
+    for p in v.positions:
+        k = p + len(v.text.split())
+        if k + 1 < len(r.words) and r.words[k].isalpha() and r.words[k].lower() not in STOP and is_number(
+                r.words[k + 1]):
+            return True
+    return False
 
 
 _OPENING_VERBS = frozenset("has have sells makes produces manufactures bakes offers owns employs runs operates can "
@@ -339,6 +350,22 @@ def _aliases(r: Reading) -> dict[int, int]:
     return out
 
 
+def _hyphen_named(variables: list[Variable]) -> dict[int, int]:
+    """"an old press and a new press ... Each old-press batch needs 4 hours": a later name whose first word
+    joins by a hyphen the whole of an earlier two-word name ("old-press" of "old press") names that decision
+    again, what it makes or runs counted in its own word ("batch")."""
+    names = [_words(v.text) for v in variables]
+    out: dict[int, int] = {}
+    for j, w in enumerate(names):
+        if len(w) != 2 or w[0].count("-") != 1:  # (not "low-sodium cottage cheese" beside "low sodium")
+            continue
+        parts = [stem(p) for p in w[0].split("-")]
+        hits = [i for i in range(j) if names[i] == parts]
+        if len(hits) == 1:
+            out[j] = hits[0]
+    return out
+
+
 def surplus_variables(r: Reading) -> tuple[dict[int, int], set[int]]:
     """(join, drop) for a reading with more than two variables: `join` maps a mention's first token to
     the first token of the earlier mention it names again; `drop` holds variables to forget."""
@@ -346,6 +373,9 @@ def surplus_variables(r: Reading) -> tuple[dict[int, int], set[int]]:
         return {}, set()
     pairs = _join_pairs(r.variables, _counted_in(r.words))
     for j, i in _aliases(r).items():
+        if j not in pairs and i not in pairs and len(r.variables) - len(pairs) > MIN_VARIABLES:
+            pairs[j] = i
+    for j, i in _hyphen_named(r.variables).items():
         if j not in pairs and i not in pairs and len(r.variables) - len(pairs) > MIN_VARIABLES:
             pairs[j] = i
     for j, i in _asked_head_pairs(r.variables, _asked(r.words)).items():
