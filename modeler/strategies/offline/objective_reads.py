@@ -169,7 +169,7 @@ def _counted(r: Reading, said: list[str]) -> dict[int, float]:
         return listed
     if {"total", "combined", "overall", "sum", "all", "altogether"} & set(low):
         return every
-    at = next((k for k in range(len(low) - 1) if low[k: k + 2] == ["number", "of"]), None)
+    at = _number_of_at(low)
     if at is not None:  # the words after "number of"
         low = low[at + 2:]
     if {"each", "both", "and", "or", "/", "&"} & set(low):  # "the number of pipelines and trains"
@@ -192,7 +192,7 @@ def _kinds_listed(r: Reading, low: list[str]) -> dict[int, float]:
     of" whose every item picks one decision by a word no other decision's name carries, and that leaves some
     decision out, counts the listed decisions alone ("total" or "combined" sums the list, not every
     decision). Empty when the list is no such list (a list naming every decision counts them all anyway)."""
-    at = next((k for k in range(len(low) - 1) if low[k: k + 2] == ["number", "of"]), None)
+    at = _number_of_at(low)
     if at is None:
         return {}
     items: list[list[str]] = [[]]
@@ -218,6 +218,11 @@ def _kinds_listed(r: Reading, low: list[str]) -> dict[int, float]:
     if len(picked) != len(items) or len(picked) == len(r.variables):
         return {}
     return {i: 1.0 for i in sorted(picked)}
+
+
+def _number_of_at(low: list[str]) -> int | None:
+    """Where "number of" starts in a goal's lower-cased words, if it is said."""
+    return next((k for k in range(len(low) - 1) if low[k: k + 2] == ["number", "of"]), None)
 
 
 def _of_them(r: Reading, said: list[str], anchor: int) -> list[str]:

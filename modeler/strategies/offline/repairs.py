@@ -140,11 +140,7 @@ def _drawn_from(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     if sp.start == 0 or tokens[sp.start - 1].text.lower() != "from" or sp.end >= len(tokens):
         return False
     named = {x.text.lower() for x in spans if x.label == "VAR" and tokens[x.start].sent == s and x.end <= sp.start}
-    if len(named) < 2 or not tokens[sp.end].text.isalpha():
-        return False
-    unit = stem(tokens[sp.end].text.lower())
-    return any(x.label == "PARAM" and tokens[x.start].sent != s and x.end < len(tokens) and stem(
-        tokens[x.end].text.lower()) == unit for x in spans)
+    return len(named) >= 2 and _coefficients_in_unit(tokens, spans, sp)
 
 
 def _can_spend(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
@@ -170,8 +166,15 @@ def _can_spend(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     if dollar:
         return any(x.label == "PARAM" and x.start > 0 and tokens[x.start - 1].text == "$" and tokens[x.start].sent != s
                    for x in spans)
+    return _coefficients_in_unit(tokens, spans, sp)
+
+
+def _coefficients_in_unit(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """Other sentences than sp's give coefficients in the unit said right after sp ("900 liters" beside "holds
+    0.75 liters", "60 staff" beside "needs 2 staff")."""
     if sp.end >= len(tokens) or not tokens[sp.end].text.isalpha():
         return False
+    s = tokens[sp.start].sent
     unit = stem(tokens[sp.end].text.lower())
     return any(x.label == "PARAM" and tokens[x.start].sent != s and x.end < len(tokens) and stem(
         tokens[x.end].text.lower()) == unit for x in spans)
