@@ -1,0 +1,72 @@
+"""The hand-written gold models for NL4Opt training texts: each solves to its recorded optima, and, where
+OPTIPILOT_DATA holds NL4Opt, each record's text hash matches and the benchmark's summary agrees with its
+per-problem results (a real run of the rules on three documents with their annotated tags)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from benchmarks.bench_offline_fresh import lp_optimum, same_optimum
+from benchmarks.bench_offline_train_gold import DATA, load_gold, main
+from modeler.ir import Model
+from modeler.strategies.offline.silver import read_problems
+
+RECORDS = read_problems([DATA])
+ROOT = os.environ.get("OPTIPILOT_DATA")
+HAS_DATA = bool(ROOT) and (Path(ROOT) / "nl4opt" / "ner_train.txt").is_file()
+needs_data = pytest.mark.skipif(not HAS_DATA, reason="OPTIPILOT_DATA is unset or has no nl4opt/ner_train.txt")
+
+
+def test_the_records_are_distinct_documents() -> None:
+    assert len(RECORDS) >= 100
+    assert len({r["doc"] for r in RECORDS}) == len(RECORDS)
+    assert all(r["id"] == f"nl4opt-train-{r['doc']:04d}" for r in RECORDS)
+    assert all("text" not in r for r in RECORDS)  # NL4Opt's texts stay in its own files
+
+
+@pytest.mark.parametrize("rec", RECORDS[::7], ids=lambda r: r["id"])
+def test_gold_models_solve_to_their_optima(rec: dict) -> None:
+    status, value = lp_optimum(Model.from_json(json.dumps(rec["model"])))
+    assert status == "optimal" and same_optimum(value, rec["lp_optimum"])
+    assert rec["sense"] == rec["model"]["objective"]["sense"]
+
+
+@needs_data
+def test_every_text_hash_matches() -> None:
+    from benchmarks.bench_offline_train_gold import train_documents
+
+    problems = load_gold(DATA, train_documents())
+    assert all(p["text"] and p["words"] and len(p["words"]) == len(p["tags"]) for p in problems)
+
+
+@needs_data
+def test_a_changed_text_is_an_error(tmp_path: Path) -> None:
+    from benchmarks.bench_offline_train_gold import train_documents
+
+    rec = dict(RECORDS[0], text_sha256="0" * 64)
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text(json.dumps(rec) + "\n")
+    with pytest.raises(ValueError, match="does not match its hash"):
+        load_gold(bad, train_documents())
+    rec = dict(RECORDS[0], doc=10_000)
+    bad.write_text(json.dumps(rec) + "\n")
+    with pytest.raises(ValueError, match="names document"):
+        load_gold(bad, train_documents())
+
+
+@needs_data
+def test_summary_agrees_with_results(tmp_path: Path) -> None:
+    assert main(["--tags", "gold", "--limit", "3", "--out", str(tmp_path)]) == 0
+    results = [json.loads(line) for line in (tmp_path / "results.jsonl").read_text().splitlines()]
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert len(results) == summary["count"] == 3
+    assert summary["passed"] == sum(r["passed"] for r in results)
+    assert all((r["stage"] is None) == r["passed"] for r in results)
+
+
+def test_cv_needs_folds(tmp_path: Path) -> None:
+    assert main(["--tags", "cv", "--out", str(tmp_path)]) == 2
