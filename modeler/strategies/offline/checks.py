@@ -58,10 +58,15 @@ def unused_numbers(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> t
     # ("Depot 2", "Line 3": a number that ends a variable's name names, it is no datum)
     named = {(a, b) for v in r.variables for m in v.mentions
              for a, b in zip(m.lower().split(), m.lower().split()[1:], strict=False) if b[:1].isdigit()}
+    from modeler.strategies.offline.limit_words import head_count, head_counts
+
+    heads = head_counts(r)  # ("its 30 cats. Each cat needs ...": the count multiplies the needs)
+    # (and each need is written times the count)
+    times = {s: found[1] for s in r.sentences if (found := head_count(r, s)) is not None}
     out: list[str] = []
     total = 0
     for k, w in enumerate(r.words):
-        if not is_number(w) or not w[:1].isdigit():
+        if not is_number(w) or not w[:1].isdigit() or k in heads:
             continue
         if k and (r.words[k - 1].lower(), w.lower()) in named:
             continue
@@ -71,6 +76,8 @@ def unused_numbers(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> t
         total += 1
         nxt = r.words[k + 1].lower() if k + 1 < len(r.words) else ""
         candidates = {value, value / 100} if nxt in _NOT_DATA_AFTER else {value}
+        if r.tokens[k].sent in times:
+            candidates.add(value * times[r.tokens[k].sent])
         if not any(abs(c - u) <= 1e-9 * max(1.0, abs(c)) for c in candidates for u in used):
             out.append(w)
     return out, total

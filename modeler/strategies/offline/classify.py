@@ -100,7 +100,9 @@ from modeler.strategies.offline.limit_words import (
     _limit_context,
     _listed_with_another,
     _money_decisions,
+    _per_head,
     _unit,
+    head_counts,
 )
 from modeler.strategies.offline.objective_reads import objective, spare_objective
 from modeler.strategies.offline.reading import Reading
@@ -130,12 +132,14 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
     ranges = _ranges(r, limits)
     listed = _respective_limits(r, limits)
     narrowed: list[tuple[ConstraintSpec, ConstraintSpec, int]] = []  # "..., at least 40 of which must be X"
+    heads = head_counts(r)  # "for its 30 cats. Each cat needs ...": the 30 multiplies, it limits nothing
     for sp in limits:
         s = r.tokens[sp.start].sent
-        if any(a <= sp.start < b for a, b in compared):
+        if any(a <= sp.start < b for a, b in compared) or sp.start in heads:
             continue
         value = parse_value(sp.text)
         value = value * _crew(r, sp) if value is not None else None  # "the two attendants work 8 hours each"
+        value = value * _per_head(r, sp) if value is not None else None  # "Each of the 5 dogs needs at least 36 g"
         if value is None or _compares(r, sp) or _said_again(r, sp) or _size_of_unit(r, sp) or _rate_second(r, sp):
             continue
         cue = _cue(r, sp)

@@ -23,11 +23,20 @@ def _cue(r: Reading, sp: Span) -> str:
         if not after[i].isalpha() or after[i] in {"and", "or"}:
             break
     dirs = [d for d in r.spans if d.label == "CONST_DIR" and r.tokens[d.start].sent == s]
+    # "at least 1.5 kg of protein, 2.1 kg of fiber and 30.5 Mcal of energy, but at most 6 kg of barley": a cue
+    # past a "but" opens the contrast, it does not reach back over the list the cue before it leads
+    dirs = [d for d in dirs if not _past_but(r, sp, d)] or dirs
     if dirs:
         d = min(dirs, key=lambda d: abs(d.start - sp.start) + (0 if d.start < sp.start else 2))
         return d.text
     a, _ = r.sentences[s]
     return " ".join(r.words[max(a, sp.start - 4): sp.start])
+
+
+def _past_but(r: Reading, sp: Span, d: Span) -> bool:
+    """A cue after the limit with a "but" between them, when another cue comes before the limit."""
+    return d.start > sp.end and any(w.lower() in {"but", "however", "whereas"} for w in r.words[sp.end: d.start]) and any(
+        x.label == "CONST_DIR" and x.end <= sp.start and r.tokens[x.start].sent == r.tokens[sp.start].sent for x in r.spans)
 
 
 def _words_before(r: Reading, sp: Span) -> str:
@@ -97,8 +106,10 @@ def _there_is(r: Reading, sp: Span) -> str | None:
     duty on it ("there are 300 parcels to deliver", "there are 40 guests who need a seat" are owed)."""
     a, b = r.sentences[r.tokens[sp.start].sent]
     before = " ".join(w.lower() for w in r.words[max(a, sp.start - 4): sp.start])
-    if not re.search(r"(?:^|[,;] |\band )there (?:are|is|will be)(?: only| just)?$", before):
-        return None
+    if not re.search(r"(?:^|[,;] |\band |\b(?:each|every|per) (?:day|week|month|year|shift) )there (?:are|is|will be)"
+                     r"(?: only| just)?$", before):
+        prev = _listed_after(r, sp)
+        return _there_is(r, prev) if prev is not None else None
     for k in range(sp.end, min(sp.end + 6, b)):
         w = r.words[k].lower()
         if w in {",", ";", ".", "?", "!", "and", "but", "so", "in", "on", "at", "available", "total"}:
@@ -107,6 +118,22 @@ def _there_is(r: Reading, sp: Span) -> str | None:
                                      "per", "a", "an", "every"}:
             return None
     return None
+
+
+def _listed_after(r: Reading, sp: Span) -> Span | None:
+    """The limit a limit follows in one list ("there are 80 hours of press time, 80 hours of coating time and
+    90 hours of packaging time"): the one before it in its sentence with only its measure's words, a comma or
+    an "and" between."""
+    prev = [x for x in r.spans if x.label == "LIMIT" and x.end <= sp.start
+            and r.tokens[x.start].sent == r.tokens[sp.start].sent]
+    if not prev or sp.start - prev[-1].end > 8:
+        return None
+    between = [w.lower() for w in r.words[prev[-1].end: sp.start]]
+    if between[-1:] not in ([","], ["and"]) or any(not w.isalpha() and w != "," for w in between) or any(
+            w in {"must", "need", "needs", "can", "should", "to", "that", "who", "which", "is", "are", "but"}
+            for w in between) or any(x.start in range(prev[-1].end, sp.start) for x in r.spans):
+        return None
+    return prev[-1]
 
 
 def _owed(r: Reading, sp: Span) -> str | None:

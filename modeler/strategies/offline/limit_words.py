@@ -9,7 +9,7 @@ from collections import Counter
 
 from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.reading import Reading
-from modeler.strategies.offline.words import content, scaled_unit, stem
+from modeler.strategies.offline.words import content, same_word, scaled_unit, stem
 
 _CLAUSE_BREAK = frozenset({"and", ",", ";", "while", "whereas", "but"})
 
@@ -48,6 +48,80 @@ def _crew(r: Reading, sp: Span) -> float:
         return 1.0
     n = m.group(1)
     return float(_HEADS.get(n) or int(n))
+
+
+# what each one of a counted group needs or may have: "Each dog needs at least 36 grams of protein"
+_NEED_VERBS = frozenset("needs need requires require must should can may gets get".split())
+# a count after these is itself a limit ("at least 79 patients"), not a head count
+_CUE_BEFORE_COUNT = frozenset("least most than to maximum minimum exceed over under about only".split())
+_POSSESSIVES = frozenset("the its their our his her".split())
+_OWNS = frozenset("has have had owns own keeps keep".split())
+_PLURAL_HEADS = {"people": "person", "children": "child", "women": "woman", "men": "man"}
+
+
+def _counted_before(r: Reading, noun: str, end: int, var_toks: set[int]) -> int | None:
+    """The token of the last count of `noun`s before token `end` ("caring for 5 recovering dogs", "its 30
+    cats", "the 4 gorillas"): a number, at most one describing word, then the noun in the plural."""
+    low = [w.lower() for w in r.words]
+    for j in range(end - 2, -1, -1):
+        if j in var_toks or not (low[j].isdigit() or low[j] in _HEADS):
+            continue
+        if j and (low[j - 1] in _CUE_BEFORE_COUNT or low[j - 1] == "$"):
+            continue
+        for k in (j + 1, j + 2):
+            if k < end and k not in var_toks and low[k] != noun and low[k].isalpha() and (
+                    same_word(low[k], noun) or _PLURAL_HEADS.get(low[k]) == noun):
+                # "A farmer has 30 cows ... Each cow requires a minimum of 1.5 kg": NL4Opt's annotators read
+                # the needs of one cow (the herd's size untagged), the diet of each
+                return None if j and low[j - 1] in _OWNS else j
+    return None
+
+
+def head_count(r: Reading, s: int) -> tuple[int, float] | None:
+    """(the count's token, the count) when sentence `s` states what each one of a counted group of people or
+    animals needs ("A clinic cares for 5 dogs. Each dog needs at least 36 grams of protein", "Each of the 20
+    players needs at least 700 mg of potassium"): the group needs that many times as much, so each of the
+    sentence's limits is multiplied by the count. Not when the noun is a decision, a unit or a described
+    thing ("Each acre of corn requires ...")."""
+    a, b = r.sentences[s]
+    low = [w.lower() for w in r.words[:b]]
+    var_toks = {k for sp in r.spans if sp.label == "VAR" for k in range(sp.start, sp.end)}
+    if b - a < 4 or low[a] not in {"each", "every"}:
+        return None
+    if low[a + 1] == "of" and b - a > 6 and low[a + 2] in _POSSESSIVES and (
+            low[a + 3].isdigit() or low[a + 3] in _HEADS) and low[a + 5] in _NEED_VERBS:
+        # "Each of the 20 players needs ..."
+        if {a + 3, a + 4} & var_toks or not low[a + 4].isalpha() or scaled_unit(stem(low[a + 4])):
+            return None
+        return a + 3, float(_HEADS.get(low[a + 3]) or int(low[a + 3]))
+    noun = low[a + 1]
+    if low[a + 2] not in _NEED_VERBS or a + 1 in var_toks or not noun.isalpha() or scaled_unit(noun):
+        return None
+    at = _counted_before(r, noun, a, var_toks)
+    if at is None:
+        return None
+    return at, float(_HEADS.get(low[at]) or int(low[at]))
+
+
+def head_counts(r: Reading) -> set[int]:
+    """The tokens of the counts `head_count` reads as the size of a group (they are no limits themselves)."""
+    return {found[0] for s in r.sentences if (found := head_count(r, s)) is not None}
+
+
+def _per_head(r: Reading, sp: Span) -> float:
+    """How many times a limit is to be taken for the group it is said of each one of (`head_count`); 1 when
+    it is said of no counted group, or in a later clause with its own subject ("..., and the clinic can
+    spend at most $100")."""
+    s = r.tokens[sp.start].sent
+    found = head_count(r, s)
+    if found is None or sp.start <= found[0]:
+        return 1.0
+    a = r.sentences[s][0]
+    low = [w.lower() for w in r.words[a: sp.start]]
+    for k in range(len(low) - 1):
+        if low[k] in {"and", "but", "while", "whereas", ",", ";"} and low[k + 1] in _POSSESSIVES | {"a", "an", "there"}:
+            return 1.0
+    return found[1]
 
 
 def _clause_after(r: Reading, sp: Span, n: int = 10) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from modeler.strategies.offline.entities import Span, is_number
-from modeler.strategies.offline.words import STOP, singular, stem
+from modeler.strategies.offline.words import STOP, direction, singular, stem
 
 # what one unit of a product comes in: "a batch of pancakes", "bags of each brand"
 CONTAINERS = frozenset("unit units bottle bottles container containers pack packs package packages batch batches cup "
@@ -591,6 +591,14 @@ _ONE_OF = frozenset({"a", "an", "each", "every", "one"})
 _HOW_MANY_EACH = re.compile(r"\bhow many\b[^.?!]*\beach\b", re.I)
 
 
+def _demands_decision(words: list[str], spans: list[Span], v: int, num: int) -> bool:
+    """The number of a per-unit clause is a bound ("at least") on a tagged decision ("a pharmacy chain needs
+    at least 10 allergy kits"): the clause is a demand on that decision, its subject a customer, not a decision
+    of its own."""
+    return direction(" ".join(words[v + 1: num])) is not None and any(
+        sp.label == "VAR" and sp.start in (num + 1, num + 2) for sp in spans)
+
+
 def per_unit_names(words: list[str], spans: list[Span]) -> list[Span]:
     """When the question asks "how many ... of each / at each ...", the things the per-unit clauses open
     with are the decisions: "A/Each <name> <verb of measure> ... <number>" ("A bus drive collects 35 units",
@@ -646,6 +654,8 @@ def per_unit_names(words: list[str], spans: list[Span]) -> list[Span]:
         num = next((j for j in range(v + 1, min(v + 6, n)) if is_number(words[j]) or words[j] == "$" or
                     not words[j].replace("-", "").isalpha()), None)
         if num is None or not (is_number(words[num]) or words[num] == "$"):
+            continue
+        if _demands_decision(words, spans, v, num):  # "a pharmacy chain needs at least 10 allergy kits": who asks
             continue
         unit = " ".join(lower[first:p]) if p is not None else ""
         found.append((a, v, v))

@@ -120,10 +120,31 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 tagged.update(range(k, k + m))
     extra += _head_repeats(words, names, tagged, {sp.start for sp in var_spans + extra})
     extra += _hyphen_shortened(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
-    return _compared_tails(words, _timed_names(words, _counted_modifiers(words, possessive_names(words, _material_of_names(
+    return _priced_for_firsts(words, _compared_tails(words, _timed_names(words, _counted_modifiers(words, possessive_names(words, _material_of_names(
         words, _contained_names(words, _none_of(words, _letter_names(words, _parallel_verb_params(words, _gapped_params(
             words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
-                words, sorted(spans + extra, key=lambda sp: sp.start))))))))))))))
+                words, sorted(spans + extra, key=lambda sp: sp.start)))))))))))))))
+
+
+def _priced_for_firsts(words: list[str], spans: list[Span]) -> list[Span]:
+    """"The profit per kit is $12 for pain relief, $13 for cold relief and $13 for allergy": in a list of prices
+    "$N for X" whose other items name tagged decisions, an untagged last item that is the first word of one
+    decision's name ("allergy" of "allergy kits") names that decision."""
+    low = [w.lower() for w in words]
+    tagged = {k for sp in spans for k in range(sp.start, sp.end)}
+    firsts: dict[str, set[str]] = {}
+    for sp in spans:
+        if sp.label == "VAR":
+            firsts.setdefault(low[sp.start], set()).add(" ".join(singular(w) for w in low[sp.start: sp.end]))
+    priced = [k + 3 for k in range(len(low) - 3) if low[k] == "$" and is_number(words[k + 1]) and low[k + 2] == "for"]
+    extra: list[Span] = []
+    for j in priced:
+        if j in tagged or not low[j].isalpha() or len(firsts.get(low[j], ())) != 1 or (
+                j + 1 < len(low) and low[j + 1].isalpha() and low[j + 1] not in {"and", "or"}):
+            continue
+        if any(i != j and i in tagged and abs(i - j) <= 12 for i in priced):
+            extra.append(Span("VAR", j, j + 1, words[j]))
+    return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
 
 
 _TIME_PLURALS = frozenset("minutes hours days weeks".split())

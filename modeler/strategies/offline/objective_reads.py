@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from modeler.strategies.offline.entities import Span
-from modeler.strategies.offline.reading import Reading, overlap
+from modeler.strategies.offline.reading import Reading, Variable, overlap
 from modeler.strategies.offline.specs import ConstraintSpec, Objective
 from modeler.strategies.offline.words import content, goal_frame, parse_value, stem, weight
 
@@ -182,9 +182,16 @@ def _counted(r: Reading, said: list[str]) -> dict[int, float]:
     # a modifier picks them out ("large trucks" beside "small trucks"), not a head word only some of the
     # names happen to carry ("flights" of "large jet flights" beside "small jet")
     shared = set.intersection(*(v.keys for v in r.variables))
-    if not any(w not in shared and w != stem(v.text.split()[-1]) for v in picked for w in named):
+    if not any(w not in shared and w != stem(v.text.split()[-1]) for v in picked for w in named) and not (
+            _whole_name(picked, named)):
         return every
     return {v.index: 1.0 for v in picked}
+
+
+def _whole_name(picked: list[Variable], named: set[str]) -> bool:
+    """"as many nurses as possible" beside doctors: the goal's words are the one picked decision's whole name
+    (not the head word of a longer one, "flights" of "large jet flights" beside "small jet")."""
+    return len(picked) == 1 and picked[0].keys == named
 
 
 def _kinds_listed(r: Reading, low: list[str]) -> dict[int, float]:

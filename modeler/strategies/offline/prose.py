@@ -77,4 +77,28 @@ def each_spelt_out(text: str) -> str:
         n, sp = m.group(2), m.group(3)
         return (f"{m.group(1)} {n}{sp}{unit} {p.group(4) or ''}{p.group(5)} and {n}{sp}{unit} "
                 f"{p.group(6) or ''}{p.group(7)}")
-    return _OF_EACH.sub(spell, text)
+    return _to_each(_OF_EACH.sub(spell, text))
+
+
+# "delivers 4 units of medicine to the liver and 2 units to the kidneys": two amounts of one unit, each to a place
+_TO_PAIR = re.compile(r"\d[\d,.]*\s*([a-z]+)(?:\s+of\s+[a-z]+)?\s+(to|in|into)\s+(?:the\s+)?([a-z]+)\s+and\s+"
+                      r"\d[\d,.]*\s*[a-z]+\s+(?:to|in|into)\s+(?:the\s+)?([a-z]+)\b", re.I)
+# "drug C delivers 3 units to each": one amount to every place of the pair before it
+_TO_EACH = re.compile(r"\b(delivers?|gives?|puts?|sends?|adds?|provides?)\s+(\d[\d,.]*)(\s*)([a-z]+)\s+(to|in|into)\s+each"
+                      r"(?=\s*[.;,])", re.I)
+
+
+def _to_each(text: str) -> str:
+    """"Drug A delivers 4 units to the liver and 2 units to the kidneys; drug C delivers 3 units to each": an
+    amount "to each" after an option that gave two amounts of the same unit to two places is that amount to
+    each of the two, said out ("3 units to the liver and 3 units to the kidneys")."""
+    def spell(m: re.Match[str]) -> str:
+        before = list(_TO_PAIR.finditer(text[max(0, m.start() - 300): m.start()]))
+        if not before:
+            return m.group(0)
+        p = before[-1]
+        if m.group(4).lower().rstrip("s") != p.group(1).lower().rstrip("s"):
+            return m.group(0)
+        amount = f"{m.group(2)}{m.group(3)}{m.group(4)} {m.group(5)}"
+        return f"{m.group(1)} {amount} the {p.group(3)} and {amount} the {p.group(4)}"
+    return _TO_EACH.sub(spell, text)

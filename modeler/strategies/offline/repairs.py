@@ -55,7 +55,8 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
     that names no variable but states limits is a limit ("50 kg of flour and 40 hours available").
     """
     spans = [sp for sp in spans if not _period(tokens, sp) and not _label_number(tokens, sp)
-             and not bracket_aside([t.text for t in tokens], spans, sp) and not _per_size(tokens, sp)]
+             and not bracket_aside([t.text for t in tokens], spans, sp) and not _per_size(tokens, sp)
+             and not _portion_size(tokens, sp)]
     by_sent: dict[int, list[Span]] = {}
     for sp in spans:
         by_sent.setdefault(tokens[sp.start].sent, []).append(sp)
@@ -523,6 +524,22 @@ def _per_size(tokens: list[Token], sp: Span) -> bool:
     size of the portion the amounts are given for, neither a coefficient nor a limit."""
     return sp.label in {"PARAM", "LIMIT"} and sp.start > 0 and tokens[sp.start - 1].text.lower() == "per" and (
         sp.end < len(tokens) and tokens[sp.end].text.isalpha() and tokens[sp.end].text.lower() not in STOP)
+
+
+_PORTION_UNITS = frozenset("g gram grams ml millilitres milliliters".split())
+_PORTION_VERBS = frozenset("give gives has have contains contain provides provide".split())
+
+
+def _portion_size(tokens: list[Token], sp: Span) -> bool:
+    """"100 grams of yogurt give 10 grams of protein": a round number of grams or millilitres of a food that
+    then gives its contents is the size of the portion they are given for, neither a coefficient nor a
+    limit."""
+    low = [t.text.lower() for t in tokens[sp.end: sp.end + 6]]
+    if sp.label not in {"PARAM", "LIMIT"} or sp.text not in {"100", "1000"} or len(low) < 4 or (
+            low[0] not in _PORTION_UNITS or low[1] != "of"):
+        return False
+    v = next((k for k in range(3, len(low)) if low[k] in _PORTION_VERBS), None)
+    return v is not None and all(w.isalpha() for w in low[2:v])
 
 
 def bracket_aside(words: list[str], spans: list[Span], sp: Span) -> bool:
