@@ -182,9 +182,17 @@ def _counted(r: Reading, said: list[str]) -> dict[int, float]:
     # a modifier picks them out ("large trucks" beside "small trucks"), not a head word only some of the
     # names happen to carry ("flights" of "large jet flights" beside "small jet")
     shared = set.intersection(*(v.keys for v in r.variables))
-    if not any(w not in shared and w != stem(v.text.split()[-1]) for v in picked for w in named):
+    if not any(w not in shared and w != stem(v.text.split()[-1]) for v in picked for w in named) and not (
+            _whole_name_said([v.keys for v in picked], named)):
         return every
     return {v.index: 1.0 for v in picked}
+
+
+def _whole_name_said(picked: list[set[str]], named: set[str]) -> bool:
+    """"The manager wants to make as many e-bikes as possible" beside scooters: a goal that says one decision's
+    whole name, a name of one word no other name holds, counts that decision (not "flights" of "large jet
+    flights", a head word said alone)."""
+    return len(picked) == 1 and picked[0] == named and len(named) == 1
 
 
 def _kinds_listed(r: Reading, low: list[str]) -> dict[int, float]:
