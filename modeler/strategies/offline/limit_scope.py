@@ -629,6 +629,10 @@ def _named_in_clause(r: Reading, sp: Span) -> int | None:
     return named.pop() if len(named) == 1 else None
 
 
+# words that open a part of a whole said just before ("..., including at least 300 of them")
+_PART_OPENERS = frozenset("including includes include".split())
+
+
 def _total_near(r: Reading, sp: Span) -> bool:
     """"in total", "combined", "all": the limit is on everything together (words within its clause)."""
     a, b = r.sentences[r.tokens[sp.start].sent]
@@ -636,6 +640,8 @@ def _total_near(r: Reading, sp: Span) -> bool:
              default=a)
     hi = min([k for k in range(sp.end, b) if r.words[k] in {",", ";"} or r.words[k].lower() == "and"], default=b)
     near = r.words[max(a, sp.start - 5): sp.start]  # "In total, at most 40 ..."
+    # ("at least 800 tonnes of steel in total, including at least 300 tonnes of sheet steel": a part)
+    near = near[max((i + 1 for i, w in enumerate(near) if w.lower() in _PART_OPENERS), default=0):]
     # ("at most 4 billboards (that is all the sites on offer)": an aside in brackets says why, not what)
     hi = min([k for k in range(sp.end, hi) if r.words[k] in {"(", "["}], default=hi)
     # ("bench space for 110 pots of any kind": any of them counts against it)

@@ -23,7 +23,7 @@ CONTAINERS = frozenset("unit units bottle bottles container containers pack pack
                        "cups bowl bowls serving servings kg box boxes can cans bag bags order orders bar bars "
                        "plate plates piece pieces acre acres hectare hectares glass glasses jar jars meal meals "
                        "portion portions dose doses pill pills tablet tablets scoop scoops slice slices tray trays "
-                       "crate crates barrel barrels carton cartons roll rolls sheet sheets pair pairs".split())
+                       "crate crates case cases barrel barrels carton cartons roll rolls sheet sheets pair pairs".split())
 _MEASURES = frozenset("profit profits cost costs revenue revenues earnings income".split())
 _OF_NEXT = frozenset({"each", "both", "the", "a", "an", "these", "those", "every"})
 _SEP = frozenset({",", "and", "or"})
@@ -278,7 +278,24 @@ def _maker(words: list[str], sp: Span, var_starts: set[int]) -> bool:
     k = sp.end
     if k < len(words) and words[k].lower() in _MAKES and any(j in var_starts for j in range(k + 1, k + 4)):
         return True
-    return sp.start >= 2 and words[sp.start - 1].lower() == "by" and words[sp.start - 2].lower() in _MADE_BY
+    return sp.start >= 2 and words[sp.start - 1].lower() == "by" and words[sp.start - 2].lower() in _MADE_BY and not (
+        _trips_made_by(words, sp.start - 2))
+
+
+# what vehicles make, not products: "at least 40% of all trips must be made by small trucks"
+_TRIP_NOUNS = frozenset("trip trips run runs journey journeys delivery deliveries flight flights crossing "
+                        "crossings visit visits".split())
+
+
+def _trips_made_by(words: list[str], k: int) -> bool:
+    """"made" at k is said of trips, runs or deliveries in its clause (the ones who make them are the
+    vehicles or people decided on, not a maker of the products)."""
+    j = k - 1
+    while j >= 0 and k - j <= 8 and words[j] not in {".", ";", "?", "!", ","}:
+        if words[j].lower() in _TRIP_NOUNS:
+            return True
+        j -= 1
+    return False
 
 
 def _container_of(words: list[str], sp: Span, var_starts: set[int]) -> bool:

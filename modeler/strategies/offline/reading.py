@@ -727,7 +727,11 @@ def _distinct_keys(variables: list[Variable]) -> dict[str, int]:
     for v in variables:
         for k in v.keys:
             owners.setdefault(k, set()).add(v.index)
-    return {k: next(iter(o)) for k, o in owners.items() if len(o) == 1 and len(k) > 2}
+    # ("Shipping by barge costs $18 ... shipping by rail costs $25": a word another variable's mention says
+    # too names neither, though only one first mention holds it)
+    said = {v.index: {k for m in v.mentions for k in _mention_keys(m)} for v in variables}
+    return {k: next(iter(o)) for k, o in owners.items() if len(o) == 1 and len(k) > 2 and not any(
+        k in ks for i, ks in said.items() if i not in o)}
 
 
 _EVERY_TYPE = re.compile(r"\b(?:of|for) (?:either|each|both|every|any) (?:type|kind|model|sort)s?\b")

@@ -95,7 +95,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 and not _there_is_stock(tokens, sp) and not offers_stock(tokens, spans, sp)
                 and not _drawn_from(tokens, spans, sp)) or _pro_one(tokens, same, sp) or _size_of(
                 tokens, spans, sp) or _one_needs(
-                tokens, spans, sp) or _that_each(tokens, spans, sp)):
+                tokens, spans, sp) or _that_each(tokens, spans, sp) or _gapped_rate(tokens, spans, sp)):
             sp = Span("PARAM", sp.start, sp.end, sp.text)
         elif sp.label == "PARAM" and not has_var and ALL_OWED.match(" ".join(t.text for t in tokens[sp.end:])):
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
@@ -109,7 +109,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
                 tokens, spans, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or _had_list(
-                tokens, spans, sp) or _verb_capped(tokens, sp) or _can_spend(tokens, spans, sp) or _drawn_from(tokens, spans, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or (not has_var and any(
+                tokens, spans, sp) or _verb_capped(tokens, sp) or _permits_only(tokens, sp) or _can_spend(tokens, spans, sp) or _drawn_from(tokens, spans, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or (not has_var and any(
                 _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
@@ -592,6 +592,45 @@ def _verb_capped(tokens: list[Token], sp: Span) -> bool:
     before = [t.text for t in tokens[max(0, sp.start - 9): sp.start] if t.sent == sent]
     after = [t.text.lower() for t in tokens[sp.end: sp.end + 2]]
     return bool(_CAPPED.search(" ".join(before))) and not {"per", "a", "an", "each", "every"} & set(after)
+
+
+def _gapped_rate(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"A small can uses 40 grams of tin, a medium can 80 grams and a large can 120 grams": a number right after
+    "a / an / each <name>", its verb left out, in the unit of a coefficient said earlier in the sentence, is
+    that name's coefficient too."""
+    # (the name may be cut before its head: "a [medium] can 80 grams")
+    name = next((x for x in spans if x.label == "VAR" and (x.end == sp.start or (
+        x.end == sp.start - 1 and tokens[x.end].text.isalpha()))), None)
+    if name is None or name.start == 0 or tokens[name.start - 1].text.lower() not in {"a", "an", "each", "every"}:
+        return False
+    if sp.end >= len(tokens) or not tokens[sp.end].text.isalpha():
+        return False
+    sent, unit = tokens[sp.start].sent, tokens[sp.end].text.lower()
+    return any(x.label == "PARAM" and x.end < sp.start and tokens[x.start].sent == sent and x.end < len(tokens)
+               and tokens[x.end].text.lower() == unit for x in spans)
+
+
+_PERMITS = frozenset("allows allow permits permit lets let".split())
+
+
+def _permits_only(tokens: list[Token], sp: Span) -> bool:
+    """"the railway only allows 8 train trips", "the permit allows only 3 night shifts": a number that someone
+    allows no more than is a limit, though a decision is named after it; not what one of a kind allows ("each
+    pass only allows 2 visits", a rate after it: "allows only 2 people per car")."""
+    k = sp.start - 1
+    if k >= 0 and tokens[k].text == "$":
+        k -= 1
+    if k < 1:
+        return False
+    pair = (tokens[k - 1].text.lower(), tokens[k].text.lower())
+    if not ((pair[0] == "only" and pair[1] in _PERMITS) or (pair[0] in _PERMITS and pair[1] == "only")):
+        return False
+    sent = tokens[sp.start].sent
+    lead = [t.text.lower() for t in tokens[max(0, k - 6): k - 1] if t.sent == sent]
+    cut = max((j for j, w in enumerate(lead) if w in {",", ";", "and", "but"}), default=-1)
+    after = [t.text.lower() for t in tokens[sp.end: sp.end + 3]]
+    return not {"a", "an", "each", "every", "per"} & set(lead[cut + 1:]) and not {
+        "per", "a", "an", "each", "every"} & set(after)
 
 
 def _colon_stock(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
@@ -1168,9 +1207,11 @@ def _person_can(tokens: list[Token], k: int) -> bool:
 def _works_hours(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     """"..., and the detailer works six hours a day": the time someone who is no variable works, in a
     clause of its own, is the limit on that person's time, though the sentence names a variable before."""
-    if sp.end >= len(tokens) or tokens[sp.end].text.lower() not in {"hours", "hour", "minutes", "minute"}:
+    if sp.end >= len(tokens) or tokens[sp.end].text.lower() not in {"hours", "hour", "minutes", "minute", "seconds"}:
         return False
     k = sp.start - 1
+    if k >= 2 and tokens[k].text.lower() == "for" and tokens[k - 1].text.lower() in {"runs", "operates"}:
+        k -= 1  # ("and the line runs for 3200 seconds")
     if k < 1 or not (tokens[k].text.lower() in _WORK_VERBS or (
             tokens[k].text.lower() == "open" and tokens[k - 1].text.lower() in {"is", "are"}) or _person_can(tokens, k)):
         return False

@@ -22,6 +22,8 @@ _PREPOSITIONS = frozenset({"by", "through", "with", "using", "via", "for", "from
 _NOT_BEFORE_NAME = frozenset({"of", "every", "each", "per"})
 # verbs that open a clause's predicate right after its subject
 _CLAUSE_VERBS = frozenset("has have is are was were can could must will would should may owns own holds hold".split())
+# verbs in the singular right after a name: "X and a Y" before one of them is no subject of two things
+_ONE_SUBJECT_VERBS = frozenset("is was has".split())
 _LIST_START = frozenset({",", ":", "either", "between", "using", "use", "in", "into", "sell", "sells", "make", "makes",
                          "produce", "produces", "like", "namely"})
 
@@ -90,6 +92,8 @@ def _before(words: list[str], sp: Span, taken: set[int], vocabulary: frozenset[s
         k, comma = k - 1, True
     if not (conjunction or comma):
         return None
+    if conjunction and sp.end < len(words) and words[sp.end].lower() in _ONE_SUBJECT_VERBS:
+        return None  # "... is paid $90 for the night and a car driver is paid $160": a new clause's subject
     j = k
     while j >= 0 and k - j < _MAX_WORDS and _word(words[j]) and j not in taken and _unseen(words[j], vocabulary):
         j -= 1
@@ -111,7 +115,7 @@ def _before(words: list[str], sp: Span, taken: set[int], vocabulary: frozenset[s
 def coordinated_names(words: list[str], spans: list[Span], vocabulary: frozenset[str] | None) -> list[Span]:
     """The spans with unseen names coordinated with a tagged variable added (through whole lists:
     "Hammock, Sextant, and Valise" from any one of them)."""
-    spans = rate_frame_items(words, spans)
+    spans = _same_verb_frames(words, rate_frame_items(words, spans))
     if not vocabulary:
         return spans
     return rate_frame_items(words, _coordinated(words, spans, vocabulary))
@@ -222,4 +226,49 @@ def rate_frame_items(words: list[str], spans: list[Span]) -> list[Span]:
                 continue
             out.append(Span("VAR", item[0], item[1], " ".join(words[item[0]: item[1]])))
             taken.update(range(*item))
+    return sorted(out, key=lambda sp: sp.start)
+
+
+# what may stand right before an item of a list of options: a list's edge, an article, or the verb of using
+_FRAME_LEFT = _ITEM_EDGE | _DETERMINERS | frozenset({"using", "use", "uses", "with", "by", "either", "my", "our",
+                                                      "your"})
+
+
+def _same_verb_frames(words: list[str], spans: list[Span]) -> list[Span]:
+    """"using dump trucks that carry 12 cubic meters per trip and trailers that carry 20 cubic meters per
+    trip": in one sentence, options each followed by "that" / "which" and the same verb and a number are
+    the items of one list, so when one of them is a tagged variable, the others are variables too."""
+    frames: dict[tuple[int, str], list[int]] = {}
+    sent = 0
+    for k in range(len(words) - 2):
+        if words[k] in _SENTENCE:
+            sent += 1
+        nxt = words[k + 3] if words[k + 2] == "$" and k + 3 < len(words) else words[k + 2]
+        if words[k].lower() in _FRAME_REL and words[k + 1].isalpha() and words[k + 1].lower() not in STOP and (
+                is_number(nxt)):
+            frames.setdefault((sent, words[k + 1].lower()), []).append(k)
+    var_ends = {sp.end for sp in spans if sp.label == "VAR"}
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    out = list(spans)
+    # (with nothing tagged at all, the options may still be said so: "his pickup truck, which carries 300 kg
+    # per trip ..., or a tractor with a trailer, which carries 800 kg per trip")
+    bare = not var_ends
+    for here in frames.values():
+        if len(here) < 2 or not (bare or any(k in var_ends or k - 1 in var_ends for k in here)):
+            continue
+        if bare and not all(words[k - 1] == "," for k in here):
+            continue
+        for k in here:
+            if k in var_ends or k - 1 in var_ends:
+                continue
+            k -= words[k - 1] == ","
+            if k - 1 in taken:
+                continue
+            j = k
+            while j > 0 and k - j < 3 and _word(words[j - 1]) and words[j - 1].lower() not in _FRAME_LEFT:
+                j -= 1
+            if j == k or j == 0 or words[j - 1].lower() not in _FRAME_LEFT or any(i in taken for i in range(j, k)):
+                continue
+            out.append(Span("VAR", j, k, " ".join(words[j:k])))
+            taken.update(range(j, k))
     return sorted(out, key=lambda sp: sp.start)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from modeler.strategies.offline.entities import is_number
-from modeler.strategies.offline.words import STOP, same_word, stem
+from modeler.strategies.offline.words import STOP, same_word, singular, stem
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -249,7 +249,26 @@ def _suspicion(r: Reading, v: Variable) -> float:
     own = {w for m in v.mentions for w in _words(m)}
     heads = [i for o in r.variables if o is not v for i in {_words(m)[-1] for m in o.mentions if len(_words(m)) > 1}]
     measure = measure or (len(own) == 1 and heads.count(next(iter(own))) >= 2 and next(iter(own)) in _per_words(r.words))
+    actor = actor or _sole_means(r, v, listed)
     return max(share if share >= 0.5 else 0.0, 1.0 if category or measure else 0.0, 0.8 if actor else 0.0)
+
+
+def _sole_means(r: Reading, v: Variable, listed: bool) -> bool:
+    """"ships them to a distributor by truck in cases. The truck can take at most 600 cases": one vehicle or
+    means, said in the singular after "by" and then "the", never counted, asked about or listed with a
+    decision, is how the decisions go, not one of them."""
+    if listed or not v.positions:
+        return False
+    lower = [w.lower() for w in r.words]
+    by = False
+    for p in v.positions:
+        n = len(next((sp.text.split() for sp in r.spans if sp.start == p and sp.label == "VAR"), [r.words[p]]))
+        last = lower[p + n - 1]
+        if p == 0 or lower[p - 1] not in {"by", "the"} or singular(last) != last or not last.isalpha():
+            return False
+        by = by or lower[p - 1] == "by"
+    asked = {singular(c) for a, b, c in zip(lower, lower[1:], lower[2:], strict=False) if (a, b) == ("how", "many")}
+    return by and not asked & {singular(w) for m in v.mentions for w in m.lower().split()}
 
 
 def _rated_subject(r: Reading, v: Variable) -> bool:
