@@ -380,10 +380,13 @@ def _shared_among(r: Reading, sp: Span, objective_feature: int | None = None) ->
         w = r.words[k].lower()
         if w in {".", ";", "?", "!", "which", "while", "and"} or k in r.mention_var:
             return False
-        if r.words[k - 1].lower() == "of" and w not in MEASURES and any(
+        if (r.words[k - 1].lower() == "of" or k == sp.end) and w not in MEASURES and any(
                 stem(w) in f.context for j, f in enumerate(r.features) if len(f.coefs) >= 2 and j != objective_feature
                 and "MONEY" not in f.context):
-            return False  # "25 mg of iron a day from tofu, chickpeas and spinach": what they contain, weighted
+            # "25 mg of iron a day from tofu, chickpeas and spinach": what they contain, weighted ("at least
+            # 1,200 MWh from wind turbines and solar arrays" where each turbine "produces 300 MWh": the limit's
+            # own unit is what a group measures)
+            return False
         if w in {"among", "between", "amongst", "from"}:
             # a list of two variables or more follows ("from soy wax, beeswax, and paraffin")
             named = set()

@@ -333,6 +333,16 @@ _ALL_OF = re.compile(r"^(?:[\w'-]+ ){0,4}?(?:will |must |wants to |plans to )?(?
                      r"allocate|allocates) (?:all|the whole|the entire) (?:of )?(?:it|them|this|that|the money|the sum)\b")
 
 
+_ALL_BEFORE = re.compile(r"\b(?:must|has to|have to|will|wants to|want to|needs to|need to|plans to|is to|are to) "
+                         r"[a-z]+ all(?: of)?(?: the| her| his| its| their| our| my)?$")
+
+
+def _all_before(r: Reading, sp: Span) -> str | None:
+    """"==" for an amount a duty says is all used: "must plant all 60 hectares of her land with rice and
+    beans", "wants to use all 500 kg of the flour" (every unit of it, no fewer and no more)."""
+    return "==" if _ALL_BEFORE.search(_words_before(r, sp).lower()) else None
+
+
 def _all_of(r: Reading, sp: Span) -> str | None:
     """"==" for a sum its sentence then says is used up: "has inherited $50000 and will invest all of it"."""
     after = _clause_after(r, sp, 14)

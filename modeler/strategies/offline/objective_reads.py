@@ -118,7 +118,8 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     # ("the maximum number of batches of cookies": what a batch holds names them too)
     m = re.search(r"\bnumber of (?:the )?([\w-]+)(?: of (?:the )?([\w-]+))?", f"{name} {' '.join(tail)}".lower())
     goal_words = set(content(goal)) if goal else set()
-    if (m and any(g and stem(g) in var_words for g in m.groups())) or _counted_sales(r, m) or (
+    if (m and any(g and stem(g) in var_words for g in m.groups()) and not _group_measures(r, m)) or _counted_sales(
+            r, m) or _classed_count(r, f"{name} {' '.join(tail)}".lower()) or (
             goal_words and goal_words <= var_words) or _asked_unit_goal(
             r, name_ctx) or _total_time_goal(r, anchor):
         # ("make as many chairs as possible": the decisions themselves)
@@ -254,6 +255,32 @@ def _counted_sales(r: Reading, m: re.Match[str] | None) -> bool:
     if m is None or stem(m.group(1)) not in _COUNT_NOUNS:
         return False
     return not any(stem(m.group(1)) in f.context for f in r.features)
+
+
+# nouns that name the decisions by their class: "the total number of installations" (turbines and arrays),
+# "the total number of animals" (goats and sheep), "the total number of cooling units" (small, medium, large)
+_CLASS_NOUNS = frozenset(stem(w) for w in "units installations animals vehicles machines devices".split())
+
+
+def _classed_count(r: Reading, goal: str) -> bool:
+    """"to minimize the total number of installations" where the decisions are wind turbines and solar
+    arrays: a count of a noun that names the decisions' class ("units", "animals", one or two words after
+    "number of") and that no coefficient group measures counts the decisions themselves."""
+    m = re.search(r"\bnumber of (?:the )?([\w-]+)(?: ([\w-]+))?", goal)
+    if m is None:
+        return False
+    head = next((stem(g) for g in m.groups() if g and stem(g) in _CLASS_NOUNS), None)
+    return head is not None and not any(head in f.context for f in r.features)
+
+
+def _group_measures(r: Reading, m: re.Match[str]) -> bool:
+    """"maximize the number of donations collected" where a decision is named "donation tents" and "collects
+    30 donations" is a coefficient group: a goal word that a decision's name carries only as a modifier (not
+    its last word) while a group of coefficients measures it names that group, not the decision."""
+    heads = {stem(v.text.split()[-1].lower()) for v in r.variables}
+    said = [stem(g) for g in m.groups() if g]
+    return bool(said) and all(g not in heads and any(g in f.context for f in r.features) for g in said
+                              if any(g in v.keys for v in r.variables))
 
 
 def _goal_clause(r: Reading, name_span: Span | None, anchor: int) -> list[str]:

@@ -286,6 +286,41 @@ def _value(words: list[str], sp: Span) -> float | None:
     return v
 
 
+def _measure_names(spans: list[Span]) -> list[Span]:
+    """"how many square meters of each should be grown" beside tomatoes and peppers: a "name" that is only a
+    unit of measure ("square meters", "acres") says how the decisions are measured, it is none of them,
+    where two names or more that are no measure are tagged."""
+    from modeler.strategies.offline.words import MEASURES
+
+    def measure(sp: Span) -> bool:
+        return sp.label == "VAR" and all(w.lower() in MEASURES or w.lower() + "s" in MEASURES for w in sp.text.split())
+
+    others = {sp.text.lower() for sp in spans if sp.label == "VAR" and not measure(sp)}
+    return [sp for sp in spans if not measure(sp)] if len(others) >= 2 else spans
+
+
+def _letter_siblings(words: list[str], spans: list[Span]) -> list[Span]:
+    """"A plant makes two chemicals, A and B": a capital letter listed right before a tagged one-letter name
+    ("A and B", after a comma or colon) is a sibling name, not the article the tagger takes it for."""
+    out = list(spans)
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    for sp in spans:
+        k = sp.end - 1  # (the tagger may take the "and" in: "and B")
+        if sp.label != "VAR" or not (len(words[k]) == 1 and words[k].isupper()) or k < 3 or k - sp.start > 1 or (
+                k > sp.start and words[sp.start].lower() not in {"and", "or"}):
+            continue
+        if words[k - 1].lower() in {"and", "or"} and len(words[k - 2]) == 1 and words[k - 2].isupper() and words[
+                k - 2] != "I" and words[k - 3] in {",", ":"} and k - 2 not in taken:
+            out.append(Span("VAR", k - 2, k - 1, words[k - 2]))
+            taken.add(k - 2)
+            # ("Each liter of A uses 5 liters", "$9 per liter of A": the letter again after "of" is it)
+            for j in range(k + 1, len(words)):
+                if words[j] == words[k - 2] and words[j - 1].lower() == "of" and j not in taken:
+                    out.append(Span("VAR", j, j + 1, words[j]))
+                    taken.add(j)
+    return sorted(out, key=lambda x: x.start)
+
+
 def read(tokens: list[Token], spans: list[Span]) -> Reading:
     """The reading of a tagged document, after repairing the tagger's usual slips with the text itself:
     a variable named beside a tagged one ("in bonds and stocks") or again later untagged joins the
@@ -302,6 +337,7 @@ def read(tokens: list[Token], spans: list[Span]) -> Reading:
     from modeler.strategies.offline.variables import surplus_variables
 
     words = [t.text for t in tokens]
+    spans = _letter_siblings(words, _measure_names(spans))
     spans = relabel_numbers(tokens, fraction_shares(words, spelt_numbers(words, elided_amounts(
         words, owed_amounts(words, priced_verbs(words, complete_mentions(words, spans)))))))
     r = _read(tokens, spans)

@@ -91,11 +91,12 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
         elif sp.label == "LIMIT" and ((not cues and has_var and (var_before or any(
                 x.label == "PARAM" for x in same)) and not _made_using(tokens, same, sp)
                 and not _works_hours(tokens, spans, sp) and not _place_with(tokens, spans, sp)
-                and not _place_with_measure(tokens, spans, sp)
-                and not _there_is_stock(tokens, sp) and not offers_stock(tokens, spans, sp)
+                and not _place_with_measure(tokens, spans, sp) and not _grown_on(tokens, spans, sp)
+                and not _there_is_stock(tokens, sp) and not _there_are_list(tokens, sp) and not offers_stock(tokens, spans, sp)
                 and not _drawn_from(tokens, spans, sp)) or _pro_one(tokens, same, sp) or _size_of(
                 tokens, spans, sp) or _one_needs(
-                tokens, spans, sp) or _that_each(tokens, spans, sp) or _gapped_rate(tokens, spans, sp)):
+                tokens, spans, sp) or _that_each(tokens, spans, sp) or _gapped_rate(tokens, spans, sp)
+                or _each_unit_of_needs(tokens, spans, sp)):
             sp = Span("PARAM", sp.start, sp.end, sp.text)
         elif sp.label == "PARAM" and not has_var and ALL_OWED.match(" ".join(t.text for t in tokens[sp.end:])):
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
@@ -105,7 +106,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
             # "Exactly 250 plates must be served": an amount fixed before any variable is named is a limit
             # (an equality), not what one unit of a variable holds
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
-        elif sp.label == "PARAM" and (_owner_has(tokens, spans, sp) or _supplied_with(tokens, spans, sp) or _there_is_stock(tokens, sp) or _all_must(
+        elif sp.label == "PARAM" and (_grown_on(tokens, spans, sp) or (not has_var and _there_are_list(tokens, sp)) or _owner_has(tokens, spans, sp) or _supplied_with(tokens, spans, sp) or _there_is_stock(tokens, sp) or _all_must(
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
                 tokens, spans, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or _had_list(
@@ -722,6 +723,42 @@ def _one_needs(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
                                                                                          "an", "per"}
 
 
+def _each_unit_of_needs(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"Each hectare of rice needs 900 cubic meters of water": what one unit of a variable takes (the unit
+    said before its name, "each <unit> of") is its coefficient, whatever stock the sentence states after."""
+    k = sp.start - 1
+    while k >= 0 and tokens[k].text.lower() in {"only", "just", "$"}:
+        k -= 1
+    if k < 1 or tokens[k].text.lower() not in (_SUBJECT_VERBS | _BURN_VERBS) - {"has", "have", "can"}:
+        return False
+    var = next((x for x in spans if x.label == "VAR" and x.end == k), None)
+    return var is not None and var.start > 2 and tokens[var.start - 1].text.lower() == "of" and tokens[
+        var.start - 2].text.isalpha() and tokens[var.start - 3].text.lower() in {"each", "every", "one", "per"}
+
+
+def _grown_on(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"grows tomatoes and peppers on 800 square meters of benches", "raises goats and sheep on 20 acres of
+    pasture", "keeps chickens and turkeys in a barn of 600 square feet": a measure "on" which (or a place "of"
+    which) a list of the decisions is grown or kept is the room they share, a limit (one decision's own room
+    is said of one: "each goat grazes on 0.25 acres")."""
+    k = sp.start - 1
+    if k < 3 or sp.end >= len(tokens) or tokens[sp.end].text.lower() not in MEASURES:
+        return False
+    if tokens[k].text.lower() == "of" and k >= 4 and tokens[k - 1].text.isalpha() and tokens[
+            k - 2].text.lower() in {"a", "an", "the"} and tokens[k - 3].text.lower() in {"in", "on"}:
+        k -= 3  # ("in a barn of 600 square feet": the list ends before "in")
+    elif tokens[k].text.lower() != "on":
+        return False
+    last = next((x for x in spans if x.label == "VAR" and x.end == k), None)
+    if last is None:
+        return False
+    sent = tokens[sp.start].sent
+    if any(tokens[j].text.lower() in {"each", "every", "per", "one"} for j in range(k) if tokens[j].sent == sent):
+        return False
+    return any(x.label == "VAR" and x.end < last.start and x.text.lower() != last.text.lower() and {
+        t.text.lower() for t in tokens[x.end: last.start]} <= {"and", ",", "or"} for x in spans)
+
+
 def _that_each(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     """"can choose small tanks that hold 1,000 liters each and large tanks that hold 2,500 liters each": a number
     after a variable's name, "that" / "which" and a verb, then "each" (after its unit), is what one of them
@@ -1274,6 +1311,15 @@ def offers_stock(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
         return False
     opener = tokens[j + 1].text.lower() if j + 1 < k else ""
     return opener in {"the", "our", "its", "their", "his", "her"}
+
+
+def _there_are_list(tokens: list[Token], sp: Span) -> bool:
+    """"There are 240 liters of orange juice and 400 liters of mango juice.": every amount of a sentence that
+    opens with "There are" (and names no variable, which the caller checks) is a stock, the second of a list
+    as much as the first."""
+    sent = tokens[sp.start].sent
+    a = next(k for k in range(sp.start, -1, -1) if k == 0 or tokens[k - 1].sent != sent)
+    return a + 2 < sp.start and tokens[a].text.lower() == "there" and tokens[a + 1].text.lower() in {"are", "is"}
 
 
 def _there_is_stock(tokens: list[Token], sp: Span) -> bool:

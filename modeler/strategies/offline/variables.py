@@ -424,6 +424,13 @@ _UNIT_STOP = frozenset(stem(w) for w in "unit units item items of the a an each 
 _SUBJECTS = frozenset("should would will can could must shall we i you they he she it".split())
 
 
+def _compound_units(words: list[str], units: set[str]) -> set[str]:
+    """"How many square meters of each": a unit said in two words ("square meters", "cubic feet") is one
+    unit, its noun as much as its first word."""
+    return {stem(words[k + 1]) for k in range(len(words) - 1) if words[k] in {"square", "cubic"} and stem(
+        words[k]) in units and words[k + 1].isalpha()}
+
+
 def decision_units(r: Reading) -> set[str]:
     """Stems of what one unit of every decision is ("How many hectares ...", "each type of container",
     "costs $300 per trip", "two different methods"): a limit counted in these units is a sum."""
@@ -447,6 +454,7 @@ def decision_units(r: Reading) -> set[str]:
             out.add(stem(w))
             if nxt[:1] == ["of"] and len(nxt) > 1:
                 out.add(stem(nxt[1]))
+    out |= _compound_units(words, out)
     out -= _TIME | _UNIT_STOP | {k for v in r.variables for k in v.keys}
     # a head every variable shares counts them all: "short shots" and "long shots", "slow balls" and
     # "fast balls" ("at most 14 shots")
