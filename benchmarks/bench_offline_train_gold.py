@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -180,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         "accuracy": _rate(passed_total, count),
         "refused": refused,
         "failed_by_stage": dict(sorted(stages.items())),
-        "ms_median": round(times_ms[len(times_ms) // 2], 2) if times_ms else None,
+        "ms_median": round(statistics.median(times_ms), 2) if times_ms else None,
         **run_record("benchmarks.bench_offline_train_gold", argv),
     }
     (args.out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")

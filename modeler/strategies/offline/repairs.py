@@ -710,15 +710,21 @@ def _the_place_fits(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
 _BURN_VERBS = frozenset("burns burn consumes consume".split())
 
 
-def _one_needs(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
-    """"each earphone requires only 20 dollars": what one unit of a variable takes is its coefficient,
-    whatever "only" says (the tagger reads a limit)."""
+def _needer(tokens: list[Token], spans: list[Span], sp: Span) -> Span | None:
+    """The variable right before the verb of taking that `sp` follows ("earphone" in "each earphone requires
+    only 20 dollars", "rice" in "Each hectare of rice needs 900 ..."), or None."""
     k = sp.start - 1
     while k >= 0 and tokens[k].text.lower() in {"only", "just", "$"}:
         k -= 1
     if k < 1 or tokens[k].text.lower() not in (_SUBJECT_VERBS | _BURN_VERBS) - {"has", "have", "can"}:
-        return False
-    var = next((x for x in spans if x.label == "VAR" and x.end == k), None)
+        return None
+    return next((x for x in spans if x.label == "VAR" and x.end == k), None)
+
+
+def _one_needs(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"each earphone requires only 20 dollars": what one unit of a variable takes is its coefficient,
+    whatever "only" says (the tagger reads a limit)."""
+    var = _needer(tokens, spans, sp)
     return var is not None and var.start > 0 and tokens[var.start - 1].text.lower() in {"each", "every", "one", "a",
                                                                                          "an", "per"}
 
@@ -726,12 +732,7 @@ def _one_needs(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
 def _each_unit_of_needs(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     """"Each hectare of rice needs 900 cubic meters of water": what one unit of a variable takes (the unit
     said before its name, "each <unit> of") is its coefficient, whatever stock the sentence states after."""
-    k = sp.start - 1
-    while k >= 0 and tokens[k].text.lower() in {"only", "just", "$"}:
-        k -= 1
-    if k < 1 or tokens[k].text.lower() not in (_SUBJECT_VERBS | _BURN_VERBS) - {"has", "have", "can"}:
-        return False
-    var = next((x for x in spans if x.label == "VAR" and x.end == k), None)
+    var = _needer(tokens, spans, sp)
     return var is not None and var.start > 2 and tokens[var.start - 1].text.lower() == "of" and tokens[
         var.start - 2].text.isalpha() and tokens[var.start - 3].text.lower() in {"each", "every", "one", "per"}
 
