@@ -68,6 +68,7 @@ from modeler.strategies.offline.limit_scope import (
     _rate_second,
     _respective_limits,
     _share_in_it,
+    _share_must_be,
     _share_of,
     _share_subject,
     _share_together,
@@ -75,6 +76,7 @@ from modeler.strategies.offline.limit_scope import (
     _subset_of_them,
     _that_many,
     _total_near,
+    _trips_of_one,
     _var_follows,
     _whole_of,
 )
@@ -153,7 +155,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         before = _words_before(r, sp)
         # "and the department has 30 teaching assistants": a stock, whatever duty the sentence also states
         # ("the supply gives us 160 kW": what is given to us is a stock too)
-        stock = "<=" if re.search(r"\b(has|have)( available)?$|\b(gives|give|provides|provide|supplies|supply) (us|me)$",
+        stock = "<=" if re.search(r"\b(has|have)( available)?( \$)?$|\b(gives|give|provides|provide|supplies|supply) (us|me)$",
                                   before.lower()) else None
         # "60000 grams of flour and 900 oven minutes are available, and at least 50 ...": what is available
         # is a most, whatever cue the next clause holds
@@ -219,6 +221,8 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             continue
         if share and r.variables:
             var = _share_in_it(r, sp)  # "at most 25 percent of her money in it": the one just named
+            # ("a third of the carriers must ride bikes": the kind the verb names)
+            var = var if var is not None else _share_must_be(r, sp)
             var = var if var is not None else vars_[0] if vars_ else (
                 _share_of(r, sp) if _share_of(r, sp) is not None else _share_subject(r, sp))
             # ("the mix must be no more than 80% sand": the name after the share, said by its head alone)
@@ -255,6 +259,11 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             # "and Birch can ship no more than 4,000 tonnes": the one source the subject names
             kind = "lowerbound" if sense == ">=" else "upperbound"
             out.append(ConstraintSpec(kind, sense, value, {named: 1.0}, sentence=sentence, cue=cue))
+            continue
+        if follows is None and not total and (one := _trips_of_one(r, sp)) is not None:
+            # "the large truck can only make 12 trips per day": that vehicle's trips alone
+            kind = "lowerbound" if sense == ">=" else "upperbound"
+            out.append(ConstraintSpec(kind, sense, value, {one: 1.0}, sentence=sentence, cue=cue))
             continue
         if follows is not None and _listed_with_another(r, follows, sp):
             follows, total = None, True  # "at most 40 vans and trucks": both together

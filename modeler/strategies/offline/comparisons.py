@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from modeler.strategies.offline.entities import Span
+from modeler.strategies.offline.limit_scope import _share_must_be
 from modeler.strategies.offline.reading import Reading
 from modeler.strategies.offline.specs import ConstraintSpec
 from modeler.strategies.offline.words import FRACTIONS, MULTIPLIERS, direction, parse_value
@@ -72,6 +73,8 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
             re.search(r"\b(as|than|that of|the number|the amount|the \w+ (?:of|for))\b", low[m_times.end():]))
             or _times_named(r, a, b) or _times_the_other(r, a, b))
         frac = _FRACTION_OF.search(low)
+        if frac and any(sp.label == "LIMIT" and a <= sp.start < b and _share_must_be(r, sp) is not None for sp in r.spans):
+            frac = None  # ("a third of the carriers must ride bikes": a share of the whole, not of one kind)
         compare = any(c in low for c in _COMPARE) or bool(_MORE_THAN.search(low)) or bool(_AS_THE_NUMBER.search(low))
         if not (has_times or frac or compare):
             continue

@@ -137,7 +137,8 @@ def _of_product(r: Reading, sp: Span) -> bool:
             stem(w) in f.context for f in r.features):
         return False
     _, b = r.sentences[r.tokens[sp.start].sent]
-    end = next((x for x in range(j + 1, b) if r.words[x] in {",", ";"}), b)
+    # (a comma inside a list of the names goes on: "to a building site by rail, barge and road")
+    end = next((x for x in range(j + 1, b) if r.words[x] == ";" or (r.words[x] == "," and x + 1 not in r.mention_var)), b)
     named = {r.mention_var[x] for x in range(j + 1, end) if x in r.mention_var}
     return not named or len(named) == len(r.variables)
 

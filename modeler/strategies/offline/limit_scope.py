@@ -22,9 +22,10 @@ from modeler.strategies.offline.limit_words import (
     _named_at,
     _open_compound,
 )
+from modeler.strategies.offline.mentions import _TRIP_NOUNS
 from modeler.strategies.offline.reading import Reading, overlap
 from modeler.strategies.offline.variables import decision_units
-from modeler.strategies.offline.words import MEASURES, content, parse_value, stem, weight
+from modeler.strategies.offline.words import MEASURES, STOP, content, parse_value, stem, weight
 
 _TOTAL = frozenset("total combined altogether together combination either all overall".split())
 
@@ -342,6 +343,8 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
         if stem(r.words[k]) in r.distinct and r.words[k - 1].lower() != "of" and _head_of(r, k) and not (
                 _common_head(r, k)):
             return r.distinct[stem(r.words[k])]  # "40 2-piece suites" untagged
+        if stem(r.words[k]) in r.distinct and r.words[k - 1].lower() != "of" and _kind_of_head(r, k):
+            return r.distinct[stem(r.words[k])]  # "only 60 sleeper beds" of "sleeper tickets"
         if stem(r.words[k]) in r.distinct and "-" in r.words[k].strip("-") and r.words[k - 1].lower() != "of":
             # "at most 18 full-time positions": a hyphenated modifier only one name has is never a head noun
             # (unlike "600 eggs" of "eggs benedict"), whatever noun it qualifies
@@ -359,6 +362,20 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
         if r.words[k].lower() not in glue:
             return _counted_for(r, k)
     return None
+
+
+def _kind_of_head(r: Reading, k: int) -> bool:
+    """"The train has only 60 sleeper beds and 150 couchette beds" of "sleeper tickets" and "couchette
+    tickets": the word that opens one decision's name, before a noun that names no decision and that no
+    number measures, picks out that decision (the beds of its kind)."""
+    if k + 1 >= len(r.words) or not r.words[k + 1].isalpha():
+        return False
+    head = stem(r.words[k + 1].lower())
+    v = r.variables[r.distinct[stem(r.words[k])]]
+    opens = any(len(m.split()) > 1 and stem(m.split()[0].lower()) == stem(r.words[k].lower()) for m in v.mentions)
+    return opens and r.words[k + 1].lower() not in MEASURES and r.words[k + 1].lower() not in STOP and not any(
+        head in o.keys for o in r.variables) and not any(head in f.context for f in r.features) and not any(
+        head in c.context for c in r.coefs)
 
 
 def _from_them(r: Reading, sp: Span) -> int | None:
@@ -626,7 +643,15 @@ def _named_in_clause(r: Reading, sp: Span) -> int | None:
     a, _ = r.sentences[r.tokens[sp.start].sent]
     cut = max([k + 1 for k in range(a, sp.start) if r.words[k].lower() in _CLAUSE_BREAK], default=a)
     named = {r.distinct[stem(r.words[k])] for k in range(cut, sp.start) if stem(r.words[k]) in r.distinct}
+    # ("the railway can take at most 900 tonnes", "the airline can take at most 100 tonnes" of "by rail" and
+    # "by air": the way's line, one word that opens with the name)
+    named = named or {v for k in range(cut, sp.start) for key, v in r.distinct.items() if len(key) >= 3 and (
+        r.words[k].lower()[len(key):] in _WAY_TAILS and r.words[k].lower().startswith(key))}
     return named.pop() if len(named) == 1 else None
+
+
+# what a way's line is called after the way: "railway", "airline", "waterway"
+_WAY_TAILS = frozenset("way ways line lines road roads".split())
 
 
 # words that open a part of a whole said just before ("..., including at least 300 of them")
@@ -750,3 +775,57 @@ def _of_which(r: Reading, sp: Span) -> int | None:
         if r.words[k] in {",", ".", ";"}:
             break
     return None
+
+
+# what one vehicle makes, counted: "the large truck can only make 12 trips per day"
+_VEHICLE_TRIPS = _TRIP_NOUNS - {"delivery", "deliveries", "visit", "visits"}
+
+
+def _trips_of_one(r: Reading, sp: Span) -> int | None:
+    """"The large truck can only make 12 trips per day and the medium truck can make at most 10 trips", "The
+    road train is slow, so it can make at most 10 trips": a count of trips (runs, flights) whose clause's subject,
+    before "can / could / may / will", is one decision's vehicle, by name or by "it" for the sentence's subject,
+    bounds that decision alone (not the trips of all, though every decision is a kind of trip)."""
+    if sp.end >= len(r.words) or r.words[sp.end].lower() not in _VEHICLE_TRIPS:
+        return None
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    k = sp.start - 1
+    while k >= a and r.words[k].lower() not in _CLAUSE_BREAK | {"so", ":", "."}:
+        k -= 1
+    clause = [w.lower() for w in r.words[k + 1: sp.start]]
+    at = next((i for i, w in enumerate(clause) if w in {"can", "could", "may", "will", "cannot"}), 0)
+    lo, hi = k + 1, k + 1 + at
+    if clause[:at] == ["it"]:  # "..., so it can make": the sentence's own subject, up to its verb
+        lo = a
+        hi = next((j for j in range(a, k + 1) if r.words[j].lower() in {
+            "is", "was", "has", "can", "could", "may", "will", "needs", "must", "only"}), a)
+    if hi - lo < 2 or r.words[lo].lower() not in {"the", "its", "their", "our", "his", "her"}:
+        return None
+    named = {r.mention_var[j] for j in range(lo, hi) if j in r.mention_var} | {
+        r.distinct[stem(r.words[j].lower())] for j in range(lo, hi) if stem(r.words[j].lower()) in r.distinct}
+    return named.pop() if len(named) == 1 else None
+
+
+# verbs that say which kind a share of the whole is: "a third of the carriers must ride bikes"
+_SHARE_VERBS = frozenset("be ride use drive take go fly travel".split())
+
+
+def _share_must_be(r: Reading, sp: Span) -> int | None:
+    """"At least a third of the carriers must ride bikes" (How many carriers of each kind ...): a share of the
+    whole the question counts, then "must / should / have to <verb> <name>", is the share of the decision
+    named after the verb (not of one named by the whole's word)."""
+    k = sp.end
+    if k + 2 >= len(r.words) or r.words[k].lower() != "of" or r.words[k + 1].lower() != "the":
+        return None
+    if not r.words[k + 2].isalpha() or not _asked(r, k + 2):
+        return None
+    j = k + 3
+    if j < len(r.words) and r.words[j].lower() in {"must", "should"}:
+        j += 1
+    elif r.words[j: j + 2] and [w.lower() for w in r.words[j: j + 2]] in (["have", "to"], ["need", "to"]):
+        j += 2
+    else:
+        return None
+    if j >= len(r.words) or r.words[j].lower() not in _SHARE_VERBS:
+        return None
+    return next((r.mention_var[x] for x in range(j + 1, min(j + 4, len(r.words))) if x in r.mention_var), None)

@@ -184,6 +184,7 @@ _HANDLE = (r"(?:pack|move|ship|carry|transport|deliver|haul|seat|feed|serve|hous
            r"process|fill|look after|take care of|cater for)")
 _TO_HANDLE = re.compile(rf"^(?:[a-z-]+ ){{0,4}}?to {_HANDLE}\b")
 _HANDLE_BEFORE = re.compile(rf"\bto {_HANDLE}$")
+_TAKING_BEFORE = re.compile(r"\b(?:is|are) (?:taking|sending|bringing|moving|transporting|driving|flying)$")
 _EVERYONE = re.compile(r"\bso (?:that )?(?:everyone|everybody|every guest|every person|each guest|each person)\b")
 _ALL_HANDLED = re.compile(rf"\b(?:to|must|can|will|should|could) (?:be able to )?{_HANDLE} all (?:the |of the )?"
                           r"([\d,]+ )?([a-z-]+)")
@@ -200,6 +201,10 @@ def _covered(r: Reading, sp: Span, objective_sense: str) -> str | None:
         return ">="
     # ("wants to deliver 150000 packages", "needs to ship 400 crates": what is to be handled, right before)
     if _HANDLE_BEFORE.search(" ".join(w.lower() for w in r.words[max(0, sp.start - 3): sp.start])):
+        return ">="
+    # ("A school is taking 560 students to a science fair", "is sending 150 employees to a retreat": the ones
+    # it takes somewhere, every one of them)
+    if _TAKING_BEFORE.search(" ".join(w.lower() for w in r.words[max(0, sp.start - 2): sp.start])):
         return ">="
     # ("We want a favour for each of our 120 guests": one for every one of them, at least)
     before = [w.lower() for w in r.words[max(0, sp.start - 4): sp.start]]

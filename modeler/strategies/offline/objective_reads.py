@@ -120,7 +120,7 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     goal_words = set(content(goal)) if goal else set()
     if (m and any(g and stem(g) in var_words for g in m.groups()) and not _group_measures(r, m)) or _counted_sales(
             r, m) or _classed_count(r, f"{name} {' '.join(tail)}".lower()) or (
-            goal_words and goal_words <= var_words) or _asked_unit_goal(
+            goal_words and goal_words <= var_words) or _headed_goal(r, goal, frame) or _asked_unit_goal(
             r, name_ctx) or _total_time_goal(r, anchor):
         # ("make as many chairs as possible": the decisions themselves)
         return Objective(sense, _counted(r, _of_them(r, goal if goal is not None else _goal_clause(r, name_span, anchor),
@@ -156,6 +156,18 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
         return Objective(sense, _counted(r, them) if them is not tail else {v.index: 1.0 for v in r.variables},
                          name or "total", "count", r.sentence_text(sent))
     return None
+
+
+def _headed_goal(r: Reading, goal: list[str] | None, frame: tuple[str, int, int] | None) -> bool:
+    """"wants to use as few diesel vans as possible" beside electric cargo bikes: an "as few / as many ... as
+    possible" goal whose last word is the head of a decision's name counts decisions, though a word before it
+    ("diesel") is no word of any name (not "as much milk as possible" beside "milk trucks": the head)."""
+    if not goal or not 2 <= len(goal) <= 3 or not goal[-1].isalpha() or frame is None or frame[1] < 1:
+        return False
+    if r.words[frame[1] - 1].lower() not in {"few", "many", "fewer"}:
+        return False  # (not "keep my sodium as low as possible")
+    heads = {stem(v.text.split()[-1].lower()) for v in r.variables if v.text}
+    return stem(goal[-1].lower()) in heads and not {"MONEY", "PROFIT"} & set(content(goal))
 
 
 def _counted(r: Reading, said: list[str]) -> dict[int, float]:

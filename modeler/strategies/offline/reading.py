@@ -435,7 +435,7 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                     continue
                 near = [sp for sp in var_spans if sp.end <= p.start and not _BOUNDARY & {
                     w.lower() for w in words[sp.end: p.start]}]  # "x1 regular donuts at $2 per donut"
-                if not near and _per_common_head(words, p, variables):
+                if not near and _per_common_head(words, p, variables) and not _which_of_name(words, var_spans, p):
                     assign.append(list(range(len(variables))))
                     continue
                 if near and _each_common_head(words, near[-1], variables):
@@ -721,6 +721,17 @@ def _colon_lists(words: list[str], spans: list[Span], mention_var: dict[int, int
         ctx = Counter(content([w for w in words[max(start, colon - 14): colon] if w.lower() not in _BOUNDARY]))
         out.update({p: (v, ctx) for p, v in found.items()})
     return out
+
+
+def _which_of_name(words: list[str], var_spans: list[Span], p: Span) -> bool:
+    """"by pickup truck, which can take 130 jars per trip, or by minivan": a number in a relative clause right
+    after a name ("which" / "that" and at most four words before it) is that name's, not every decision's."""
+    for sp in var_spans:
+        k = sp.end + (sp.end < len(words) and words[sp.end] == ",")
+        if k < p.start and words[k].lower() in {"which", "that"} and p.start - k <= 5 and not {
+                ".", ";", ",", "?", "!"} & set(words[k: p.start]):
+            return True
+    return False
 
 
 def _per_common_head(words: list[str], p: Span, variables: list[Variable]) -> bool:

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from modeler.strategies.offline.entities import Span, Token, is_number
+from modeler.strategies.offline.mentions import _TRIP_NOUNS
 from modeler.strategies.offline.words import CONCEPTS, FRACTIONS, MEASURES, SPELT, STOP, parse_value, stem
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 and not _there_is_stock(tokens, sp) and not _there_are_list(tokens, sp) and not offers_stock(tokens, spans, sp)
                 and not _drawn_from(tokens, spans, sp)) or _pro_one(tokens, same, sp) or _size_of(
                 tokens, spans, sp) or _one_needs(
-                tokens, spans, sp) or _that_each(tokens, spans, sp) or _gapped_rate(tokens, spans, sp)
+                tokens, spans, sp) or _that_each(tokens, spans, sp) or _gapped_rate(tokens, spans, sp) or _each_may(tokens, spans, sp)
                 or _each_unit_of_needs(tokens, spans, sp)):
             sp = Span("PARAM", sp.start, sp.end, sp.text)
         elif sp.label == "PARAM" and not has_var and ALL_OWED.match(" ".join(t.text for t in tokens[sp.end:])):
@@ -110,7 +111,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
                 tokens, spans, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or _had_list(
-                tokens, spans, sp) or _verb_capped(tokens, sp) or _permits_only(tokens, sp) or _can_spend(tokens, spans, sp) or _drawn_from(tokens, spans, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or (not has_var and any(
+                tokens, spans, sp) or _verb_capped(tokens, sp) or _permits_only(tokens, sp) or _can_only_make(tokens, sp) or _can_spend(tokens, spans, sp) or _drawn_from(tokens, spans, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or (not has_var and any(
                 _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
@@ -489,6 +490,8 @@ def _owner_has(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     """The number right after "has" / "have" (or "has available"), in a clause that names no variable
     before it: the stock of whoever decides, not what one unit of a variable holds."""
     k = sp.start - 1
+    if k >= 1 and tokens[k].text == "$" and tokens[k - 1].text.lower() in {"has", "have"}:
+        k -= 1  # ("The service has $2900 per evening for wages": money the owner has)
     if k >= 0 and tokens[k].text.lower() == "available":
         k -= 1
     if k >= 0 and tokens[k].text.lower() in {"only", "just"}:  # "The rental company has only 4 trucks left"
@@ -634,6 +637,21 @@ def _permits_only(tokens: list[Token], sp: Span) -> bool:
         "per", "a", "an", "each", "every"} & set(after)
 
 
+def _can_only_make(tokens: list[Token], sp: Span) -> bool:
+    """"The large truck can only make 12 trips per day", "the line can run only 8 trips": a count of trips
+    that one "can only" make is a limit, though a vehicle is named before it; not what each one of a kind makes
+    ("each van can only make 3 trips", "a truck can make only 2 runs")."""
+    sent = tokens[sp.start].sent
+    lead = [t.text.lower() for t in tokens[max(0, sp.start - 8): sp.start] if t.sent == sent]
+    cut = max((j for j, w in enumerate(lead) if w in {",", ";", "and", "but", "so"}), default=-1)
+    lead = lead[cut + 1:]
+    if sp.end >= len(tokens) or tokens[sp.end].text.lower() not in _TRIP_NOUNS - {"delivery", "deliveries"}:
+        return False
+    said = " ".join(lead[-4:])
+    return bool(re.search(r"\b(?:can|could|may) (?:only (?:make|run|do|fly|complete)|(?:make|run|do|fly|complete) only)$",
+                          said)) and not {"a", "an", "each", "every", "per"} & set(lead)
+
+
 def _colon_stock(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     """"Water licence: 270 ML.", "Oven time: 40 hours.": a note's line of its own, a label, a colon and one
     amount with its unit, names what there is to use (a limit), not what one unit of a decision takes."""
@@ -729,6 +747,17 @@ def _one_needs(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
                                                                                          "an", "per"}
 
 
+def _each_may(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"Each premium passenger may check 40 kg of luggage while each economy passenger may check 20 kg, and the
+    hold can take at most 3600 kg": a number right after "each / every <name> may / can <verb>" is what one
+    unit of that name takes, a coefficient, whatever limit the sentence states after it."""
+    k = sp.start - 1
+    if k < 3 or not tokens[k].text.isalpha() or tokens[k - 1].text.lower() not in {"may", "can", "could", "will"}:
+        return False
+    var = next((x for x in spans if x.label == "VAR" and x.end == k - 1), None)
+    return var is not None and var.start > 0 and tokens[var.start - 1].text.lower() in {"each", "every"}
+
+
 def _each_unit_of_needs(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     """"Each hectare of rice needs 900 cubic meters of water": what one unit of a variable takes (the unit
     said before its name, "each <unit> of") is its coefficient, whatever stock the sentence states after."""
@@ -795,7 +824,8 @@ _OBJECTIVE_TALK = frozenset("what how profit profits revenue earn earns earnings
 
 
 _TIME_UNITS = frozenset("day days week weeks month months year years hour hours minute minutes shift shifts "
-                        "season morning night time cycle cycles period periods run runs round rounds".split())
+                        "season morning night time cycle cycles period periods run runs round rounds "
+                        "evening evenings afternoon afternoons nights mornings weekend weekends".split())
 
 
 _LIST_STOP = frozenset("is are was be has have had requires require needs need takes take costs cost must can "

@@ -115,7 +115,7 @@ def _before(words: list[str], sp: Span, taken: set[int], vocabulary: frozenset[s
 def coordinated_names(words: list[str], spans: list[Span], vocabulary: frozenset[str] | None) -> list[Span]:
     """The spans with unseen names coordinated with a tagged variable added (through whole lists:
     "Hammock, Sextant, and Valise" from any one of them)."""
-    spans = _same_verb_frames(words, rate_frame_items(words, spans))
+    spans = _by_ways(words, _same_verb_frames(words, rate_frame_items(words, spans)))
     if not vocabulary:
         return spans
     return rate_frame_items(words, _coordinated(words, spans, vocabulary))
@@ -231,6 +231,7 @@ def rate_frame_items(words: list[str], spans: list[Span]) -> list[Span]:
 
 # what may stand right before an item of a list of options: a list's edge, an article, or the verb of using
 _FRAME_LEFT = _ITEM_EDGE | _DETERMINERS | frozenset({"using", "use", "uses", "with", "by", "either", "my", "our",
+                                                      "hire", "rent", "buy", "lease", "charter",
                                                       "your"})
 
 
@@ -256,7 +257,9 @@ def _same_verb_frames(words: list[str], spans: list[Span]) -> list[Span]:
     for here in frames.values():
         if len(here) < 2 or not (bare or any(k in var_ends or k - 1 in var_ends for k in here)):
             continue
-        if bare and not all(words[k - 1] == "," for k in here):
+        # (or three options and more said alike: "hire buses that seat 50 students, minibuses that seat 25
+        # students and vans that seat 10 students")
+        if bare and not all(words[k - 1] == "," for k in here) and len(here) < 3:
             continue
         for k in here:
             if k in var_ends or k - 1 in var_ends:
@@ -269,6 +272,59 @@ def _same_verb_frames(words: list[str], spans: list[Span]) -> list[Span]:
                 j -= 1
             if j == k or j == 0 or words[j - 1].lower() not in _FRAME_LEFT or any(i in taken for i in range(j, k)):
                 continue
+            # ("or pickup trucks with ice boxes, which carry 120 kg": the option is what comes "with" them)
+            i = j - 1
+            while words[j - 1].lower() == "with" and i > 0 and j - 1 - i < 3 and _word(words[i - 1]) and (
+                    words[i - 1].lower() not in _FRAME_LEFT):
+                i -= 1
+            if i < j - 1 and i > 0 and words[i - 1].lower() in _ITEM_EDGE and not any(x in taken for x in range(i, j - 1)):
+                j, k = i, j - 1
             out.append(Span("VAR", j, k, " ".join(words[j:k])))
             taken.update(range(j, k))
+    return sorted(out, key=lambda sp: sp.start)
+
+
+# verbs of sending something some way: "It can send the wheat by rail ... or by river barge"
+_SEND_VERBS = frozenset("send sends sent ship ships shipped move moves moved transport transports transported "
+                        "carry carries deliver delivers haul hauls".split())
+# what follows "by" and is no way of sending: "by contract", "by law", "by the end of May"
+_NOT_A_WAY = frozenset("contract law hand far then now the a an its their his her this that weight volume".split())
+
+
+def _by_ways(words: list[str], spans: list[Span]) -> list[Span]:
+    """"It can send the wheat by rail at a cost of $18 per tonne or by river barge at a cost of $12 per
+    tonne", "ships frozen fish by sea, by rail and by air": in a sentence of sending, two ways or more each
+    said after "by" and joined by "or" / "and" / a comma are the options decided on, so each is a name."""
+    out = list(spans)
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    a = 0
+    for b in [k for k, w in enumerate(words) if w in _SENTENCE] + [len(words)]:
+        low = [w.lower() for w in words[a:b]]
+        ways: list[tuple[int, int]] = []
+        for i, w in enumerate(low):
+            if w != "by" or i + 1 >= len(low) or not low[i + 1].isalpha() or low[i + 1] in STOP | _NOT_A_WAY:
+                continue
+            if ways and low[i - 1] not in {"or", "and", ","}:
+                continue
+            if not ways and not _SEND_VERBS & set(low[:i]):
+                continue
+            j = i + 1
+            while j < len(low) and j - i <= _MAX_WORDS and low[j].isalpha() and low[j] not in STOP | {
+                    "earning", "costing", "paying", "making"}:
+                j += 1
+            ways.append((a + i + 1, a + j))
+        if len(ways) >= 2 and len({" ".join(low[x - a: y - a]) for x, y in ways}) == len(ways):
+            for x, y in ways:
+                if not any(k in taken for k in range(x - 1, y)):
+                    out.append(Span("VAR", x, y, " ".join(words[x:y])))
+                    taken.update(range(x, y))
+            # ("... $150 per tonne sent by air": the same way said again after "by" elsewhere)
+            for x, y in ways:
+                name = [w.lower() for w in words[x:y]]
+                for k in range(1, len(words) - len(name) + 1):
+                    if words[k - 1].lower() == "by" and [w.lower() for w in words[k: k + len(name)]] == name and not any(
+                            i in taken for i in range(k - 1, k + len(name))):
+                        out.append(Span("VAR", k, k + len(name), " ".join(words[k: k + len(name)])))
+                        taken.update(range(k, k + len(name)))
+        a = b + 1
     return sorted(out, key=lambda sp: sp.start)

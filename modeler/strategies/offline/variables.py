@@ -119,6 +119,21 @@ def _bounded(before: list[str]) -> bool:
     return tuple(before[-2:]) in _BOUND_WORDS
 
 
+def _list_bounded(r: Reading, num: int) -> bool:
+    """"Only 8 buses and 6 minibuses are available": a number right after "only", or after "and" / "," going on
+    a list of amounts that "only" opens, bounds the decision named right after it (counts nothing out; not "at
+    least 600 chairs and 40 tables": what a job needs)."""
+    low = [w.lower() for w in r.words]
+    if num >= 1 and low[num - 1] in {"only", "just"}:
+        return True
+    if num < 3 or low[num - 1] not in {"and", ","}:
+        return False
+    q = next((j for j in range(num - 2, max(num - 6, 0), -1) if is_number(low[j])), None)
+    if q is None or any(w in {".", ";", "?", "!"} for w in low[q:num]):
+        return False
+    return q >= 1 and low[q - 1] in {"only", "just"}
+
+
 def _after_mentions(r: Reading, v: Variable, reach: int, room: int) -> Iterator[tuple[list[str], int]]:
     """(lower-cased words, k) for each word k within `reach` words after each mention of v, in the mention's own
     clause, leaving `room` words after k."""
@@ -224,7 +239,7 @@ def _suspicion(r: Reading, v: Variable) -> float:
         own = sized or placed or put_share or compared or _rated_in(r, v, before[at + 1:])
         if at >= 0 and not own and not _RATE & set(before[at + 1:]) and not (
                 (listed or _priced(r, v) or _in_units(before[at + 1:]) or _rated_subject(r, v)) and _bounded(
-                [w.lower() for w in r.words[max(0, num - 2): num]])):
+                [w.lower() for w in r.words[max(0, num - 2): num]])) and not (not before[at + 1:] and _list_bounded(r, num)):
             counted += 1
         if len(before) >= 2 and before[-1] == "of" and before[-2] in _CATEGORY:
             category = True
@@ -267,6 +282,10 @@ def _sole_means(r: Reading, v: Variable, listed: bool) -> bool:
         if p == 0 or lower[p - 1] not in {"by", "the"} or singular(last) != last or not last.isalpha():
             return False
         by = by or lower[p - 1] == "by"
+    # ("ships frozen fish by sea, by rail and by air": ways listed, each after "by", are no sole means)
+    if any(lower[q - 1] == "by" and lower[q - 2] in {",", "or", "and"} for o in r.variables for q in o.positions
+           if q >= 2):
+        return False
     asked = {singular(c) for a, b, c in zip(lower, lower[1:], lower[2:], strict=False) if (a, b) == ("how", "many")}
     return by and not asked & {singular(w) for m in v.mentions for w in m.lower().split()}
 
