@@ -52,6 +52,7 @@ from modeler.strategies.offline.limit_kinds import (
 )
 from modeler.strategies.offline.limit_rows import _assign_features, _batch_total
 from modeler.strategies.offline.limit_scope import (
+    _asked_head_total,
     _clause_vars,
     _each_one_before,
     _each_resource,
@@ -169,15 +170,16 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         # whatever cue the rest of the sentence holds
         done = ">=" if _DONE.match(" ".join(w.lower() for w in r.words[sp.end: sp.end + 7])) or ALL_OWED.match(
             " ".join(r.words[sp.end:])) else None
-        # "the detailer works six hours a day": the time one works is a most
-        stock = stock or ("<=" if re.search(r"\b(works|work|operates|operate|runs|run|(is|are) open)$", before.lower())
+        # "the detailer works six hours a day": the time one works is a most ("the reactor is free for 100 hours")
+        stock = stock or ("<=" if re.search(r"\b(works|work|operates|operate|runs|run|(is|are) open|(is|are) free for)$",
+                                            before.lower())
                           and _unit(r, sp) in {"HOUR", "MINUTE"} else None)
         # "a tour needs 2 guides, and 20 guides work each day": the stock is a most, whatever need came before
         sense = (_only_so_many(r, sp) or ("<=" if _stock_subject(r.words, r.spans, sp) else None) or _promised(r, sp) or direction(before) or _verb_bound(r, sp) or _covered(r, sp, objective_sense) or stock or done or _duty_after(r, sp) or _whole_of_part(r, sp) or direction(cue)
                  or _owed(r, sp) or direction(sentence) or "<=")
         sense = _all_of(r, sp) or _all_before(r, sp) or sense  # "has inherited $50000 and will invest all of it"
         vars_ = _clause_vars(r, sp, limits)
-        total = _total_near(r, sp) or _whole_of(r, sp) or _of_each_kind(r, sp)
+        total = _total_near(r, sp) or _whole_of(r, sp) or _of_each_kind(r, sp) or _asked_head_total(r, sp)
         per = _for_every(r, sp)
         if per is not None:  # "at least 1 doctor shift for every 4 nurse shifts": x >= (1 / 4) y
             x, y, n = per

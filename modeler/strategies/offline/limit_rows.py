@@ -169,6 +169,9 @@ def _sizes(r: Reading, unit: str) -> dict[int, float] | None:
             continue
         near = {r.words[j].lower() for j in (k - 1, k + 1) if 0 <= j < len(r.words)}
         owners = {v.index for v in r.variables if near & {x.lower() for m_ in v.mentions for x in m_.split()}}
+        # (or the size inside a tagged name: "30-second ads" and "60-second ads")
+        owners = {r.mention_var[sp.start] for sp in r.spans if sp.label == "VAR" and sp.start <= k < sp.end
+                  and sp.start in r.mention_var} or owners
         if len(owners) == 1 and (v := owners.pop()) not in out:
             out[v] = float(m.group(1).replace(",", "")) * table[m.group(2)] / table[unit]
     return out if len(out) == len(r.variables) else None

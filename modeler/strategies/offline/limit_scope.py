@@ -162,6 +162,29 @@ def _that_many(r: Reading, sp: Span) -> Counter[str]:
     return Counter()
 
 
+def _asked_head_total(r: Reading, sp: Span) -> bool:
+    """"A beekeeper owns 80 hives and decides where to place them ...: in clover meadows or in an orchard", with
+    "a clover hive", "an orchard hive" and the question "How many hives should go to each site": an amount of the
+    head every variable's name shares, the unit the question counts, is their total, whichever name its clause
+    says."""
+    if sp.end >= len(r.words) or not r.words[sp.end].isalpha() or len(r.variables) < 2:
+        return False
+    low = [w.lower() for w in r.words]
+    asked = {stem(low[j + 2]) for j in range(len(low) - 2) if low[j] == "how" and low[j + 1] in {"many", "much"}}
+    # (not "The ferry must make at least 8 trips", "The radio station sells at most 15 ads": a name before it in
+    # its clause says whose amount it is)
+    # (nor "keeps at least 30 tickets for seniors": nor one after it, before its clause ends)
+    a, b = r.sentences[r.tokens[sp.start].sent]
+    cut = max([k + 1 for k in range(a, sp.start) if low[k] in _CLAUSE_BREAK], default=a)
+    end = min([k for k in range(sp.end, b) if low[k] in _CLAUSE_BREAK | {":", "."}], default=b)
+    # (nor "must make at least 10 cakes of strawberry but can not make more than 20 cakes": the first limit of its
+    # sentence only)
+    # (nor "The dump truck is old, so it can make at most 6 trips": one vehicle's own trips, `_trips_of_one`)
+    return stem(low[sp.end]) in asked and _common_head(r, sp.end) and _trips_of_one(r, sp) is None and all(
+        _named_at(r, k) is None for k in [*range(cut, sp.start), *range(sp.end + 1, end)]) and not any(
+        x.label == "LIMIT" and a <= x.start < sp.start for x in r.spans)
+
+
 def _of_every_head(r: Reading, sp: Span) -> bool:
     """"The mill can handle up to 5,000 tonnes of ore" with decisions "North ore" and "South ore" and the
     question "How many tonnes ...": an amount in the unit the question counts, "of" the head every
@@ -232,7 +255,7 @@ def _every_before(r: Reading, sp: Span) -> tuple[int, int, float] | None:
             return None
         # ("every driver needs at least one loader with them": "every" opening the clause says it as well)
         subject = w in {"every", "each"} and (k == a or r.words[k - 1].lower() in {",", ";", ":", "says", "that"}) and (
-            k + 3 < sp.start and r.words[k + 2].lower() in _NEEDS)
+            k + 3 < sp.start and (r.words[k + 2].lower() in _NEEDS or _each_can(r, k + 1, sp)))
         if not subject and (w not in {"for", "to"} or r.words[k + 1].lower() not in {"every", "each"}):
             continue
         k -= subject
@@ -247,6 +270,17 @@ def _every_before(r: Reading, sp: Span) -> tuple[int, int, float] | None:
 
 
 _NEEDS = frozenset("needs need requires require gets get".split())
+_CAN_VERBS = frozenset("can may could".split())
+
+
+def _each_can(r: Reading, k: int, sp: Span) -> bool:
+    """"Each experienced worker can supervise at most 2 trainees": after "each", a tagged name of several
+    words or one, then "can" and one verb right before the limit's cue: what one of them can do for the others."""
+    name = next((x for x in r.spans if x.label == "VAR" and x.start == k), None)
+    if name is None or name.end + 2 > sp.start or r.words[name.end].lower() not in _CAN_VERBS:
+        return False
+    cue = {j for x in r.spans if x.label == "CONST_DIR" for j in range(x.start, x.end)}
+    return r.words[name.end + 1].isalpha() and all(j in cue for j in range(name.end + 2, sp.start))
 
 
 def _new_clause(r: Reading, k: int) -> bool:

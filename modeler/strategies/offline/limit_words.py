@@ -235,7 +235,14 @@ def _common_head(r: Reading, k: int) -> bool:
     and "chocolate spread sandwiches"): it counts them all, whichever name kept it."""
     w = stem(r.words[k])
     return len(r.variables) >= 2 and (all(
-        any(m.split() and stem(m.split()[-1]) == w for m in v.mentions) for v in r.variables) or _sized_kinds(r, w))
+        any(m.split() and w in {stem(m.split()[-1]), _hyphen_tail(m)} for m in v.mentions) for v in r.variables) or _sized_kinds(r, w))
+
+
+def _hyphen_tail(mention: str) -> str:
+    """The stem after a one-letter prefix of a name's last word ("bike" of "e-bikes", "shirt" of "t-shirts"): a
+    bare "bikes" beside "e-bikes" and "regular bikes" ends both names ("peak" of "off-peak" is another thing)."""
+    head, _, tail = mention.split()[-1].partition("-")
+    return stem(tail) if len(head) == 1 and head.isalpha() and len(tail) > 2 and "-" not in tail else ""
 
 
 # modifiers that name sizes or grades of one thing, which people also use alone as its name ("a double")

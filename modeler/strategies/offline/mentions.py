@@ -37,8 +37,8 @@ def _function(w: str) -> bool:
 
 _PERSONS = frozenset("i we you he she they me us him her them".split())
 
-# not in STOP, yet never the first or last word of a name: "through employees", "more fruits"
-_EDGE = frozenset("through via during using into onto over under per more less fewer extra".split())
+# not in STOP, yet never the first or last word of a name: "through employees", "more fruits", "as many trains"
+_EDGE = frozenset("through via during using into onto over under per more less fewer extra many much".split())
 
 
 def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:

@@ -120,10 +120,38 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 tagged.update(range(k, k + m))
     extra += _head_repeats(words, names, tagged, {sp.start for sp in var_spans + extra})
     extra += _hyphen_shortened(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
-    return _priced_for_firsts(words, _compared_tails(words, _timed_names(words, _counted_modifiers(words, possessive_names(words, _material_of_names(
+    return _story_participles(words, _priced_for_firsts(words, _compared_tails(words, _timed_names(words, _counted_modifiers(words, possessive_names(words, _material_of_names(
         words, _contained_names(words, _none_of(words, _letter_names(words, _parallel_verb_params(words, _gapped_params(
             words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
-                words, sorted(spans + extra, key=lambda sp: sp.start)))))))))))))))
+                words, sorted(spans + extra, key=lambda sp: sp.start))))))))))))))))
+
+
+def _story_participles(words: list[str], spans: list[Span]) -> list[Span]:
+    """"An upcycling workshop restores old dressers and chairs ... A restored dresser earns $180": a name opened
+    by the participle of a verb the story says elsewhere ("restores"), whose rest is another
+    tagged name, is that name; the participle qualifies nothing (not "baked potatoes" beside "mashed
+    potatoes", nor "used cars" beside "new cars": other words before one name set them apart)."""
+    low = [w.lower() for w in words]
+    var_spans = [sp for sp in spans if sp.label == "VAR"]
+    inside = {k for sp in var_spans for k in range(sp.start, sp.end)}
+    names = {tuple(singular(w) for w in low[sp.start: sp.end]) for sp in var_spans}
+    fronts: dict[tuple[str, ...], set[str]] = {}
+    for sp in var_spans:  # (the words before each name's last ones: "used" and "new" of "used cars", "new cars")
+        for k in range(sp.start + 1, sp.end):
+            fronts.setdefault(tuple(singular(w) for w in low[k: sp.end]), set()).add(" ".join(low[sp.start: k]))
+
+    def said(part: str) -> bool:  # the verb in the present ("restores", "paints", "refurbishes"), not "feed" again
+        forms = {part[:-1] + "s", part[:-2] + "s", part[:-2] + "es"}
+        return len(part) > 4 and any(low[k] in forms for k in range(len(low)) if k not in inside)
+
+    out = []
+    for sp in spans:
+        rest = tuple(singular(w) for w in low[sp.start + 1: sp.end])
+        if sp.label == "VAR" and sp.end - sp.start >= 2 and low[sp.start].endswith("ed") and rest in names and len(
+                fronts.get(rest, ())) == 1 and said(low[sp.start]):
+            sp = Span("VAR", sp.start + 1, sp.end, " ".join(words[sp.start + 1: sp.end]))
+        out.append(sp)
+    return out
 
 
 def _priced_for_firsts(words: list[str], spans: list[Span]) -> list[Span]:
@@ -1881,7 +1909,14 @@ def _measured_at(words: list[str], q: int) -> bool:
     before = _before(words, q, 3)
     return any(_count(w) for w in before) or any(
         w.lower() in {"1", "one"} and k + 1 < len(before) and before[k + 1].lower() in _MEASURE_VERBS
-        for k, w in enumerate(before))
+        for k, w in enumerate(before)) or _listed_one(words, q - 2)
+
+
+def _listed_one(words: list[str], j: int) -> bool:
+    """"needs 2 kg of hydrogen and 1 kg of oxygen": a "1" after "and" that goes on a list of amounts in its unit
+    is an amount too, not the unit a decision is named by."""
+    return j >= 5 and words[j].lower() in {"1", "one"} and words[j - 1].lower() in {"and", ","} and words[
+        j - 3].lower() == "of" and _count(words[j - 5]) and singular(words[j - 4].lower()) == singular(words[j + 1].lower())
 
 
 def _sized(words: list[str], p: int) -> bool:

@@ -113,6 +113,9 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
             name, name_ctx = r.words[anchor - 2], Counter({verb[0]: 1})
     if _cheap_goal(r, anchor, frame):  # "as cheaply as possible", "the cheapest daily mix": the cost
         name, tail, goal, name_ctx = "cost", ["cost"], None, Counter({"MONEY": 1})
+    sized = _sized_goal(r, goal if goal is not None else [name, *tail])
+    if sized:  # "2-litre jugs" and "1-litre cartons", "to maximize the total litres of milk packed": 2 x + y
+        return Objective(sense, sized, name or " ".join(tail), "weighted", r.sentence_text(sent))
     # "minimize the total number of production lines": the variables themselves
     var_words = {k for v in r.variables for k in v.keys}
     # ("the maximum number of batches of cookies": what a batch holds names them too)
@@ -170,6 +173,25 @@ def _headed_goal(r: Reading, goal: list[str] | None, frame: tuple[str, int, int]
     return stem(goal[-1].lower()) in heads and not {"MONEY", "PROFIT"} & set(content(goal))
 
 
+_SIZE_IN_NAME = re.compile(r"\b(\d+(?:\.\d+)?)-([a-z]+)\b")
+
+
+def _sized_goal(r: Reading, said: list[str]) -> dict[int, float]:
+    """"packs milk into 2-litre jugs and 1-litre cartons ... to maximize the total litres of milk packed": when
+    every decision's name says its size in one unit ("2-litre") and the goal counts that unit, each decision
+    weighs its size. Empty otherwise."""
+    goal = {stem(w) for w in " ".join(said).lower().split()}
+    sizes: dict[int, float] = {}
+    units: set[str] = set()
+    for v in r.variables:
+        m = next((m for m in (_SIZE_IN_NAME.search(t.lower()) for t in v.mentions) if m), None)
+        if m is None:
+            return {}
+        sizes[v.index] = float(m.group(1))
+        units.add(stem(m.group(2)))
+    return sizes if len(units) == 1 and units <= goal and len(sizes) >= 2 else {}
+
+
 def _counted(r: Reading, said: list[str]) -> dict[int, float]:
     """The decisions a count goal counts: all of them ("the total number of vehicles", "the number of
     pipelines and trains"), or only those its words pick out ("to minimize the number of large trucks used",
@@ -188,7 +210,7 @@ def _counted(r: Reading, said: list[str]) -> dict[int, float]:
     if {"each", "both", "and", "or", "/", "&"} & set(low):  # "the number of pipelines and trains"
         return every
     var_words = {k for v in r.variables for k in v.keys}
-    named = set(content(low)) & var_words
+    named = set(content(_hyphens_opened(low, var_words))) & var_words
     picked = [v for v in r.variables if named and named <= v.keys]
     if not picked or len(picked) == len(r.variables):
         return every
@@ -199,6 +221,16 @@ def _counted(r: Reading, said: list[str]) -> dict[int, float]:
             _whole_name(picked, named)):
         return every
     return {v.index: 1.0 for v in picked}
+
+
+def _hyphens_opened(low: list[str], var_words: set[str]) -> list[str]:
+    """"as few small-oven batches as possible" beside "big oven" and "small oven": a hyphenated word no
+    decision's name holds whole is its parts ("small", "oven"); "e-bikes", a name's own word, stays whole."""
+    out: list[str] = []
+    for w in low:
+        opened = "-" in w.strip("-") and not set(content([w])) & var_words
+        out += w.split("-") if opened else [w]
+    return out
 
 
 def _whole_name(picked: list[Variable], named: set[str]) -> bool:

@@ -97,7 +97,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 and not _drawn_from(tokens, spans, sp)) or _pro_one(tokens, same, sp) or _size_of(
                 tokens, spans, sp) or _one_needs(
                 tokens, spans, sp) or _that_each(tokens, spans, sp) or _gapped_rate(tokens, spans, sp) or _each_may(tokens, spans, sp)
-                or _each_unit_of_needs(tokens, spans, sp)):
+                or _each_unit_of_needs(tokens, spans, sp) or _paired_amount(tokens, spans, sp)):
             sp = Span("PARAM", sp.start, sp.end, sp.text)
         elif sp.label == "PARAM" and not has_var and ALL_OWED.match(" ".join(t.text for t in tokens[sp.end:])):
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
@@ -612,6 +612,28 @@ def _gapped_rate(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     sent, unit = tokens[sp.start].sent, tokens[sp.end].text.lower()
     return any(x.label == "PARAM" and x.end < sp.start and tokens[x.start].sent == sent and x.end < len(tokens)
                and tokens[x.end].text.lower() == unit for x in spans)
+
+
+_PAIR_ENDS = frozenset({".", ",", ";", "?", "!", "while", "whereas", "but"})
+
+
+def _paired_amount(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"the new line weaves 20 meters of cotton and 40 meters of linen": after a named thing's coefficient and
+    "and", a number in the same unit whose phrase ends its clause as the coefficient's does is the second item
+    of that thing's list of amounts, a coefficient too (not "2 hours of labor and 100 hours of labor are
+    available")."""
+    k = sp.start - 1
+    if k < 2 or tokens[k].text.lower() != "and":
+        return False
+    p = next((x for x in spans if x.label == "PARAM" and x.end < k and tokens[x.start].sent == tokens[sp.start].sent
+              and not any(x.end <= y.start < k for y in spans if y.label in {"PARAM", "LIMIT", "CONST_DIR"})), None)
+    if p is None or not 1 <= k - p.end <= 4 or not any(
+            y.label == "VAR" and y.end <= p.start and tokens[y.start].sent == tokens[p.start].sent for y in spans):
+        return False
+    width = k - p.end
+    words = [t.text.lower() for t in tokens]
+    return sp.end + width < len(words) and words[sp.end] == words[p.end] and all(
+        w.isalpha() for w in words[sp.end: sp.end + width]) and words[sp.end + width] in _PAIR_ENDS
 
 
 _PERMITS = frozenset("allows allow permits permit lets let".split())
@@ -1464,9 +1486,18 @@ def _only_openings(words: list[str], spans: list[Span]) -> list[Span]:
         e = k + 1
         while e < len(words) and e not in taken and is_number(words[e]):
             e += 1
-        if e > k + 1 and e < len(words) and words[e].isalpha() and words[e].lower() not in {"of", "times", "percent"}:
+        if e > k + 1 and e < len(words) and words[e].isalpha() and words[e].lower() not in {
+                "of", "times", "percent"} and not _so_limited(words, spans, e):
             out.append(Span("LIMIT", k + 1, e, " ".join(words[k + 1:e])))
     return sorted(out, key=lambda sp: sp.start)
+
+
+def _so_limited(words: list[str], spans: list[Span], k: int) -> bool:
+    """"Only one operator is on duty, so the two grinders can run for at most 16 hours in total": a reason,
+    when ", so" then a tagged limit follow in its sentence; the limit after "so" is what it sets."""
+    b = next((j for j in range(k, len(words)) if words[j] in {".", "!", "?", ";"}), len(words))
+    so = next((j for j in range(k, b - 1) if words[j] == "," and words[j + 1].lower() == "so"), None)
+    return so is not None and any(x.label == "LIMIT" and so < x.start < b for x in spans)
 
 
 _NOT_UNIT = frozenset("is are be was were has have costs cost takes take needs need gives give contains contain "

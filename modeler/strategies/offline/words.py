@@ -281,7 +281,7 @@ MEASURES = frozenset(
 # units of one dimension at different scales (as `content` writes them), for a limit stated in one and
 # its coefficients in another: "40 hours" of "25 minutes" a piece, "9 kilograms" of "12 grams" a piece
 _MAGNITUDES = (
-    {"MINUTE": 1.0, "HOUR": 60.0},
+    {"second": 1 / 60, "MINUTE": 1.0, "HOUR": 60.0},  # ("a bottle takes 45 seconds", "the line runs 40 hours")
     {"gram": 1.0, "g": 1.0, "kilogram": 1000.0, "kg": 1000.0, "tonne": 1_000_000.0},
     {"millilitre": 1.0, "milliliter": 1.0, "ml": 1.0, "litre": 1000.0, "liter": 1000.0},
     # lengths: people state the room they have in metres and a piece's width in centimetres ("24 metres of
