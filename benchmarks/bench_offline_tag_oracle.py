@@ -1,0 +1,104 @@
+"""Split the offline modeler's NL4Opt misses into the tagger's and the rules': `python -m
+benchmarks.bench_offline_tag_oracle --split dev|test --out DIR [--tagger PATH]`.
+
+Every document is read twice through the same rule layer (`read_model`, no alternates, no n-best) and scored
+by the NL4Opt suite's scorer: once with the entity tags NL4Opt's annotators gave it (the oracle), once with
+the first tagger (the shipped one, or `--tagger PATH`). A document right with the annotated tags and wrong
+with the tagger's is a tagger miss; one wrong with the annotated tags is the rules' (or a gold model the
+rules cannot reach as written). DIR/summary.json holds the counts only: the point is where to work next, so
+no document's reading is written out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+from benchmarks.provenance import run_record
+
+
+def annotated_tags(record: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The words of an NL4Opt generation record and their BIO tags from its annotated spans."""
+    words = [t["text"] for t in record["tokens"]]
+    tags = ["O"] * len(words)
+    for s in record["spans"]:
+        for k in range(s["token_start"], s["token_end"] + 1):
+            tags[k] = ("B-" if k == s["token_start"] else "I-") + s["label"]
+    return words, tags
+
+
+def _passes(suite: Any, item: Any, tokens: list[Any], tags: list[str], vocabulary: Any) -> bool:
+    from modeler.ir import Model
+    from modeler.strategies.base import Refusal
+    from modeler.strategies.offline import read_model
+    from modeler.strategies.offline.entities import spans_from_tags
+
+    try:
+        model_json = read_model(tokens, spans_from_tags([t.text for t in tokens], tags), vocabulary)[0]
+    except Refusal:
+        return False
+    except Exception:  # a crash is a miss here; bench_offline is where crashes are reported
+        return False
+    result = types.SimpleNamespace(solution=None, model=Model.from_json(model_json), error=None)
+    return bool(suite.score(item, result).passed)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=("dev", "test"), default="dev")
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--tagger", type=Path, default=None, help="a first tagger's .crfsuite (default: the shipped one)")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N documents (0: all)")
+    args = ap.parse_args(argv)
+
+    from benchmarks.bench_offline import nl4opt_split
+    from benchmarks.suites.base import DataNotFoundError
+    from modeler.strategies.offline.consistency import align_tags, detokenize
+    from modeler.strategies.offline.entities import CRF_PATH, EntityTagger, tokenize
+
+    try:
+        suite, items, data_root = nl4opt_split(args.split)
+    except DataNotFoundError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    records: dict[str, Any] = {}
+    with (data_root / "nl4opt" / f"generation_{args.split}.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                records.update(json.loads(line))
+    tagger_path = args.tagger or Path(os.environ.get("OPTIPILOT_OFFLINE_NER") or CRF_PATH)
+    tagger = EntityTagger(tagger_path)
+    if args.limit:
+        items = items[: args.limit]
+    table = {"both": 0, "annotated_only": 0, "tagger_only": 0, "neither": 0}
+    for item in items:
+        words, gold = annotated_tags(records[item.id])
+        text, offsets = detokenize(words)
+        tokens = tokenize(text)
+        with_gold = _passes(suite, item, tokens, align_tags(tokens, offsets, gold), None)
+        with_tagger = _passes(suite, item, tokens, tagger.tag([t.text for t in tokens]), tagger.vocabulary)
+        key = ("both" if with_tagger else "annotated_only") if with_gold else ("tagger_only" if with_tagger else "neither")
+        table[key] += 1
+    n = len(items)
+    summary = {
+        "split": args.split, "count": n, "tagger": tagger_path.name,
+        "passed_with_annotated_tags": table["both"] + table["annotated_only"],
+        "passed_with_tagger": table["both"] + table["tagger_only"],
+        "table": table,
+        "note": "rule layer only (no alternate taggers, no n-best): bench_offline's product numbers are higher",
+        **run_record("benchmarks.bench_offline_tag_oracle", argv),
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps({k: summary[k] for k in ("split", "count", "passed_with_annotated_tags", "passed_with_tagger",
+                                                 "table")}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,40 @@
+"""The tag-oracle benchmark: annotated spans become BIO tags, and a real run's table adds up."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from benchmarks.bench_offline_tag_oracle import annotated_tags, main
+
+DATA = os.environ.get("OPTIPILOT_DATA")
+
+
+def test_annotated_spans_become_bio_tags() -> None:
+    record = {"tokens": [{"text": w} for w in "Each cake needs 3 eggs".split()],
+              "spans": [{"token_start": 1, "token_end": 1, "label": "VAR"},
+                        {"token_start": 3, "token_end": 4, "label": "PARAM"}]}
+    words, tags = annotated_tags(record)
+    assert words == ["Each", "cake", "needs", "3", "eggs"]
+    assert tags == ["O", "B-VAR", "O", "B-PARAM", "I-PARAM"]
+
+
+@pytest.mark.skipif(not DATA or not (Path(DATA) / "nl4opt" / "generation_dev.jsonl").is_file(),
+                    reason="OPTIPILOT_DATA is unset or has no nl4opt/generation_dev.jsonl")
+def test_the_table_adds_up_to_the_run(tmp_path: Path) -> None:
+    assert main(["--split", "dev", "--limit", "4", "--out", str(tmp_path)]) == 0
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert summary["count"] == 4 and sum(summary["table"].values()) == 4
+    assert summary["passed_with_annotated_tags"] == summary["table"]["both"] + summary["table"]["annotated_only"]
+    assert summary["passed_with_tagger"] == summary["table"]["both"] + summary["table"]["tagger_only"]
+    assert summary["passed_with_annotated_tags"] >= 1  # the annotated tags of the first dev texts read right
+
+
+def test_no_data_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("OPTIPILOT_DATA", raising=False)
+    assert main(["--split", "dev", "--out", str(tmp_path)]) == 2
+    assert "OPTIPILOT_DATA" in capsys.readouterr().err
