@@ -1,6 +1,6 @@
 """The offline modeler: linear word problems to models with no LLM (entity recognition, rules, templates).
 
-    text ──► as prose: a letter's body, "of each" spelt out (prose.py)
+    text ──► as prose: a letter's body, "of each" spelt out, glued words set apart (prose.py)
          ──► tokenize + CRF entity tags (entities.py) + names it never saw (unseen.py)
              (when the reading below is unsure, again with each alternate tagger: the surest wins;
              still unsure, the first tagger's nearest other taggings: nbest.py)
@@ -25,7 +25,13 @@ import threading
 from typing import Any, ClassVar
 
 from modeler.strategies.base import Candidate, Context, Refusal, Strategy
-from modeler.strategies.offline.prose import each_spelt_out, letter_body
+from modeler.strategies.offline.prose import (
+    cue_words_apart,
+    each_spelt_out,
+    letter_body,
+    name_colon_said,
+    number_unit_apart,
+)
 
 _NONLINEAR = re.compile(r"\b(product of|squared|the square of|square root|cubed|quadratic|multiplied by each other|"
                         r"exponential|logarithm|divided by the number)\b", re.I)
@@ -80,7 +86,7 @@ class OfflineStrategy(Strategy):
         from modeler.ir import Model
         from modeler.strategies.offline.entities import tokenize
 
-        text = each_spelt_out(letter_body(problem.strip()))
+        text = each_spelt_out(name_colon_said(cue_words_apart(number_unit_apart(letter_body(problem.strip())))))
         if not text:
             raise Refusal("the problem text is empty", 0.0)
         m = _NONLINEAR.search(text)

@@ -38,12 +38,24 @@ def _as_possible(words: list[str]) -> tuple[str, int] | None:
             continue
         tail = lower[k + 1: k + 7]
         # "as possible", or "as it can" / "as we can" / "as they can": as many as the limits allow
-        if any(tail[j: j + 2] == ["as", "possible"] or (
+        if any((tail[j] == "as" and _possible_slip(tail[j + 1])) or (
                 tail[j] == "as" and tail[j + 1: j + 3] in (["it", "can"], ["we", "can"], ["they", "can"],
                                                           ["he", "can"], ["she", "can"], ["i", "can"]))
                for j in range(len(tail) - 1)):
             return ("max" if lower[k] in {"many", "much"} else "min"), k
     return None
+
+
+def _possible_slip(word: str) -> bool:
+    """"possible", or "possible" with one letter dropped, doubled or swapped by a hurried writer ("as few as
+    posible"): the end of an "as many / as few ... as possible" goal read whatever the slip."""
+    w, target = word.lower(), "possible"
+    if w == target:
+        return True
+    if not w.isalpha() or abs(len(w) - len(target)) > 1 or w[:2] != "po":
+        return False
+    return any(w[:k] + w[k + 1:] == target or target[:k] + target[k + 1:] == w for k in range(len(target) + 1)) or (
+        len(w) == len(target) and sum(a != b for a, b in zip(w, target, strict=True)) <= 1)
 
 
 def objective(r: Reading, used: set[int]) -> Objective | None:
@@ -89,6 +101,8 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
             name_span.start].sent != r.tokens[anchor].sent and _goal_verb(r.words, anchor):
         # ("... and gives 2 points. ... How many of each do I buy to pay the least?": the goal's own verb names
         # it, not a name tagged sentences before)
+        name_span = None
+    if name_span is not None and not dirs and _own_goal_words(r, name_span, anchor):
         name_span = None
     name = name_span.text if name_span else ""
     sent = r.tokens[anchor].sent if anchor < len(r.tokens) else max(r.sentences)
@@ -156,9 +170,37 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
         return Objective(sense, terms, name, "weighted", r.sentence_text(sent), factors=factors)
     if r.variables:  # "maximize the number of ..." / "minimize the total number of ..."
         them = _of_them(r, tail, anchor)  # ("as few of them as possible": what "them" names)
-        return Objective(sense, _counted(r, them) if them is not tail else {v.index: 1.0 for v in r.variables},
+        # ("wants to hire the fewest doctors" beside nurses: a goal naming one decision whole counts it alone)
+        return Objective(sense, _counted(r, them) if them is not tail else _one_named(r, tail),
                          name or "total", "count", r.sentence_text(sent))
     return None
+
+
+def _own_goal_words(r: Reading, name_span: Span, anchor: int) -> bool:
+    """"Shipping costs $20 per tonne by rail ... How many tonnes should be shipped by each way to ship the most
+    tonnes?": with no direction tagged, a goal word found in the text whose clause names what it counts
+    ("the most tonnes") is named by those words, not by a money word tagged sentences before it."""
+    if not name_span.start < anchor < len(r.tokens) or r.tokens[name_span.start].sent == r.tokens[anchor].sent:
+        return False
+    tail = []
+    for w in r.words[anchor + 1: anchor + 5]:
+        if not w[:1].isalpha() or w.lower() in {"while", "and", "subject", "given", "if"}:
+            break
+        tail.append(w)
+    return bool(content(tail))
+
+
+def _one_named(r: Reading, tail: list[str]) -> dict[int, float]:
+    """"Because doctors are hard to find, the center wants to hire the fewest doctors": a count goal whose
+    words right after its direction are one decision's whole name, and nothing else, counts that decision
+    alone; any other goal counts them all."""
+    every = {v.index: 1.0 for v in r.variables}
+    words = [w for w in tail if w.isalpha()]
+    if not 1 <= len(words) <= 3 or len(r.variables) < 2:
+        return every
+    named = set(content(words))
+    picked = [v for v in r.variables if named and v.keys == named]
+    return {picked[0].index: 1.0} if len(picked) == 1 else every
 
 
 def _headed_goal(r: Reading, goal: list[str] | None, frame: tuple[str, int, int] | None) -> bool:

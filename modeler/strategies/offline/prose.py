@@ -1,8 +1,10 @@
 """The problem as prose, before it is tokenized: what people paste is often a letter, a memo or a list.
 
 `letter_body` drops an e-mail's header, greeting and sign-off and ends each list line as a sentence;
-`each_spelt_out` writes out "2 hours of each" for the pair of things named just before it. Both only
-rewrite text, so every later reader (and the tagger) sees ordinary sentences.
+`each_spelt_out` writes out "2 hours of each" for the pair of things named just before it; a hurried writer's
+glued words ("8hrs", "atleast") are set apart (`number_unit_apart`, `cue_words_apart`) and a colon standing for
+the verb after a second option's name is said out (`name_colon_said`). All only rewrite text, so every later
+reader (and the tagger) sees ordinary sentences.
 """
 
 from __future__ import annotations
@@ -59,6 +61,65 @@ _PAIR = re.compile(r"(\d[\d,.]*)(\s*)(%|[a-z]+)\s+(of\s+)?" + _NAME2 + r"\s+and\
 # "gives 2 hours of each", "contains 10% of each": one amount for every thing of the pair before it
 _OF_EACH = re.compile(r"\b(gives?|contains?|has|have|provides?|is|are|takes?|uses?|needs?)\s+(\d[\d,.]*)(\s*)"
                       r"(%|[a-z]+)\s+of\s+each\b(?!\s+(?:of|kind|type|one|product|item))", re.I)
+
+
+# "8hrs", "120kg", "3.5km": a number glued to the unit after it (not an ordinal, "2nd", "4th", nor a time of
+# day, "6am", "6pm": a name of a time, which the rules read whole)
+_GLUED_UNIT = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(?!(?:st|nd|rd|th|am|pm)\b)([a-z][A-Za-z]+)\b")
+
+
+def number_unit_apart(text: str) -> str:
+    """"The hygienist works 8hrs a day", "the shop has 120kg of pigment": a hurried writer glues the number to
+    its unit; a space between them ("120 kg") lets the tagger and the rules see the number as one, and a unit of
+    time written short after a number is said out ("8 hours"), as the rules that read time limits expect."""
+    text = _GLUED_UNIT.sub(r"\1 \2", text)
+    return _SHORT_TIME.sub(lambda m: f"{m.group(1)} {_TIME_SAID[m.group(2).lower()]}", text)
+
+
+# "Pill B: 5 mg of iron and 20 mg of zinc.": a sentence that opens with a name, a colon and an amount
+_NAME_COLON = re.compile(r"(^|[.?!]\s+)([A-Z][A-Za-z-]*)((?: [A-Za-z0-9-]+){0,2}):(?= \$?\d)")
+
+
+def name_colon_said(text: str) -> str:
+    """"Pill A has 15 mg of iron and 10 mg of zinc. Pill B: 5 mg of iron and 20 mg of zinc.": a hurried writer
+    lets a colon stand for the verb after the second option's name; the verb of the sentence before that opens
+    with the same kind of name ("Pill A has 15 mg") takes the colon's place. A colon with no such sentence
+    before it (a list, "Budget: $900") stays."""
+    def said(m: re.Match[str]) -> str:
+        rest = len(m.group(3).split())
+        before = re.findall(rf"(?:^|[.?!]\s+){re.escape(m.group(2))}(?: [A-Za-z0-9-]+){{{rest}}} ([a-z]+) \$?\d",
+                            text[: m.start()])
+        return f"{m.group(1)}{m.group(2)}{m.group(3)} {before[-1]}" if before else m.group(0)
+    return _NAME_COLON.sub(said, text)
+
+
+def cue_words_apart(text: str) -> str:
+    """"The breakfast must have atleast 25 grams of protein", "upto 40 hours": a hurried writer glues the two
+    words of a comparison (the words.py cues "at least", "up to", "less than", ...) into one; they are read
+    apart. Only a glued pair of a cue's first two words, each of two letters or more, that is no cue itself."""
+    return _GLUED_CUE.sub(lambda m: _CUE_APART[m.group(0).lower()] if m.group(0).islower() else
+                          _CUE_APART[m.group(0).lower()].capitalize(), text)
+
+
+def _cues_apart() -> dict[str, str]:
+    from modeler.strategies.offline.words import _GE, _LE
+    cues = {c.strip() for c in (*_LE, *_GE)}
+    said = {x for c in cues for x in c.split()}  # ("cannot" is a word of its own)
+    out = {}
+    for c in cues:
+        w = c.split()
+        if len(w) >= 2 and min(len(w[0]), len(w[1])) >= 2 and w[0] + w[1] not in cues | said and w[0].isalpha() and w[1].isalpha():
+            out[w[0] + w[1]] = f"{w[0]} {w[1]}"
+    return out
+
+
+_CUE_APART = _cues_apart()
+_GLUED_CUE = re.compile(r"\b(?:" + "|".join(sorted(_CUE_APART, key=len, reverse=True)) + r")\b", re.I)
+
+
+# "8 hrs", "45 mins": a unit of time written short after a number (the rules read "hours" and "minutes")
+_TIME_SAID = {"hr": "hour", "hrs": "hours", "min": "minutes", "mins": "minutes"}
+_SHORT_TIME = re.compile(r"(\d)\s+(hrs?|mins?)\b(?!\.\w)", re.I)
 
 
 def each_spelt_out(text: str) -> str:

@@ -659,17 +659,24 @@ def _permits_only(tokens: list[Token], sp: Span) -> bool:
         "per", "a", "an", "each", "every"} & set(after)
 
 
+# what a kiln, an oven or a press runs, counted like trips ("kiln A can only run 12 batches")
+_ROUNDS_MADE = frozenset("batch batches cycle cycles".split())
+
+
 def _can_only_make(tokens: list[Token], sp: Span) -> bool:
-    """"The large truck can only make 12 trips per day", "the line can run only 8 trips": a count of trips
-    that one "can only" make is a limit, though a vehicle is named before it; not what each one of a kind makes
-    ("each van can only make 3 trips", "a truck can make only 2 runs")."""
+    """"The large truck can only make 12 trips per day", "the line can run only 8 trips", "kiln A can only run 12
+    batches": a count of trips or batches that one "can only" make is a limit, though a vehicle is named before
+    it; not what each one of a kind makes ("each van can only make 3 trips", "a truck can make only 2 runs")."""
     sent = tokens[sp.start].sent
     lead = [t.text.lower() for t in tokens[max(0, sp.start - 8): sp.start] if t.sent == sent]
     cut = max((j for j, w in enumerate(lead) if w in {",", ";", "and", "but", "so"}), default=-1)
     lead = lead[cut + 1:]
-    if sp.end >= len(tokens) or tokens[sp.end].text.lower() not in _TRIP_NOUNS - {"delivery", "deliveries"}:
+    if sp.end >= len(tokens) or tokens[sp.end].text.lower() not in (_TRIP_NOUNS - {"delivery", "deliveries"}) | _ROUNDS_MADE:
         return False
     said = " ".join(lead[-4:])
+    # (a label letter, "kiln A", is no article)
+    said_as = [t.text for t in tokens[max(0, sp.start - 8): sp.start] if t.sent == sent][cut + 1:]
+    lead = [w for j, w in enumerate(lead) if not (said_as[j] == "A" and j and said_as[j - 1].isalpha())]
     return bool(re.search(r"\b(?:can|could|may) (?:only (?:make|run|do|fly|complete)|(?:make|run|do|fly|complete) only)$",
                           said)) and not {"a", "an", "each", "every", "per"} & set(lead)
 
