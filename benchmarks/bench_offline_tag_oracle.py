@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from benchmarks.bench_offline import nl4opt_split
     from benchmarks.suites.base import DataNotFoundError
+    from benchmarks.suites.nl4opt import read_split
     from modeler.strategies.offline.consistency import align_tags, detokenize
     from modeler.strategies.offline.entities import CRF_PATH, EntityTagger, tokenize
 
@@ -66,11 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataNotFoundError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    records: dict[str, Any] = {}
-    with (data_root / "nl4opt" / f"generation_{args.split}.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                records.update(json.loads(line))
+    records = dict(read_split(data_root, args.split))
     tagger_path = args.tagger or Path(os.environ.get("OPTIPILOT_OFFLINE_NER") or CRF_PATH)
     tagger = EntityTagger(tagger_path)
     if args.limit:
