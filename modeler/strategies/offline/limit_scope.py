@@ -251,7 +251,7 @@ def _every_before(r: Reading, sp: Span) -> tuple[int, int, float] | None:
     for k in range(sp.start - 2, max(sp.start - 12, a - 1), -1):
         w = r.words[k].lower()
         if w in {";", ".", "?", "!"} or any(x_.start <= k < x_.end for x_ in r.spans if x_.label == "LIMIT") or (
-                _new_clause(r, k)):
+                _new_clause(r, k) or _and_cue(r, k)):
             return None
         # ("every driver needs at least one loader with them": "every" opening the clause says it as well)
         subject = w in {"every", "each"} and (k == a or r.words[k - 1].lower() in {",", ";", ":", "says", "that"}) and (
@@ -281,6 +281,14 @@ def _each_can(r: Reading, k: int, sp: Span) -> bool:
         return False
     cue = {j for x in r.spans if x.label == "CONST_DIR" for j in range(x.start, x.end)}
     return r.words[name.end + 1].isalpha() and all(j in cue for j in range(name.end + 2, sp.start))
+
+
+def _and_cue(r: Reading, k: int) -> bool:
+    """"at least 2 nurses for every doctor and at least 6 aides": an "and" followed by a comparison cue of its
+    own begins another limit; the rate before it is not this limit's."""
+    after = " ".join(w.lower() for w in r.words[k + 1: k + 3])
+    return r.words[k].lower() == "and" and after in {"at least", "at most", "no more", "no less", "no fewer",
+                                                        "more than", "less than", "fewer than", "up to"}
 
 
 def _new_clause(r: Reading, k: int) -> bool:

@@ -73,7 +73,7 @@ def _had_too(r: Reading, sp: Span) -> str | None:
     "have", and each is a most (the first is read by the "has" before it)."""
     a, b = r.sentences[r.tokens[sp.start].sent]
     # ("we have 20 staff, and 8 must be seniors": a duty on the number is no stock)
-    if any(w.lower() in _NOT_ITEM or w in {"to", "be"} for w in r.words[sp.end: min(sp.end + 4, b)]):
+    if any(w.lower() in _NOT_ITEM or w in {"to", "be"} for w in _own_item(r.words[sp.end: min(sp.end + 4, b)])):
         return None
     k, items = sp.start - 1, 0
     while k > a:
@@ -94,6 +94,14 @@ def _had_too(r: Reading, sp: Span) -> str | None:
         if _HAD.search(" ".join(w.lower() for w in r.words[max(a, k - 2): k + 1])):
             return "<="
     return None
+
+
+def _own_item(after: list[str]) -> list[str]:
+    """The words after a listed amount up to the list's next joint: "has $770,000 and 38 parking spaces and needs
+    at least 272 seats" -- the duty after "and" opens a clause of its own, it is no word of the 38's item."""
+    low = [w.lower() for w in after]
+    cut = next((k for k, w in enumerate(low) if w in {"and", ",", ";", "but"}), len(after))
+    return after[:cut]
 
 
 # words that no listed stock's own phrase holds: a duty or a direction starts a clause of its own

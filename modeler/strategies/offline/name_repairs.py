@@ -119,7 +119,9 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 extra.append(Span("VAR", k, k + m, " ".join(words[k:k + m])))
                 tagged.update(range(k, k + m))
     extra += _head_repeats(words, names, tagged, {sp.start for sp in var_spans + extra})
+    extra += _modifier_repeats(words, names, tagged)
     extra += _hyphen_shortened(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
+    extra += _prefix_said(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
     return _story_participles(words, _priced_for_firsts(words, _compared_tails(words, _timed_names(words, _counted_modifiers(words, possessive_names(words, _material_of_names(
         words, _contained_names(words, _none_of(words, _letter_names(words, _parallel_verb_params(words, _gapped_params(
             words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
@@ -227,6 +229,31 @@ def _hyphen_shortened(words: list[str], var_spans: list[Span], tagged: set[int])
                     k > 0 and words[k - 1].lower() in {"a", "an", "the", "each", "every", "per"}):
                 out.append(Span("VAR", k, k + len(s), full[0]))
                 tagged.update(range(k, k + len(s)))
+    return out
+
+
+def _prefix_said(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
+    """"$30 for every e-bike run ... A bike run takes 1 hour": the converse of `_hyphen_shortened`, a name
+    said elsewhere with a one-letter prefix glued on by a hyphen ("e-bike run" of "bike run"), after an
+    article or "every" / "per", is that name, when no other name reads the same way."""
+    names: dict[tuple[str, ...], set[str]] = {}
+    for sp in var_spans:
+        n = sp.text.lower().split()
+        if n and n[0].isalpha() and len(n[0]) > 2:
+            names.setdefault(tuple(singular(w) for w in n), set()).add(sp.text.lower())
+    out = []
+    for k in range(1, len(words)):
+        head, dash, tail = words[k].lower().partition("-")
+        if not dash or len(head) != 1 or not tail.isalpha() or k in tagged or (
+                words[k - 1].lower() not in {"a", "an", "the", "each", "every", "per"}):
+            continue
+        for n, full in names.items():
+            m = len(n)
+            said = (singular(tail), *(singular(w.lower()) for w in words[k + 1: k + m]))
+            if said == n and len(full) == 1 and not any(j in tagged for j in range(k, k + m)):
+                out.append(Span("VAR", k, k + m, next(iter(full))))
+                tagged.update(range(k, k + m))
+                break
     return out
 
 
@@ -1218,6 +1245,29 @@ def _head_repeats(words: list[str], names: set[tuple[str, ...]], tagged: set[int
             if lowered[k] == head and k not in tagged and (words[k - 1].lower() in _HEAD_BEFORE or (
                     k >= 2 and is_number(words[k - 2]) and words[k - 1].lower() in frames)):
                 out.append(Span("VAR", k, k + 1, words[k]))
+                tagged.add(k)
+    return out
+
+
+def _modifier_repeats(words: list[str], names: set[tuple[str, ...]], tagged: set[int]) -> list[Span]:
+    """"jar candles and tealight candles ... $6 per box of tealights": the converse of `_head_repeats`, a
+    two-word name whose head another name shares is said again by its modifier alone, after a container and
+    "of" ("box of", not the measure of an ingredient: "300 grams of beeswax" beside "beeswax candles") and with
+    no noun after it ("kg of milk powder" is not "milk chocolate"), when no other name holds that modifier."""
+    out: list[Span] = []
+    lowered = [singular(w) for w in words]
+    for n in names:
+        if len(n) != 2 or not any(o != n and o[-1] == n[-1] for o in names):
+            continue
+        mod = n[0]
+        if mod in _NOT_NAMES or len(mod) < 3 or not mod.isalpha() or mod in {singular(c) for c in CONTAINERS} or any(
+                o != n and mod in o for o in names):
+            continue
+        for k in range(1, len(words)):
+            if lowered[k] == mod and k not in tagged and words[k - 1].lower() in _HEAD_BEFORE and k >= 2 and (
+                    words[k - 2].lower() in CONTAINERS - MEASURES) and (
+                    k + 1 >= len(words) or not words[k + 1].isalpha() or words[k + 1].lower() in STOP):
+                out.append(Span("VAR", k, k + 1, " ".join(words[k:k + 1])))
                 tagged.add(k)
     return out
 

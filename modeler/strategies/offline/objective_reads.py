@@ -138,7 +138,7 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     if (m and any(g and stem(g) in var_words for g in m.groups()) and not _group_measures(r, m)) or _counted_sales(
             r, m) or _classed_count(r, f"{name} {' '.join(tail)}".lower()) or (
             goal_words and goal_words <= var_words) or _headed_goal(r, goal, frame) or _asked_unit_goal(
-            r, name_ctx) or _total_time_goal(r, anchor):
+            r, name_ctx) or _total_time_goal(r, anchor) or _total_of_names(tail, var_words):
         # ("make as many chairs as possible": the decisions themselves)
         return Objective(sense, _counted(r, _of_them(r, goal if goal is not None else _goal_clause(r, name_span, anchor),
                                                     anchor)),
@@ -176,6 +176,17 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     return None
 
 
+def _total_of_names(tail: list[str], var_words: set[str]) -> bool:
+    """"to make the most toys in total" beside "toy cars" and "toy trains": a goal whose words, "total" aside,
+    are only words of the decisions' names counts the decisions."""
+    low = [w.lower() for w in tail if w.isalpha()]
+    marks = {"total", "altogether", "overall"}
+    if not marks & set(low):
+        return False
+    said = set(content([w for w in low if w not in marks]))
+    return bool(said) and said <= var_words
+
+
 def _own_goal_words(r: Reading, name_span: Span, anchor: int) -> bool:
     """"Shipping costs $20 per tonne by rail ... How many tonnes should be shipped by each way to ship the most
     tonnes?": with no direction tagged, a goal word found in the text whose clause names what it counts
@@ -195,12 +206,19 @@ def _one_named(r: Reading, tail: list[str]) -> dict[int, float]:
     words right after its direction are one decision's whole name, and nothing else, counts that decision
     alone; any other goal counts them all."""
     every = {v.index: 1.0 for v in r.variables}
-    words = [w for w in tail if w.isalpha()]
+    words = [w for w in _before_as(tail) if w.isalpha()]
     if not 1 <= len(words) <= 3 or len(r.variables) < 2:
         return every
     named = set(content(words))
     picked = [v for v in r.variables if named and v.keys == named]
     return {picked[0].index: 1.0} if len(picked) == 1 else every
+
+
+def _before_as(tail: list[str]) -> list[str]:
+    """"as many deluxe bikes as it can this month": the goal's words end at the second "as" (what follows is
+    how far the goal goes, not what it counts)."""
+    low = [w.lower() for w in tail]
+    return tail[:low.index("as")] if "as" in low else tail
 
 
 def _headed_goal(r: Reading, goal: list[str] | None, frame: tuple[str, int, int] | None) -> bool:
