@@ -69,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     records = dict(read_split(data_root, args.split))
     tagger_path = args.tagger or Path(os.environ.get("OPTIPILOT_OFFLINE_NER") or CRF_PATH)
+    if not tagger_path.is_file():
+        print(f"error: no tagger at {tagger_path} (a .crfsuite file made by modeler.strategies.offline.train)",
+              file=sys.stderr)
+        return 2
     tagger = EntityTagger(tagger_path)
     if args.limit:
         items = items[: args.limit]

@@ -38,3 +38,10 @@ def test_no_data_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.delenv("OPTIPILOT_DATA", raising=False)
     assert main(["--split", "dev", "--out", str(tmp_path)]) == 2
     assert "OPTIPILOT_DATA" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not DATA or not (Path(DATA) / "nl4opt" / "generation_dev.jsonl").is_file(),
+                    reason="OPTIPILOT_DATA is unset or has no nl4opt/generation_dev.jsonl")
+def test_a_missing_tagger_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--split", "dev", "--tagger", str(tmp_path / "none.crfsuite"), "--out", str(tmp_path)]) == 2
+    assert "no tagger at" in capsys.readouterr().err

@@ -16,7 +16,7 @@ from hand_tags import hand, model_of
 
 
 def test_a_letter_keeps_its_body_and_ends_its_lines() -> None:
-    from modeler.strategies.offline import letter_body
+    from modeler.strategies.offline.prose import letter_body
 
     text = ("Subject: kiln firing plan\n\nHi Ana,\n\nplanning the next firing.\n- Large vase: 3 kg clay, $40\n"
             "- Small bowl: 1 kg clay, $12\nWe have 90 kg of clay. How many of each should we fire?\n\n"

@@ -79,7 +79,7 @@ def test_a_hurried_list_in_lower_case_names_its_rows_and_min_is_minutes() -> Non
     text = ("Stall plan. Per item:\n- apple pie: 40 min in the oven, 0.3 kg flour, $5 profit\n"
             "- plum tart: 20 min, 0.2 kg flour, $3 profit\nI have 10 hours of oven time and 6 kg of flour. "
             "How many of each should I bake to make the most profit?")
-    from modeler.strategies.offline import letter_body
+    from modeler.strategies.offline.prose import letter_body
 
     body = letter_body(text)
     toks, spans = hand(body, [("PARAM", "40"), ("PARAM", "0.3"), ("PARAM", "5"), ("OBJ_NAME", "profit"),
@@ -91,7 +91,7 @@ def test_a_hurried_list_in_lower_case_names_its_rows_and_min_is_minutes() -> Non
 
 
 def test_an_amount_of_each_is_said_for_both_things_of_the_pair() -> None:
-    from modeler.strategies.offline import each_spelt_out
+    from modeler.strategies.offline.prose import each_spelt_out
 
     text = ("Mix A has 4 g of fat and 2 g of sugar per bar; mix B has 3 g of each per bar. "
             "I want at least 2 of each kind.")

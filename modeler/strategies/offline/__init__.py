@@ -25,13 +25,7 @@ import threading
 from typing import Any, ClassVar
 
 from modeler.strategies.base import Candidate, Context, Refusal, Strategy
-from modeler.strategies.offline.prose import (
-    cue_words_apart,
-    each_spelt_out,
-    letter_body,
-    name_colon_said,
-    number_unit_apart,
-)
+from modeler.strategies.offline.prose import as_prose
 
 _NONLINEAR = re.compile(r"\b(product of|squared|the square of|square root|cubed|quadratic|multiplied by each other|"
                         r"exponential|logarithm|divided by the number)\b", re.I)
@@ -86,7 +80,7 @@ class OfflineStrategy(Strategy):
         from modeler.ir import Model
         from modeler.strategies.offline.entities import tokenize
 
-        text = each_spelt_out(name_colon_said(cue_words_apart(number_unit_apart(letter_body(problem.strip())))))
+        text = as_prose(problem)
         if not text:
             raise Refusal("the problem text is empty", 0.0)
         m = _NONLINEAR.search(text)

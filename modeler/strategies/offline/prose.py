@@ -4,12 +4,14 @@
 `each_spelt_out` writes out "2 hours of each" for the pair of things named just before it; a hurried writer's
 glued words ("8hrs", "atleast") are set apart (`number_unit_apart`, `cue_words_apart`) and a colon standing for
 the verb after a second option's name is said out (`name_colon_said`). All only rewrite text, so every later
-reader (and the tagger) sees ordinary sentences.
+reader (and the tagger) sees ordinary sentences. `as_prose` applies them all, in their order.
 """
 
 from __future__ import annotations
 
 import re
+
+from modeler.strategies.offline.words import _GE, _LE
 
 _HEADER = re.compile(r"(?:subject|from|to|cc|re|date)\s*:.*", re.I)
 _GREETING = re.compile(r"(?:hi|hello|hey|dear|good (?:morning|afternoon))\b[^.?!:\d]{0,40},?", re.I)
@@ -18,6 +20,12 @@ _SIGN_OFF = re.compile(r"[^\d?]{0,60}")
 _ASKS = re.compile(r"\b(?:how|what|which|please|should|maximi[sz]e|minimi[sz]e|most|least|cheapest)\b", re.I)
 _JOINS = frozenset("and or but of the a an to for with in on at by per from than".split())
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+")
+
+
+def as_prose(text: str) -> str:
+    """The text every later reader sees: a letter's body, glued words set apart, colons said out, "of each"
+    spelt out (the order matters: "of each" reads the sentences the others have mended)."""
+    return each_spelt_out(name_colon_said(cue_words_apart(number_unit_apart(letter_body(text.strip())))))
 
 
 def letter_body(text: str) -> str:
@@ -102,7 +110,6 @@ def cue_words_apart(text: str) -> str:
 
 
 def _cues_apart() -> dict[str, str]:
-    from modeler.strategies.offline.words import _GE, _LE
     cues = {c.strip() for c in (*_LE, *_GE)}
     said = {x for c in cues for x in c.split()}  # ("cannot" is a word of its own)
     out = {}
