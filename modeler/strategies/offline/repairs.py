@@ -1238,7 +1238,7 @@ def fraction_shares(words: list[str], spans: list[Span]) -> list[Span]:
     """"at least a quarter of the vehicles", "no more than two fifths of the budget": a fraction after a
     bound's wording and before "of" is a share, though the tagger left it out (it knows "a third" and
     "half" better than "a quarter")."""
-    spans = _an_hour_of(words, _and_a_half(words, spans))
+    spans = _an_hour_of(words, _and_a_half(words, _ordinals(words, spans)))
     # (a fraction the tagger put into its direction words, "no more than half", is taken out of them)
     taken = {k for sp in spans if sp.label != "CONST_DIR" for k in range(sp.start, sp.end)}
     out = list(spans)
@@ -1258,6 +1258,28 @@ def fraction_shares(words: list[str], spans: list[Span]) -> list[Span]:
             if not (x.label == "CONST_DIR" and a <= x.start < k + 1)]
         out.append(Span("LIMIT", start, k + 1, " ".join(words[start: k + 1])))
     return _fraction_amounts(words, sorted(out, key=lambda sp: sp.start))
+
+
+_ORDINAL_FRACTIONS = frozenset({"third", "fourth", "fifth"})
+_NOT_A_NOUN = frozenset("of can could must may might should will would are is be was were has have".split())
+
+
+def _ordinals(words: list[str], spans: list[Span]) -> list[Span]:
+    """"All cars go through a third factory", "a third party finishes them": "third" before a noun counts
+    places, it is no share; a number span made of it alone is dropped ("a third of the cars" and "at most a
+    third can be" keep theirs)."""
+    def ordinal(sp: Span) -> bool:
+        k = sp.end - 1
+        if sp.label not in {"LIMIT", "PARAM"} or words[k].lower() not in _ORDINAL_FRACTIONS or k + 1 >= len(words):
+            return False
+        if any(words[j].lower() not in {"a", "the"} for j in range(sp.start, k)) or (
+                sp.start == k and (k == 0 or words[k - 1].lower() not in {"a", "the"})):
+            return False
+        nxt = words[k + 1].lower()
+        pre = " ".join(x.lower() for x in words[max(k - 6, 0): k])
+        return nxt.isalpha() and nxt not in STOP and nxt not in _NOT_A_NOUN and not _BOUND_BEFORE.search(pre)
+
+    return [sp for sp in spans if not ordinal(sp)]
 
 
 def _fraction_amounts(words: list[str], spans: list[Span]) -> list[Span]:
