@@ -19,12 +19,14 @@ RECORDS = read_problems([DATA])
 # the second set: the training texts nearest NL4Opt's held-out families (its README says how they were drawn)
 DATA2 = DATA.parents[1] / "nl4opt_train_gold2" / "gold.jsonl"
 RECORDS2 = read_problems([DATA2])
+DATA3 = DATA.parents[1] / "nl4opt_train_gold3" / "gold.jsonl"  # the rest of the training texts
+RECORDS3 = read_problems([DATA3])
 ROOT = os.environ.get("OPTIPILOT_DATA")
 HAS_DATA = bool(ROOT) and (Path(ROOT) / "nl4opt" / "ner_train.txt").is_file()
 needs_data = pytest.mark.skipif(not HAS_DATA, reason="OPTIPILOT_DATA is unset or has no nl4opt/ner_train.txt")
 
 
-@pytest.mark.parametrize("records", [RECORDS, RECORDS2], ids=["gold", "gold2"])
+@pytest.mark.parametrize("records", [RECORDS, RECORDS2, RECORDS3], ids=["gold", "gold2", "gold3"])
 def test_the_records_are_distinct_documents(records: list[dict]) -> None:
     assert len(records) >= 100
     assert len({r["doc"] for r in records}) == len(records)
@@ -32,11 +34,12 @@ def test_the_records_are_distinct_documents(records: list[dict]) -> None:
     assert all("text" not in r for r in records)  # NL4Opt's texts stay in its own files
 
 
-def test_the_two_sets_share_no_document() -> None:
-    assert not {r["doc"] for r in RECORDS} & {r["doc"] for r in RECORDS2}
+def test_the_sets_share_no_document() -> None:
+    docs = [{r["doc"] for r in rs} for rs in (RECORDS, RECORDS2, RECORDS3)]
+    assert sum(map(len, docs)) == len(set().union(*docs))
 
 
-@pytest.mark.parametrize("rec", RECORDS[::7] + RECORDS2[::25], ids=lambda r: r["id"])
+@pytest.mark.parametrize("rec", RECORDS[::7] + RECORDS2[::25] + RECORDS3[::25], ids=lambda r: r["id"])
 def test_gold_models_solve_to_their_optima(rec: dict) -> None:
     status, value = lp_optimum(Model.from_json(json.dumps(rec["model"])))
     assert status == "optimal" and same_optimum(value, rec["lp_optimum"])
@@ -47,7 +50,7 @@ def test_gold_models_solve_to_their_optima(rec: dict) -> None:
 def test_every_text_hash_matches() -> None:
     from benchmarks.bench_offline_train_gold import train_documents
 
-    for path in (DATA, DATA2):
+    for path in (DATA, DATA2, DATA3):
         problems = load_gold(path, train_documents())
         assert all(p["text"] and p["words"] and len(p["words"]) == len(p["tags"]) for p in problems)
 
