@@ -1,0 +1,50 @@
+"""Offline modeler: readings of NL4Opt-voice training texts that the second hand-written gold set
+(nl4opt_train_gold2, round helper h120) showed missing: the business a text opens with, named again after "by"
+or "for", is no decision; "One is X ... The other is Y" names Y as the second decision.
+
+The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
+tagger gives them on such texts. No trained tagger is needed.
+"""
+
+from __future__ import annotations
+
+from hand_tags import hand, model_of
+
+
+def test_the_business_the_text_opens_with_is_no_decision() -> None:
+    # "Each bench built by Oak Hollow Works": the workshop the text opens with is who builds, not what is built
+    text = ("Oak Hollow Works is known for garden furniture. Each bench built by Oak Hollow Works nets the company a "
+            "profit of $90. Each planter earns a $40 profit. Every week, 200 hours of carpentry are available. Each bench "
+            "needs 6 hours of carpentry and each planter needs 2 hours of carpentry. What should the weekly plan be "
+            "for Oak Hollow Works to make a maximum profit?")
+    toks, spans = hand(text, [("VAR", "bench"), ("VAR", "Hollow Works"), ("OBJ_NAME", "profit"), ("PARAM", "90"),
+                              ("VAR", "planter"), ("PARAM", "40"), ("OBJ_NAME", "profit"), ("LIMIT", "200"),
+                              ("CONST_DIR", "available"), ("VAR", "bench"), ("PARAM", "6"), ("VAR", "planter"),
+                              ("PARAM", "2"), ("VAR", "Oak Hollow"), ("OBJ_DIR", "maximum"), ("OBJ_NAME", "profit")])
+    goal, rows = model_of(toks, spans)
+    assert goal == "max 90 * bench + 40 * planter", goal
+    assert rows == ["6 * bench + 2 * planter <= 200"], rows
+
+
+def test_the_business_alone_stays_when_nothing_else_is_named() -> None:
+    # a guard: with no other name tagged, the repair leaves the spans alone
+    from modeler.strategies.offline.name_repairs import _opening_actor
+
+    toks, spans = hand("Green Leaf Farms sells hay. Bales made by Green Leaf Farms earn $3.",
+                       [("VAR", "Green Leaf Farms"), ("PARAM", "3")])
+    assert _opening_actor([t.text for t in toks], spans) == spans
+
+
+def test_the_other_is_names_the_second_decision() -> None:
+    # "The other is lemon tinted and costs $4": untagged, yet the second of the two things introduced
+    text = ("Calcium and zinc come in two vitamin gummies. One is cherry tinted and costs $6 per pack. The other is "
+            "lemon tinted and costs $4 per pack. A pack of the cherry tinted gummy holds 5 grams of calcium and 2 "
+            "grams of zinc. A pack of the lemon tinted gummy holds 3 grams of calcium and 4 grams of zinc. At "
+            "least 20 grams of calcium and 16 grams of zinc are needed. Minimize the cost.")
+    toks, spans = hand(text, [("VAR", "cherry tinted"), ("OBJ_NAME", "costs"), ("PARAM", "6"),
+                              ("OBJ_NAME", "costs"), ("PARAM", "4"), ("VAR", "cherry tinted gummy"),
+                              ("PARAM", "5"), ("PARAM", "2"), ("VAR", "lemon tinted gummy"), ("PARAM", "3"),
+                              ("PARAM", "4"), ("CONST_DIR", "At least"), ("LIMIT", "20"), ("LIMIT", "16"),
+                              ("OBJ_DIR", "Minimize"), ("OBJ_NAME", "cost")])
+    goal, _ = model_of(toks, spans)
+    assert goal.startswith("min 6 * cherry_tinted + 4 * lemon_tinted"), goal
