@@ -1,6 +1,7 @@
 """Offline modeler: readings of NL4Opt-voice training texts that the second hand-written gold set
 (nl4opt_train_gold2, round helper h120) showed missing: the business a text opens with, named again after "by"
-or "for", is no decision; "One is X ... The other is Y" names Y as the second decision.
+or "for", is no decision; "One is X ... The other is Y" names Y as the second decision; a machine's time said
+as "5 hours of time on Machine A" measures that machine, it is not decided.
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -48,3 +49,20 @@ def test_the_other_is_names_the_second_decision() -> None:
                               ("OBJ_DIR", "Minimize"), ("OBJ_NAME", "cost")])
     goal, _ = model_of(toks, spans)
     assert goal.startswith("min 6 * cherry_tinted + 4 * lemon_tinted"), goal
+
+
+def test_hours_of_time_on_a_machine_measure_it() -> None:
+    # "Router X" and "Router Y" tagged as names: each is only ever where hours of time are spent
+    text = ("Mia uses two CNC-routers, Router X and Router Y, to make her oak and pine signs. To make one oak sign "
+            "requires 2 hours of time on Router X and 3 hours of time on Router Y. To make one pine sign requires 4 "
+            "hours on Router X and 1 hour on Router Y. Each machine can run for at most 300 hours. If Mia makes a "
+            "profit of $20 per oak sign and $15 per pine sign, how many of each should she make to maximize her "
+            "profit?")
+    toks, spans = hand(text, [("VAR", "Router X"), ("VAR", "Router Y"), ("VAR", "oak"), ("VAR", "pine signs"),
+                              ("VAR", "oak sign"), ("PARAM", "2"), ("VAR", "Router X"), ("PARAM", "3"),
+                              ("VAR", "Router Y"), ("VAR", "pine sign"), ("PARAM", "4"), ("VAR", "Router X"),
+                              ("PARAM", "1"), ("VAR", "Router Y"), ("CONST_DIR", "at most"), ("LIMIT", "300"),
+                              ("OBJ_NAME", "profit"), ("PARAM", "20"), ("VAR", "oak sign"), ("PARAM", "15"),
+                              ("VAR", "pine sign"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert rows == ["2 * oak_signs + 4 * pine_signs <= 300", "3 * oak_signs + pine_signs <= 300"], rows

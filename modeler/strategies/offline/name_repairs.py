@@ -2007,8 +2007,10 @@ def _umbrella(r: Reading, v: Variable, with_coefs: set[int]) -> bool:
 
 def _measured_at(words: list[str], q: int) -> bool:
     """A counted amount in the 3 words before position q ("70 hours of"), or one after a verb of use
-    ("needs 1 hour of")."""
+    ("needs 1 hour of"). "5 hours of time on Printer A" says the amount before "of time", the measure's noun."""
     before = _before(words, q, 3)
+    if q >= 3 and words[q - 1].lower() == "time" and words[q - 2].lower() == "of" and _measured_at(words, q - 2):
+        return True
     return any(_count(w) for w in before) or any(
         w.lower() in {"1", "one"} and k + 1 < len(before) and before[k + 1].lower() in _MEASURE_VERBS
         for k, w in enumerate(before)) or _listed_one(words, q - 2)
