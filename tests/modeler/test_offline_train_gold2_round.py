@@ -1,7 +1,8 @@
 """Offline modeler: readings of NL4Opt-voice training texts that the second hand-written gold set
 (nl4opt_train_gold2, round helper h120) showed missing: the business a text opens with, named again after "by"
-or "for", is no decision; "One is X ... The other is Y" names Y as the second decision; a machine's time said
-as "5 hours of time on Machine A" measures that machine, it is not decided.
+or "for", is no decision; "One is X ... The other is Y" names Y as the second decision; one size opening every
+sized name ("a 1-minute concert ad") tells no decisions apart; a machine's time said as "5 hours of time on
+Machine A" measures that machine, it is not decided.
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -66,3 +67,30 @@ def test_hours_of_time_on_a_machine_measure_it() -> None:
                               ("VAR", "pine sign"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
     _, rows = model_of(toks, spans)
     assert rows == ["2 * oak_signs + 4 * pine_signs <= 300", "3 * oak_signs + pine_signs <= 300"], rows
+
+
+def test_one_size_for_every_sized_name_tells_none_apart() -> None:
+    # "A 30-second radio ad costs ..." beside "each radio commercial": the one size names no decision of its own
+    text = ("A gym wants to buy short ad spots on two kinds of media: radios and podcasts. While each radio "
+            "commercial is heard by 6 thousand students and 2 thousand retirees, each podcast commercial is heard by "
+            "3 thousand students and 5 thousand retirees. A 30-second radio ad costs $900, and a 30-second podcast "
+            "ad costs $400. The gym wants the ads heard by at least 60 thousand students and 40 thousand retirees. "
+            "Determine how the gym can meet its goals at minimum cost.")
+    toks, spans = hand(text, [("VAR", "radios"), ("VAR", "podcasts"), ("VAR", "radio commercial"), ("PARAM", "6"),
+                              ("PARAM", "2"), ("PARAM", "3"), ("PARAM", "5"), ("VAR", "30-second radio"),
+                              ("PARAM", "900"), ("VAR", "30-second podcast"), ("OBJ_NAME", "costs"),
+                              ("PARAM", "400"), ("CONST_DIR", "at least"), ("LIMIT", "60"), ("LIMIT", "40"),
+                              ("OBJ_DIR", "minimum"), ("OBJ_NAME", "cost")])
+    goal, _ = model_of(toks, spans)
+    assert goal == "min 900 * radios + 400 * podcasts", goal
+
+
+def test_two_sizes_stay_two_names() -> None:
+    # a guard: "4-hour shifts" and "8-hour shifts" are told apart by their sizes, even with one left untagged
+    from modeler.strategies.offline.name_repairs import _one_size_prefix
+
+    for marks in ([("VAR", "4-hour shifts"), ("VAR", "8-hour shifts")], [("VAR", "8-hour shifts")]):
+        toks, spans = hand("It fills 4-hour shifts and 8-hour shifts; each shift pays $20.",
+                           [*marks, ("VAR", "shift"), ("PARAM", "20")])
+        assert _one_size_prefix([t.text for t in toks], spans) == spans
+

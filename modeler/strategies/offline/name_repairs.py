@@ -53,7 +53,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         whole_names,
     )
 
-    spans = _producers(words, _opening_actor(words, spans))
+    spans = _producers(words, _opening_actor(words, _one_size_prefix(words, spans)))
     spans = _row_names(words, _trailing_figures(words, spans))
     spans = _mixed_into(words, _rate_and_measure_nouns(words, _gapped_siblings(words, _quoted_names(words, spans))))
     spans = _per_units(words, spans)
@@ -690,6 +690,30 @@ def _producers(words: list[str], spans: list[Span]) -> list[Span]:
     if len({sp.text.lower() for sp in found}) < 2:
         return spans
     return sorted([sp for sp in spans if sp.label != "VAR"] + found, key=lambda sp: sp.start)
+
+
+_SIZE_WORD = re.compile(r"\d+(\.\d+)?-[a-z]+")
+
+
+def _one_size_prefix(words: list[str], spans: list[Span]) -> list[Span]:
+    """"each concert commercial is seen by 9 million ... A 1-minute concert ad costs $80,000, and a 1-minute
+    cinema ad costs $30,000": a size that opens every sized name alike ("1-minute") tells no two decisions apart,
+    so a name it opens whose rest begins another tagged name ("concert" of "concert commercial", "concerts") is
+    that name. Two sizes anywhere in the text ("4-hour shifts and 8-hour shifts") do tell them apart and stay."""
+    sized = [sp for sp in spans if sp.label == "VAR" and sp.end - sp.start >= 2 and _SIZE_WORD.fullmatch(
+        words[sp.start].lower())]
+    # (every size the text says, tagged or not: "4-hour shifts" untagged beside a tagged "8-hour shifts")
+    if not sized or len({w.lower() for w in words if _SIZE_WORD.fullmatch(w.lower())}) != 1:
+        return spans
+    others = [tuple(singular(w.lower()) for w in words[sp.start: sp.end]) for sp in spans
+              if sp.label == "VAR" and sp not in sized]
+    out = []
+    for sp in spans:
+        rest = tuple(singular(w.lower()) for w in words[sp.start + 1: sp.end])
+        if sp in sized and any(o[:len(rest)] == rest for o in others):
+            sp = Span("VAR", sp.start + 1, sp.end, " ".join(words[sp.start + 1: sp.end]))
+        out.append(sp)
+    return out
 
 
 def _opening_actor(words: list[str], spans: list[Span]) -> list[Span]:
