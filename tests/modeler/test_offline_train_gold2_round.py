@@ -2,7 +2,8 @@
 (nl4opt_train_gold2, round helper h120) showed missing: the business a text opens with, named again after "by"
 or "for", is no decision; "One is X ... The other is Y" names Y as the second decision; one size opening every
 sized name ("a 1-minute concert ad") tells no decisions apart; a machine's time said as "5 hours of time on
-Machine A" measures that machine, it is not decided.
+Machine A" measures that machine, it is not decided; "to [remove 1] kilogram" tagged as a name is an infinitive
+and its amount.
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -93,4 +94,21 @@ def test_two_sizes_stay_two_names() -> None:
         toks, spans = hand("It fills 4-hour shifts and 8-hour shifts; each shift pays $20.",
                            [*marks, ("VAR", "shift"), ("PARAM", "20")])
         assert _one_size_prefix([t.text for t in toks], spans) == spans
+
+
+def test_an_infinitive_and_its_amount_name_nothing() -> None:
+    # "to [clear 1] tonne of ice" tagged as a name: the verb and the amount it acts on, no decision
+    text = ("A salt company spreads grit on two roads and is paid per tonne of ice it clears. On the east road, the "
+            "net revenue per tonne of ice is $4. On the west road, the net revenue per tonne of ice is $3. The "
+            "company has one gritter and one plough, each usable for at most 600 minutes per day. On the east road, "
+            "to clear 1 tonne of ice requires 3 minutes on the gritter and 2 minutes on the plough. On the west "
+            "road, to clear 1 tonne of ice requires 1 minute on the gritter and 4 minutes on the plough. How many "
+            "tonnes of ice should be cleared on each road to maximize profit?")
+    toks, spans = hand(text, [("VAR", "east road"), ("OBJ_NAME", "net revenue"), ("PARAM", "4"),
+                              ("VAR", "west road"), ("OBJ_NAME", "net revenue"), ("PARAM", "3"),
+                              ("CONST_DIR", "at most"), ("LIMIT", "600"), ("VAR", "clear 1"), ("PARAM", "3"),
+                              ("PARAM", "2"), ("VAR", "clear 1"), ("PARAM", "1"), ("PARAM", "4"),
+                              ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    goal, _ = model_of(toks, spans)
+    assert goal == "max 4 * east_road + 3 * west_road", goal
 
