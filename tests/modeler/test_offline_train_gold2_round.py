@@ -3,7 +3,7 @@
 or "for", is no decision; "One is X ... The other is Y" names Y as the second decision; one size opening every
 sized name ("a 1-minute concert ad") tells no decisions apart; a machine's time said as "5 hours of time on
 Machine A" measures that machine, it is not decided; "to [remove 1] kilogram" tagged as a name is an infinitive
-and its amount.
+and its amount; "How many of each ticket type" makes "at most 300 tickets" the limit of every decision.
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -112,3 +112,15 @@ def test_an_infinitive_and_its_amount_name_nothing() -> None:
     goal, _ = model_of(toks, spans)
     assert goal == "max 4 * east_road + 3 * west_road", goal
 
+
+def test_the_type_every_decision_is_bounds_them_all() -> None:
+    # "at most 500 seats" with "standard seats" one name of two: the question's "each seat type" makes it their sum
+    text = ("A concert promoter can sell at most 500 seats for a show. It offers VIP passes as well as standard "
+            "seats. The profit per VIP pass is $80 and the profit per standard seat is $30. The promoter keeps at "
+            "least 40 VIP passes. How many of each seat type should be sold to maximize profit?")
+    toks, spans = hand(text, [("CONST_DIR", "at most"), ("LIMIT", "500"), ("VAR", "standard seats"),
+                              ("OBJ_NAME", "profit"), ("VAR", "VIP pass"), ("PARAM", "80"), ("OBJ_NAME", "profit"),
+                              ("VAR", "standard seat"), ("PARAM", "30"), ("CONST_DIR", "at least"), ("LIMIT", "40"),
+                              ("VAR", "VIP passes"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "vip_passes + standard_seats <= 500" in rows, rows
