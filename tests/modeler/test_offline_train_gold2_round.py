@@ -3,7 +3,8 @@
 or "for", is no decision; "One is X ... The other is Y" names Y as the second decision; one size opening every
 sized name ("a 1-minute concert ad") tells no decisions apart; a machine's time said as "5 hours of time on
 Machine A" measures that machine, it is not decided; "to [remove 1] kilogram" tagged as a name is an infinitive
-and its amount; "How many of each ticket type" makes "at most 300 tickets" the limit of every decision.
+and its amount; "How many of each ticket type" makes "at most 300 tickets" the limit of every decision; "the
+fraction of each liter that is X" makes the decisions parts of one unit (they add up to 1).
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -124,3 +125,17 @@ def test_the_type_every_decision_is_bounds_them_all() -> None:
                               ("VAR", "VIP passes"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
     _, rows = model_of(toks, spans)
     assert "vip_passes + standard_seats <= 500" in rows, rows
+
+
+def test_fractions_of_one_unit_add_up_to_it() -> None:
+    # the hint "Let x be the fraction of each kilogram that is ..." makes the decisions parts of one kilogram
+    text = ("Two grades of coffee beans, Arabica and Robusta, have flavour scores of 80 and 50, respectively. The "
+            "Arabica beans cost $9 per kilogram while the Robusta beans cost $4 per kilogram. A roaster wants a blend with a flavour score of at least "
+            "65. What blend minimizes the cost? [Hint: Let x be the fraction of each kilogram that is Arabica and y "
+            "the fraction that is Robusta.]")
+    toks, spans = hand(text, [("VAR", "Arabica"), ("VAR", "Robusta"), ("PARAM", "80"), ("PARAM", "50"),
+                              ("VAR", "Arabica"), ("PARAM", "9"), ("VAR", "Robusta"), ("PARAM", "4"),
+                              ("CONST_DIR", "at least"), ("LIMIT", "65"), ("OBJ_DIR", "minimizes"),
+                              ("OBJ_NAME", "cost"), ("VAR", "Arabica"), ("VAR", "Robusta")])
+    _, rows = model_of(toks, spans)
+    assert rows == ["80 * arabica + 50 * robusta >= 65", "arabica + robusta == 1"], rows
