@@ -16,14 +16,15 @@ ROOT = HERE.parent.parent
 # A company named like a decision, cut two ways by the tags ("Oak Studios" and "Blue Oak", both two words):
 # the untagged "Blue Oak Studios" at the start holds an untagged repeat of each, and which of the two
 # overlapping repeats is read once hung on the hash seed (NL4Opt train "West Moon Designs", PYTHONHASHSEED
-# 0 and 1 gave variables "west_moon" and "moon_designs").
+# 0 and 1 gave variables "west_moon" and "moon_designs"). "made at", not "made by": after "by" the opening
+# business is no decision at all (`_opening_actor`), and the overlap would not arise.
 _READ = """
 import json
 from hand_tags import hand
 from modeler.strategies.offline import read_model
 from modeler.strategies.offline.name_repairs import complete_mentions
 
-text = ("Blue Oak Studios are known for fine furniture. Each desk made by Blue Oak Studios earns a profit of $150. "
+text = ("Blue Oak Studios are known for fine furniture. Each desk made at Blue Oak Studios earns a profit of $150. "
         "Each shelf earns a profit of $100. Every week 90 hours of carpentry and 60 litres of varnish are available. "
         "Each desk takes 3 hours of carpentry and 2 litres of varnish. Each shelf takes 2 hours of carpentry and "
         "1 litre of varnish. How many of each should Blue Oak make to maximize profit?")

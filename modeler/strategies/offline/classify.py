@@ -50,7 +50,7 @@ from modeler.strategies.offline.limit_kinds import (
     _sized_row,
     _weighted_shares,
 )
-from modeler.strategies.offline.limit_rows import _assign_features, _batch_total
+from modeler.strategies.offline.limit_rows import _assign_features, _batch_total, _fractions_of_one
 from modeler.strategies.offline.limit_scope import (
     _asked_head_total,
     _clause_vars,
@@ -298,6 +298,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             shared.add(len(pending) - 1)
     out += _assign_features(r, pending, totals, objective_feature, shared)
     out += _batch_total(r, out)
+    out += _fractions_of_one(r, out)
     for spec, ref, var in narrowed:
         spec.terms = {var: ref.terms[var]} if var in ref.terms and ref.kind == "linear" else {var: 1.0}
     _weighted_shares(out)  # "60% of the covered hours": weighted by the hours row (limit_kinds)

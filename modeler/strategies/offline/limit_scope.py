@@ -382,6 +382,8 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
         if k in r.mention_var:
             one_word = not any(x.start == k and x.end > k + 1 for x in r.spans if x.label == "VAR")
             return None if one_word and _common_head(r, k) else r.mention_var[k]
+        if stem(r.words[k]) in r.distinct and r.words[k - 1].lower() != "of" and _each_type_asked(r, k):
+            return None  # "sell at most 300 tickets" where the question asks "How many of each ticket type"
         if stem(r.words[k]) in r.distinct and r.words[k - 1].lower() != "of" and _head_of(r, k) and not (
                 _common_head(r, k)):
             return r.distinct[stem(r.words[k])]  # "40 2-piece suites" untagged
@@ -404,6 +406,16 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
         if r.words[k].lower() not in glue:
             return _counted_for(r, k)
     return None
+
+
+def _each_type_asked(r: Reading, k: int) -> bool:
+    """"A travel company can sell at most 300 tickets ... guided tour packages as well as regular tickets ... How
+    many of each ticket type should be sold": the word the question says every decision is a type of ("each
+    ticket type") names them all, though only one name ends with it."""
+    low = [w.lower() for w in r.words]
+    w = stem(low[k])
+    return any(low[j] == "each" and stem(low[j + 1]) == w and low[j + 2] in {"type", "kind", "types", "kinds"}
+               for j in range(k + 1, len(low) - 2))
 
 
 def _kind_of_head(r: Reading, k: int) -> bool:

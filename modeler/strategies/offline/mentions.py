@@ -85,6 +85,9 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             # "which [has 1] serving of meat": the number the tagger took into a name counts what follows
             out.append(Span("PARAM", a, b, words[a]))
             continue
+        if b - a == 2 and a >= 1 and words[a - 1].lower() == "to" and is_number(words[b - 1]) and b < len(
+                words) and words[b].isalpha():
+            continue  # "to [remove 1] kilogram of snow requires": an infinitive and the amount it acts on
         if b - a >= 2 and words[b - 1][:1].isdigit() and b < len(words) and (words[b].isalpha() or words[b] in {
                 ".", ",", ";"}) and (
                 singular(" ".join(words[a: b - 1])) in names):

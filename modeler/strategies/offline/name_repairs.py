@@ -4,7 +4,8 @@
   known name, names from per-unit and parallel clauses, and, when nothing was tagged, the first "X or Y"
   pair (`complete_mentions`);
 * "variables" that are resources or actors ("4 wheels", "the toy company"), dropped
-  (`resource_variables`).
+  (`resource_variables`), and the business a text opens with, said again after "by" or "for", dropped
+  before the reading (`_opening_actor`).
 
 The repairs of numbers are in `repairs.py`.
 """
@@ -52,7 +53,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         whole_names,
     )
 
-    spans = _producers(words, spans)
+    spans = _producers(words, _opening_actor(words, _one_size_prefix(words, spans)))
     spans = _row_names(words, _trailing_figures(words, spans))
     spans = _mixed_into(words, _rate_and_measure_nouns(words, _gapped_siblings(words, _quoted_names(words, spans))))
     spans = _per_units(words, spans)
@@ -98,6 +99,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 # "fills 4-hour shifts and 8-hour shifts": the same head sized by another number
                 extra.append(Span("VAR", k - 1, k + 1, " ".join(words[k - 1: k + 1])))
                 tagged.update((k - 1, k))
+    extra += _the_other_is(words, var_spans, tagged)
     extra += _how_many_each(words, var_spans, tagged)
     extra += _list_middles(words, var_spans, tagged)
     extra += _list_items(words, var_spans + extra, tagged, {sp.start for sp in spans if sp.label == "PARAM"})
@@ -122,10 +124,10 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     extra += _modifier_repeats(words, names, tagged)
     extra += _hyphen_shortened(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
     extra += _prefix_said(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
-    return _story_participles(words, _priced_for_firsts(words, _compared_tails(words, _timed_names(words, _counted_modifiers(words, possessive_names(words, _material_of_names(
+    return _opening_actor(words, _story_participles(words, _priced_for_firsts(words, _compared_tails(words, _timed_names(words, _counted_modifiers(words, possessive_names(words, _material_of_names(
         words, _contained_names(words, _none_of(words, _letter_names(words, _parallel_verb_params(words, _gapped_params(
             words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
-                words, sorted(spans + extra, key=lambda sp: sp.start))))))))))))))))
+                words, sorted(spans + extra, key=lambda sp: sp.start)))))))))))))))))
 
 
 def _story_participles(words: list[str], spans: list[Span]) -> list[Span]:
@@ -688,6 +690,80 @@ def _producers(words: list[str], spans: list[Span]) -> list[Span]:
     if len({sp.text.lower() for sp in found}) < 2:
         return spans
     return sorted([sp for sp in spans if sp.label != "VAR"] + found, key=lambda sp: sp.start)
+
+
+_SIZE_WORD = re.compile(r"\d+(\.\d+)?-[a-z]+")
+
+
+def _one_size_prefix(words: list[str], spans: list[Span]) -> list[Span]:
+    """"each concert commercial is seen by 9 million ... A 1-minute concert ad costs $80,000, and a 1-minute
+    cinema ad costs $30,000": a size that opens every sized name alike ("1-minute") tells no two decisions apart,
+    so a name it opens whose rest begins another tagged name ("concert" of "concert commercial", "concerts") is
+    that name. Two sizes anywhere in the text ("4-hour shifts and 8-hour shifts") do tell them apart and stay."""
+    sized = [sp for sp in spans if sp.label == "VAR" and sp.end - sp.start >= 2 and _SIZE_WORD.fullmatch(
+        words[sp.start].lower())]
+    # (every size the text says, tagged or not: "4-hour shifts" untagged beside a tagged "8-hour shifts")
+    if not sized or len({w.lower() for w in words if _SIZE_WORD.fullmatch(w.lower())}) != 1:
+        return spans
+    others = [tuple(singular(w.lower()) for w in words[sp.start: sp.end]) for sp in spans
+              if sp.label == "VAR" and sp not in sized]
+    out = []
+    for sp in spans:
+        rest = tuple(singular(w.lower()) for w in words[sp.start + 1: sp.end])
+        if sp in sized and any(o[:len(rest)] == rest for o in others):
+            sp = Span("VAR", sp.start + 1, sp.end, " ".join(words[sp.start + 1: sp.end]))
+        out.append(sp)
+    return out
+
+
+def _opening_actor(words: list[str], spans: list[Span]) -> list[Span]:
+    """"West Moon Designs are famous for its furniture. Each coffee table produced by West Moon Designs ...":
+    a capitalised name of two or more words the text opens with, as the subject of its first sentence, is the
+    business the story is about; said again in full after "by" or "for" (who makes, for whom the plan is), no
+    word of it names a decision. Only when another name is tagged (the business alone may be what is decided)."""
+    n = 0
+    while n < len(words) and words[n][:1].isupper() and words[n].isalpha():
+        n += 1
+    if n < 2 or n >= len(words) or not words[n].isalpha() or words[n][:1].isupper():
+        return spans
+    low = [w.lower() for w in words]
+    opening = low[:n]
+    inside = {j for k in range(1, len(low) - n + 1) if low[k - 1] in {"by", "for"} and low[k: k + n] == opening
+              for j in range(k, k + n)}
+
+    def actor(sp: Span) -> bool:
+        return sp.label == "VAR" and all(j in inside for j in range(sp.start, sp.end))
+
+    if not any(actor(sp) for sp in spans) or not any(sp.label == "VAR" and not actor(sp) for sp in spans):
+        return spans
+    return [sp for sp in spans if not actor(sp)]
+
+
+def _the_other_is(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
+    """"One is orange flavored and costs $8 per serving. The other is apple flavored and costs $5": of two
+    things introduced as "One is X" (X tagged) and "The other is Y", Y is the second name, up to the verb or
+    clause edge after it, whether or not the tagger saw it."""
+    low = [w.lower() for w in words]
+    starts = {sp.start for sp in var_spans}
+    if not any(k >= 2 and low[k - 2] == "one" and low[k - 1] == "is" and k in starts for k in range(len(low))):
+        return []
+    out: list[Span] = []
+    for k in range(len(low) - 3):
+        if low[k: k + 3] != ["the", "other", "is"]:
+            continue
+        a = k + 3
+        if a < len(low) and low[a] in {"a", "an"}:
+            a += 1
+        e = a
+        while e < len(low) and e - a < 4 and low[e].replace("-", "").isalpha() and low[e] not in STOP and (
+                low[e] not in _NOT_NAMES):
+            e += 1
+        if e == a or any(j in tagged for j in range(a, e)) or e >= len(low) or low[e] not in {"and", ",", ".", "that",
+                                                                                              "which", "with"}:
+            continue
+        out.append(Span("VAR", a, e, " ".join(words[a:e])))
+        tagged.update(range(a, e))
+    return out
 
 
 def _colon_labels(words: list[str], tagged: set[int]) -> list[Span]:
@@ -1955,8 +2031,10 @@ def _umbrella(r: Reading, v: Variable, with_coefs: set[int]) -> bool:
 
 def _measured_at(words: list[str], q: int) -> bool:
     """A counted amount in the 3 words before position q ("70 hours of"), or one after a verb of use
-    ("needs 1 hour of")."""
+    ("needs 1 hour of"). "5 hours of time on Printer A" says the amount before "of time", the measure's noun."""
     before = _before(words, q, 3)
+    if q >= 3 and words[q - 1].lower() == "time" and words[q - 2].lower() == "of" and _measured_at(words, q - 2):
+        return True
     return any(_count(w) for w in before) or any(
         w.lower() in {"1", "one"} and k + 1 < len(before) and before[k + 1].lower() in _MEASURE_VERBS
         for k, w in enumerate(before)) or _listed_one(words, q - 2)
