@@ -1,6 +1,7 @@
 """Offline modeler: readings of NL4Opt-style training texts that the third hand-written gold set
 (nl4opt_train_gold3, helper h121) showed missing: a goal of the time itself when the question asks for
-times, and a whole total fixed by a bare duty ("In total, you must ...").
+times, a whole total fixed by a bare duty ("In total, you must ..."), the length of a term ("a 12 month
+commitment") that is no amount, and an irregular plural ("geese") counting a two-word name ("goose shot").
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -49,3 +50,28 @@ def test_a_bare_duty_on_the_total_fixes_it() -> None:
                               ("VAR", "pear trees"), ("LIMIT", "20"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "fruit")])
     _, rows = model_of(toks, spans)
     assert "apple_trees + pear_trees == 20" in rows, rows
+
+
+def test_a_term_length_is_no_amount() -> None:
+    # "$50000 to invest in a 6 year commitment": 6 is how long, not a limit on the investments
+    text = ("A family has $50000 to invest in a 6 year commitment. They can invest in bonds yielding a 3% return "
+            "or in stocks yielding a 7% return. At least 40% of the investment must be in bonds. How much should "
+            "they invest in each to maximize the return?")
+    toks, spans = hand(text, [("LIMIT", "50000"), ("LIMIT", "6"), ("VAR", "bonds"), ("PARAM", "3%"),
+                              ("VAR", "stocks"), ("PARAM", "7%"), ("CONST_DIR", "At least"), ("LIMIT", "40%"),
+                              ("VAR", "bonds"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "return")])
+    _, rows = model_of(toks, spans)
+    assert not any(r.endswith("<= 6") for r in rows), rows
+
+
+def test_an_irregular_plural_counts_a_two_word_name() -> None:
+    # "at least 4 geese" beside the tagged "ducks": the goose shots, not the duck shots again
+    text = ("In a hunting game, each duck shot scores 3 points and each goose shot scores 4 points. You must shoot "
+            "at least 6 ducks and at least 4 geese. You have only 14 arrows. How many of each should you shoot to "
+            "maximize your points?")
+    toks, spans = hand(text, [("VAR", "duck shot"), ("PARAM", "3"), ("OBJ_NAME", "points"), ("VAR", "goose shot"),
+                              ("PARAM", "4"), ("OBJ_NAME", "points"), ("CONST_DIR", "at least"), ("LIMIT", "6"),
+                              ("VAR", "ducks"), ("CONST_DIR", "at least"), ("LIMIT", "4"), ("LIMIT", "14"),
+                              ("OBJ_DIR", "maximize"), ("OBJ_NAME", "points")])
+    _, rows = model_of(toks, spans)
+    assert "goose_shot >= 4" in rows, rows

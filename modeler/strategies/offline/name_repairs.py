@@ -19,7 +19,7 @@ from modeler.strategies.offline.entities import Span, is_number
 from modeler.strategies.offline.mentions import _MAKES, CONTAINERS
 from modeler.strategies.offline.repairs import _BOUND_CUE, _MEASURE_VERBS, _SUBJECT_VERBS, _before
 from modeler.strategies.offline.variables import _TIME, MIN_VARIABLES
-from modeler.strategies.offline.words import CONCEPTS, MEASURES, STOP, content, singular, stem
+from modeler.strategies.offline.words import _IRREGULAR, CONCEPTS, MEASURES, STOP, content, singular, stem
 
 if TYPE_CHECKING:
     from modeler.strategies.offline.reading import Reading, Variable
@@ -535,13 +535,13 @@ def _counted_modifiers(words: list[str], spans: list[Span]) -> list[Span]:
         first, head = (singular(w) for w in sp.text.lower().split())
         if len(firsts.get(first, ())) != 1 or not first.isalpha() or first in STOP:
             continue
-        alone = [k for k, w in enumerate(words) if k not in tagged and k > 0 and singular(w.lower()) == first and not (
+        alone = [k for k, w in enumerate(words) if k not in tagged and k > 0 and _counted_key(w) == first and not (
             k + 1 < len(words) and singular(words[k + 1].lower()) == head)]
         # ("Each egg sandwich requires 5 eggs": counted after a decision in its sentence, the word is what the
-        # decision uses)
-        if any(k > 0 and singular(w.lower()) == first and is_number(words[k - 1]) and any(
+        # decision uses; a decision itself counted before it, "at least 5 ducks and at least 3 geese", uses nothing)
+        if any(k > 0 and _counted_key(w) == first and is_number(words[k - 1]) and any(
                 x.label == "VAR" and x.end <= k and not any(words[j] in {".", "?", "!", ";"} for j in range(x.end, k))
-                for x in spans) for k, w in enumerate(words)):
+                and not (x.start > 0 and is_number(words[x.start - 1])) for x in spans) for k, w in enumerate(words)):
             continue
         for k in alone:
             prev = words[k - 1].lower()
@@ -549,6 +549,11 @@ def _counted_modifiers(words: list[str], spans: list[Span]) -> list[Span]:
                 extra.append(Span("VAR", k, k + 1, words[k]))
                 tagged.add(k)
     return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
+
+
+def _counted_key(word: str) -> str:
+    """`singular`, with the plurals not made with "s" too: "3 geese" counts the "goose shot"s."""
+    return singular(_IRREGULAR.get(word.lower(), word))
 
 
 _ROW_ENDS = frozenset({".", "?", "!", ";", ":"})

@@ -57,7 +57,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
     """
     spans = [sp for sp in spans if not _period(tokens, sp) and not _label_number(tokens, sp)
              and not bracket_aside([t.text for t in tokens], spans, sp) and not _per_size(tokens, sp)
-             and not _portion_size(tokens, sp)]
+             and not _portion_size(tokens, sp) and not _term_length(tokens, sp)]
     by_sent: dict[int, list[Span]] = {}
     for sp in spans:
         by_sent.setdefault(tokens[sp.start].sent, []).append(sp)
@@ -441,6 +441,20 @@ def _label_number(tokens: list[Token], sp: Span) -> bool:
     nxt = tokens[sp.end].text if sp.end < len(tokens) else "."
     return (w.isdigit() and tokens[sp.start - 1].text.lower() in _LABEL_NOUNS and nxt in {".", ",", ":", ";", ")"}
             and (sp.start < 2 or tokens[sp.start - 2].text.lower() not in {"per", "a", "each", "every", "$"}))
+
+
+_TERM_UNITS = frozenset("month year decade".split())
+
+
+def _term_length(tokens: list[Token], sp: Span) -> bool:
+    """"to invest in a 12 month commitment", "under a 5 year plan": a number between "a" and a singular month or
+    year that then describes a noun says how long that thing lasts, no amount to limit or weigh (hours and days
+    are left out: "a 40 hour week" is the time there is)."""
+    if sp.label not in {"PARAM", "LIMIT"} or sp.end - sp.start != 1 or sp.start < 1 or sp.end + 1 >= len(tokens):
+        return False
+    unit, after = tokens[sp.end].text.lower(), tokens[sp.end + 1].text.lower()
+    return (tokens[sp.start].text.isdigit() and tokens[sp.start - 1].text.lower() in {"a", "an"} and unit in _TERM_UNITS
+            and after.isalpha() and after not in {"of", "and", "or", "to", "for", "at", "in", "on"})
 
 
 def _duty_before(tokens: list[Token], sp: Span) -> bool:
