@@ -1,7 +1,8 @@
 """Offline modeler: readings of NL4Opt-style training texts that the third hand-written gold set
 (nl4opt_train_gold3, helper h121) showed missing: a goal of the time itself when the question asks for
 times, a whole total fixed by a bare duty ("In total, you must ..."), the length of a term ("a 12 month
-commitment") that is no amount, and an irregular plural ("geese") counting a two-word name ("goose shot").
+commitment") that is no amount, an irregular plural ("geese") counting a two-word name ("goose shot"),
+fractions of one unit of a blend that make it up whole, and counts listed after "composed of" as a stock.
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -75,3 +76,28 @@ def test_an_irregular_plural_counts_a_two_word_name() -> None:
                               ("OBJ_DIR", "maximize"), ("OBJ_NAME", "points")])
     _, rows = model_of(toks, spans)
     assert "goose_shot >= 4" in rows, rows
+
+
+def test_fractions_of_one_unit_make_it_up_whole() -> None:
+    # "Let x be the fraction of each kilogram that is oats": the fractions add up to one kilogram of the mix
+    text = ("Oats and barley have protein ratings of 10 and 14, respectively. Oats cost $0.50 per kilogram and "
+            "barley costs $0.80 per kilogram. A farmer wants a feed mix with a protein rating of at least 12. How "
+            "should he mix them to minimize his cost? Let x be the fraction of each kilogram that is oats and y the "
+            "fraction that is barley.")
+    toks, spans = hand(text, [("VAR", "Oats"), ("VAR", "barley"), ("LIMIT", "10"), ("LIMIT", "14"),
+                              ("VAR", "Oats"), ("OBJ_NAME", "cost"), ("PARAM", "0.50"), ("VAR", "barley"),
+                              ("OBJ_NAME", "costs"), ("PARAM", "0.80"), ("CONST_DIR", "at least"), ("LIMIT", "12"),
+                              ("OBJ_DIR", "minimize"), ("OBJ_NAME", "cost"), ("VAR", "oats"), ("VAR", "barley")])
+    _, rows = model_of(toks, spans)
+    assert "oats + barley == 1" in rows, rows
+
+
+def test_counts_listed_after_composed_of_are_a_stock() -> None:
+    # "a stock composed of nine red beads, twelve blue beads, and thirty clasps": each count a limit
+    from hand_tags import word_list
+
+    from modeler.strategies.offline.repairs import spelt_numbers
+
+    words = word_list("She has a stock composed of nine red beads, twelve blue beads, and thirty clasps.")
+    found = {sp.text: sp.label for sp in spelt_numbers(words, [])}
+    assert found == {"nine": "LIMIT", "twelve": "LIMIT", "thirty": "LIMIT"}, found

@@ -129,6 +129,8 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
 
 
 _BATCH = re.compile(r"^(\d[\d,]*(?:\.\d+)?)-([a-z]+)$")
+# "the fraction of each liter that is cheap paint", "the proportion of every kilogram that is oats"
+_FRACTION_OF_ONE = re.compile(r"\b(?:fraction|proportion) of (?:each|every|one|a) [a-z]+ (?:that|which) (?:is|are)\b")
 
 
 def _batch_total(r: Reading, out: list[ConstraintSpec]) -> list[ConstraintSpec]:
@@ -138,6 +140,10 @@ def _batch_total(r: Reading, out: list[ConstraintSpec]) -> list[ConstraintSpec]:
     if len(r.variables) < 2:
         return []
     low = [w.lower() for w in r.words]
+    if _FRACTION_OF_ONE.search(" ".join(low)) and not any(c.kind == "sum" and c.sense == "==" for c in out):
+        # ("Let x be the fraction of each liter that is cheap paint and y the fraction that is expensive": the
+        # decisions are parts of one unit of the blend, so they make it up whole)
+        return [ConstraintSpec("sum", "==", 1.0, {v.index: 1.0 for v in r.variables}, cue="fraction")]
     # what one unit of a decision is: "How many tonnes ...", or what a price is quoted per ("$80 a tonne")
     units = decision_units(r) | {stem(low[k + 2]) for k in range(len(low) - 2) if low[k: k + 2] == ["how", "many"]} | {
         u for f in r.features if "MONEY" in f.context for u in f.context if u != "MONEY"}

@@ -1124,7 +1124,10 @@ def owed_amounts(words: list[str], spans: list[Span]) -> list[Span]:
 
 
 _STATED_BEFORE = re.compile(r"\b(?:has|have) (?:only |just )?(?:room|space|places?|capacity) for$|\b(?:at (?:most|least)|"
-                            r"no more than|no fewer than|no less than|up to)$")
+                            r"no more than|no fewer than|no less than|up to)$|"
+                            # "his inventory composed of seven wireless earbuds, ten wired earbuds ...": what a stock
+                            # is made of
+                            r"\b(?:composed|consisting|comprised|made up) of$")
 _THERE_ARE = re.compile(r"(?:^|[,;.] |\band )there (?:are|is|will be)(?: only| just)?$")
 # "There are two models available", "There are three beaches": a count this small after "there are" counts the
 # options themselves (a word problem decides between two to four), not a stock
@@ -1142,6 +1145,7 @@ def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
     var_at = {k for sp in spans if sp.label == "VAR" for k in range(sp.start, sp.end)}
     out = list(spans)
     k, n = 0, len(words)
+    listed_end: int | None = None
     while k < n:
         if k in taken or words[k].lower() not in SPELT:
             k += 1
@@ -1166,6 +1170,9 @@ def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
         stated = run != ["one"] and unit not in {"of", "times", "or", "to"} and not (
             e + 1 < n and words[e + 1].lower() == "of") and (bool(_STATED_BEFORE.search(before)) or (
                 bool(_THERE_ARE.search(before)) and (parse_value(" ".join(run)) or 0) > _FEW_OPTIONS))
+        # ("seven wireless earbuds, ten wired earbuds, and twenty USB dongles": the items listed after a stated
+        # count are stated too)
+        stated = stated or (listed_end is not None and run != ["one"] and _list_next(words, listed_end, k))
         if prev in {"next", "coming", "last", "past", "first", "following"} and unit in _HORIZON:
             # "Over the next two weeks the printer can run 200 hours": the span the plan covers, not an
             # amount (people set the horizon of their question this way)
@@ -1185,11 +1192,23 @@ def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
                 a -= 1
             label = "PARAM" if rate or any(a <= j < k for j in var_at) else "LIMIT"
             out.append(Span(label, k, e, " ".join(words[k:e])))
+            listed_end = e if stated else None
+        else:
+            listed_end = None
         k = e
     return sorted(out, key=lambda sp: sp.start)
 
 
 _HORIZON = frozenset("days weeks months years quarters hours shifts seasons".split())
+
+
+def _list_next(words: list[str], end: int, k: int) -> bool:
+    """The number at k opens the next item of a list whose item ended at `end`: a few words of what the last
+    item counts, then "," or "and" (", and") right before k, no other number or stop between."""
+    between = [w.lower() for w in words[end:k]]
+    if not between or between[-1] not in {",", "and"} or len(between) > 6:
+        return False
+    return all(w.isalpha() or w in {",", "-"} for w in between) and not any(w in SPELT for w in between)
 
 
 def _one_per(words: list[str], k: int, e: int) -> bool:
