@@ -2,7 +2,8 @@
 (nl4opt_train_gold3, helper h121) showed missing: a goal of the time itself when the question asks for
 times, a whole total fixed by a bare duty ("In total, you must ..."), the length of a term ("a 12 month
 commitment") that is no amount, an irregular plural ("geese") counting a two-word name ("goose shot"),
-fractions of one unit of a blend that make it up whole, and counts listed after "composed of" as a stock.
+fractions of one unit of a blend that make it up whole, counts listed after "composed of" as a stock, and items
+marked "(1)", "(2)" that are names when one of them is.
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -11,6 +12,8 @@ tagger gives them on such texts. No trained tagger is needed.
 from __future__ import annotations
 
 from hand_tags import hand, model_of
+
+from modeler.strategies.offline.entities import Span
 
 
 def test_time_goal_sums_the_hours_the_question_asks_for() -> None:
@@ -101,3 +104,30 @@ def test_counts_listed_after_composed_of_are_a_stock() -> None:
     words = word_list("She has a stock composed of nine red beads, twelve blue beads, and thirty clasps.")
     found = {sp.text: sp.label for sp in spelt_numbers(words, [])}
     assert found == {"nine": "LIMIT", "twelve": "LIMIT", "thirty": "LIMIT"}, found
+
+
+def test_items_marked_one_two_are_names_when_one_is() -> None:
+    # "(1) local radio and (2) bus posters" with only "local radio" tagged (and the shop's name taken for a
+    # decision): the bus posters are a decision too
+    text = ("Sunny Bakes wants to sell more bread. To do so, Sunny Bakes has decided to buy ads of two kinds: (1) local "
+            "radio and (2) bus posters. Each bus poster ad reaches 400 people and costs $40. Each local radio spot "
+            "reaches 900 people and costs $120. Sunny Bakes wants to reach at least 8000 people. How can it "
+            "advertise at minimum cost?")
+    toks, spans = hand(text, [("VAR", "Sunny Bakes"), ("VAR", "local radio"), ("PARAM", "400"), ("OBJ_NAME", "costs"),
+                              ("PARAM", "40"), ("VAR", "local radio"), ("PARAM", "900"), ("OBJ_NAME", "costs"),
+                              ("PARAM", "120"), ("CONST_DIR", "at least"), ("LIMIT", "8000"), ("OBJ_DIR", "minimum"),
+                              ("OBJ_NAME", "cost")])
+    goal, _ = model_of(toks, spans)
+    assert goal == "min 40 * bus_posters + 120 * local_radio", goal
+
+
+def test_marked_items_stay_in_their_own_list() -> None:
+    # a guard: a second list's marks, sentences later, are not names because the first list had one
+    from hand_tags import word_list
+
+    from modeler.strategies.offline.name_repairs import _marked_items
+
+    words = word_list("It sells (1) tea and (2) coffee. Rules: (a) be kind and (b) be quick.")
+    k = words.index("tea")
+    out = _marked_items(words, [Span("VAR", k, k + 1, "tea")])
+    assert [sp.text for sp in out] == ["tea", "coffee"], out

@@ -55,6 +55,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     spans = _producers(words, spans)
     spans = _row_names(words, _trailing_figures(words, spans))
     spans = _mixed_into(words, _rate_and_measure_nouns(words, _gapped_siblings(words, _quoted_names(words, spans))))
+    spans = _marked_items(words, spans)
     spans = _per_units(words, spans)
     spans = _kinds_of_head(words, spans)
     spans = _source_names(words, spans)
@@ -799,6 +800,32 @@ def _quoted_names(words: list[str], spans: list[Span]) -> list[Span]:
         drop |= inner
         grown[i] = Span("VAR", a + 1, sp.end, " ".join(words[a + 1: sp.end]))
     return [grown.get(i, sp) for i, sp in enumerate(spans) if i not in drop]
+
+
+def _marked_items(words: list[str], spans: list[Span]) -> list[Span]:
+    """"on two channels: (1) global news and (2) talent shows", with "global news" tagged: items a writer marks
+    "(1)", "(2)" or "(a)", "(b)" in one sentence are alike, so where one item is a name, the untagged items (a few
+    plain words up to the next mark, comma, stop or "and") are names too."""
+    marks = [k for k in range(len(words) - 3) if words[k] == "(" and words[k + 2] == ")" and (
+        words[k + 1] in {"1", "2", "3", "4"} or (len(words[k + 1]) == 1 and words[k + 1].isalpha()))]
+    items: list[tuple[int, int]] = []
+    for k in marks:
+        e = k + 3
+        while e < len(words) and words[e].isalpha() and words[e].lower() not in {"and", "or"}:
+            e += 1
+        if e > k + 3 and e - k - 3 <= 4 and not any(w in {".", "?", "!", ";"} for w in words[k:e]):
+            items.append((k + 3, e))
+    tagged = {k for sp in spans for k in range(sp.start, sp.end)}
+    named = [(a, e) for a, e in items if any(sp.label == "VAR" and sp.start == a and sp.end == e for sp in spans)]
+    if len(items) < 2 or not named:
+        return spans
+    # (the marks restart in each list: only the named item's own sentence is its list)
+    stops = [k for k, w in enumerate(words) if w in {".", "?", "!"}]
+    here = {sum(1 for j in stops if j < a) for a, _ in named}
+    extra = [Span("VAR", a, e, " ".join(words[a:e])) for a, e in items
+             if sum(1 for j in stops if j < a) in here and not tagged & set(range(a, e))
+             and not any(w.lower() in STOP for w in words[a:e])]
+    return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
 
 
 def _contained_names(words: list[str], spans: list[Span]) -> list[Span]:
