@@ -2,8 +2,9 @@
 (nl4opt_train_gold3, helper h121) showed missing: a goal of the time itself when the question asks for
 times, a whole total fixed by a bare duty ("In total, you must ..."), the length of a term ("a 12 month
 commitment") that is no amount, an irregular plural ("geese") counting a two-word name ("goose shot"),
-fractions of one unit of a blend that make it up whole, counts listed after "composed of" as a stock, and items
-marked "(1)", "(2)" that are names when one of them is.
+fractions of one unit of a blend that make it up whole, counts listed after "composed of" as a stock, items
+marked "(1)", "(2)" that are names when one of them is, a proper name the tagger cut in two, and "each ad" after
+"On <option>," as a unit of that option.
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -131,3 +132,32 @@ def test_marked_items_stay_in_their_own_list() -> None:
     k = words.index("tea")
     out = _marked_items(words, [Span("VAR", k, k + 1, "tea")])
     assert [sp.text for sp in out] == ["tea", "coffee"], out
+
+
+def test_a_proper_name_cut_in_two_is_one_name() -> None:
+    # "Lemon Morning Radio" tagged "Lemon" + "Morning Radio": one station, not two decisions
+    from hand_tags import word_list
+
+    from modeler.strategies.offline.mentions import joined_proper_names
+
+    words = word_list("At most 10 ads should run on Lemon Morning Radio.")
+    k = words.index("Lemon")
+    out = joined_proper_names(words, [Span("VAR", k, k + 1, "Lemon"), Span("VAR", k + 1, k + 3, "Morning Radio")])
+    assert [sp.text for sp in out] == ["Lemon Morning Radio"], out
+    # a guard: two names of two words each, one's stop glued on ("Pack B."), stay two
+    words = ["offers", "Pack", "A", "and", "Pack", "B.", "Pack", "A", "costs", "$", "4"]
+    spans = [Span("VAR", 1, 3, "Pack A"), Span("VAR", 4, 6, "Pack B."), Span("VAR", 6, 8, "Pack A")]
+    assert joined_proper_names(words, spans) == spans
+
+
+def test_each_ad_after_on_a_named_option_is_that_option() -> None:
+    # "On Kiwi TV, each ad costs $200 and reaches 5,000 viewers" with "ad" tagged: Kiwi TV's price and reach
+    text = ("A theatre can advertise on Kiwi TV and Plum Radio. On Kiwi TV, each ad costs $200 and reaches 5,000 "
+            "viewers. On Plum Radio, each ad costs $50 and reaches 1,000 listeners. The budget is $3000. How many "
+            "ads should run on each to maximize the audience?")
+    toks, spans = hand(text, [("VAR", "Kiwi TV"), ("VAR", "Plum Radio"), ("VAR", "Kiwi TV"), ("VAR", "ad"),
+                              ("PARAM", "200"), ("PARAM", "5,000"), ("OBJ_NAME", "viewers"), ("VAR", "Plum Radio"),
+                              ("VAR", "ad"), ("PARAM", "50"), ("PARAM", "1,000"), ("CONST_DIR", "budget"),
+                              ("LIMIT", "3000"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "audience")])
+    _, rows = model_of(toks, spans)
+    assert "200 * kiwi_tv + 50 * plum_radio <= 3000" in rows, rows

@@ -36,6 +36,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     variable) and later untagged repeats of a known variable's words."""
     from modeler.strategies.offline.mentions import (
         head_names,
+        joined_proper_names,
         lettered_names,
         listed_names,
         listed_qualifiers,
@@ -44,6 +45,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         ones_for_noun,
         ordinal_names,
         per_unit_names,
+        placed_units,
         possessive_names,
         run_objects,
         second_name,
@@ -52,6 +54,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         whole_names,
     )
 
+    spans = placed_units(words, joined_proper_names(words, spans))
     spans = _producers(words, spans)
     spans = _row_names(words, _trailing_figures(words, spans))
     spans = _mixed_into(words, _rate_and_measure_nouns(words, _gapped_siblings(words, _quoted_names(words, spans))))
