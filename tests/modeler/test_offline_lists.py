@@ -228,8 +228,9 @@ def test_limits_listed_with_or_are_limits_each() -> None:
     toks, spans = hand(_SHOTS.format(last="In total, he must take 20 shots."), [*_SHOT_TAGS, ("PARAM", "20")])
     _, rows = model_of(toks, spans)
     assert "quick_shot <= 10" in rows and "slow_shot <= 12" in rows
-    # "must take 20 shots" in a sentence that names no variable: what is owed, not a coefficient
-    assert "slow_shot + quick_shot >= 20" in rows
+    # "must take 20 shots" in a sentence that names no variable: what is owed, not a coefficient ("In total, he
+    # must take 20 shots": a bare duty on the whole fixes it, limit_sense._total_duty)
+    assert "slow_shot + quick_shot == 20" in rows
 
 
 def test_a_duty_followed_by_a_rate_is_a_coefficient() -> None:

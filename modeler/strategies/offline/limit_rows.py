@@ -158,13 +158,14 @@ def _batch_total(r: Reading, out: list[ConstraintSpec]) -> list[ConstraintSpec]:
 
 def _fractions_of_one(r: Reading, out: list[ConstraintSpec]) -> list[ConstraintSpec]:
     """"Let x be the fraction of each liter that is Egret paint and y be the fraction that is Crane paint": the
-    decisions are the parts of one unit of the blend, so they add up to 1 exactly."""
+    decisions are the parts of one unit of the blend, so they add up to 1 exactly ("the proportion of every
+    kilogram which is oats" too)."""
     if len(r.variables) < 2 or any(c.kind == "sum" and c.sense == "==" for c in out):
         return []
     low = [w.lower() for w in r.words]
     for k in range(len(low) - 4):
         if low[k] in {"fraction", "proportion", "share"} and low[k + 1] == "of" and low[k + 2] in {
-                "each", "a", "one", "every"} and low[k + 3].isalpha() and low[k + 4] == "that":
+                "each", "a", "one", "every"} and low[k + 3].isalpha() and low[k + 4] in {"that", "which"}:
             return [ConstraintSpec("sum", "==", 1.0, {v.index: 1.0 for v in r.variables},
                                    sentence=r.sentence_text(r.tokens[k].sent), cue="fraction")]
     return []

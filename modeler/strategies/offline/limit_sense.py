@@ -360,3 +360,21 @@ def _all_of(r: Reading, sp: Span) -> str | None:
     """"==" for a sum its sentence then says is used up: "has inherited $50000 and will invest all of it"."""
     after = _clause_after(r, sp, 14)
     return "==" if _ALL_OF.search(after.replace(" and ", " ", 1)) or FULLY_USED.match(after) else None
+
+
+_BARE_DUTY = re.compile(r"(?:^|, )(?:[a-z]+ ){0,3}(?:must|has to|have to|needs to|need to) [a-z]+$")
+_IN_TOTAL = re.compile(r"\b(?:in total|in all|altogether)\b")
+
+
+def _total_duty(r: Reading, sp: Span) -> str | None:
+    """"==" for a total a bare duty fixes: "In total, you must throw 12 bean bags", "she has to plant 30 trees in
+    all". With no comparison word, "must" on the whole count says how many there are to be, not a floor (a
+    floor would be "at least 12"; a duty on one part, "must throw 3 red ones", stays a floor)."""
+    s = r.tokens[sp.start].sent
+    a, b = r.sentences[s]
+    before = " ".join(w.lower() for w in r.words[a: sp.start])
+    if not _BARE_DUTY.search(before) or any(
+            x.label == "LIMIT" and x is not sp and r.tokens[x.start].sent == s for x in r.spans):
+        return None
+    return "==" if _IN_TOTAL.search(" ".join(w.lower() for w in r.words[a: b])) else None
+

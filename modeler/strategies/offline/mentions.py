@@ -821,3 +821,46 @@ def possessive_names(words: list[str], spans: list[Span]) -> list[Span]:
             continue
         out.append(Span("VAR", k, k + 1, before[0].text))
     return sorted(out, key=lambda sp: sp.start)
+
+
+def joined_proper_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"Orange Premium Video" tagged as "Orange" and "Premium Video": a one-word name and a name right after it,
+    each opening with a capital, are one proper name the tagger cut in two (two decisions are always set apart by
+    a comma or "and")."""
+    out: list[Span] = []
+    for sp in sorted(spans, key=lambda x: x.start):
+        last = out[-1] if out else None
+        # (a one-word first part only, its stop not glued on: "Bundle A and Bundle B. Bundle A brings ..." is
+        # two names that a stop the tokenizer kept in "B." sets apart)
+        if (last is not None and last.label == sp.label == "VAR" and last.end == sp.start and last.start > 0
+                and last.end - last.start == 1 and words[last.start][:1].isupper() and words[last.start].isalpha()
+                and words[sp.start][:1].isupper() and words[last.start - 1] not in {".", "?", "!", ":"}):
+            out[-1] = Span("VAR", last.start, sp.end, " ".join(words[last.start: sp.end]))
+        else:
+            out.append(sp)
+    return out
+
+
+_PLACES = frozenset("on in at for with through".split())
+_UNIT_WORDS = frozenset("ad ads advert adverts advertisement advertisements commercial commercials spot spots".split())
+
+
+def placed_units(words: list[str], spans: list[Span]) -> list[Span]:
+    """"On Durian TV, each ad costs $300 and attracts 10,000 viewers": after a clause naming where ("On X ,"), "each
+    ad" is one unit of that option, not another decision, so the word loses its name tag and the numbers after it
+    go to X."""
+    starts = {sp.start: sp for sp in spans if sp.label == "VAR"}
+    drop: set[int] = set()
+    for sp in spans:
+        if sp.label != "VAR" or sp.end - sp.start != 1 or words[sp.start].lower() not in _UNIT_WORDS or sp.start < 4:
+            continue
+        if words[sp.start - 1].lower() not in {"each", "every", "one", "an", "a"} or words[sp.start - 2] != ",":
+            continue
+        # the clause before the comma: a place word, then one tagged name, from the sentence's start
+        c = sp.start - 2
+        opener = next((k for k in range(c - 1, -1, -1) if words[k] in {".", "?", "!", ";"}), -1) + 1
+        named = starts.get(opener + 1)
+        if words[opener].lower() in _PLACES and named is not None and named.end == c:
+            drop.add(sp.start)
+    return [sp for sp in spans if not (sp.label == "VAR" and sp.start in drop)]
+

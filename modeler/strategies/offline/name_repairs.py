@@ -20,7 +20,7 @@ from modeler.strategies.offline.entities import Span, is_number
 from modeler.strategies.offline.mentions import _MAKES, CONTAINERS
 from modeler.strategies.offline.repairs import _BOUND_CUE, _MEASURE_VERBS, _SUBJECT_VERBS, _before
 from modeler.strategies.offline.variables import _TIME, MIN_VARIABLES
-from modeler.strategies.offline.words import CONCEPTS, MEASURES, STOP, content, singular, stem
+from modeler.strategies.offline.words import _IRREGULAR, CONCEPTS, MEASURES, STOP, content, singular, stem
 
 if TYPE_CHECKING:
     from modeler.strategies.offline.reading import Reading, Variable
@@ -37,6 +37,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     variable) and later untagged repeats of a known variable's words."""
     from modeler.strategies.offline.mentions import (
         head_names,
+        joined_proper_names,
         lettered_names,
         listed_names,
         listed_qualifiers,
@@ -45,6 +46,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         ones_for_noun,
         ordinal_names,
         per_unit_names,
+        placed_units,
         possessive_names,
         run_objects,
         second_name,
@@ -53,9 +55,11 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         whole_names,
     )
 
+    spans = placed_units(words, joined_proper_names(words, spans))
     spans = _producers(words, _opening_actor(words, _one_size_prefix(words, spans)))
     spans = _row_names(words, _trailing_figures(words, spans))
     spans = _mixed_into(words, _rate_and_measure_nouns(words, _gapped_siblings(words, _quoted_names(words, spans))))
+    spans = _marked_items(words, spans)
     spans = _per_units(words, spans)
     spans = _kinds_of_head(words, spans)
     spans = _source_names(words, spans)
@@ -537,13 +541,13 @@ def _counted_modifiers(words: list[str], spans: list[Span]) -> list[Span]:
         first, head = (singular(w) for w in sp.text.lower().split())
         if len(firsts.get(first, ())) != 1 or not first.isalpha() or first in STOP:
             continue
-        alone = [k for k, w in enumerate(words) if k not in tagged and k > 0 and singular(w.lower()) == first and not (
+        alone = [k for k, w in enumerate(words) if k not in tagged and k > 0 and _counted_key(w) == first and not (
             k + 1 < len(words) and singular(words[k + 1].lower()) == head)]
         # ("Each egg sandwich requires 5 eggs": counted after a decision in its sentence, the word is what the
-        # decision uses)
-        if any(k > 0 and singular(w.lower()) == first and is_number(words[k - 1]) and any(
+        # decision uses; a decision itself counted before it, "at least 5 ducks and at least 3 geese", uses nothing)
+        if any(k > 0 and _counted_key(w) == first and is_number(words[k - 1]) and any(
                 x.label == "VAR" and x.end <= k and not any(words[j] in {".", "?", "!", ";"} for j in range(x.end, k))
-                for x in spans) for k, w in enumerate(words)):
+                and not (x.start > 0 and is_number(words[x.start - 1])) for x in spans) for k, w in enumerate(words)):
             continue
         for k in alone:
             prev = words[k - 1].lower()
@@ -551,6 +555,11 @@ def _counted_modifiers(words: list[str], spans: list[Span]) -> list[Span]:
                 extra.append(Span("VAR", k, k + 1, words[k]))
                 tagged.add(k)
     return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
+
+
+def _counted_key(word: str) -> str:
+    """`singular`, with the plurals not made with "s" too: "3 geese" counts the "goose shot"s."""
+    return singular(_IRREGULAR.get(word.lower(), word))
 
 
 _ROW_ENDS = frozenset({".", "?", "!", ";", ":"})
@@ -870,6 +879,32 @@ def _quoted_names(words: list[str], spans: list[Span]) -> list[Span]:
         drop |= inner
         grown[i] = Span("VAR", a + 1, sp.end, " ".join(words[a + 1: sp.end]))
     return [grown.get(i, sp) for i, sp in enumerate(spans) if i not in drop]
+
+
+def _marked_items(words: list[str], spans: list[Span]) -> list[Span]:
+    """"on two channels: (1) global news and (2) talent shows", with "global news" tagged: items a writer marks
+    "(1)", "(2)" or "(a)", "(b)" in one sentence are alike, so where one item is a name, the untagged items (a few
+    plain words up to the next mark, comma, stop or "and") are names too."""
+    marks = [k for k in range(len(words) - 3) if words[k] == "(" and words[k + 2] == ")" and (
+        words[k + 1] in {"1", "2", "3", "4"} or (len(words[k + 1]) == 1 and words[k + 1].isalpha()))]
+    items: list[tuple[int, int]] = []
+    for k in marks:
+        e = k + 3
+        while e < len(words) and words[e].isalpha() and words[e].lower() not in {"and", "or"}:
+            e += 1
+        if e > k + 3 and e - k - 3 <= 4 and not any(w in {".", "?", "!", ";"} for w in words[k:e]):
+            items.append((k + 3, e))
+    tagged = {k for sp in spans for k in range(sp.start, sp.end)}
+    named = [(a, e) for a, e in items if any(sp.label == "VAR" and sp.start == a and sp.end == e for sp in spans)]
+    if len(items) < 2 or not named:
+        return spans
+    # (the marks restart in each list: only the named item's own sentence is its list)
+    stops = [k for k, w in enumerate(words) if w in {".", "?", "!"}]
+    here = {sum(1 for j in stops if j < a) for a, _ in named}
+    extra = [Span("VAR", a, e, " ".join(words[a:e])) for a, e in items
+             if sum(1 for j in stops if j < a) in here and not tagged & set(range(a, e))
+             and not any(w.lower() in STOP for w in words[a:e])]
+    return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans
 
 
 def _contained_names(words: list[str], spans: list[Span]) -> list[Span]:

@@ -136,7 +136,8 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     if (m and any(g and stem(g) in var_words for g in m.groups()) and not _group_measures(r, m)) or _counted_sales(
             r, m) or _classed_count(r, f"{name} {' '.join(tail)}".lower()) or (
             goal_words and goal_words <= var_words) or _headed_goal(r, goal, frame) or _asked_unit_goal(
-            r, name_ctx) or _total_time_goal(r, anchor) or _total_of_names(tail, var_words):
+            r, name_ctx) or _total_time_goal(r, anchor) or _time_asked_goal(r, anchor) or _total_of_names(
+            tail, var_words):
         # ("make as many chairs as possible": the decisions themselves)
         return Objective(sense, _counted(r, _of_them(r, goal if goal is not None else _goal_clause(r, name_span, anchor),
                                                     anchor)),
@@ -619,6 +620,19 @@ def _total_time_goal(r: Reading, anchor: int) -> bool:
                 "hour", "minute", "day", "week"}:
             return False  # (not a rate per time: "a job takes 3 hours")
     return True
+
+
+def _time_asked_goal(r: Reading, anchor: int) -> bool:
+    """"How many hours should he spend at each lake to minimize the amount of time he spends at both lakes?": when
+    the question asks for times and the goal is the time itself, the decisions are the time, so the goal sums
+    them (the rates "per hour at lake 1" are what the hours yield, never what they cost in time)."""
+    low = [w.lower() for w in r.words]
+    k = anchor + 1
+    while k < len(low) and low[k] in {"the", "total", "combined", "overall", "amount", "of"}:
+        k += 1
+    if k >= len(low) or low[k] not in _TIME_GOALS or k == anchor + 1:
+        return False
+    return any(low[j] == "how" and low[j + 1] == "many" and low[j + 2] in _TIME_GOALS for j in range(len(low) - 2))
 
 
 def _cheap_goal(r: Reading, anchor: int, frame: tuple[str, int, int] | None) -> bool:

@@ -57,7 +57,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
     """
     spans = [sp for sp in spans if not _period(tokens, sp) and not _label_number(tokens, sp)
              and not bracket_aside([t.text for t in tokens], spans, sp) and not _per_size(tokens, sp)
-             and not _portion_size(tokens, sp)]
+             and not _portion_size(tokens, sp) and not _term_length(tokens, sp)]
     by_sent: dict[int, list[Span]] = {}
     for sp in spans:
         by_sent.setdefault(tokens[sp.start].sent, []).append(sp)
@@ -441,6 +441,20 @@ def _label_number(tokens: list[Token], sp: Span) -> bool:
     nxt = tokens[sp.end].text if sp.end < len(tokens) else "."
     return (w.isdigit() and tokens[sp.start - 1].text.lower() in _LABEL_NOUNS and nxt in {".", ",", ":", ";", ")"}
             and (sp.start < 2 or tokens[sp.start - 2].text.lower() not in {"per", "a", "each", "every", "$"}))
+
+
+_TERM_UNITS = frozenset("month year decade".split())
+
+
+def _term_length(tokens: list[Token], sp: Span) -> bool:
+    """"to invest in a 12 month commitment", "under a 5 year plan": a number between "a" and a singular month or
+    year that then describes a noun says how long that thing lasts, no amount to limit or weigh (hours and days
+    are left out: "a 40 hour week" is the time there is)."""
+    if sp.label not in {"PARAM", "LIMIT"} or sp.end - sp.start != 1 or sp.start < 1 or sp.end + 1 >= len(tokens):
+        return False
+    unit, after = tokens[sp.end].text.lower(), tokens[sp.end + 1].text.lower()
+    return (tokens[sp.start].text.isdigit() and tokens[sp.start - 1].text.lower() in {"a", "an"} and unit in _TERM_UNITS
+            and after.isalpha() and after not in {"of", "and", "or", "to", "for", "at", "in", "on"})
 
 
 def _duty_before(tokens: list[Token], sp: Span) -> bool:
@@ -1110,7 +1124,10 @@ def owed_amounts(words: list[str], spans: list[Span]) -> list[Span]:
 
 
 _STATED_BEFORE = re.compile(r"\b(?:has|have) (?:only |just )?(?:room|space|places?|capacity) for$|\b(?:at (?:most|least)|"
-                            r"no more than|no fewer than|no less than|up to)$")
+                            r"no more than|no fewer than|no less than|up to)$|"
+                            # "his inventory composed of seven wireless earbuds, ten wired earbuds ...": what a stock
+                            # is made of
+                            r"\b(?:composed|consisting|comprised|made up) of$")
 _THERE_ARE = re.compile(r"(?:^|[,;.] |\band )there (?:are|is|will be)(?: only| just)?$")
 # "There are two models available", "There are three beaches": a count this small after "there are" counts the
 # options themselves (a word problem decides between two to four), not a stock
@@ -1128,6 +1145,7 @@ def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
     var_at = {k for sp in spans if sp.label == "VAR" for k in range(sp.start, sp.end)}
     out = list(spans)
     k, n = 0, len(words)
+    listed_end: int | None = None
     while k < n:
         if k in taken or words[k].lower() not in SPELT:
             k += 1
@@ -1152,6 +1170,9 @@ def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
         stated = run != ["one"] and unit not in {"of", "times", "or", "to"} and not (
             e + 1 < n and words[e + 1].lower() == "of") and (bool(_STATED_BEFORE.search(before)) or (
                 bool(_THERE_ARE.search(before)) and (parse_value(" ".join(run)) or 0) > _FEW_OPTIONS))
+        # ("seven wireless earbuds, ten wired earbuds, and twenty USB dongles": the items listed after a stated
+        # count are stated too)
+        stated = stated or (listed_end is not None and run != ["one"] and _list_next(words, listed_end, k))
         if prev in {"next", "coming", "last", "past", "first", "following"} and unit in _HORIZON:
             # "Over the next two weeks the printer can run 200 hours": the span the plan covers, not an
             # amount (people set the horizon of their question this way)
@@ -1171,11 +1192,23 @@ def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
                 a -= 1
             label = "PARAM" if rate or any(a <= j < k for j in var_at) else "LIMIT"
             out.append(Span(label, k, e, " ".join(words[k:e])))
+            listed_end = e if stated else None
+        else:
+            listed_end = None
         k = e
     return sorted(out, key=lambda sp: sp.start)
 
 
 _HORIZON = frozenset("days weeks months years quarters hours shifts seasons".split())
+
+
+def _list_next(words: list[str], end: int, k: int) -> bool:
+    """The number at k opens the next item of a list whose item ended at `end`: a few words of what the last
+    item counts, then "," or "and" (", and") right before k, no other number or stop between."""
+    between = [w.lower() for w in words[end:k]]
+    if not between or between[-1] not in {",", "and"} or len(between) > 6:
+        return False
+    return all(w.isalpha() or w in {",", "-"} for w in between) and not any(w in SPELT for w in between)
 
 
 def _one_per(words: list[str], k: int, e: int) -> bool:
