@@ -1,9 +1,11 @@
 """Measure the offline modeler on NL4Opt training texts with hand-written gold models:
-`python -m benchmarks.bench_offline_train_gold --tags gold|cv|shipped --out DIR`.
+`python -m benchmarks.bench_offline_train_gold [--data FILE] --tags gold|cv|shipped --out DIR`.
 
 NL4Opt's 713 training texts carry entity tags but no formulations, so until now they could only be checked
 for consistency (`modeler.strategies.offline.consistency`). `benchmarks/data/nl4opt_train_gold/gold.jsonl`
-holds gold models written by hand for a seeded sample of them (its README says how). Only the document's
+(the default `--data`) holds gold models written by hand for a seeded sample of them, `nl4opt_train_gold2` for
+the texts nearest NL4Opt's held-out families and `nl4opt_train_gold3` for the rest, so that every training text
+has one (each folder's README says how they were drawn and written). Only the document's
 index and the hash of its text are stored: the text comes from `$OPTIPILOT_DATA/nl4opt/ner_train.txt`,
 joined from its tokens as the consistency check joins it, and a hash that does not match is an error.
 
