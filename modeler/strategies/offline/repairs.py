@@ -111,7 +111,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
                 tokens, spans, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or _had_list(
-                tokens, spans, sp) or _verb_capped(tokens, sp) or _permits_only(tokens, sp) or _can_only_make(tokens, sp) or _can_spend(tokens, spans, sp) or _drawn_from(tokens, spans, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or (not has_var and any(
+                tokens, spans, sp) or _verb_capped(tokens, sp) or _permits_only(tokens, sp) or _can_only_make(tokens, sp) or _can_spend(tokens, spans, sp) or _drawn_from(tokens, spans, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or _set_aside([t.text for t in tokens], sp) or (not has_var and any(
                 _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
@@ -751,6 +751,24 @@ def _saving_for(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     return at is not None and not any(x.label == "VAR" and at < x.start < sp.start for x in spans)
 
 
+# ("I've set aside $1,100", "we put aside $900", "I budget $300 a month"): the verb of one who reserves a sum
+_SET_ASIDE = frozenset("set put".split())
+_BUDGET_VERBS = frozenset("budget budgeted".split())
+
+
+def _set_aside(words: list[str], sp: Span) -> bool:
+    """"I've set aside $1,100 this month", "I budget $300 a month for supplies": a sum reserved for the
+    purchases is what may be spent, a limit; the tagger reads it as a price because "$" stands before it."""
+    k = sp.start - 1
+    if k < 1 or words[k] != "$":
+        return False
+    w = words[k - 1].lower()
+    if w in _BUDGET_VERBS:
+        # (a subject pronoun before the verb: not "the budget $300" nor "over budget $5")
+        return k >= 2 and words[k - 2].lower() in {"i", "we", "i've", "we've", "i'll", "we'll"}
+    return w == "aside" and k >= 2 and words[k - 2].lower() in _SET_ASIDE
+
+
 _FITS = frozenset("fits holds seats".split())
 
 
@@ -967,6 +985,8 @@ def _list_labels(words: list[str], spans: list[Span]) -> list[Span]:
             continue
         if _available_after(words, y) and not _available_after(words, x):
             continue  # "each sodium pack needs 2 hours, and 600 assembly hours are available": a new role
+        if _set_aside(words, y):
+            continue  # "dressers for $60, and I've set aside $1,100": the sum reserved, a new role
         if y.label == "LIMIT" and _stock_subject(words, out, y):
             continue  # "a bus tour needs 1 guide, and 20 guides work each day": the stock, a new role
         # "QuickAnalytics examines 40 samples of water and 10 samples of dirt": a variable just before the
