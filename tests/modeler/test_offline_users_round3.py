@@ -1,6 +1,6 @@
 """Offline modeler: readings of problems in ordinary users' voices that the fifteenth and sixteenth fresh
 development sets showed missing (round users3, helper h122): a sum the writer has set aside or budgets is
-what may be spent, not a price.
+what may be spent, not a price; ", so N hours at most" after a clause about one of the decisions bounds it.
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -53,4 +53,15 @@ def test_set_aside_and_budget_guards() -> None:
     assert _set_aside(words, Span("PARAM", 4, 5, "500"))
     words = word_list("A chair set costs $50.")
     assert not _set_aside(words, Span("PARAM", 5, 6, "50"))
+
+
+def test_a_so_clause_bounds_what_the_clause_before_it_names() -> None:
+    # "I can only tutor at weekends, so 12 hours at most": the tutoring alone, not all the work together
+    text = ("I need to earn $600 this month. Tutoring pays $25 an hour and dog walking pays $12 an hour. I can only "
+            "tutor at weekends, so 12 hours at most. What is the fewest total hours I can work to earn it?")
+    toks, spans = hand(text, [("PARAM", "600"), ("VAR", "Tutoring"), ("PARAM", "25"), ("VAR", "dog walking"),
+                              ("PARAM", "12"), ("PARAM", "12"), ("CONST_DIR", "at most")])
+    _, rows = model_of(toks, spans)
+    assert "tutoring <= 12" in rows, rows
+    assert "dog_walking + tutoring <= 12" not in rows and "tutoring + dog_walking <= 12" not in rows, rows
 

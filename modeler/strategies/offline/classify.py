@@ -73,6 +73,7 @@ from modeler.strategies.offline.limit_scope import (
     _share_of,
     _share_subject,
     _share_together,
+    _so_named,
     _subject_is,
     _subset_of_them,
     _that_many,
@@ -270,6 +271,13 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             continue
         if follows is not None and _listed_with_another(r, follows, sp):
             follows, total = None, True  # "at most 40 vans and trucks": both together
+        # ("I can only babysit on Fridays, so 20 hours at most": the one decision the clause before spoke of,
+        # not all the hours asked for together)
+        so_named = _so_named(r, sp) if follows is None and not total and not vars_ else None
+        if so_named is not None:
+            kind = "lowerbound" if sense == ">=" else "upperbound"
+            out.append(ConstraintSpec(kind, sense, value, {so_named: 1.0}, sentence=sentence, cue=cue))
+            continue
         if follows is None and r.variables and (((len(vars_) != 1 or total) and (_counts_decisions(
                 r, sp, units) or _of_every_head(r, sp) or _asked_measure(r, sp))) or (
                 _shared_among(r, sp, objective_feature)) or _generic_count(r, sp, sense)):

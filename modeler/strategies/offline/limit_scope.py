@@ -704,6 +704,22 @@ def _named_in_clause(r: Reading, sp: Span) -> int | None:
     return named.pop() if len(named) == 1 else None
 
 
+def _so_named(r: Reading, sp: Span) -> int | None:
+    """"I can only babysit on Friday nights, so 20 hours at most": a limit in a clause opened by ", so" and
+    naming nothing bounds the one variable the clause before it names by a word only its name has."""
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    cut = max([k + 1 for k in range(a, sp.start) if r.words[k].lower() in _CLAUSE_BREAK], default=a)
+    if not (a < cut < sp.start and r.words[cut].lower() == "so" and r.words[cut - 1] == ","):
+        return None
+    if any(cut <= k < sp.start for k in r.mention_var) or any(
+            stem(r.words[k]) in r.distinct for k in range(cut, sp.start)):
+        return None
+    prev = max([k + 1 for k in range(a, cut - 1) if r.words[k].lower() in _CLAUSE_BREAK], default=a)
+    named = {r.distinct[stem(r.words[k])] for k in range(prev, cut - 1) if stem(r.words[k]) in r.distinct}
+    named |= {r.mention_var[k] for k in r.mention_var if prev <= k < cut - 1}
+    return named.pop() if len(named) == 1 else None
+
+
 # what a way's line is called after the way: "railway", "airline", "waterway"
 _WAY_TAILS = frozenset("way ways line lines road roads".split())
 
