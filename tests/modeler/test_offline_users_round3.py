@@ -1,6 +1,7 @@
 """Offline modeler: readings of problems in ordinary users' voices that the fifteenth and sixteenth fresh
 development sets showed missing (round users3, helper h122): a sum the writer has set aside or budgets is
-what may be spent, not a price; ", so N hours at most" after a clause about one of the decisions bounds it.
+what may be spent, not a price; ", so N hours at most" after a clause about one of the decisions bounds it; "I want every dollar invested"
+uses the one sum up; "I don't want more in X than in Y" compares two of three or more options.
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -65,3 +66,24 @@ def test_a_so_clause_bounds_what_the_clause_before_it_names() -> None:
     assert "tutoring <= 12" in rows, rows
     assert "dog_walking + tutoring <= 12" not in rows and "tutoring + dog_walking <= 12" not in rows, rows
 
+
+_FUND_TEXT = ("My aunt left me $50,000 to put to work. The bank offers a savings account paying 2.5% a year, a "
+              "gilt fund at 4% and an index fund at 6%. I want every dollar invested. I don't want more in the "
+              "index fund than in savings. How should I split it to earn the most interest?")
+_FUND_TAGS = [("LIMIT", "50,000"), ("VAR", "savings account"), ("PARAM", "2.5 %"), ("VAR", "gilt fund"),
+              ("PARAM", "4 %"), ("VAR", "index fund"), ("PARAM", "6 %"), ("VAR", "index fund"),
+              ("OBJ_DIR", "earn the most"), ("OBJ_NAME", "interest")]
+
+
+def test_every_dollar_invested_uses_the_one_sum_up() -> None:
+    # "I want every dollar invested", a sentence of its own: the $50,000 is all placed, not a most
+    toks, spans = hand(_FUND_TEXT, _FUND_TAGS)
+    _, rows = model_of(toks, spans)
+    assert "savings_account + gilt_fund + index_fund == 50000" in rows, rows
+
+
+def test_no_more_in_one_option_than_in_another_of_three() -> None:
+    # "I don't want more in the index fund than in savings": index <= savings, "savings" untagged
+    toks, spans = hand(_FUND_TEXT, _FUND_TAGS)
+    _, rows = model_of(toks, spans)
+    assert "index_fund <= savings_account" in rows, rows

@@ -10,7 +10,7 @@ from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.limit_scope import _share_must_be
 from modeler.strategies.offline.reading import Reading
 from modeler.strategies.offline.specs import ConstraintSpec
-from modeler.strategies.offline.words import FRACTIONS, MULTIPLIERS, direction, parse_value
+from modeler.strategies.offline.words import FRACTIONS, MULTIPLIERS, direction, parse_value, stem
 
 _COMPARE = ("exceed", "more than", "less than", "greater than", "fewer than", "larger than", "smaller than",
             "as many", "as much", "at least as", "at most as", "higher than", "lower than")
@@ -31,7 +31,7 @@ _MODAL = re.compile(r"\b(must|should|shall|can|cannot|can't|could|need|needs|has
 _CLAUSE_SPLIT = frozenset({",", ";", "but", "while", "whereas", "and", "however", "so", "since", "because"})
 _FRACTION_OF = re.compile(r"\b(half|third|quarter|fourth|fifth|\d+(?:\.\d+)? ?%|\d+ percent)\b (?:of )?(the|that)\b")
 _NEGATED_MORE = re.compile(r"\b(?:can't|cannot|can not|mustn't|must not|may not|shouldn't|should not|won't|will not|"
-                           r"isn't|aren't|is not|are not) (?:be |have |hire |use |take |book |run |make |get )?"
+                           r"isn't|aren't|is not|are not|don't want|do not want|doesn't want|does not want) (?:be |have |hire |use |take |book |run |make |get )?"
                            r"(?:any )?(more|greater|larger|higher|less|fewer|smaller|lower)\b[^,;]*?\bthan\b")
 _AS_MANY_AS = re.compile(r"(?:\bas (?:many|much)\b.* as|\bthan)$")
 _MORE_THAN = re.compile(r"\b(more|fewer|less|greater|larger|smaller|higher|lower)\b.*\bthan\b")
@@ -103,7 +103,7 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
             if more and (re.search(r"\bthan\b(?! (?:\$ )?\d)", low) or " as " in f" {low} "):
                 distinct.append(more[0])
                 b = nb
-        if len(distinct) == 1 and len(r.variables) == 2:
+        if len(distinct) == 1:
             other = _than_other(r, a, b, distinct[0])
             if other is not None:
                 distinct.append(other)
@@ -212,11 +212,17 @@ def _than_other(r: Reading, a: int, b: int, x: int) -> int | None:
     k = next((k for k in range(a, b - 1) if r.words[k].lower() == "than"), None)
     if k is None:
         return None
-    k += 1 + (r.words[k + 1].lower() == "the")
+    # ("no more in corporate bonds than in TIPS": where money goes is said after "in")
+    k += 1 + (k + 2 < b and r.words[k + 1].lower() in {"in", "into"})
+    k += r.words[k].lower() == "the" if k < b else 0
     if k >= b or k in r.mention_var or not r.words[k].replace("-", "").isalpha():
         return None
     word = re.sub(r"(?:ers|er|s)$", "", r.words[k].lower().replace("-", ""))
-    y = 1 - x if x in (0, 1) else None
+    y = 1 - x if x in (0, 1) and len(r.variables) == 2 else None
+    if y is None and r.words[k - 1].lower() in {"in", "into"}:
+        # (among three or more: the one variable a word only its name has, "TIPS" of "TIPS fund")
+        y = r.distinct.get(stem(r.words[k]))
+        return y if y is not None and y != x else None
     if y is None or len(word) < 4:
         return None
     names = {w.lower().replace("-", "") for m in r.variables[y].mentions for w in m.split()}

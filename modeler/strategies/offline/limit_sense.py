@@ -362,6 +362,21 @@ def _all_of(r: Reading, sp: Span) -> str | None:
     return "==" if _ALL_OF.search(after.replace(" and ", " ", 1)) or FULLY_USED.match(after) else None
 
 
+# ("I want every dollar invested", "every penny of it has to be spent"): a sentence of its own saying the one
+# sum is used up to the last unit of money
+_EVERY_UNIT = re.compile(r"\b(?:every|each) (?:dollar|penny|pound|euro|cent)(?: of it)? (?:(?:must|has to|should|needs to) "
+                         r"be |to be )?(?:invested|spent|placed|used|allocated|put to work)\b")
+
+
+def _every_unit(r: Reading, sp: Span) -> str | None:
+    """"==" for the text's one sum of money when another sentence says every dollar of it goes in: "place
+    $120,000 ... I want every dollar invested" (not a most: nothing is to be kept back)."""
+    money = [x for x in r.spans if x.label == "LIMIT" and x.start > 0 and r.words[x.start - 1] == "$"]
+    if money != [sp]:
+        return None
+    return "==" if _EVERY_UNIT.search(" ".join(w.lower() for w in r.words)) else None
+
+
 _BARE_DUTY = re.compile(r"(?:^|, )(?:[a-z]+ ){0,3}(?:must|has to|have to|needs to|need to) [a-z]+$")
 _IN_TOTAL = re.compile(r"\b(?:in total|in all|altogether)\b")
 
