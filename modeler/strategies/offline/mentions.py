@@ -842,7 +842,7 @@ def joined_proper_names(words: list[str], spans: list[Span]) -> list[Span]:
 
 
 _PLACES = frozenset("on in at for with through".split())
-_UNIT_WORDS = frozenset("ad ads advert adverts advertisement advertisements commercial commercials spot spots".split())
+_AD_UNITS = frozenset("ad ads advert adverts advertisement advertisements commercial commercials spot spots".split())
 
 
 def placed_units(words: list[str], spans: list[Span]) -> list[Span]:
@@ -852,7 +852,7 @@ def placed_units(words: list[str], spans: list[Span]) -> list[Span]:
     starts = {sp.start: sp for sp in spans if sp.label == "VAR"}
     drop: set[int] = set()
     for sp in spans:
-        if sp.label != "VAR" or sp.end - sp.start != 1 or words[sp.start].lower() not in _UNIT_WORDS or sp.start < 4:
+        if sp.label != "VAR" or sp.end - sp.start != 1 or words[sp.start].lower() not in _AD_UNITS or sp.start < 4:
             continue
         if words[sp.start - 1].lower() not in {"each", "every", "one", "an", "a"} or words[sp.start - 2] != ",":
             continue
