@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -83,12 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA, help="folder with gold.jsonl and skipped.jsonl")
     ap.add_argument("--results", type=Path, default=None, help="a bench_offline --split dev output folder")
     args = ap.parse_args(argv)
-    from benchmarks.suites.nl4opt import NL4OptDevSuite
+    from benchmarks.bench_offline import nl4opt_split
 
     try:
         golds, skipped = load_records(args.data)
-        suite = NL4OptDevSuite()
-        items = list(suite.items(Path(os.environ.get("OPTIPILOT_DATA", "../shared/data"))))
+        suite, items, _ = nl4opt_split("dev")
         results = None if args.results is None else {
             r["id"]: r for r in map(json.loads, (args.results / "results.jsonl").read_text().splitlines())}
         counts, disagreements = agreement(items, suite.gold_optimum, golds, skipped, results)

@@ -680,11 +680,17 @@ _TIME_WORDS = frozenset(stem(w) for w in "day days week weeks month months year 
                         "shift shifts season morning night time times".split())
 
 
+def _clause_start(r: Reading, a: int, end: int) -> int:
+    """Where the clause holding the word before `end` opens: after the last clause break from `a` (the
+    sentence's start) on."""
+    return max([k + 1 for k in range(a, end) if r.words[k].lower() in _CLAUSE_BREAK], default=a)
+
+
 def _subject_is(r: Reading, sp: Span, var: int) -> bool:
     """The limit's own clause names `var` before it, and no other variable: its subject ("and line 2 can
     run at most 35 hours"), not a place named after it ("owns 80 hives ... in an orchard")."""
     a, _ = r.sentences[r.tokens[sp.start].sent]
-    cut = max([k + 1 for k in range(a, sp.start) if r.words[k].lower() in _CLAUSE_BREAK], default=a)
+    cut = _clause_start(r, a, sp.start)
     named = {r.mention_var[k] for k in r.mention_var if cut <= k < sp.start}
     # ("but B's lawns need the big mower, which I can rent for at most 6 lawns": the clause "which" speaks of)
     named = named or set(_relative_antecedent(r, cut, a, set()))
@@ -695,7 +701,7 @@ def _named_in_clause(r: Reading, sp: Span) -> int | None:
     """"Birch can ship no more than 4,000 tonnes" of "ore from Birch mine": the one variable a word only its
     name has names, untagged, in the limit's own clause before it."""
     a, _ = r.sentences[r.tokens[sp.start].sent]
-    cut = max([k + 1 for k in range(a, sp.start) if r.words[k].lower() in _CLAUSE_BREAK], default=a)
+    cut = _clause_start(r, a, sp.start)
     named = {r.distinct[stem(r.words[k])] for k in range(cut, sp.start) if stem(r.words[k]) in r.distinct}
     # ("the railway can take at most 900 tonnes", "the airline can take at most 100 tonnes" of "by rail" and
     # "by air": the way's line, one word that opens with the name)
@@ -708,13 +714,13 @@ def _so_named(r: Reading, sp: Span) -> int | None:
     """"I can only babysit on Friday nights, so 20 hours at most": a limit in a clause opened by ", so" and
     naming nothing bounds the one variable the clause before it names by a word only its name has."""
     a, _ = r.sentences[r.tokens[sp.start].sent]
-    cut = max([k + 1 for k in range(a, sp.start) if r.words[k].lower() in _CLAUSE_BREAK], default=a)
+    cut = _clause_start(r, a, sp.start)
     if not (a < cut < sp.start and r.words[cut].lower() == "so" and r.words[cut - 1] == ","):
         return None
     if any(cut <= k < sp.start for k in r.mention_var) or any(
             stem(r.words[k]) in r.distinct for k in range(cut, sp.start)):
         return None
-    prev = max([k + 1 for k in range(a, cut - 1) if r.words[k].lower() in _CLAUSE_BREAK], default=a)
+    prev = _clause_start(r, a, cut - 1)
     named = {r.distinct[stem(r.words[k])] for k in range(prev, cut - 1) if stem(r.words[k]) in r.distinct}
     named |= {r.mention_var[k] for k in r.mention_var if prev <= k < cut - 1}
     return named.pop() if len(named) == 1 else None

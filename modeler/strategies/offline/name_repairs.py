@@ -56,7 +56,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     )
 
     spans = placed_units(words, joined_proper_names(words, spans))
-    spans = _producers(words, _opening_actor(words, _one_size_prefix(words, spans)))
+    spans = _producers(words, _one_size_prefix(words, spans))
     spans = _row_names(words, _trailing_figures(words, spans))
     spans = _mixed_into(words, _rate_and_measure_nouns(words, _gapped_siblings(words, _quoted_names(words, spans))))
     spans = _marked_items(words, spans)
