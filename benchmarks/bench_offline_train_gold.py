@@ -1,5 +1,5 @@
 """Measure the offline modeler on NL4Opt training texts with hand-written gold models:
-`python -m benchmarks.bench_offline_train_gold [--data FILE] --tags gold|cv|shipped --out DIR`.
+`python -m benchmarks.bench_offline_train_gold [--data FILE | --paraphrases FILE] --tags gold|cv|shipped --out DIR`.
 
 NL4Opt's 713 training texts carry entity tags but no formulations, so until now they could only be checked
 for consistency (`modeler.strategies.offline.consistency`). `benchmarks/data/nl4opt_train_gold/gold.jsonl`
@@ -19,6 +19,11 @@ sets only imitate. Three ways to read them:
   --folds-only`), then `read_model`: the honest picture of unseen text, one tagger, no alternates.
 * `--tags shipped`: the whole product path (`Modeler(strategy="offline")`, the shipped taggers with their
   alternates). Those taggers were trained on these very texts, so this is optimistic about tagging.
+
+`--paraphrases FILE` reads rewrites of training texts instead (`benchmarks/data/nl4opt_train_para*`): each
+record names a document and gives a text that says the same problem in other words, so the document's gold model
+(from any of the three gold sets) is the rewrite's too. The fold tagger of the document still never saw it; the
+shipped taggers saw the original's words. What a miss here shows is a phrasing the rules read only one way.
 
 A problem passes when the LP relaxation of the model read has the gold LP optimum (the fresh sets' verdict,
 `bench_offline_fresh.same_optimum`). DIR/results.jsonl has one line per document (with the stage of failure
@@ -41,6 +46,8 @@ from benchmarks.provenance import run_record
 from modeler.strategies.offline.silver import read_problems
 
 DATA = Path(__file__).resolve().parent / "data" / "nl4opt_train_gold" / "gold.jsonl"
+GOLD_SETS = [DATA.parent.parent / name / "gold.jsonl"
+             for name in ("nl4opt_train_gold", "nl4opt_train_gold2", "nl4opt_train_gold3")]
 REQUIRED = ("id", "doc", "text_sha256", "sense", "model", "lp_optimum", "typed_optimum")
 
 
@@ -73,6 +80,20 @@ def load_gold(path: Path, docs: list[tuple[list[str], list[str]]]) -> list[dict[
     return problems
 
 
+def load_paraphrases(path: Path, docs: list[tuple[list[str], list[str]]]) -> list[dict[str, Any]]:
+    """The rewrites of `path` (records with `id`, `doc`, `text`), each joined to its document's gold record,
+    whose text, words and tags it replaces (`paraphrase` marks it). ValueError when a rewrite names a document
+    no gold set models."""
+    gold = {g["doc"]: g for path_ in GOLD_SETS for g in load_gold(path_, docs)}
+    problems = []
+    for r in read_problems([path], ("id", "doc", "text")):
+        if r["doc"] not in gold:
+            raise ValueError(f"{path}: {r['id']} rewrites document {r['doc']!r}, which no gold set models")
+        problems.append({**gold[r["doc"]], "id": r["id"], "text": r["text"], "words": None, "tags": None,
+                         "paraphrase": True})
+    return problems
+
+
 class _RulesReader:
     """Reads a document with given tags through `read_model` (no alternates, no n-best)."""
 
@@ -96,7 +117,7 @@ class _RulesReader:
         from modeler.strategies.offline.consistency import align_tags, detokenize
         from modeler.strategies.offline.entities import spans_from_tags, tokenize
 
-        text, offsets = detokenize(p["words"])
+        text, offsets = (p["text"], None) if p.get("paraphrase") else detokenize(p["words"])
         tokens = tokenize(text)
         toks = [t.text for t in tokens]
         vocabulary = None
@@ -134,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--data", type=Path, default=DATA, help="gold records (JSONL)")
+    ap.add_argument("--paraphrases", type=Path, default=None,
+                    help="rewrites of training texts (JSONL: id, doc, text) to read instead of the texts themselves")
     ap.add_argument("--tags", choices=["gold", "cv", "shipped"], default="gold")
     ap.add_argument("--folds", type=Path, default=None, help="folder of fold<k>.crfsuite (for --tags cv)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N records (0: all)")
@@ -141,8 +164,13 @@ def main(argv: list[str] | None = None) -> int:
     if (args.tags == "cv") != (args.folds is not None):
         print("error: --folds DIR goes with --tags cv, and only with it", file=sys.stderr)
         return 2
+    if args.paraphrases is not None and args.tags == "gold":
+        print("error: a rewrite has no annotated tags: read --paraphrases with --tags cv or shipped", file=sys.stderr)
+        return 2
     try:
-        problems = load_gold(args.data, train_documents())[: args.limit or None]
+        docs = train_documents()
+        problems = (load_gold(args.data, docs) if args.paraphrases is None
+                    else load_paraphrases(args.paraphrases, docs))[: args.limit or None]
         reader = _ProductReader() if args.tags == "shipped" else _RulesReader(args.folds)
     except Exception as e:  # missing data, a bad record, missing taggers: say which and stop
         print(f"error: {e}", file=sys.stderr)
@@ -174,10 +202,10 @@ def main(argv: list[str] | None = None) -> int:
     count = len(problems)
     times_ms = sorted(1000 * t for t in times)
     summary = {
-        "suite": "nl4opt_train_gold",
+        "suite": "nl4opt_train_gold" if args.paraphrases is None else "nl4opt_train_paraphrase",
         "tags": args.tags,
-        "data": str(args.data),
-        "data_sha256": hashlib.sha256(args.data.read_bytes()).hexdigest(),
+        "data": str(args.paraphrases or args.data),
+        "data_sha256": hashlib.sha256((args.paraphrases or args.data).read_bytes()).hexdigest(),
         "count": count,
         "passed": passed_total,
         "accuracy": _rate(passed_total, count),
