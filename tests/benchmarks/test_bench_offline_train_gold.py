@@ -82,3 +82,50 @@ def test_summary_agrees_with_results(tmp_path: Path) -> None:
 
 def test_cv_needs_folds(tmp_path: Path) -> None:
     assert main(["--tags", "cv", "--out", str(tmp_path)]) == 2
+
+
+PARA = [DATA.parents[1] / name / "problems.jsonl" for name in ("nl4opt_train_para1", "nl4opt_train_para2")]
+
+
+def test_paraphrase_sets_rewrite_modelled_documents_once() -> None:
+    gold_docs = {r["doc"] for r in RECORDS + RECORDS2 + RECORDS3}
+    rewrites = [read_problems([path], ("id", "doc", "text")) for path in PARA]
+    docs = [[r["doc"] for r in rs] for rs in rewrites]
+    assert [len(d) for d in docs] == [180, 90]
+    assert len(set(docs[0] + docs[1])) == 270  # no document rewritten twice, and the two sets share none
+    assert set(docs[0] + docs[1]) <= gold_docs
+    assert len({r["id"] for rs in rewrites for r in rs}) == 270
+
+
+@needs_data
+def test_rewrites_are_new_words_with_the_same_numbers() -> None:
+    import difflib
+    import re
+
+    from benchmarks.bench_offline_train_gold import load_paraphrases, train_documents
+
+    docs = train_documents()
+    originals = {g["doc"]: g["text"] for path in (DATA, DATA2, DATA3) for g in load_gold(path, docs)}
+    number = re.compile(r"\d[\d,]*(?:\.\d+)?")
+    for path in PARA:
+        for p in load_paraphrases(path, docs):
+            old, new = originals[p["doc"]], p["text"]
+            assert p["paraphrase"] and p["model"] and p["words"] is None
+            same = difflib.SequenceMatcher(None, old.lower().split(), new.lower().split()).ratio()
+            assert same <= 0.8, p["id"]
+            as_set = [{float(x.replace(",", "")) for x in number.findall(t)} for t in (old, new)]
+            assert as_set[0] == as_set[1], p["id"]
+
+
+@needs_data
+def test_paraphrase_run_reads_the_rewrites(tmp_path: Path) -> None:
+    assert main(["--paraphrases", str(PARA[0]), "--tags", "shipped", "--limit", "3", "--out", str(tmp_path)]) == 0
+    results = [json.loads(line) for line in (tmp_path / "results.jsonl").read_text().splitlines()]
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert summary["suite"] == "nl4opt_train_paraphrase" and summary["count"] == 3
+    assert [r["id"] for r in results] == ["para-A-000", "para-A-001", "para-A-002"]
+    assert summary["passed"] == sum(r["passed"] for r in results)
+
+
+def test_rewrites_have_no_annotated_tags(tmp_path: Path) -> None:
+    assert main(["--paraphrases", str(PARA[0]), "--tags", "gold", "--out", str(tmp_path)]) == 2
