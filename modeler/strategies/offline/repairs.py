@@ -41,7 +41,8 @@ FULLY_USED = re.compile(r"^(?:[\w'-]+ ){0,3}?(?:is|are|will be|must be|has to be
 
 
 # ("its stock of 30 lemons, 40 mangos", "his inventory of 25 keyboards": what is at hand, like "available")
-_LIMIT_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|exceeded|has|have|only|limit|"
+# ("Sewing time is limited to 300 minutes": what a resource is limited to is its limit, as "limit" says)
+_LIMIT_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|exceeded|has|have|only|limit|limited to|"
                          r"up to|no more|no less|total|stock of|inventory of|allowance|in stock|on hand|to spend|"
                          # ("The council order is 600 panels and 1,500 letter sets": what an order asks for)
                          r"order is|order of|order for)\b", re.I)
