@@ -112,7 +112,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
                 tokens, spans, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or _had_list(
-                tokens, spans, sp) or _verb_capped(tokens, sp) or _permits_only(tokens, sp) or _can_only_make(tokens, sp) or _can_spend(tokens, spans, sp) or _drawn_from(tokens, spans, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or _set_aside([t.text for t in tokens], sp) or (not has_var and any(
+                tokens, spans, sp) or _verb_capped(tokens, sp) or _permits_only(tokens, sp) or _can_only_make(tokens, sp) or _can_spend(tokens, spans, sp) or _budget_is(tokens, sp) or _drawn_from(tokens, spans, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or _set_aside([t.text for t in tokens], sp) or (not has_var and any(
                 _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
@@ -145,6 +145,30 @@ def _drawn_from(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
         return False
     named = {x.text.lower() for x in spans if x.label == "VAR" and tokens[x.start].sent == s and x.end <= sp.start}
     return len(named) >= 2 and _coefficients_in_unit(tokens, spans, sp)
+
+
+# "the monthly budget for making chairs is $35000", "our budget of $35000": the words a budget's amount follows
+_BUDGET_IS = re.compile(r"\b(?:budget|allowance)\b(?: [a-z-]+){0,5}? (?:is|was|will be|of|totals|comes to)$")
+
+
+def _budget_is(tokens: list[Token], sp: Span) -> bool:
+    """"and the monthly budget for making chairs is $35000": an amount of money its clause calls a budget is
+    how much there is to spend, a limit, even in a sentence whose other numbers are one item's costs (the
+    clause starts past the last comma, and no rate follows the amount: not "a budget of $5 per chair", though "$35000 a
+    month" still is one)."""
+    if sp.start < 2 or tokens[sp.start - 1].text != "$":
+        return False
+    s = tokens[sp.start].sent
+    before: list[str] = []
+    for t in reversed(tokens[max(0, sp.start - 10): sp.start - 1]):
+        if t.sent != s or t.text in {",", ";", ":"}:
+            break
+        before.append(t.text.lower())
+    after = [t.text.lower() for t in tokens[sp.end: sp.end + 2] if t.sent == s]
+    # ("$35000 a month" is still the budget: a period is no item)
+    rate = after[:1] in (["per"], ["each"], ["every"], ["a"], ["an"]) and after[1:] not in (
+        ["day"], ["week"], ["month"], ["year"], ["quarter"])
+    return bool(_BUDGET_IS.search(" ".join(reversed(before)))) and not rate
 
 
 def _can_spend(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
