@@ -125,7 +125,11 @@ def _coordinated_verb(words: list[str], sp: Span) -> bool:
     if sp.end - a != 1 or a < 1 or words[a - 1].lower() != "and" or sp.end + 2 >= len(words):
         return False
     w = words[a].lower()
-    if not w.isalpha() or not w.endswith("s") or w.endswith("ss") or words[sp.end].lower() not in _AMOUNT_PREPS:
+    if not w.isalpha() or not w.endswith("s") or w.endswith("ss"):
+        return False
+    if w in MEASURE_VERBS and _article_amount(words, sp.end):
+        return True  # ("takes 9 hours to make and [earns] a larger profit of $80": the verb, with its object)
+    if words[sp.end].lower() not in _AMOUNT_PREPS:
         return False
     if w in MEASURE_VERBS and (words[sp.end + 1] == "$" or is_number(words[sp.end + 1])):
         return True  # ("puts out 6 kWh an hour and [burns] about $0.40 of wood": a verb of measure, said once)
@@ -136,6 +140,19 @@ def _coordinated_verb(words: list[str], sp: Span) -> bool:
 
 
 _AMOUNT_PREPS = frozenset("in at for about around".split())
+
+
+def _article_amount(words: list[str], k: int) -> bool:
+    """An object opened by an article that states an amount within its phrase: "a larger profit of $80", "a
+    profit of 30 dollars" (what a verb of measure takes; a name is not followed by one)."""
+    if k >= len(words) or words[k].lower() not in {"a", "an", "the"}:
+        return False
+    for j in range(k + 1, min(k + 7, len(words))):
+        if words[j] == "$" or is_number(words[j]):
+            return True
+        if not words[j].isalpha():
+            return False
+    return False
 
 
 # verbs that give a per-unit amount: "a van carries 14", "a sofa seats three", "processes 90 jobs" (the
