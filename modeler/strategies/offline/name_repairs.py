@@ -39,6 +39,23 @@ def _asked_pair(words: list[str], k: int) -> bool:
     return low == ["number", "of"] or low[-1:] == ["many"]
 
 
+def _split_heads(words: list[str], spans: list[Span]) -> list[Span]:
+    """"Sunflower seed costs $67 ..., and rose [seed] costs $52" beside "sunflowers and roses": a lone head noun
+    that ends another tagged name, right after an untagged word that is a tagged name said alone, is the name
+    of that one ("rose seed"), not a second mention of the other name's head."""
+    ends = {singular(words[sp.end - 1].lower()) for sp in spans if sp.label == "VAR" and sp.end - sp.start > 1}
+    ones = {singular(sp.text.lower()) for sp in spans if sp.label == "VAR" and sp.end - sp.start == 1}
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    out: list[Span] = []
+    for sp in spans:
+        k = sp.start - 1
+        if (sp.label == "VAR" and sp.end - sp.start == 1 and k >= 0 and k not in taken and words[k].isalpha()
+                and singular(words[sp.start].lower()) in ends and singular(words[k].lower()) in ones - ends):
+            sp = Span("VAR", k, sp.end, " ".join(words[k: sp.end]))
+        out.append(sp)
+    return out
+
+
 def _named_dirs(words: list[str], spans: list[Span]) -> list[Span]:
     """"while a [bike carries] 30 bananas" tagged as a direction cue beside "cars and motor bikes": a cue that
     says no direction at all and opens with a tagged name's word is the tagger's slip, untagged here so that
@@ -73,7 +90,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         whole_names,
     )
 
-    spans = placed_units(words, joined_proper_names(words, _named_dirs(words, spans)))
+    spans = placed_units(words, joined_proper_names(words, _named_dirs(words, _split_heads(words, spans))))
     spans = _producers(words, _one_size_prefix(words, spans))
     spans = _row_names(words, _trailing_figures(words, spans))
     spans = _mixed_into(words, _rate_and_measure_nouns(words, _gapped_siblings(words, _quoted_names(words, spans))))
