@@ -90,7 +90,7 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             continue  # "to [remove 1] kilogram of snow requires": an infinitive and the amount it acts on
         if b - a >= 2 and words[b - 1][:1].isdigit() and b < len(words) and (words[b].isalpha() or words[b] in {
                 ".", ",", ";"}) and (
-                singular(" ".join(words[a: b - 1])) in names):
+                singular(" ".join(words[a: b - 1])) in names) and not _numbered_siblings(words, spans, a, b):
             # "a laptop can serve 3 students a day and [a tablet 2] students a day": the digits the tagger
             # took into a name seen alone elsewhere are that name's coefficient ("Plan 2" never stands as
             # "Plan"; "a regular one" stays a name)
@@ -115,6 +115,15 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             continue  # a container, or who acts: "a small coffee shop", "the milk company"
         out.extend(_split_pair(words, sp))
     return sorted(out, key=lambda s: s.start)
+
+
+def _numbered_siblings(words: list[str], spans: list[Span], a: int, b: int) -> bool:
+    """"To make [Bowl 1], the store uses ...; [Bowl 2] uses ...": the same word tagged with another number is a
+    numbered pair of names, the digits part of each, even where "bowls" stands alone elsewhere."""
+    base = singular(" ".join(words[a: b - 1]).lower())
+    return any(sp.label == "VAR" and sp.end - sp.start == b - a and words[sp.end - 1][:1].isdigit()
+               and words[sp.end - 1] != words[b - 1] and singular(" ".join(words[sp.start: sp.end - 1]).lower()) == base
+               for sp in spans)
 
 
 def _coordinated_verb(words: list[str], sp: Span) -> bool:
