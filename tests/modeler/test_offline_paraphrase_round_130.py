@@ -2,7 +2,9 @@
 missing (round p130, part A of the first paraphrase set): a list of amounts led by one negated comparison ("cannot
 use more than 4000 g of X, 5000 g of Y or 5200 g of Z"), a "but" clause after "the number of X has to be at least
 25", what a resource "is limited to", a count in the noun every decision's name ends with, a budget said with
-"is", "no smaller than", and a verb of measure the tagger took for a name ("and earns a profit of $80").
+"is", "no smaller than", a verb of measure the tagger took for a name ("and earns a profit of $80"), the first
+name of the question's pair ("What number of deer and bears"), a direction cue that names a decision ("a [bike
+carries] 30"), a name cut before another name's head ("rose [seed]") and numbered siblings ("Bowl 1", "Bowl 2").
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -121,3 +123,57 @@ def test_a_verb_of_measure_with_its_object_is_no_name() -> None:
                               ("OBJ_NAME", "profit")])
     goal, _ = model_of(toks, spans)
     assert goal == "max 20 * tents + 25 * tarps", goal
+
+
+def test_the_questions_count_opens_the_pair_of_decisions() -> None:
+    # "What number of lambs and calves": "lambs", untagged, is the other decision
+    text = ("A farmer earns $50 for every lamb he raises and $80 for every calf. He must raise at least 4 lambs and "
+            "at most 10 calves, and he has room for 20 animals in total. What number of lambs and calves should he "
+            "raise to maximize his profit?")
+    toks, spans = hand(text, [("PARAM", "50"), ("PARAM", "80"), ("VAR", "calf"), ("CONST_DIR", "at least"),
+                              ("LIMIT", "4"), ("CONST_DIR", "at most"), ("LIMIT", "10"), ("VAR", "calves"),
+                              ("LIMIT", "20"), ("VAR", "calves"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    goal, rows = model_of(toks, spans)
+    assert goal == "max 50 * lamb + 80 * calf", goal
+    assert "lamb >= 4" in rows, rows
+
+
+def test_a_cue_that_says_no_direction_and_names_a_decision_is_a_slip() -> None:
+    # "while a [bike carries] 15 parcels" tagged as a direction cue: the bike's row, not a limit
+    text = ("A courier can use vans and cargo bikes. A van carries 50 parcels per trip and costs $20 per trip, while a "
+            "bike carries 15 parcels per trip and costs $4 per trip. The courier can spend at most $400. The number of "
+            "vans cannot be more than the number of bikes. How many vans and bikes should be used to carry as many "
+            "parcels as possible?")
+    toks, spans = hand(text, [("VAR", "vans"), ("VAR", "cargo bikes"), ("VAR", "van"), ("PARAM", "50"),
+                              ("PARAM", "20"), ("CONST_DIR", "bike carries"), ("LIMIT", "15"), ("PARAM", "4"),
+                              ("CONST_DIR", "at most"), ("LIMIT", "400"), ("VAR", "vans"), ("VAR", "bikes"),
+                              ("VAR", "vans"), ("VAR", "bikes")])
+    goal, rows = model_of(toks, spans)
+    assert goal == "max 50 * vans + 15 * cargo_bikes", goal
+    assert "20 * vans + 4 * cargo_bikes <= 400" in rows, rows
+
+
+def test_a_name_said_alone_before_another_names_head_is_one_name() -> None:
+    # "Tulip bulbs cost $2 ..., and lily [bulbs] cost $3" beside "tulips and lilies": the lilies' bulbs
+    text = ("A gardener plants tulips and lilies on at most 80 square feet. Tulip bulbs cost $2 per square foot, and "
+            "lily bulbs cost $3 per square foot. She can spend no more than $200 on bulbs. Each square foot of "
+            "tulips earns $9 and each square foot of lilies earns $12. How many square feet of each should she "
+            "plant to maximize profit?")
+    toks, spans = hand(text, [("VAR", "tulips"), ("VAR", "lilies"), ("CONST_DIR", "at most"), ("LIMIT", "80"),
+                              ("VAR", "Tulip bulbs"), ("PARAM", "2"), ("VAR", "bulbs"), ("PARAM", "3"),
+                              ("CONST_DIR", "no more than"), ("LIMIT", "200"), ("VAR", "tulips"), ("PARAM", "9"),
+                              ("VAR", "lilies"), ("PARAM", "12"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "2 * tulips + 3 * lilies <= 200" in rows, rows
+
+
+def test_numbered_siblings_keep_their_numbers() -> None:
+    # "To make Tray 1 ...; Tray 2 uses ...": numbered names, though "trays" stands alone too
+    text = ("A bakery sells two trays of pastries. To make Tray 1, it uses 3 units of dough and 1 unit of cream; Tray "
+            "2 uses 2 units of dough and 2 units of cream. It has only 120 units of dough and 90 units of cream. How "
+            "many of each tray should be made so that the total number of trays is as large as possible?")
+    toks, spans = hand(text, [("VAR", "Tray 1"), ("PARAM", "3"), ("PARAM", "1"), ("VAR", "Tray 2"), ("PARAM", "2"),
+                              ("PARAM", "2"), ("CONST_DIR", "only"), ("LIMIT", "120"), ("LIMIT", "90"),
+                              ("VAR", "trays")])
+    _, rows = model_of(toks, spans)
+    assert "3 * tray_1 + 2 * tray_2 <= 120" in rows, rows
