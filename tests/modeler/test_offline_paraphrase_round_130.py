@@ -4,7 +4,8 @@ use more than 4000 g of X, 5000 g of Y or 5200 g of Z"), a "but" clause after "t
 25", what a resource "is limited to", a count in the noun every decision's name ends with, a budget said with
 "is", "no smaller than", a verb of measure the tagger took for a name ("and earns a profit of $80"), the first
 name of the question's pair ("What number of deer and bears"), a direction cue that names a decision ("a [bike
-carries] 30"), a name cut before another name's head ("rose [seed]") and numbered siblings ("Bowl 1", "Bowl 2").
+carries] 30"), a name cut before another name's head ("rose [seed]"), numbered siblings ("Bowl 1", "Bowl 2") and the land a
+list is grown on in the passive ("are grown on your 30 acres").
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -177,3 +178,17 @@ def test_numbered_siblings_keep_their_numbers() -> None:
                               ("VAR", "trays")])
     _, rows = model_of(toks, spans)
     assert "3 * tray_1 + 2 * tray_2 <= 120" in rows, rows
+
+
+def test_a_list_grown_on_someones_land_shares_it() -> None:
+    # "Plums and cherries are grown on your 40 acres of land" with 40 tagged as a coefficient: the room they share
+    text = ("Plums and cherries are grown on your 40 acres of land. Picking takes 3 hours for each acre of plums and "
+            "5 hours for each acre of cherries, and at most 160 hours of picking are available. An acre of plums "
+            "yields a profit of $200 and an acre of cherries yields $320. How many acres of each should be planted "
+            "to maximize profit?")
+    toks, spans = hand(text, [("VAR", "Plums"), ("VAR", "cherries"), ("PARAM", "40"), ("PARAM", "3"),
+                              ("VAR", "plums"), ("PARAM", "5"), ("VAR", "cherries"), ("CONST_DIR", "at most"),
+                              ("LIMIT", "160"), ("VAR", "plums"), ("OBJ_NAME", "profit"), ("PARAM", "200"),
+                              ("VAR", "cherries"), ("PARAM", "320"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "plums + cherries <= 40" in rows, rows

@@ -852,6 +852,11 @@ def _each_unit_of_needs(tokens: list[Token], spans: list[Span], sp: Span) -> boo
         var.start - 2].text.isalpha() and tokens[var.start - 3].text.lower() in {"each", "every", "one", "per"}
 
 
+_OWNERS = frozenset("your our my his her their its the".split())
+# participles of growing or keeping a list of decisions somewhere
+_KEPT = frozenset("grown kept raised planted farmed cultivated".split())
+
+
 def _grown_on(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     """"grows tomatoes and peppers on 800 square meters of benches", "raises goats and sheep on 20 acres of
     pasture", "keeps chickens and turkeys in a barn of 600 square feet": a measure "on" which (or a place "of"
@@ -863,8 +868,14 @@ def _grown_on(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     if tokens[k].text.lower() == "of" and k >= 4 and tokens[k - 1].text.isalpha() and tokens[
             k - 2].text.lower() in {"a", "an", "the"} and tokens[k - 3].text.lower() in {"in", "on"}:
         k -= 3  # ("in a barn of 600 square feet": the list ends before "in")
-    elif tokens[k].text.lower() != "on":
-        return False
+    else:
+        # ("grown on your 30 acres of land": whose land it is, between "on" and the amount)
+        k -= tokens[k].text.lower() in _OWNERS
+        if tokens[k].text.lower() != "on":
+            return False
+        # ("Peaches and nectarines are grown on ...": the list, then the passive verb)
+        if k >= 2 and tokens[k - 2].text.lower() in {"are", "is"} and tokens[k - 1].text.lower() in _KEPT:
+            k -= 2
     last = next((x for x in spans if x.label == "VAR" and x.end == k), None)
     if last is None:
         return False
