@@ -75,6 +75,10 @@ def _one_per_item(r: Reading, sp: Span) -> dict[int, float] | None:
     if r.words[head].lower() in MEASURES or CONCEPTS.get(r.words[head].lower()) in {"HOUR", "MINUTE"} or any(
             noun in f.context for f in r.features):
         return None
+    if r.variables and all(noun in v.keys for v in r.variables):
+        # "round watches and square watches ... check a maximum of 8 watches": the noun every decision's name
+        # ends with counts the decisions themselves, it is no part that some of them take one of
+        return None
     out: dict[int, float] = {}
     for j in range(1, len(r.words)):
         if j == head or not one_noun(stem(r.words[j].lower()), noun):

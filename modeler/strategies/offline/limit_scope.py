@@ -82,7 +82,21 @@ def _but_subject(r: Reading, cut: int, sp: Span) -> list[int]:
     while k >= 0 and r.words[k].lower() not in {",", ";", ".", "?", "!", ":", "and", "while", "whereas", "but"}:
         k -= 1
     named = list(dict.fromkeys(r.mention_var[j] for j in range(k + 1, cut - 1) if j in r.mention_var))
-    return named if len(named) == 1 and min(j for j in range(k + 1, cut - 1) if j in r.mention_var) <= k + 2 else []
+    return named if len(named) == 1 and min(j for j in range(k + 1, cut - 1) if j in r.mention_var) <= _subject_start(
+        r, k + 1) + 1 else []
+
+
+# "the number of chocolate cones has to be at least 25 but ...": words that lead a clause's subject to its name
+_COUNT_OF = frozenset("number amount quantity count total".split())
+
+
+def _subject_start(r: Reading, k: int) -> int:
+    """Where the name of a clause's subject may start when the clause opens at `k`: past "the number of" (and
+    its kin), which counts the named thing and is no other subject; `k` itself otherwise."""
+    low = [w.lower() for w in r.words[k: k + 4]]
+    if len(low) >= 3 and low[0] in {"the", "a"} and low[1] in _COUNT_OF and low[2] == "of":
+        return k + 3
+    return k
 
 
 # words that open a clause with its own subject

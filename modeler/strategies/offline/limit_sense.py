@@ -128,20 +128,31 @@ def _there_is(r: Reading, sp: Span) -> str | None:
     return None
 
 
-def _listed_after(r: Reading, sp: Span) -> Span | None:
+def _listed_after(r: Reading, sp: Span, joints: tuple[str, ...] = (",", "and")) -> Span | None:
     """The limit a limit follows in one list ("there are 80 hours of press time, 80 hours of coating time and
     90 hours of packaging time"): the one before it in its sentence with only its measure's words, a comma or
-    an "and" between."""
+    an "and" (or another of `joints`) between."""
     prev = [x for x in r.spans if x.label == "LIMIT" and x.end <= sp.start
             and r.tokens[x.start].sent == r.tokens[sp.start].sent]
     if not prev or sp.start - prev[-1].end > 8:
         return None
     between = [w.lower() for w in r.words[prev[-1].end: sp.start]]
-    if between[-1:] not in ([","], ["and"]) or any(not w.isalpha() and w != "," for w in between) or any(
+    if between[-1:] not in [[j] for j in joints] or any(not w.isalpha() and w != "," for w in between) or any(
             w in {"must", "need", "needs", "can", "should", "to", "that", "who", "which", "is", "are", "but"}
             for w in between) or any(x.start in range(prev[-1].end, sp.start) for x in r.spans):
         return None
     return prev[-1]
+
+
+def _list_lead(r: Reading, sp: Span) -> str | None:
+    """The direction the words before a list's first amount give every later amount of it: "cannot use more
+    than 4000 g of meat, 5000 g of cheese or 5200 g of sauce" -- the later items have no words of their own
+    before them, and the nearest cue ("more than") would lose the negation that leads the list ("or" joins
+    such a list as well as "and": each item is a most on its own)."""
+    first, k = None, sp
+    while (k := _listed_after(r, k, (",", "and", "or"))) is not None:
+        first = k
+    return direction(_words_before(r, first)) if first is not None else None
 
 
 def _owed(r: Reading, sp: Span) -> str | None:

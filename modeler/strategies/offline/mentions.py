@@ -90,7 +90,7 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             continue  # "to [remove 1] kilogram of snow requires": an infinitive and the amount it acts on
         if b - a >= 2 and words[b - 1][:1].isdigit() and b < len(words) and (words[b].isalpha() or words[b] in {
                 ".", ",", ";"}) and (
-                singular(" ".join(words[a: b - 1])) in names):
+                singular(" ".join(words[a: b - 1])) in names) and not _numbered_siblings(words, spans, a, b):
             # "a laptop can serve 3 students a day and [a tablet 2] students a day": the digits the tagger
             # took into a name seen alone elsewhere are that name's coefficient ("Plan 2" never stands as
             # "Plan"; "a regular one" stays a name)
@@ -117,6 +117,15 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+def _numbered_siblings(words: list[str], spans: list[Span], a: int, b: int) -> bool:
+    """"To make [Bowl 1], the store uses ...; [Bowl 2] uses ...": the same word tagged with another number is a
+    numbered pair of names, the digits part of each, even where "bowls" stands alone elsewhere."""
+    base = singular(" ".join(words[a: b - 1]).lower())
+    return any(sp.label == "VAR" and sp.end - sp.start == b - a and words[sp.end - 1][:1].isdigit()
+               and words[sp.end - 1] != words[b - 1] and singular(" ".join(words[sp.start: sp.end - 1]).lower()) == base
+               for sp in spans)
+
+
 def _coordinated_verb(words: list[str], sp: Span) -> bool:
     """"A cleaning needs ... and [brings] in $120. A filling needs ... and brings in $200": one word in the
     third person after "and", then a preposition and an amount, said so twice in the text, is a second
@@ -125,7 +134,11 @@ def _coordinated_verb(words: list[str], sp: Span) -> bool:
     if sp.end - a != 1 or a < 1 or words[a - 1].lower() != "and" or sp.end + 2 >= len(words):
         return False
     w = words[a].lower()
-    if not w.isalpha() or not w.endswith("s") or w.endswith("ss") or words[sp.end].lower() not in _AMOUNT_PREPS:
+    if not w.isalpha() or not w.endswith("s") or w.endswith("ss"):
+        return False
+    if w in MEASURE_VERBS and _article_amount(words, sp.end):
+        return True  # ("takes 9 hours to make and [earns] a larger profit of $80": the verb, with its object)
+    if words[sp.end].lower() not in _AMOUNT_PREPS:
         return False
     if w in MEASURE_VERBS and (words[sp.end + 1] == "$" or is_number(words[sp.end + 1])):
         return True  # ("puts out 6 kWh an hour and [burns] about $0.40 of wood": a verb of measure, said once)
@@ -136,6 +149,19 @@ def _coordinated_verb(words: list[str], sp: Span) -> bool:
 
 
 _AMOUNT_PREPS = frozenset("in at for about around".split())
+
+
+def _article_amount(words: list[str], k: int) -> bool:
+    """An object opened by an article that states an amount within its phrase: "a larger profit of $80", "a
+    profit of 30 dollars" (what a verb of measure takes; a name is not followed by one)."""
+    if k >= len(words) or words[k].lower() not in {"a", "an", "the"}:
+        return False
+    for j in range(k + 1, min(k + 7, len(words))):
+        if words[j] == "$" or is_number(words[j]):
+            return True
+        if not words[j].isalpha():
+            return False
+    return False
 
 
 # verbs that give a per-unit amount: "a van carries 14", "a sofa seats three", "processes 90 jobs" (the

@@ -32,6 +32,41 @@ _COORD_BEFORE = frozenset({"in", "either", "between", ",", "both", ":", "into", 
 _NOT_NAMES = STOP | {"more", "less", "most", "least", "cost", "costs", "profit", "hours", "minutes", "time"}
 
 
+def _asked_pair(words: list[str], k: int) -> bool:
+    """"What number of deer and bears should you shoot", "how many vans and trucks": the question's count opens
+    the pair of decisions, so the word before "and" is one of them too (a count's "of" is no mixture's)."""
+    low = [w.lower() for w in words[max(0, k - 2): k]]
+    return low == ["number", "of"] or low[-1:] == ["many"]
+
+
+def _split_heads(words: list[str], spans: list[Span]) -> list[Span]:
+    """"Sunflower seed costs $67 ..., and rose [seed] costs $52" beside "sunflowers and roses": a lone head noun
+    that ends another tagged name, right after an untagged word that is a tagged name said alone, is the name
+    of that one ("rose seed"), not a second mention of the other name's head."""
+    ends = {singular(words[sp.end - 1].lower()) for sp in spans if sp.label == "VAR" and sp.end - sp.start > 1}
+    ones = {singular(sp.text.lower()) for sp in spans if sp.label == "VAR" and sp.end - sp.start == 1}
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    out: list[Span] = []
+    for sp in spans:
+        k = sp.start - 1
+        if (sp.label == "VAR" and sp.end - sp.start == 1 and k >= 0 and k not in taken and words[k].isalpha()
+                and singular(words[sp.start].lower()) in ends and singular(words[k].lower()) in ones - ends):
+            sp = Span("VAR", k, sp.end, " ".join(words[k: sp.end]))
+        out.append(sp)
+    return out
+
+
+def _named_dirs(words: list[str], spans: list[Span]) -> list[Span]:
+    """"while a [bike carries] 30 bananas" tagged as a direction cue beside "cars and motor bikes": a cue that
+    says no direction at all and opens with a tagged name's word is the tagger's slip, untagged here so that
+    the name's repeat is found like any other."""
+    from modeler.strategies.offline.words import direction
+
+    named = {singular(w) for sp in spans if sp.label == "VAR" for w in sp.text.lower().split()} - STOP
+    return [sp for sp in spans if not (sp.label == "CONST_DIR" and singular(words[sp.start].lower()) in named
+                                       and direction(sp.text) is None)]
+
+
 def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     """Add VAR spans the tagger missed: "in bonds and stocks" (a word coordinated with a tagged
     variable) and later untagged repeats of a known variable's words."""
@@ -55,7 +90,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         whole_names,
     )
 
-    spans = placed_units(words, joined_proper_names(words, spans))
+    spans = placed_units(words, joined_proper_names(words, _named_dirs(words, _split_heads(words, spans))))
     spans = _producers(words, _one_size_prefix(words, spans))
     spans = _row_names(words, _trailing_figures(words, spans))
     spans = _mixed_into(words, _rate_and_measure_nouns(words, _gapped_siblings(words, _quoted_names(words, spans))))
@@ -88,8 +123,8 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         k = sp.start - 2  # "X and|or VAR"
         if k >= 1 and words[k + 1].lower() in {"and", "or"} and k not in tagged:
             w = words[k]
-            if (w.isalpha() and w.lower() not in _NOT_NAMES and words[k - 1].lower() in _COORD_BEFORE
-                    and not is_number(w)):
+            if (w.isalpha() and w.lower() not in _NOT_NAMES and (words[k - 1].lower() in _COORD_BEFORE or _asked_pair(
+                    words, k)) and not is_number(w)):
                 extra.append(Span("VAR", k, k + 1, w))
                 tagged.add(k)
             elif (k >= 2 and k - 1 not in tagged and all(x.isalpha() and x.lower() not in _NOT_NAMES

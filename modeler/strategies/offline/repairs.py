@@ -41,7 +41,8 @@ FULLY_USED = re.compile(r"^(?:[\w'-]+ ){0,3}?(?:is|are|will be|must be|has to be
 
 
 # ("its stock of 30 lemons, 40 mangos", "his inventory of 25 keyboards": what is at hand, like "available")
-_LIMIT_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|exceeded|has|have|only|limit|"
+# ("Sewing time is limited to 300 minutes": what a resource is limited to is its limit, as "limit" says)
+_LIMIT_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|exceeded|has|have|only|limit|limited to|"
                          r"up to|no more|no less|total|stock of|inventory of|allowance|in stock|on hand|to spend|"
                          # ("The council order is 600 panels and 1,500 letter sets": what an order asks for)
                          r"order is|order of|order for)\b", re.I)
@@ -111,7 +112,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
                 tokens, spans, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or _had_list(
-                tokens, spans, sp) or _verb_capped(tokens, sp) or _permits_only(tokens, sp) or _can_only_make(tokens, sp) or _can_spend(tokens, spans, sp) or _drawn_from(tokens, spans, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or _set_aside([t.text for t in tokens], sp) or (not has_var and any(
+                tokens, spans, sp) or _verb_capped(tokens, sp) or _permits_only(tokens, sp) or _can_only_make(tokens, sp) or _can_spend(tokens, spans, sp) or _budget_is(tokens, sp) or _drawn_from(tokens, spans, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or _set_aside([t.text for t in tokens], sp) or (not has_var and any(
                 _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
@@ -144,6 +145,30 @@ def _drawn_from(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
         return False
     named = {x.text.lower() for x in spans if x.label == "VAR" and tokens[x.start].sent == s and x.end <= sp.start}
     return len(named) >= 2 and _coefficients_in_unit(tokens, spans, sp)
+
+
+# "the monthly budget for making chairs is $35000", "our budget of $35000": the words a budget's amount follows
+_BUDGET_IS = re.compile(r"\b(?:budget|allowance)\b(?: [a-z-]+){0,5}? (?:is|was|will be|of|totals|comes to)$")
+
+
+def _budget_is(tokens: list[Token], sp: Span) -> bool:
+    """"and the monthly budget for making chairs is $35000": an amount of money its clause calls a budget is
+    how much there is to spend, a limit, even in a sentence whose other numbers are one item's costs (the
+    clause starts past the last comma, and no rate follows the amount: not "a budget of $5 per chair", though "$35000 a
+    month" still is one)."""
+    if sp.start < 2 or tokens[sp.start - 1].text != "$":
+        return False
+    s = tokens[sp.start].sent
+    before: list[str] = []
+    for t in reversed(tokens[max(0, sp.start - 10): sp.start - 1]):
+        if t.sent != s or t.text in {",", ";", ":"}:
+            break
+        before.append(t.text.lower())
+    after = [t.text.lower() for t in tokens[sp.end: sp.end + 2] if t.sent == s]
+    # ("$35000 a month" is still the budget: a period is no item)
+    rate = after[:1] in (["per"], ["each"], ["every"], ["a"], ["an"]) and after[1:] not in (
+        ["day"], ["week"], ["month"], ["year"], ["quarter"])
+    return bool(_BUDGET_IS.search(" ".join(reversed(before)))) and not rate
 
 
 def _can_spend(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
@@ -827,6 +852,11 @@ def _each_unit_of_needs(tokens: list[Token], spans: list[Span], sp: Span) -> boo
         var.start - 2].text.isalpha() and tokens[var.start - 3].text.lower() in {"each", "every", "one", "per"}
 
 
+_OWNERS = frozenset("your our my his her their its the".split())
+# participles of growing or keeping a list of decisions somewhere
+_KEPT = frozenset("grown kept raised planted farmed cultivated".split())
+
+
 def _grown_on(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     """"grows tomatoes and peppers on 800 square meters of benches", "raises goats and sheep on 20 acres of
     pasture", "keeps chickens and turkeys in a barn of 600 square feet": a measure "on" which (or a place "of"
@@ -838,8 +868,14 @@ def _grown_on(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     if tokens[k].text.lower() == "of" and k >= 4 and tokens[k - 1].text.isalpha() and tokens[
             k - 2].text.lower() in {"a", "an", "the"} and tokens[k - 3].text.lower() in {"in", "on"}:
         k -= 3  # ("in a barn of 600 square feet": the list ends before "in")
-    elif tokens[k].text.lower() != "on":
-        return False
+    else:
+        # ("grown on your 30 acres of land": whose land it is, between "on" and the amount)
+        k -= tokens[k].text.lower() in _OWNERS
+        if tokens[k].text.lower() != "on":
+            return False
+        # ("Peaches and nectarines are grown on ...": the list, then the passive verb)
+        if k >= 2 and tokens[k - 2].text.lower() in {"are", "is"} and tokens[k - 1].text.lower() in _KEPT:
+            k -= 2
     last = next((x for x in spans if x.label == "VAR" and x.end == k), None)
     if last is None:
         return False

@@ -178,10 +178,14 @@ _LE = ("no more than", "not more than", "no greater than", "not be more than", "
        # round by _NEGATED)
        "below", "at the most", "lower than", "smaller than",
        # "the fuel allowance of 12000 litres must not be exceeded"
-       "not be exceeded", "never be exceeded", "cannot be exceeded")
+       "not be exceeded", "never be exceeded", "cannot be exceeded",
+       # "Daily demand is limited to 100 bottles": what is limited is a most, though "demand" alone asks a least
+       "limited to")
 _GE = ("no less than", "not less than", "no fewer than", "not fewer than", "at least", "minimum", "no less", "not less", "no fewer", "not fewer", "more than", "greater than",
        "exceed", "or more", "larger than", "must be met", "a min", "min ", "need", "require", "demand",
-       "must", "should")
+       "must", "should",
+       # "no smaller than 0", "no lower than 20": "no" turns "smaller than" round as "not" does
+       "no smaller than", "no lower than")
 
 
 # a negation a few words before a comparison turns it round: "can not make more than 50", "does not want
