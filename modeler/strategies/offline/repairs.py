@@ -827,14 +827,19 @@ def _each_unit_of_needs(tokens: list[Token], spans: list[Span], sp: Span) -> boo
         var.start - 2].text.isalpha() and tokens[var.start - 3].text.lower() in {"each", "every", "one", "per"}
 
 
+_POSSESSIVES = frozenset("his her their its your our my".split())
+
+
 def _grown_on(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
-    """"grows tomatoes and peppers on 800 square meters of benches", "raises goats and sheep on 20 acres of
+    """"grows tomatoes and peppers on 800 square meters of benches", "raises goats and sheep on his 20 acres of
     pasture", "keeps chickens and turkeys in a barn of 600 square feet": a measure "on" which (or a place "of"
     which) a list of the decisions is grown or kept is the room they share, a limit (one decision's own room
     is said of one: "each goat grazes on 0.25 acres")."""
     k = sp.start - 1
     if k < 3 or sp.end >= len(tokens) or tokens[sp.end].text.lower() not in MEASURES:
         return False
+    if tokens[k].text.lower() in _POSSESSIVES and tokens[k - 1].text.lower() in {"on", "in"}:
+        k -= 1  # ("plants tulips and daffodils on her 200 acre field": the owner's word before the measure)
     if tokens[k].text.lower() == "of" and k >= 4 and tokens[k - 1].text.isalpha() and tokens[
             k - 2].text.lower() in {"a", "an", "the"} and tokens[k - 3].text.lower() in {"in", "on"}:
         k -= 3  # ("in a barn of 600 square feet": the list ends before "in")
