@@ -25,3 +25,32 @@ def test_land_on_ones_own_plot_is_shared_by_the_crops() -> None:
                               ("VAR", "onions"), ("PARAM", "70"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
     _, rows = model_of(toks, spans)
     assert "carrots + onions <= 50" in rows, rows
+
+
+def test_neither_machine_bounds_each_machines_row() -> None:
+    # "Neither machine can run more than 900 hours" of chairs and tables: the machines' rows, not each product
+    text = ("A shop makes chairs and tables on a lathe and a sander. A chair takes 3 hours on the lathe and 1 hour "
+            "on the sander, and a table takes 2 hours on the lathe and 4 hours on the sander. Neither machine can "
+            "run more than 900 hours a year. A chair earns $40 and a table earns $75. How many of each should "
+            "be made to maximize profit?")
+    toks, spans = hand(text, [("VAR", "chairs"), ("VAR", "tables"), ("VAR", "chair"), ("PARAM", "3"),
+                              ("PARAM", "1"), ("VAR", "table"), ("PARAM", "2"), ("PARAM", "4"),
+                              ("CONST_DIR", "more than"), ("LIMIT", "900"), ("VAR", "chair"), ("PARAM", "40"),
+                              ("VAR", "table"), ("PARAM", "75"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "3 * chairs + 2 * tables <= 900" in rows and "chairs + 4 * tables <= 900" in rows, rows
+
+
+def test_each_of_the_two_named_machines_is_no_group_to_add_up() -> None:
+    # "Each of the two machines" after "the mixing machine" and "the filling machine": 300 minutes each,
+    # not 600 for the two together
+    text = ("A bakery makes muffins and scones. A muffin needs 2 minutes on the mixing machine and 3 minutes on "
+            "the filling machine, and a scone needs 4 minutes on the mixing machine and 1 minute on the filling "
+            "machine. Each of the two machines can be used for at most 300 minutes a day. A muffin earns $2 and "
+            "a scone earns $3. How many of each should be made to maximize profit?")
+    toks, spans = hand(text, [("VAR", "muffins"), ("VAR", "scones"), ("VAR", "muffin"), ("PARAM", "2"),
+                              ("PARAM", "3"), ("VAR", "scone"), ("PARAM", "4"), ("PARAM", "1"),
+                              ("CONST_DIR", "at most"), ("LIMIT", "300"), ("VAR", "muffin"), ("PARAM", "2"),
+                              ("VAR", "scone"), ("PARAM", "3"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "2 * muffins + 4 * scones <= 300" in rows and "3 * muffins + scones <= 300" in rows, rows

@@ -102,7 +102,21 @@ def _relative_antecedent(r: Reading, cut: int, prv: int, common: set[int]) -> li
 def _neither_before(r: Reading, sp: Span) -> bool:
     """"Neither line can run more than 20 hours a day", "none of the ovens may be used for more than 8
     hours": the limit holds for each decision on its own."""
-    return bool(re.search(r"(?:^| )(?:neither|none of)\b", _clause_before(r, sp)))
+    m = re.search(r"(?:^| )(?:neither|none of)\b(?: (?:the|these|those|our|its|their|two|three))* ([a-z-]+)",
+                  _clause_before(r, sp))
+    if m is None:
+        return False
+    # ("Neither machine can run more than 3000 hours" of sausages and patties: a resource no decision's name
+    # holds, so each machine's row is bounded, not each decision: `_each_resource`)
+    return not _resource_noun(r, m.group(1))
+
+
+def _resource_noun(r: Reading, word: str) -> bool:
+    """A noun after "neither" / "each of the" that is no word of any decision's name ("machine" of sausages
+    and patties) and no pronoun: what the decisions use, not one of them."""
+    return word.isalpha() and word not in STOP | {"them", "us", "these", "those", "it", "kind", "type", "kinds",
+                                                  "types", "option", "options", "product", "products"} and not any(
+        stem(word) in v.keys for v in r.variables)
 
 
 def _each_one_before(r: Reading, sp: Span) -> bool:
@@ -664,16 +678,29 @@ def _each_resource(r: Reading, sp: Span) -> bool:
     a, b = r.sentences[r.tokens[sp.start].sent]
     lowered = [w.lower() for w in r.words[a:b]]
     for k, w in enumerate(lowered):
+        if w == "neither" and a + k < sp.start and k + 1 < len(lowered) and _resource_noun(r, lowered[k + 1]):
+            return True  # "Neither machine can run more than 3000 hours a year": each machine's own row
         if w not in _EACH:
             continue
         nxt = lowered[k + 1] if k + 1 < len(lowered) else ""
         if not nxt or nxt in {".", ",", ";", "?", "!"}:
             return a + k > sp.start  # "... fiber and iron each."
+        if nxt == "of" and w == "each" and a + k < sp.start and _each_of_resource(r, lowered, k):
+            return True  # "each of the two machines can be used for no more than 400 minutes"
         if nxt == "of" or stem(nxt) in _TIME_WORDS or (a + k + 1) in r.mention_var:
             continue
         if a + k < sp.start or a + k <= sp.end + 3:  # "a minimum of 20 grams of each biotin and folate"
             return True
     return False
+
+
+def _each_of_resource(r: Reading, lowered: list[str], k: int) -> bool:
+    """"each of the two machines", "each of these machines": the noun after "each of" and its determiners
+    is a resource (`_resource_noun`), not a decision and not a pronoun."""
+    j = k + 2
+    while j < len(lowered) and lowered[j] in {"the", "these", "those", "two", "three", "four", "our", "its", "their"}:
+        j += 1
+    return j > k + 2 and j < len(lowered) and _resource_noun(r, lowered[j])
 
 
 _TIME_WORDS = frozenset(stem(w) for w in "day days week weeks month months year years hour hours minute minutes "
