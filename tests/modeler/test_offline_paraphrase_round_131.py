@@ -54,3 +54,14 @@ def test_each_of_the_two_named_machines_is_no_group_to_add_up() -> None:
                               ("VAR", "scone"), ("PARAM", "3"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
     _, rows = model_of(toks, spans)
     assert "2 * muffins + 4 * scones <= 300" in rows and "3 * muffins + scones <= 300" in rows, rows
+
+
+def test_will_not_put_more_into_one_than_another_is_a_most() -> None:
+    # "she will not put more into gold than into bonds": gold <= bonds
+    text = ("Mia has $40000 to invest in gold and bonds. Gold returns 6% and bonds return 4%. She will not put "
+            "more into gold than into bonds. How much should she invest in each to maximize her return?")
+    toks, spans = hand(text, [("LIMIT", "40000"), ("VAR", "gold"), ("VAR", "bonds"), ("VAR", "Gold"),
+                              ("OBJ_NAME", "returns"), ("PARAM", "6%"), ("VAR", "bonds"), ("PARAM", "4%"),
+                              ("VAR", "gold"), ("VAR", "bonds"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "return")])
+    _, rows = model_of(toks, spans)
+    assert "gold <= bonds" in rows, rows
