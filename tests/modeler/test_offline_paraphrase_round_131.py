@@ -65,3 +65,16 @@ def test_will_not_put_more_into_one_than_another_is_a_most() -> None:
                               ("VAR", "gold"), ("VAR", "bonds"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "return")])
     _, rows = model_of(toks, spans)
     assert "gold <= bonds" in rows, rows
+
+
+def test_a_time_for_either_of_two_products_is_each_ones() -> None:
+    # "3 hours in the kiln to fire one batch of either bowls or plates": 3 for each
+    text = ("A studio makes bowls and plates. It takes 3 hours in the kiln to fire one batch of either bowls or "
+            "plates, and the kiln can run at most 60 hours a week. A batch of bowls earns $50 and a batch of "
+            "plates earns $40. How many batches of each should be made to maximize profit?")
+    toks, spans = hand(text, [("VAR", "bowls"), ("VAR", "plates"), ("PARAM", "3"), ("VAR", "bowls"),
+                              ("VAR", "plates"), ("CONST_DIR", "at most"), ("LIMIT", "60"), ("VAR", "bowls"),
+                              ("PARAM", "50"), ("VAR", "plates"), ("PARAM", "40"), ("OBJ_DIR", "maximize"),
+                              ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "3 * bowls + 3 * plates <= 60" in rows, rows
