@@ -78,3 +78,18 @@ def test_a_time_for_either_of_two_products_is_each_ones() -> None:
                               ("OBJ_NAME", "profit")])
     _, rows = model_of(toks, spans)
     assert "3 * bowls + 3 * plates <= 60" in rows, rows
+
+
+def test_unwilling_to_spend_over_is_a_budget() -> None:
+    # "unwilling to spend over $6000" tagged as a coefficient: a limit on what the buying costs
+    text = ("Lee resells bikes and scooters. He pays $300 for each bike and $200 for each scooter. Monthly "
+            "demand for the bikes and scooters together is no more than 25, and he is unwilling to spend over "
+            "$6000 buying them. He makes $90 profit per bike and $60 profit per scooter. How many of each should "
+            "he buy to maximize profit?")
+    toks, spans = hand(text, [("VAR", "bikes"), ("VAR", "scooters"), ("PARAM", "300"), ("VAR", "bike"),
+                              ("PARAM", "200"), ("VAR", "scooter"), ("VAR", "bikes"), ("VAR", "scooters"),
+                              ("CONST_DIR", "no more than"), ("LIMIT", "25"), ("PARAM", "6000"), ("PARAM", "90"),
+                              ("OBJ_NAME", "profit"), ("VAR", "bike"), ("PARAM", "60"), ("OBJ_NAME", "profit"),
+                              ("VAR", "scooter"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "300 * bikes + 200 * scooters <= 6000" in rows, rows

@@ -878,7 +878,9 @@ def _owed_before(tokens: list[Token], sp: Span) -> bool:
 _BOUND_BEFORE = re.compile(r"\b(at (?:most|least)|no (?:more|less|fewer) than|not (?:more|less|fewer) than|"
                            r"more than|less than|fewer than|up to|(?:minimum|maximum|total|budget|capacity|limit|requirements?|demands?) of|"
                            r"budget is|exceed|exceeds|has available|have available|in (?:their|his|her|its|our|your)|"
-                           r"(?:invest|invests|put|puts|allocate|allocates|spend|spends) \$)"
+                           r"(?:invest|invests|put|puts|allocate|allocates|spend|spends) \$|"
+                           # ("unwilling to spend over $8750": "over" after a verb of spending is "more than")
+                           r"(?:spend|spends|spending|invest|invests|investing|pay|pays|paying) over)"
                            r"(?: (?:\$|a|an|only|just))*$")
 
 
