@@ -107,8 +107,15 @@ def _neither_before(r: Reading, sp: Span) -> bool:
     if m is None:
         return False
     # ("Neither machine can run more than 3000 hours" of sausages and patties: a resource no decision's name
-    # holds, so each machine's row is bounded, not each decision: `_each_resource`)
-    return not _resource_noun(r, m.group(1))
+    # holds, so each machine's row is bounded, not each decision: `_each_resource`; but "Neither machine can
+    # work more than 14 hours" when the question asks how many hours each machine works bounds each decision)
+    return not _resource_noun(r, m.group(1)) or _in_asked_unit(r, sp)
+
+
+def _in_asked_unit(r: Reading, sp: Span) -> bool:
+    """The word right after a limit's number is what the question counts ("at most 14 hours" and "How many
+    hours should each machine work"): the decisions are in the limit's unit, no resource is between."""
+    return sp.end < len(r.words) and r.words[sp.end].isalpha() and _asked(r, sp.end)
 
 
 def _resource_noun(r: Reading, word: str) -> bool:
@@ -678,14 +685,16 @@ def _each_resource(r: Reading, sp: Span) -> bool:
     a, b = r.sentences[r.tokens[sp.start].sent]
     lowered = [w.lower() for w in r.words[a:b]]
     for k, w in enumerate(lowered):
-        if w == "neither" and a + k < sp.start and k + 1 < len(lowered) and _resource_noun(r, lowered[k + 1]):
+        if w == "neither" and a + k < sp.start and k + 1 < len(lowered) and _resource_noun(r, lowered[k + 1]) and (
+                not _in_asked_unit(r, sp)):
             return True  # "Neither machine can run more than 3000 hours a year": each machine's own row
         if w not in _EACH:
             continue
         nxt = lowered[k + 1] if k + 1 < len(lowered) else ""
         if not nxt or nxt in {".", ",", ";", "?", "!"}:
             return a + k > sp.start  # "... fiber and iron each."
-        if nxt == "of" and w == "each" and a + k < sp.start and _each_of_resource(r, lowered, k):
+        if nxt == "of" and w == "each" and a + k < sp.start and _each_of_resource(r, lowered, k) and (
+                not _in_asked_unit(r, sp)):
             return True  # "each of the two machines can be used for no more than 400 minutes"
         if nxt == "of" or stem(nxt) in _TIME_WORDS or (a + k + 1) in r.mention_var:
             continue
