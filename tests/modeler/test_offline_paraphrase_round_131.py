@@ -1,8 +1,9 @@
 """Offline modeler: readings that rewrites of NL4Opt training problems in a second writer's words showed
 missing (paraphrase round, parts B and D, helper h131): land one grows things "on his 50 acre plot", a
 limit of "neither machine" or "each of the two machines" on each machine's own row, "will not put more
-into X than into Y", a time "to make one kg of either A or B", and
-"unwilling to spend over $X".
+into X than into Y", a time "to make one kg of either A or B", "unwilling to spend over $X",
+"a minimum of 50 must be sold, but no more than 80 can be prepared" (the two ends of one decision's range) and
+"It has $800,000, and all of it will be invested".
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -93,3 +94,19 @@ def test_unwilling_to_spend_over_is_a_budget() -> None:
                               ("VAR", "scooter"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
     _, rows = model_of(toks, spans)
     assert "300 * bikes + 200 * scooters <= 6000" in rows, rows
+
+
+def test_the_other_end_of_a_range_after_but_bounds_the_same_decision() -> None:
+    # "a minimum of 30 must be sold, but no more than 60 can be baked": the scones' range, not all together
+    text = ("A cafe bakes muffins and scones. Each muffin brings $2 profit and each scone $3. Muffins sell well, "
+            "so at least 20 must be baked. Scones are popular, so a minimum of 30 must be sold, but no more than "
+            "60 can be baked daily. The oven holds at most 100 items in total. How many of each should be baked "
+            "to maximize profit?")
+    toks, spans = hand(text, [("VAR", "muffins"), ("VAR", "scones"), ("VAR", "muffin"), ("PARAM", "2"),
+                              ("OBJ_NAME", "profit"), ("VAR", "scone"), ("PARAM", "3"), ("VAR", "Muffins"),
+                              ("CONST_DIR", "at least"), ("LIMIT", "20"), ("VAR", "Scones"),
+                              ("CONST_DIR", "minimum"), ("LIMIT", "30"), ("CONST_DIR", "no more than"),
+                              ("LIMIT", "60"), ("CONST_DIR", "at most"), ("LIMIT", "100"), ("OBJ_DIR", "maximize"),
+                              ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "scones <= 60" in rows and "muffins + scones <= 60" not in rows, rows

@@ -631,6 +631,20 @@ def _ranges(r: Reading, limits: list[Span]) -> dict[int, int]:
     return out
 
 
+def _but_range(r: Reading, a: Span, b: Span) -> bool:
+    """Limit b opens a clause after "but" / "yet" in a's sentence and names nothing, from a on to the
+    sentence's end ("a minimum of 50 must be sold, but no more than 80 can be prepared daily"), nor speaks of
+    all together ("in total")."""
+    s = r.tokens[a.start].sent
+    if r.tokens[b.start].sent != s:
+        return False
+    _, end = r.sentences[s]
+    between = [w.lower() for w in r.words[a.end: b.start]]
+    if not {"but", "yet"} & set(between) or any(a.end <= k < end for k in r.mention_var):
+        return False
+    return not _TOTAL & {w.lower() for w in r.words[a.end: end]} and "each" not in between
+
+
 def _money_then_count(r: Reading, a: Span, b: Span) -> bool:
     """"The daily budget is $9,000, and at most 12 rail wagons are available": a sum of money and then a
     count are two limits, not the two ends of one range."""
