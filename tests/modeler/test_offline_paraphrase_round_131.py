@@ -2,8 +2,9 @@
 missing (paraphrase round, parts B and D, helper h131): land one grows things "on his 50 acre plot", a
 limit of "neither machine" or "each of the two machines" on each machine's own row, "will not put more
 into X than into Y", a time "to make one kg of either A or B", "unwilling to spend over $X",
-"a minimum of 50 must be sold, but no more than 80 can be prepared" (the two ends of one decision's range) and
-"It has $800,000, and all of it will be invested".
+"a minimum of 50 must be sold, but no more than 80 can be prepared" (the two ends of one decision's range),
+"It has $800,000, and all of it will be invested", "no less than double her fashion investment" and "no more
+than $12000 can go into healthcare".
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -110,3 +111,18 @@ def test_the_other_end_of_a_range_after_but_bounds_the_same_decision() -> None:
                               ("OBJ_NAME", "profit")])
     _, rows = model_of(toks, spans)
     assert "scones <= 60" in rows and "muffins + scones <= 60" not in rows, rows
+
+
+def test_all_of_it_will_be_invested_after_the_sum_is_an_equality() -> None:
+    # "It has $50,000, and all of it will be invested" with the sum tagged as a coefficient: the whole sum
+    text = ("A trust is choosing between a bond fund and a stock fund. It has $50,000, and all of it will be "
+            "invested, part in the bond fund and the rest in the stock fund. The bond fund earns 4% and the stock "
+            "fund earns 9%. At most $30,000 may go into the stock fund. How much should go into each fund to "
+            "maximize the return?")
+    toks, spans = hand(text, [("VAR", "bond fund"), ("VAR", "stock fund"), ("CONST_DIR", "has"),
+                              ("PARAM", "50,000"), ("VAR", "bond fund"), ("VAR", "stock fund"), ("VAR", "bond fund"),
+                              ("OBJ_NAME", "earns"), ("PARAM", "4%"), ("VAR", "stock fund"), ("PARAM", "9%"),
+                              ("CONST_DIR", "At most"), ("LIMIT", "30,000"), ("VAR", "stock fund"),
+                              ("OBJ_DIR", "maximize"), ("OBJ_NAME", "return")])
+    _, rows = model_of(toks, spans)
+    assert "bond_fund + stock_fund == 50000" in rows, rows

@@ -37,7 +37,10 @@ ALL_OWED = re.compile(r"^[^.;?!]*?\ball of (?:it|them|this|these|that|those) (?:
 FULLY_USED = re.compile(r"^(?:[\w'-]+ ){0,3}?(?:is|are|will be|must be|has to be|have to be|is to be|are to be|should be) "
                         r"(?:(?:fully|entirely|completely|all) (?:invested|spent|allocated|used|placed)\b|"
                         # ("is to be invested in full", "must be spent in its entirety": the adverb after the verb)
-                        r"(?:invested|spent|allocated|used|placed) (?:in full|in its entirety|fully|entirely)\b)", re.I)
+                        r"(?:invested|spent|allocated|used|placed) (?:in full|in its entirety|fully|entirely)\b)|"
+                        # ("It has $800,000, and all of it will be invested": the next clause says so of "it")
+                        r"^, and all of (?:it|this|that) (?:will|must|is to|has to|shall|should) be "
+                        r"(?:invested|spent|allocated|used|placed)\b", re.I)
 
 
 # ("its stock of 30 lemons, 40 mangos", "his inventory of 25 keyboards": what is at hand, like "available")
