@@ -126,3 +126,16 @@ def test_all_of_it_will_be_invested_after_the_sum_is_an_equality() -> None:
                               ("OBJ_DIR", "maximize"), ("OBJ_NAME", "return")])
     _, rows = model_of(toks, spans)
     assert "bond_fund + stock_fund == 50000" in rows, rows
+
+
+def test_a_multiple_of_her_other_investment_compares_the_two() -> None:
+    # "no less than double her bond investment": stocks >= 2 bonds (an owner's word where "the" stands)
+    text = ("Ann will invest $30000 in stocks and bonds. Stocks earn 7% and bonds earn 3%. Her stock investment "
+            "must be no less than double her bond investment. How much should she put in each to maximize her "
+            "earnings?")
+    toks, spans = hand(text, [("LIMIT", "30000"), ("VAR", "stocks"), ("VAR", "bonds"), ("VAR", "Stocks"),
+                              ("OBJ_NAME", "earn"), ("PARAM", "7%"), ("VAR", "bonds"), ("PARAM", "3%"),
+                              ("VAR", "stock"), ("CONST_DIR", "no less than double"), ("VAR", "bond"),
+                              ("OBJ_DIR", "maximize"), ("OBJ_NAME", "earnings")])
+    _, rows = model_of(toks, spans)
+    assert "stocks >= 2 * bonds" in rows, rows

@@ -186,12 +186,16 @@ def _times_named(r: Reading, a: int, b: int) -> bool:
         k + 2 < b and r.words[k + 1].lower() == "the" and k + 2 in r.mention_var)) for k in range(a, b - 1))
 
 
+_THE_OR_OWNERS = frozenset("the her his their its our my your".split())
+
+
 def _times_the_other(r: Reading, a: int, b: int) -> bool:
     """"The junior hours must not exceed twice the senior hours": a multiplier, "the" and a variable's
     mention right after it (a multiple of that variable, not a rate: "twice a day")."""
     for k in range(a, b - 2):
         w = r.words[k].lower()
-        if (w in MULTIPLIERS or w == "times") and r.words[k + 1].lower() == "the" and any(
+        # ("no less than double her fashion investment": an owner's word in the place of "the")
+        if (w in MULTIPLIERS or w == "times") and r.words[k + 1].lower() in _THE_OR_OWNERS and any(
                 j in r.mention_var for j in range(k + 2, min(k + 4, b))):
             return True
     return False
