@@ -139,3 +139,16 @@ def test_a_multiple_of_her_other_investment_compares_the_two() -> None:
                               ("OBJ_DIR", "maximize"), ("OBJ_NAME", "earnings")])
     _, rows = model_of(toks, spans)
     assert "stocks >= 2 * bonds" in rows, rows
+
+
+def test_money_that_can_go_into_an_untagged_option_bounds_it() -> None:
+    # "no more than $9000 can go into retail." with "retail" untagged there: that option alone
+    text = ("Sam wants to invest $20000 in the retail and shipping industries. Retail investments earn 8%, and "
+            "shipping investments earn 5%. However, no more than $9000 can go into retail. How should he split "
+            "his money to get the most profit?")
+    toks, spans = hand(text, [("LIMIT", "20000"), ("VAR", "retail"), ("VAR", "shipping industries"),
+                              ("VAR", "Retail investments"), ("OBJ_NAME", "earn"), ("PARAM", "8%"),
+                              ("OBJ_NAME", "earn"), ("PARAM", "5%"), ("CONST_DIR", "no more than"),
+                              ("LIMIT", "9000"), ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "retail <= 9000" in rows, rows

@@ -391,6 +391,10 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
             if k in r.mention_var:
                 return None if _listed_with_another(r, r.mention_var[k], sp) or _into_several(
                     r, k) else r.mention_var[k]
+            if k == k0 + 1 and stem(r.words[k]) in r.distinct and r.words[k + 1: k + 2] in ([], ["."], [","], [";"]):
+                # ("can go into healthcare ." with the name untagged: the word only one option's name has,
+                # ending the clause)
+                return r.distinct[stem(r.words[k])]
             if r.words[k] in {",", ".", ";", "?", "!"} or r.words[k].lower() in {"and", "or", "than", "while"}:
                 break
     given = _given_to(r, sp.end) if sp.end < len(r.words) else None
@@ -563,8 +567,9 @@ def _counted_for(r: Reading, k: int) -> int | None:
 
 
 _COUNTED_FOR = frozenset({"for", "are", "be", "is"})
+# ("no more than $12000 can go into healthcare", "$5000 may be put in bonds": a modal before the verb too)
 _MONEY_GLUE = frozenset("must has have to should needs need be is are invested put placed spent allocated kept "
-                        "going go stay stays remain remains left".split())
+                        "going go stay stays remain remains left can may could".split())
 
 _ONLY_IN = re.compile(r"\b(?:only|solely|just|exclusively)\b")
 
