@@ -152,3 +152,19 @@ def test_money_that_can_go_into_an_untagged_option_bounds_it() -> None:
                               ("LIMIT", "9000"), ("OBJ_NAME", "profit")])
     _, rows = model_of(toks, spans)
     assert "retail <= 9000" in rows, rows
+
+
+def test_enough_for_so_many_of_the_decided_things_is_their_sum() -> None:
+    # "enough frosting for 40 cakes in total" of lemon and carrot cakes: both cakes together, though "a cake
+    # shop" names one cake after the carrot cakes (a stock one of which some item takes is another thing)
+    text = ("Lemon cakes and carrot cakes are sold at a cake shop. She must bake at least 10 lemon cakes and at least 8 "
+            "carrot cakes. She only has enough frosting for 40 cakes in total, of either type. The profit is $3 "
+            "on a lemon cake and $2 on a carrot cake. How many cakes of each type should she bake to maximize "
+            "profit?")
+    toks, spans = hand(text, [("VAR", "Lemon cakes"), ("VAR", "carrot cakes"), ("CONST_DIR", "at least"),
+                              ("LIMIT", "10"), ("VAR", "lemon cakes"), ("CONST_DIR", "at least"), ("LIMIT", "8"),
+                              ("VAR", "carrot cakes"), ("LIMIT", "40"), ("OBJ_NAME", "profit"), ("PARAM", "3"),
+                              ("VAR", "lemon cake"), ("PARAM", "2"), ("VAR", "carrot cake"), ("OBJ_DIR", "maximize"),
+                              ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "lemon_cakes + carrot_cakes <= 40" in rows, rows

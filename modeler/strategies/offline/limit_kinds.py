@@ -11,6 +11,7 @@ from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.limit_scope import _named_in_clause
 from modeler.strategies.offline.limit_words import _asked, _clause_after, _clause_before
 from modeler.strategies.offline.reading import Reading
+from modeler.strategies.offline.variables import decision_units
 from modeler.strategies.offline.words import (
     CONCEPTS,
     FRACTIONS,
@@ -75,6 +76,8 @@ def _one_per_item(r: Reading, sp: Span) -> dict[int, float] | None:
     if r.words[head].lower() in MEASURES or CONCEPTS.get(r.words[head].lower()) in {"HOUR", "MINUTE"} or any(
             noun in f.context for f in r.features):
         return None
+    if noun in decision_units(r):
+        return None  # ("crusts for 30 pies in total" where the pies are decided: the decisions counted, a sum)
     out: dict[int, float] = {}
     for j in range(1, len(r.words)):
         if j == head or not one_noun(stem(r.words[j].lower()), noun):
