@@ -3,8 +3,8 @@ missing (paraphrase round, parts B and D, helper h131): land one grows things "o
 limit of "neither machine" or "each of the two machines" on each machine's own row, "will not put more
 into X than into Y", a time "to make one kg of either A or B", "unwilling to spend over $X",
 "a minimum of 50 must be sold, but no more than 80 can be prepared" (the two ends of one decision's range),
-"It has $800,000, and all of it will be invested", "no less than double her fashion investment" and "no more
-than $12000 can go into healthcare".
+"It has $800,000, and all of it will be invested", "no less than double her fashion investment", "no more
+than $12000 can go into healthcare", "enough crusts for 30 pies in total" and "cannot sell over 40 of them".
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -168,3 +168,16 @@ def test_enough_for_so_many_of_the_decided_things_is_their_sum() -> None:
                               ("OBJ_NAME", "profit")])
     _, rows = model_of(toks, spans)
     assert "lemon_cakes + carrot_cakes <= 40" in rows, rows
+
+
+def test_cannot_sell_over_is_a_bound() -> None:
+    # "but cannot sell over 25 of them" with 25 tagged as a coefficient: a most on the kites
+    text = ("A toy stall sells kites and yo-yos. It has to sell no fewer than 10 kites but cannot sell over 25 of "
+            "them, and it has to sell no fewer than 15 yo-yos. It has room for 60 toys in total. A kite earns $6 "
+            "and a yo-yo earns $2. How many of each should it sell to maximize profit?")
+    toks, spans = hand(text, [("VAR", "kites"), ("VAR", "yo-yos"), ("CONST_DIR", "no fewer than"), ("LIMIT", "10"),
+                              ("VAR", "kites"), ("PARAM", "25"), ("CONST_DIR", "no fewer than"), ("LIMIT", "15"),
+                              ("VAR", "yo-yos"), ("LIMIT", "60"), ("VAR", "kite"), ("PARAM", "6"), ("VAR", "yo-yo"),
+                              ("PARAM", "2"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "kites <= 25" in rows, rows

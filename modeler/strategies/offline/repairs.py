@@ -883,7 +883,9 @@ _BOUND_BEFORE = re.compile(r"\b(at (?:most|least)|no (?:more|less|fewer) than|no
                            r"budget is|exceed|exceeds|has available|have available|in (?:their|his|her|its|our|your)|"
                            r"(?:invest|invests|put|puts|allocate|allocates|spend|spends) \$|"
                            # ("unwilling to spend over $8750": "over" after a verb of spending is "more than")
-                           r"(?:spend|spends|spending|invest|invests|investing|pay|pays|paying) over)"
+                           r"(?:spend|spends|spending|invest|invests|investing|pay|pays|paying) over|"
+                           # ("but cannot sell over 40 of them": a negated modal and its verb before "over")
+                           r"(?:cannot|can't|can not|won't|will not|must not|may not) [a-z]+ over)"
                            r"(?: (?:\$|a|an|only|just))*$")
 
 
