@@ -34,6 +34,7 @@ import re
 from collections import Counter
 
 from modeler.strategies.offline.comparisons import _compares, comparisons
+from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.limit_kinds import (
     _asked_measure,
     _asked_unit,
@@ -53,6 +54,7 @@ from modeler.strategies.offline.limit_kinds import (
 from modeler.strategies.offline.limit_rows import _assign_features, _batch_total, _fractions_of_one
 from modeler.strategies.offline.limit_scope import (
     _asked_head_total,
+    _but_range,
     _clause_vars,
     _each_one_before,
     _each_resource,
@@ -141,7 +143,9 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
     listed = _respective_limits(r, limits)
     narrowed: list[tuple[ConstraintSpec, ConstraintSpec, int]] = []  # "..., at least 40 of which must be X"
     heads = head_counts(r)  # "for its 30 cats. Each cat needs ...": the 30 multiplies, it limits nothing
+    made: list[tuple[Span, int]] = []  # each limit and where its specs start in `out`
     for sp in limits:
+        made.append((sp, len(out)))
         s = r.tokens[sp.start].sent
         if any(a <= sp.start < b for a, b in compared) or sp.start in heads:
             continue
@@ -307,10 +311,31 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         totals.append(total)
         if _each_resource(r, sp):
             shared.add(len(pending) - 1)
+    made_end = len(out)
     out += _assign_features(r, pending, totals, objective_feature, shared)
+    _narrow_but_ranges(r, out[:made_end], made)
     out += _batch_total(r, out)
     out += _fractions_of_one(r, out)
     for spec, ref, var in narrowed:
         spec.terms = {var: ref.terms[var]} if var in ref.terms and ref.kind == "linear" else {var: 1.0}
     _weighted_shares(out)  # "60% of the covered hours": weighted by the hours row (limit_kinds)
     return [c for c in out if c.kind != "drop"]
+
+
+def _narrow_but_ranges(r: Reading, out: list[ConstraintSpec], made: list[tuple[Span, int]]) -> None:
+    """"a minimum of 50 must be sold, but no more than 80 can be prepared": a bound of the other sense after
+    "but" that names nothing is the other end of the range the bound before it set on one decision, not a
+    sum of all of them (`_but_range`)."""
+    if len(made) < 2:
+        return
+    ends = [n for _, n in made[1:]] + [len(out)]
+    specs = [out[n:e] for (_, n), e in zip(made, ends, strict=True)]
+    for i in range(1, len(made)):
+        one, two = specs[i - 1], specs[i]
+        if len(one) != 1 or len(two) != 1 or one[0].kind not in {"lowerbound", "upperbound"} or (
+                two[0].kind != "sum") or one[0].sense == two[0].sense or len(two[0].terms) < 2:
+            continue
+        if _but_range(r, made[i - 1][0], made[i][0]):
+            (var,) = one[0].terms
+            two[0].kind = "lowerbound" if two[0].sense == ">=" else "upperbound"
+            two[0].terms = {var: 1.0}

@@ -31,7 +31,7 @@ _MODAL = re.compile(r"\b(must|should|shall|can|cannot|can't|could|need|needs|has
 _CLAUSE_SPLIT = frozenset({",", ";", "but", "while", "whereas", "and", "however", "so", "since", "because"})
 _FRACTION_OF = re.compile(r"\b(half|third|quarter|fourth|fifth|\d+(?:\.\d+)? ?%|\d+ percent)\b (?:of )?(the|that)\b")
 _NEGATED_MORE = re.compile(r"\b(?:can't|cannot|can not|mustn't|must not|may not|shouldn't|should not|won't|will not|"
-                           r"isn't|aren't|is not|are not|don't want|do not want|doesn't want|does not want) (?:be |have |hire |use |take |book |run |make |get )?"
+                           r"isn't|aren't|is not|are not|don't want|do not want|doesn't want|does not want) (?:be |have |hire |use |take |book |run |make |get |put |invest |spend |place |allocate |give )?"
                            r"(?:any )?(more|greater|larger|higher|less|fewer|smaller|lower)\b[^,;]*?\bthan\b")
 _AS_MANY_AS = re.compile(r"(?:\bas (?:many|much)\b.* as|\bthan)$")
 _MORE_THAN = re.compile(r"\b(more|fewer|less|greater|larger|smaller|higher|lower)\b.*\bthan\b")
@@ -186,12 +186,16 @@ def _times_named(r: Reading, a: int, b: int) -> bool:
         k + 2 < b and r.words[k + 1].lower() == "the" and k + 2 in r.mention_var)) for k in range(a, b - 1))
 
 
+_THE_OR_OWNERS = frozenset("the her his their its our my your".split())
+
+
 def _times_the_other(r: Reading, a: int, b: int) -> bool:
     """"The junior hours must not exceed twice the senior hours": a multiplier, "the" and a variable's
     mention right after it (a multiple of that variable, not a rate: "twice a day")."""
     for k in range(a, b - 2):
         w = r.words[k].lower()
-        if (w in MULTIPLIERS or w == "times") and r.words[k + 1].lower() == "the" and any(
+        # ("no less than double her fashion investment": an owner's word in the place of "the")
+        if (w in MULTIPLIERS or w == "times") and r.words[k + 1].lower() in _THE_OR_OWNERS and any(
                 j in r.mention_var for j in range(k + 2, min(k + 4, b))):
             return True
     return False

@@ -11,6 +11,7 @@ from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.limit_scope import _named_in_clause
 from modeler.strategies.offline.limit_words import _asked, _clause_after, _clause_before
 from modeler.strategies.offline.reading import Reading
+from modeler.strategies.offline.variables import decision_units
 from modeler.strategies.offline.words import (
     CONCEPTS,
     FRACTIONS,
@@ -79,6 +80,8 @@ def _one_per_item(r: Reading, sp: Span) -> dict[int, float] | None:
         # "round watches and square watches ... check a maximum of 8 watches": the noun every decision's name
         # ends with counts the decisions themselves, it is no part that some of them take one of
         return None
+    if noun in decision_units(r):
+        return None  # ("crusts for 30 pies in total" where the pies are decided: the decisions counted, a sum)
     out: dict[int, float] = {}
     for j in range(1, len(r.words)):
         if j == head or not one_noun(stem(r.words[j].lower()), noun):

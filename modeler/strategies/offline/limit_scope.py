@@ -116,7 +116,28 @@ def _relative_antecedent(r: Reading, cut: int, prv: int, common: set[int]) -> li
 def _neither_before(r: Reading, sp: Span) -> bool:
     """"Neither line can run more than 20 hours a day", "none of the ovens may be used for more than 8
     hours": the limit holds for each decision on its own."""
-    return bool(re.search(r"(?:^| )(?:neither|none of)\b", _clause_before(r, sp)))
+    m = re.search(r"(?:^| )(?:neither|none of)\b(?: (?:the|these|those|our|its|their|two|three))* ([a-z-]+)",
+                  _clause_before(r, sp))
+    if m is None:
+        return False
+    # ("Neither machine can run more than 3000 hours" of sausages and patties: a resource no decision's name
+    # holds, so each machine's row is bounded, not each decision: `_each_resource`; but "Neither machine can
+    # work more than 14 hours" when the question asks how many hours each machine works bounds each decision)
+    return not _resource_noun(r, m.group(1)) or _in_asked_unit(r, sp)
+
+
+def _in_asked_unit(r: Reading, sp: Span) -> bool:
+    """The word right after a limit's number is what the question counts ("at most 14 hours" and "How many
+    hours should each machine work"): the decisions are in the limit's unit, no resource is between."""
+    return sp.end < len(r.words) and r.words[sp.end].isalpha() and _asked(r, sp.end)
+
+
+def _resource_noun(r: Reading, word: str) -> bool:
+    """A noun after "neither" / "each of the" that is no word of any decision's name ("machine" of sausages
+    and patties) and no pronoun: what the decisions use, not one of them."""
+    return word.isalpha() and word not in STOP | {"them", "us", "these", "those", "it", "kind", "type", "kinds",
+                                                  "types", "option", "options", "product", "products"} and not any(
+        stem(word) in v.keys for v in r.variables)
 
 
 def _each_one_before(r: Reading, sp: Span) -> bool:
@@ -384,6 +405,10 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
             if k in r.mention_var:
                 return None if _listed_with_another(r, r.mention_var[k], sp) or _into_several(
                     r, k) else r.mention_var[k]
+            if k == k0 + 1 and stem(r.words[k]) in r.distinct and r.words[k + 1: k + 2] in ([], ["."], [","], [";"]):
+                # ("can go into healthcare ." with the name untagged: the word only one option's name has,
+                # ending the clause)
+                return r.distinct[stem(r.words[k])]
             if r.words[k] in {",", ".", ";", "?", "!"} or r.words[k].lower() in {"and", "or", "than", "while"}:
                 break
     given = _given_to(r, sp.end) if sp.end < len(r.words) else None
@@ -556,8 +581,9 @@ def _counted_for(r: Reading, k: int) -> int | None:
 
 
 _COUNTED_FOR = frozenset({"for", "are", "be", "is"})
+# ("no more than $12000 can go into healthcare", "$5000 may be put in bonds": a modal before the verb too)
 _MONEY_GLUE = frozenset("must has have to should needs need be is are invested put placed spent allocated kept "
-                        "going go stay stays remain remains left".split())
+                        "going go stay stays remain remains left can may could".split())
 
 _ONLY_IN = re.compile(r"\b(?:only|solely|just|exclusively)\b")
 
@@ -624,6 +650,20 @@ def _ranges(r: Reading, limits: list[Span]) -> dict[int, int]:
     return out
 
 
+def _but_range(r: Reading, a: Span, b: Span) -> bool:
+    """Limit b opens a clause after "but" / "yet" in a's sentence and names nothing, from a on to the
+    sentence's end ("a minimum of 50 must be sold, but no more than 80 can be prepared daily"), nor speaks of
+    all together ("in total")."""
+    s = r.tokens[a.start].sent
+    if r.tokens[b.start].sent != s:
+        return False
+    _, end = r.sentences[s]
+    between = [w.lower() for w in r.words[a.end: b.start]]
+    if not {"but", "yet"} & set(between) or any(a.end <= k < end for k in r.mention_var):
+        return False
+    return not _TOTAL & {w.lower() for w in r.words[a.end: end]} and "each" not in between
+
+
 def _money_then_count(r: Reading, a: Span, b: Span) -> bool:
     """"The daily budget is $9,000, and at most 12 rail wagons are available": a sum of money and then a
     count are two limits, not the two ends of one range."""
@@ -678,16 +718,31 @@ def _each_resource(r: Reading, sp: Span) -> bool:
     a, b = r.sentences[r.tokens[sp.start].sent]
     lowered = [w.lower() for w in r.words[a:b]]
     for k, w in enumerate(lowered):
+        if w == "neither" and a + k < sp.start and k + 1 < len(lowered) and _resource_noun(r, lowered[k + 1]) and (
+                not _in_asked_unit(r, sp)):
+            return True  # "Neither machine can run more than 3000 hours a year": each machine's own row
         if w not in _EACH:
             continue
         nxt = lowered[k + 1] if k + 1 < len(lowered) else ""
         if not nxt or nxt in {".", ",", ";", "?", "!"}:
             return a + k > sp.start  # "... fiber and iron each."
+        if nxt == "of" and w == "each" and a + k < sp.start and _each_of_resource(r, lowered, k) and (
+                not _in_asked_unit(r, sp)):
+            return True  # "each of the two machines can be used for no more than 400 minutes"
         if nxt == "of" or stem(nxt) in _TIME_WORDS or (a + k + 1) in r.mention_var:
             continue
         if a + k < sp.start or a + k <= sp.end + 3:  # "a minimum of 20 grams of each biotin and folate"
             return True
     return False
+
+
+def _each_of_resource(r: Reading, lowered: list[str], k: int) -> bool:
+    """"each of the two machines", "each of these machines": the noun after "each of" and its determiners
+    is a resource (`_resource_noun`), not a decision and not a pronoun."""
+    j = k + 2
+    while j < len(lowered) and lowered[j] in {"the", "these", "those", "two", "three", "four", "our", "its", "their"}:
+        j += 1
+    return j > k + 2 and j < len(lowered) and _resource_noun(r, lowered[j])
 
 
 _TIME_WORDS = frozenset(stem(w) for w in "day days week weeks month months year years hour hours minute minutes "

@@ -370,7 +370,9 @@ def _all_before(r: Reading, sp: Span) -> str | None:
 def _all_of(r: Reading, sp: Span) -> str | None:
     """"==" for a sum its sentence then says is used up: "has inherited $50000 and will invest all of it"."""
     after = _clause_after(r, sp, 14)
-    return "==" if _ALL_OF.search(after.replace(" and ", " ", 1)) or FULLY_USED.match(after) else None
+    # (", and all of it will be invested": the clause after the comma speaks of the sum)
+    return "==" if _ALL_OF.search(after.replace(" and ", " ", 1)) or FULLY_USED.match(after) or FULLY_USED.match(
+        " ".join(r.words[sp.end: sp.end + 12])) else None
 
 
 # ("I want every dollar invested", "every penny of it has to be spent"): a sentence of its own saying the one

@@ -9,7 +9,7 @@ from collections import Counter
 
 from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.reading import Reading
-from modeler.strategies.offline.words import content, same_word, scaled_unit, stem
+from modeler.strategies.offline.words import STOP, content, same_word, scaled_unit, singular, stem
 
 _CLAUSE_BREAK = frozenset({"and", ",", ";", "while", "whereas", "but"})
 
@@ -77,6 +77,16 @@ def _counted_before(r: Reading, noun: str, end: int, var_toks: set[int]) -> int 
     return None
 
 
+def _named_one_by_one(low: list[str], noun: str, n: float) -> bool:
+    """The text names as many distinct `noun`s as the count says, one by one ("the cutting machine", "the
+    blending machine" of "each of the two machines"): things with a row of their own each, resources, not a
+    group whose needs add up."""
+    one = singular(noun)
+    kinds = {low[k - 1] for k in range(1, len(low)) if low[k] == one and low[k - 1].isalpha() and low[
+        k - 1] not in STOP | {"each", "every", "one", "per"}}
+    return len(kinds) == n
+
+
 def head_count(r: Reading, s: int) -> tuple[int, float] | None:
     """(the count's token, the count) when sentence `s` states what each one of a counted group of people or
     animals needs ("A clinic cares for 5 dogs. Each dog needs at least 36 grams of protein", "Each of the 20
@@ -93,6 +103,8 @@ def head_count(r: Reading, s: int) -> tuple[int, float] | None:
         # "Each of the 20 players needs ..."
         if {a + 3, a + 4} & var_toks or not low[a + 4].isalpha() or scaled_unit(stem(low[a + 4])):
             return None
+        if _named_one_by_one(low, low[a + 4], float(_HEADS.get(low[a + 3]) or int(low[a + 3]))):
+            return None  # ("Each of the two machines can run at most 400 minutes": each its own limit)
         return a + 3, float(_HEADS.get(low[a + 3]) or int(low[a + 3]))
     noun = low[a + 1]
     if low[a + 2] not in _NEED_VERBS or a + 1 in var_toks or not noun.isalpha() or scaled_unit(noun):

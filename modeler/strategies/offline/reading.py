@@ -429,7 +429,8 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                 if every_type and variables:
                     assign.append(list(range(len(variables))))
                     continue
-                pair = _joint_subject(words, var_spans, mention_var, p, a, distinct)
+                pair = _joint_subject(words, var_spans, mention_var, p, a, distinct) or _either_after(
+                    words, var_spans, mention_var, p)
                 if pair:
                     assign.append(pair)
                     continue
@@ -616,6 +617,22 @@ def _lists_of(words: list[str], params: list[Span], n: int) -> bool:
         if g and len(words[params[g - 1].end: params[g].start]) < 2:
             return False
     return True
+
+
+def _either_after(words: list[str], var_spans: list[Span], mention_var: dict[int, int], p: Span) -> list[int]:
+    """"It takes 2 hours to make one kg of either syrup or candy", "3 hours for a batch of both jam and jelly":
+    a number whose phrase goes on to "either A or B" / "both A and B" is the same for each of the two."""
+    after = [sp for sp in var_spans if sp.start >= p.end]
+    if len(after) < 2:
+        return []
+    x, y = after[0], after[1]
+    gap = [w.lower() for w in words[p.end: x.start]]
+    if not gap or len(gap) > 10 or _BOUNDARY & set(gap) or mention_var[x.start] == mention_var[y.start]:
+        return []
+    joint = {("either", "or"), ("both", "and")}
+    if (gap[-1], words[x.end].lower() if x.end < len(words) else "") not in joint or y.start != x.end + 1:
+        return []
+    return [mention_var[x.start], mention_var[y.start]]
 
 
 def _joint_subject(words: list[str], var_spans: list[Span], mention_var: dict[int, int], p: Span,

@@ -37,7 +37,10 @@ ALL_OWED = re.compile(r"^[^.;?!]*?\ball of (?:it|them|this|these|that|those) (?:
 FULLY_USED = re.compile(r"^(?:[\w'-]+ ){0,3}?(?:is|are|will be|must be|has to be|have to be|is to be|are to be|should be) "
                         r"(?:(?:fully|entirely|completely|all) (?:invested|spent|allocated|used|placed)\b|"
                         # ("is to be invested in full", "must be spent in its entirety": the adverb after the verb)
-                        r"(?:invested|spent|allocated|used|placed) (?:in full|in its entirety|fully|entirely)\b)", re.I)
+                        r"(?:invested|spent|allocated|used|placed) (?:in full|in its entirety|fully|entirely)\b)|"
+                        # ("It has $800,000, and all of it will be invested": the next clause says so of "it")
+                        r"^, and all of (?:it|this|that) (?:will|must|is to|has to|shall|should) be "
+                        r"(?:invested|spent|allocated|used|placed)\b", re.I)
 
 
 # ("its stock of 30 lemons, 40 mangos", "his inventory of 25 keyboards": what is at hand, like "available")
@@ -855,16 +858,19 @@ def _each_unit_of_needs(tokens: list[Token], spans: list[Span], sp: Span) -> boo
 _OWNERS = frozenset("your our my his her their its the".split())
 # participles of growing or keeping a list of decisions somewhere
 _KEPT = frozenset("grown kept raised planted farmed cultivated".split())
+_POSSESSIVES = frozenset("his her their its your our my".split())
 
 
 def _grown_on(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
-    """"grows tomatoes and peppers on 800 square meters of benches", "raises goats and sheep on 20 acres of
+    """"grows tomatoes and peppers on 800 square meters of benches", "raises goats and sheep on his 20 acres of
     pasture", "keeps chickens and turkeys in a barn of 600 square feet": a measure "on" which (or a place "of"
     which) a list of the decisions is grown or kept is the room they share, a limit (one decision's own room
     is said of one: "each goat grazes on 0.25 acres")."""
     k = sp.start - 1
     if k < 3 or sp.end >= len(tokens) or tokens[sp.end].text.lower() not in MEASURES:
         return False
+    if tokens[k].text.lower() in _POSSESSIVES and tokens[k - 1].text.lower() in {"on", "in"}:
+        k -= 1  # ("plants tulips and daffodils on her 200 acre field": the owner's word before the measure)
     if tokens[k].text.lower() == "of" and k >= 4 and tokens[k - 1].text.isalpha() and tokens[
             k - 2].text.lower() in {"a", "an", "the"} and tokens[k - 3].text.lower() in {"in", "on"}:
         k -= 3  # ("in a barn of 600 square feet": the list ends before "in")
@@ -909,7 +915,11 @@ def _owed_before(tokens: list[Token], sp: Span) -> bool:
 _BOUND_BEFORE = re.compile(r"\b(at (?:most|least)|no (?:more|less|fewer) than|not (?:more|less|fewer) than|"
                            r"more than|less than|fewer than|up to|(?:minimum|maximum|total|budget|capacity|limit|requirements?|demands?) of|"
                            r"budget is|exceed|exceeds|has available|have available|in (?:their|his|her|its|our|your)|"
-                           r"(?:invest|invests|put|puts|allocate|allocates|spend|spends) \$)"
+                           r"(?:invest|invests|put|puts|allocate|allocates|spend|spends) \$|"
+                           # ("unwilling to spend over $8750": "over" after a verb of spending is "more than")
+                           r"(?:spend|spends|spending|invest|invests|investing|pay|pays|paying) over|"
+                           # ("but cannot sell over 40 of them": a negated modal and its verb before "over")
+                           r"(?:cannot|can't|can not|won't|will not|must not|may not) [a-z]+ over)"
                            r"(?: (?:\$|a|an|only|just))*$")
 
 
