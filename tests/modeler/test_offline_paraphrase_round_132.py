@@ -1,6 +1,7 @@
 """Offline modeler: readings that rewrites of NL4Opt training problems in a second writer's words showed missing
 (para1 part C, round 132): a shop "open only" so many minutes, an amount "or more", a sum of money one option
-"must get".
+"must get", a fraction "of" the other decision's name, a multiple of "the money put into" the other, a count
+"set aside for" one kind, and a comparison whose one tagged name comes after "than".
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -51,3 +52,61 @@ def test_a_sum_of_money_one_option_must_get_bounds_that_option() -> None:
                               ("OBJ_NAME", "return")])
     _, rows = model_of(toks, spans)
     assert "gold >= 3000" in rows, rows
+
+
+def test_a_fraction_of_the_other_decisions_name_is_a_multiple_of_it() -> None:
+    # "scooter sales can be no more than one quarter of bicycle sales": scooters <= 0.25 bicycles
+    text = ("A shop can spend at most $30000 on bicycles and scooters. A bicycle costs $300 and a scooter costs "
+            "$600. Each bicycle earns $90 profit and each scooter earns $200. Scooter sales can be no more than one "
+            "quarter of bicycle sales. How many of each should the shop sell to maximize profit?")
+    toks, spans = hand(text, [("CONST_DIR", "at most"), ("LIMIT", "30000"), ("VAR", "bicycles"), ("VAR", "scooters"),
+                              ("VAR", "bicycle"), ("PARAM", "300"), ("VAR", "scooter"), ("PARAM", "600"),
+                              ("VAR", "bicycle"), ("OBJ_NAME", "earns"), ("PARAM", "90"), ("OBJ_NAME", "profit"),
+                              ("VAR", "scooter"), ("OBJ_NAME", "earns"), ("PARAM", "200"),
+                              ("CONST_DIR", "no more than"), ("PARAM", "one quarter"), ("VAR", "bicycle sales"),
+                              ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "scooters <= 0.25 * bicycles" in rows, rows
+
+
+def test_a_multiple_of_the_money_put_into_the_other() -> None:
+    # "The money put into the bakery must be at least twice the money put into the cafe"
+    text = ("A fund is investing up to $500000 in a bakery and a cafe. The money put into the bakery must be at "
+            "least 2 times the money put into the cafe. Money in the bakery earns 4% and money in the cafe earns "
+            "6%. How much should the fund invest in each to maximize its earnings?")
+    toks, spans = hand(text, [("CONST_DIR", "up to"), ("LIMIT", "500000"), ("VAR", "bakery"), ("VAR", "cafe"),
+                              ("VAR", "bakery"), ("CONST_DIR", "at least"), ("LIMIT", "2"), ("VAR", "cafe"),
+                              ("VAR", "bakery"), ("OBJ_NAME", "earns"), ("PARAM", "4 %"), ("VAR", "cafe"),
+                              ("OBJ_NAME", "earns"), ("PARAM", "6 %"), ("OBJ_DIR", "maximize"),
+                              ("OBJ_NAME", "earnings")])
+    _, rows = model_of(toks, spans)
+    assert "bakery >= 2 * cafe" in rows, rows
+
+
+def test_a_count_set_aside_for_one_kind_bounds_that_kind() -> None:
+    # "At least 20 seats are reserved for seniors": the senior seats, not all seats together
+    text = ("A theatre sells student seats and senior seats, and it can seat at most 200 people. Each student seat "
+            "earns $5 profit and each senior seat earns $4. At least 20 seats are reserved for seniors. How many "
+            "seats of each kind should be sold to maximize profit?")
+    toks, spans = hand(text, [("VAR", "student seats"), ("VAR", "senior seats"), ("CONST_DIR", "at most"),
+                              ("LIMIT", "200"), ("VAR", "student seat"), ("OBJ_NAME", "earns"), ("PARAM", "5"),
+                              ("OBJ_NAME", "profit"), ("VAR", "senior seat"), ("OBJ_NAME", "earns"), ("PARAM", "4"),
+                              ("CONST_DIR", "At least"), ("LIMIT", "20"), ("OBJ_DIR", "maximize"),
+                              ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "senior_seats >= 20" in rows, rows
+
+
+def test_the_one_tagged_name_after_than_is_the_side_compared_with() -> None:
+    # "the acreage of oats to be no less than the acreage of rye" with only "rye" tagged: oats >= rye
+    text = ("A farmer has 50 acres for oats and rye. Oats earn $200 per acre and rye earns $300 per acre. Because "
+            "oats keep well, she wants the acreage of oats to be no less than the acreage of rye. But the oat "
+            "acreage can be no more than 3 times the rye acreage. How many acres of each should she plant to "
+            "maximize profit?")
+    toks, spans = hand(text, [("LIMIT", "50"), ("VAR", "oats"), ("VAR", "rye"), ("VAR", "Oats"),
+                              ("OBJ_NAME", "earn"), ("PARAM", "200"), ("VAR", "rye"), ("OBJ_NAME", "earns"),
+                              ("PARAM", "300"), ("CONST_DIR", "no less than"), ("VAR", "rye"),
+                              ("VAR", "oat acreage"), ("CONST_DIR", "no more than"), ("PARAM", "3"),
+                              ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "oats >= rye" in rows, rows
