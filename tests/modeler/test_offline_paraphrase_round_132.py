@@ -1,7 +1,8 @@
 """Offline modeler: readings that rewrites of NL4Opt training problems in a second writer's words showed missing
 (para1 part C, round 132): a shop "open only" so many minutes, an amount "or more", a sum of money one option
 "must get", a fraction "of" the other decision's name, a multiple of "the money put into" the other, a count
-"set aside for" one kind, and a comparison whose one tagged name comes after "than".
+"set aside for" one kind, a comparison whose one tagged name comes after "than", "both types use ... apiece",
+a counted list after a colon ("four industries: ..."), and an ordinal alone with its name ("The first, X, ...").
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -110,3 +111,46 @@ def test_the_one_tagged_name_after_than_is_the_side_compared_with() -> None:
                               ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
     _, rows = model_of(toks, spans)
     assert "oats >= rye" in rows, rows
+
+
+def test_both_types_use_an_amount_apiece_measures_every_kind() -> None:
+    # "..., and both types use 12 kg of aluminium apiece": the aluminium row has 12 for each kind
+    text = ("A bike maker builds road bikes and mountain bikes. Each road bike needs 5 hours of labor and each "
+            "mountain bike needs 8 hours, and both types use 12 kg of aluminium apiece. Every week the maker gets "
+            "600 kg of aluminium and has 400 hours of labor. The profit is $300 on each road bike and $450 on each "
+            "mountain bike. How many of each should be built to maximize profit?")
+    toks, spans = hand(text, [("VAR", "road bikes"), ("VAR", "mountain bikes"), ("VAR", "road bike"), ("PARAM", "5"),
+                              ("VAR", "mountain bike"), ("PARAM", "8"), ("PARAM", "12"), ("LIMIT", "600"),
+                              ("CONST_DIR", "has"), ("LIMIT", "400"), ("OBJ_NAME", "profit"), ("PARAM", "300"),
+                              ("VAR", "road bike"), ("PARAM", "450"), ("VAR", "mountain bike"),
+                              ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "12 * road_bikes + 12 * mountain_bikes <= 600" in rows, rows
+
+
+def test_a_counted_list_after_a_colon_names_every_decision() -> None:
+    # "has picked three funds: gold, silver, and copper" with "gold" untagged: gold is a decision too
+    text = ("A saver has $50000 to invest and has picked three funds: gold, silver, and copper. The yearly returns "
+            "are 4% for gold, 6% for silver, and 7% for copper. The money put into copper should be no more than "
+            "the money put into gold. How much should go into each fund to maximize the return?")
+    toks, spans = hand(text, [("CONST_DIR", "has"), ("LIMIT", "50000"), ("VAR", "silver"), ("VAR", "copper"),
+                              ("OBJ_NAME", "returns"), ("PARAM", "4 %"), ("PARAM", "6 %"), ("VAR", "silver"),
+                              ("PARAM", "7 %"), ("CONST_DIR", "no more than"), ("OBJ_DIR", "maximize"),
+                              ("OBJ_NAME", "return")])
+    goal, rows = model_of(toks, spans)
+    assert goal == "max 0.04 * gold + 0.06 * silver + 0.07 * copper", goal
+    assert "copper <= gold" in rows, rows
+
+
+def test_an_ordinal_alone_with_its_name_set_off_by_commas_names_a_decision() -> None:
+    # "The first, oat bar, costs $2 ... The second, nut bar, costs $3": oat bars and nut bars are the decisions
+    text = ("Two snacks give fiber and protein. The first, oat bar, costs $2 per piece and has 6 grams of fiber and "
+            "4 grams of protein in each piece. The second, nut bar, costs $3 per piece and has 2 grams of fiber and 9 "
+            "grams of protein in each piece. At least 30 grams of fiber and at least 40 grams of protein are needed. "
+            "How many pieces of each snack should be eaten to minimize the cost?")
+    toks, spans = hand(text, [("VAR", "protein"), ("OBJ_NAME", "costs"), ("PARAM", "2"), ("PARAM", "6"),
+                              ("PARAM", "4"), ("OBJ_NAME", "costs"), ("PARAM", "3"), ("PARAM", "2"), ("PARAM", "9"),
+                              ("CONST_DIR", "At least"), ("LIMIT", "30"), ("CONST_DIR", "at least"), ("LIMIT", "40"),
+                              ("OBJ_DIR", "minimize"), ("OBJ_NAME", "cost")])
+    goal, rows = model_of(toks, spans)
+    assert goal == "min 2 * oat_bar + 3 * nut_bar", goal
