@@ -45,6 +45,7 @@ from modeler.strategies.offline.limit_kinds import (
     _earned,
     _generic_count,
     _is_share,
+    _money_put_in,
     _one_per_item,
     _shared_among,
     _size_of_unit,
@@ -264,6 +265,10 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             # "invest up to $5000": the amounts themselves add up to it
             out.append(ConstraintSpec("sum", sense, value, {v.index: 1.0 for v in r.variables},
                                       sentence=sentence, cue=cue))
+            continue
+        if follows is None and not total and (given := _money_put_in(r, sp, vars_)) is not None:
+            kind = "lowerbound" if sense == ">=" else "upperbound"
+            out.append(ConstraintSpec(kind, sense, value, {given: 1.0}, sentence=sentence, cue=cue))
             continue
         if follows is None and not vars_ and not total and (named := _named_subject(r, sp)) is not None:
             # "and Birch can ship no more than 4,000 tonnes": the one source the subject names

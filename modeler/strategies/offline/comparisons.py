@@ -70,17 +70,23 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
         m_times = _TIMES.search(low)
         has_times = bool(m_times) and not re.match(r"\s*(a|an|per|every|each|daily|weekly|monthly)\b",
                                                    low[m_times.end():]) and (bool(
-            re.search(r"\b(as|than|that of|the number|the amount|the \w+ (?:of|for))\b", low[m_times.end():]))
+            re.search(r"\b(as|than|that of|the number|the amount|the \w+ (?:of|for))\b", low[m_times.end():])
+            or _MONEY_PUT.match(low[m_times.end():]))
             or _times_named(r, a, b) or _times_the_other(r, a, b))
         frac = _FRACTION_OF.search(low)
+        # ("desktop sales can be no more than one third of laptop sales": a fraction of the other's name)
+        of_name = None if frac else _fraction_of_name(r, a, b)
         if frac and any(sp.label == "LIMIT" and a <= sp.start < b and _share_must_be(r, sp) is not None for sp in r.spans):
             frac = None  # ("a third of the carriers must ride bikes": a share of the whole, not of one kind)
         compare = any(c in low for c in _COMPARE) or bool(_MORE_THAN.search(low)) or bool(_AS_THE_NUMBER.search(low))
-        if not (has_times or frac or compare):
+        if not (has_times or frac or compare or of_name):
             continue
-        if any(sp for sp in limits if a <= sp.start < b and not _is_multiplier(r, sp) and not frac):
+        if any(sp for sp in limits if a <= sp.start < b and not _is_multiplier(r, sp) and not frac and not (
+                of_name and sp.start == of_name[0].start)):
             continue  # a real limit in the clause: a bound or a sum, not a comparison
         distinct = list(dict.fromkeys(r.mention_var[k] for k in sorted(r.mention_var) if a <= k < b))
+        if of_name is not None:
+            distinct = _fraction_sides(r, a, of_name)
         if not distinct and i + 1 < len(clauses) and (has_times or compare):
             # "at least 2 times as many people prefer to save money and travel by regular seats than
             # cushioned seats": the things compared come in the next clause
@@ -103,6 +109,9 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
             if more and (re.search(r"\bthan\b(?! (?:\$ )?\d)", low) or " as " in f" {low} "):
                 distinct.append(more[0])
                 b = nb
+        if len(distinct) == 1 and not (has_times or frac or of_name):
+            # (a plain comparison only: with a multiple, the sides of "twice as many X than Y" stay as read)
+            distinct = _named_before_than(r, a, b, distinct[0]) or distinct
         if len(distinct) == 1:
             other = _than_other(r, a, b, distinct[0])
             if other is not None:
@@ -122,10 +131,12 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
         neg = _NEGATED_MORE.search(cl.replace("ca n't", "can't").replace(" n't", "n't"))
         if neg and not has_times and not frac:
             sense = ">=" if neg.group(1) in {"less", "fewer", "smaller", "lower"} else "<="
-        if has_times or frac:
+        if has_times or frac or of_name:
             mult = None
             if frac:
                 mult = parse_value(frac.group(1))
+            elif of_name:
+                mult = parse_value(of_name[0].text)
             for sp in r.spans:
                 if mult is None and sp.label in {"PARAM", "LIMIT"} and a <= sp.start < b:
                     mult = parse_value(sp.text)
@@ -179,6 +190,34 @@ def _multiple_plus(r: Reading, a: int, b: int, sentence: str) -> ConstraintSpec 
     return None
 
 
+# "at least three times the money put into the rapper": a multiple of what another option gets
+_MONEY_PUT = re.compile(r"\s*the (?:money|amount|sum|investment|funds?)s? (?:\w+ )?(?:in|into|on|to)\b")
+
+
+def _fraction_of_name(r: Reading, a: int, b: int) -> tuple[Span, int] | None:
+    """"desktop sales can be no more than one third of laptop sales": a fraction (a word of it, not a percent)
+    followed by "of" and a decision's name at once is a part of that decision, not a share of the whole;
+    the span and the named variable."""
+    for sp in r.spans:
+        if sp.label not in {"PARAM", "LIMIT"} or not a <= sp.start < b or sp.end + 1 >= b:
+            continue
+        if not any(w in FRACTIONS for w in sp.text.lower().split()) or r.words[sp.end].lower() != "of":
+            continue
+        if sp.end + 1 in r.mention_var:
+            return sp, r.mention_var[sp.end + 1]
+    return None
+
+
+def _fraction_sides(r: Reading, a: int, of_name: tuple[Span, int]) -> list[int]:
+    """The part and the whole of `_fraction_of_name`: the part is the one other variable the clause names
+    before the fraction, tagged or by a word only its name has ("desktop" of "desktop sales" untagged)."""
+    sp, whole = of_name
+    named = {r.mention_var[k] for k in r.mention_var if a <= k < sp.start}
+    named |= {r.distinct[stem(w)] for w in r.words[a: sp.start] if stem(w) in r.distinct}
+    named.discard(whole)
+    return [named.pop(), whole] if len(named) == 1 else []
+
+
 def _times_named(r: Reading, a: int, b: int) -> bool:
     """"dungeon runs at least one and a half times arena matches": "times" right before a decision's name (people
     leave out "as many ... as" and "the number of")."""
@@ -207,6 +246,17 @@ def _is_multiplier(r: Reading, sp: Span) -> bool:
             ("it ", "them ", "this ", "all ", "its ", "their ", "the total", "the whole")):
         return False  # "no more than half of it may be compost": a share of the whole, not of another variable
     return nxt in {"times", "time"} or sp.text.lower() in MULTIPLIERS or "times" in sp.text.lower()
+
+
+def _named_before_than(r: Reading, a: int, b: int, x: int) -> list[int] | None:
+    """"the acreage of beets to be no less than the acreage of carrots" with only "carrots" tagged: the one
+    tagged name comes after "than", so it is the side compared with; the side compared is the other variable,
+    named before "than" by a word only its name has. [compared, compared with], or None."""
+    k = next((k for k in range(a, b) if r.words[k].lower() == "than"), None)
+    if k is None or any(j < k for j in r.mention_var if a <= j < b):
+        return None
+    before = {r.distinct[stem(w)] for w in r.words[a:k] if stem(w) in r.distinct} - {x}
+    return [before.pop(), x] if len(before) == 1 else None
 
 
 def _than_other(r: Reading, a: int, b: int, x: int) -> int | None:

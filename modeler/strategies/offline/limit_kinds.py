@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from modeler.strategies.offline.entities import Span
-from modeler.strategies.offline.limit_scope import _named_in_clause
-from modeler.strategies.offline.limit_words import _asked, _clause_after, _clause_before
+from modeler.strategies.offline.limit_scope import _named_in_clause, _subject_is
+from modeler.strategies.offline.limit_words import _asked, _clause_after, _clause_before, _money_decisions
 from modeler.strategies.offline.reading import Reading
 from modeler.strategies.offline.variables import decision_units
 from modeler.strategies.offline.words import (
@@ -157,6 +157,15 @@ def _earned(r: Reading, sp: Span) -> bool:
     """"so that she earns at least $3,000 a year", "the yearly interest must be at least $900": with money
     decisions, a sum of money the clause says is earned is the return row, not the amounts put in."""
     return bool(_EARN.search(_clause_before(r, sp, 8).lower()) or _EARNED_AFTER.match(_clause_after(r, sp, 5)))
+
+
+def _money_put_in(r: Reading, sp: Span, vars_: list[int]) -> int | None:
+    """"and transportation must get a minimum of $5000", "shipping must receive $1000 or more": with money
+    decisions, a sum of money that the clause's one option, its subject, gets is a bound on the amount put in
+    it, not a row its coefficients measure (nothing is earned)."""
+    if len(vars_) != 1 or sp.start < 1 or r.words[sp.start - 1] != "$" or not _money_decisions(r):
+        return None
+    return vars_[0] if _subject_is(r, sp, vars_[0]) and not _earned(r, sp) else None
 
 
 # "$11,000 of return a year", "$900 in yearly interest": the sum is what is earned

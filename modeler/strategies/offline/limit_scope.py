@@ -563,7 +563,10 @@ def _counted_for(r: Reading, k: int) -> int | None:
     what a variable is counted in, "for" it or said to "be" it, is that variable ("vehicle tickets",
     "hardcover books"): the word at k is a head of its name."""
     j = k + 1
-    if j < len(r.words) and r.words[j].lower() not in _COUNTED_FOR and r.words[j].isalpha() and j not in r.mention_var:
+    kept = _KEPT_FOR.match(" ".join(w.lower() for w in r.words[j: j + 5]))
+    if kept:
+        j += len(kept.group(0).split())  # "15 tickets are set aside for children": what is kept for one kind
+    elif j < len(r.words) and r.words[j].lower() not in _COUNTED_FOR and r.words[j].isalpha() and j not in r.mention_var:
         j += 1  # one word between: "books displayed are"
     if r.words[j: j + 2] == ["to", "be"]:
         j += 1
@@ -581,6 +584,8 @@ def _counted_for(r: Reading, k: int) -> int | None:
 
 
 _COUNTED_FOR = frozenset({"for", "are", "be", "is"})
+_KEPT_FOR = re.compile(r"(?:(?:are|is|must be|will be|should be|have been|has been|be) )?(?:set aside|reserved|kept|held|"
+                       r"saved|earmarked)(?= for\b)")
 # ("no more than $12000 can go into healthcare", "$5000 may be put in bonds": a modal before the verb too)
 _MONEY_GLUE = frozenset("must has have to should needs need be is are invested put placed spent allocated kept "
                         "going go stay stays remain remains left can may could".split())

@@ -211,6 +211,13 @@ def ordinal_names(words: list[str], spans: list[Span]) -> list[Span]:
     n = len(words)
     found: dict[str, tuple[int, int]] = {}
     for k in range(1, n - 4):
+        if lower[k] in _ORDINALS and lower[k - 1] == "the" and lower[k + 1] == ",":
+            # ("The first, carrot juice, costs $3": the ordinal alone, its name set off by commas)
+            e = next((x for x in range(k + 2, min(k + 6, n)) if lower[x] in _NAME_END), None)
+            if e is not None and e > k + 2 and lower[e] == "," and all(
+                    w.replace("-", "").isalpha() and not _function(w) for w in words[k + 2: e]):
+                found.setdefault(lower[k], (k + 2, e))
+            continue
         if lower[k] not in _ORDINALS or lower[k - 1] != "the" or not words[k + 1].isalpha():
             continue
         j = k + 2
@@ -890,3 +897,37 @@ def placed_units(words: list[str], spans: list[Span]) -> list[Span]:
             drop.add(sp.start)
     return [sp for sp in spans if not (sp.label == "VAR" and sp.start in drop)]
 
+
+
+_COUNTS = {w: i + 2 for i, w in enumerate("two three four five six seven eight nine".split())}
+
+
+def counted_list_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"has chosen four industries: energy, telecom, utilities, and health care" with "energy" untagged: a
+    list after a colon that a count announces ("four industries:") and that has as many items as the count,
+    one of them tagged, lists the decisions; its untagged items (one to three plain words) become VAR spans."""
+    lower = [w.lower() for w in words]
+    label = {k for sp in spans for k in range(sp.start, sp.end)}
+    starts = {sp.start for sp in spans if sp.label == "VAR"}
+    new: list[Span] = []
+    for c in range(2, len(words) - 2):
+        if words[c] != ":" or lower[c - 2] not in _COUNTS or not words[c - 1].isalpha():
+            continue
+        items: list[tuple[int, int]] = []
+        k = c + 1
+        while k < len(words) and words[k] not in {".", ";", ":", "?", "!"}:
+            e = k
+            while e < len(words) and words[e].isalpha() and lower[e] not in _SEP and e - k < 3:
+                e += 1
+            if e == k or (e < len(words) and words[e] not in _SEP and words[e] not in {".", ";", "?", "!"}):
+                items = []
+                break
+            items.append((k, e))
+            k = e
+            while k < len(words) and lower[k] in _SEP:
+                k += 1
+        if len(items) != _COUNTS[lower[c - 2]] or not any(a in starts for a, _ in items):
+            continue
+        new += [Span("VAR", a, e, " ".join(words[a:e])) for a, e in items
+                if not any(x in label for x in range(a, e)) and not any(_function(words[x]) for x in range(a, e))]
+    return sorted([*spans, *new], key=lambda sp: sp.start) if new else spans

@@ -71,6 +71,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     """Add VAR spans the tagger missed: "in bonds and stocks" (a word coordinated with a tagged
     variable) and later untagged repeats of a known variable's words."""
     from modeler.strategies.offline.mentions import (
+        counted_list_names,
         head_names,
         joined_proper_names,
         lettered_names,
@@ -105,6 +106,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     spans = listed_names(words, modified_names(words, whole_names(words, tidy_mentions(words, run_objects(
         words, per_unit_names(words, spans))))))
     spans = listed_qualifiers(words, head_names(words, spans))
+    spans = counted_list_names(words, spans)
     tagged = {k for sp in spans for k in range(sp.start, sp.end)}
     extra: list[Span] = []
     var_spans = [sp for sp in spans if sp.label == "VAR"]

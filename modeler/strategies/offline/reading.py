@@ -429,6 +429,9 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                 if every_type and variables:
                     assign.append(list(range(len(variables))))
                     continue
+                if variables and _all_kinds_clause(words, var_spans, p, a):
+                    assign.append(list(range(len(variables))))
+                    continue
                 pair = _joint_subject(words, var_spans, mention_var, p, a, distinct) or _either_after(
                     words, var_spans, mention_var, p)
                 if pair:
@@ -796,6 +799,23 @@ def _distinct_keys(variables: list[Variable]) -> dict[str, int]:
     said = {v.index: {k for m in v.mentions for k in _mention_keys(m)} for v in variables}
     return {k: next(iter(o)) for k, o in owners.items() if len(o) == 1 and len(k) > 2 and not any(
         k in ks for i, ks in said.items() if i not in o)}
+
+
+# "..., and both types use 25 kg of steel apiece", "all three models need 2 hours of testing": a clause whose
+# subject is every kind at once
+_ALL_KINDS = re.compile(r"^(?:both|all|all three|all four|all of the|both of the|all the) (?:types|kinds|models|products|"
+                        r"sorts|items|of them|varieties|designs|versions)\b")
+
+
+def _all_kinds_clause(words: list[str], var_spans: list[Span], p: Span, a: int) -> bool:
+    """The number's own clause (from the last break before it) opens with "both types" / "all kinds" and names
+    no variable: the number measures every variable alike."""
+    k = p.start - 1
+    while k >= a and words[k].lower() not in _BOUNDARY:
+        k -= 1
+    if any(k < sp.start < p.start for sp in var_spans):
+        return False
+    return bool(_ALL_KINDS.match(" ".join(w.lower() for w in words[k + 1: p.start])))
 
 
 _EVERY_TYPE = re.compile(r"\b(?:of|for) (?:either|each|both|every|any) (?:type|kind|model|sort)s?\b")

@@ -115,7 +115,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
                 tokens, spans, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or _had_list(
-                tokens, spans, sp) or _verb_capped(tokens, sp) or _permits_only(tokens, sp) or _can_only_make(tokens, sp) or _can_spend(tokens, spans, sp) or _budget_is(tokens, sp) or _drawn_from(tokens, spans, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or _set_aside([t.text for t in tokens], sp) or (not has_var and any(
+                tokens, spans, sp) or _verb_capped(tokens, sp) or _or_more(tokens, sp) or _permits_only(tokens, sp) or _can_only_make(tokens, sp) or _can_spend(tokens, spans, sp) or _budget_is(tokens, sp) or _drawn_from(tokens, spans, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or _set_aside([t.text for t in tokens], sp) or (not has_var and any(
                 _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
@@ -638,6 +638,18 @@ def _verb_capped(tokens: list[Token], sp: Span) -> bool:
     before = [t.text for t in tokens[max(0, sp.start - 9): sp.start] if t.sent == sent]
     after = [t.text.lower() for t in tokens[sp.end: sp.end + 2]]
     return bool(_CAPPED.search(" ".join(before))) and not {"per", "a", "an", "each", "every"} & set(after)
+
+
+_OR_MORE = frozenset("more less fewer greater higher lower above below over under".split())
+
+
+def _or_more(tokens: list[Token], sp: Span) -> bool:
+    """"shipping must receive $1000 or more", "20 kg or less of it": an amount with "or more" / "or less" after
+    it (its unit between at most) is a bound, never what one unit holds."""
+    for k in (sp.end, sp.end + 1):
+        if k + 1 < len(tokens) and tokens[k].text.lower() == "or" and tokens[k + 1].text.lower() in _OR_MORE:
+            return tokens[k].sent == tokens[sp.start].sent
+    return False
 
 
 def _gapped_rate(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
@@ -1413,6 +1425,7 @@ def _fraction_amounts(words: list[str], spans: list[Span]) -> list[Span]:
 
 
 _WORK_VERBS = frozenset("works work runs run operates operate".split())
+_PERIODS = frozenset("day week month year shift".split())
 
 
 def _person_can(tokens: list[Token], k: int) -> bool:
@@ -1428,6 +1441,8 @@ def _works_hours(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     if sp.end >= len(tokens) or tokens[sp.end].text.lower() not in {"hours", "hour", "minutes", "minute", "seconds"}:
         return False
     k = sp.start - 1
+    if k >= 2 and tokens[k].text.lower() in {"only", "just"}:
+        k -= 1  # ("The shop is open only 3500 minutes a week": the adverb leaves the verb's object as it was)
     if k >= 2 and tokens[k].text.lower() == "for" and tokens[k - 1].text.lower() in {"runs", "operates"}:
         k -= 1  # ("and the line runs for 3200 seconds")
     if k < 1 or not (tokens[k].text.lower() in _WORK_VERBS or (
@@ -1447,8 +1462,10 @@ def _works_hours(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
         if t.text in {",", ".", ";", "?", "!"} or t.text.lower() == "and":
             break
         after.append(t.text.lower())
-    rate = any(w in {"per", "every"} for w in after) or any(
-        w == "each" and i + 1 < len(after) for i, w in enumerate(after))
+    # ("each week", "per day" name the period the time is counted over, not a need per unit)
+    rate = any(w in {"per", "every", "each"} and i + 1 < len(after) and after[i + 1] not in _PERIODS
+               for i, w in enumerate(after)) or any(w in {"per", "every"} and i + 1 == len(after)
+                                                    for i, w in enumerate(after))
     return j is not None and not rate and not any(
         x.label == "VAR" and tokens[x.start].sent == sent for x in spans)
 
