@@ -10,7 +10,7 @@ from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.limit_scope import _share_must_be
 from modeler.strategies.offline.reading import Reading
 from modeler.strategies.offline.specs import ConstraintSpec
-from modeler.strategies.offline.words import FRACTIONS, MULTIPLIERS, direction, parse_value, stem
+from modeler.strategies.offline.words import FRACTIONS, MULTIPLIERS, OWNERS, direction, parse_value, stem
 
 _COMPARE = ("exceed", "more than", "less than", "greater than", "fewer than", "larger than", "smaller than",
             "as many", "as much", "at least as", "at most as", "higher than", "lower than")
@@ -225,16 +225,13 @@ def _times_named(r: Reading, a: int, b: int) -> bool:
         k + 2 < b and r.words[k + 1].lower() == "the" and k + 2 in r.mention_var)) for k in range(a, b - 1))
 
 
-_THE_OR_OWNERS = frozenset("the her his their its our my your".split())
-
-
 def _times_the_other(r: Reading, a: int, b: int) -> bool:
     """"The junior hours must not exceed twice the senior hours": a multiplier, "the" and a variable's
     mention right after it (a multiple of that variable, not a rate: "twice a day")."""
     for k in range(a, b - 2):
         w = r.words[k].lower()
         # ("no less than double her fashion investment": an owner's word in the place of "the")
-        if (w in MULTIPLIERS or w == "times") and r.words[k + 1].lower() in _THE_OR_OWNERS and any(
+        if (w in MULTIPLIERS or w == "times") and r.words[k + 1].lower() in OWNERS and any(
                 j in r.mention_var for j in range(k + 2, min(k + 4, b))):
             return True
     return False

@@ -25,7 +25,7 @@ from modeler.strategies.offline.limit_words import (
 from modeler.strategies.offline.mentions import _TRIP_NOUNS
 from modeler.strategies.offline.reading import Reading, overlap
 from modeler.strategies.offline.variables import decision_units
-from modeler.strategies.offline.words import MEASURES, STOP, content, parse_value, stem, weight
+from modeler.strategies.offline.words import MEASURES, OWNERS, STOP, content, parse_value, stem, weight
 
 _TOTAL = frozenset("total combined altogether together combination either all overall".split())
 
@@ -152,7 +152,6 @@ def _each_one_before(r: Reading, sp: Span) -> bool:
     return stem(words[1]) in shared
 
 
-_OWNERS = frozenset("the our their my your his her its".split())
 
 
 def _named_subject(r: Reading, sp: Span) -> int | None:
@@ -165,15 +164,15 @@ def _named_subject(r: Reading, sp: Span) -> int | None:
     clause = r.words[k + 1: sp.start]
     if len(clause) < 3 or not any(w.lower() in {"can", "could", "may", "will", "cannot"} for w in clause[1:4]):
         return None
-    w = clause[1] if clause[0].lower() in _OWNERS else clause[0]
+    w = clause[1] if clause[0].lower() in OWNERS else clause[0]
     # ("Our bank staff can only take 45 shifts": a possessive subject whose first word only one name holds)
-    if not w[:1].isupper() and clause[0].lower() not in _OWNERS - {"the"}:
+    if not w[:1].isupper() and clause[0].lower() not in OWNERS - {"the"}:
         return None
     owners = {v.index for v in r.variables for m in v.mentions if w.lower() in m.lower().split()}
     if len(owners) != 1:
         # "Type A can fly at most 7 times a week": the whole subject ("type a") only one name holds
         at = next(i for i, x in enumerate(clause) if x.lower() in {"can", "could", "may", "will", "cannot"})
-        subject = [x.lower() for x in clause[:at] if x.lower() not in _OWNERS]
+        subject = [x.lower() for x in clause[:at] if x.lower() not in OWNERS]
         owners = {v.index for v in r.variables for m in v.mentions if subject and set(subject) <= set(
             m.lower().split())} if 1 < len(subject) <= 3 else set()
     return owners.pop() if len(owners) == 1 else None

@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING
 
 from modeler.strategies.offline.entities import Span, Token, is_number
 from modeler.strategies.offline.mentions import _TRIP_NOUNS
-from modeler.strategies.offline.words import CONCEPTS, FRACTIONS, MEASURES, SPELT, STOP, parse_value, stem
+from modeler.strategies.offline.words import (
+    CONCEPTS,
+    FRACTIONS,
+    MEASURES,
+    OWNERS,
+    SPELT,
+    STOP,
+    parse_value,
+    stem,
+)
 
 if TYPE_CHECKING:
     pass
@@ -867,10 +876,8 @@ def _each_unit_of_needs(tokens: list[Token], spans: list[Span], sp: Span) -> boo
         var.start - 2].text.isalpha() and tokens[var.start - 3].text.lower() in {"each", "every", "one", "per"}
 
 
-_OWNERS = frozenset("your our my his her their its the".split())
 # participles of growing or keeping a list of decisions somewhere
 _KEPT = frozenset("grown kept raised planted farmed cultivated".split())
-_POSSESSIVES = frozenset("his her their its your our my".split())
 
 
 def _grown_on(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
@@ -881,14 +888,12 @@ def _grown_on(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     k = sp.start - 1
     if k < 3 or sp.end >= len(tokens) or tokens[sp.end].text.lower() not in MEASURES:
         return False
-    if tokens[k].text.lower() in _POSSESSIVES and tokens[k - 1].text.lower() in {"on", "in"}:
-        k -= 1  # ("plants tulips and daffodils on her 200 acre field": the owner's word before the measure)
     if tokens[k].text.lower() == "of" and k >= 4 and tokens[k - 1].text.isalpha() and tokens[
             k - 2].text.lower() in {"a", "an", "the"} and tokens[k - 3].text.lower() in {"in", "on"}:
         k -= 3  # ("in a barn of 600 square feet": the list ends before "in")
     else:
-        # ("grown on your 30 acres of land": whose land it is, between "on" and the amount)
-        k -= tokens[k].text.lower() in _OWNERS
+        # ("grown on your 30 acres of land", "on her 200 acre field": whose land it is, between "on" and the amount)
+        k -= tokens[k].text.lower() in OWNERS
         if tokens[k].text.lower() != "on":
             return False
         # ("Peaches and nectarines are grown on ...": the list, then the passive verb)

@@ -13,6 +13,9 @@ FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "qua
              "fifth": 0.2, "sixth": 1 / 6, "tenth": 0.1}
 MULTIPLIERS = {"twice": 2.0, "double": 2.0, "thrice": 3.0, "triple": 3.0, "half": 0.5}
 
+# a clause's owner or article before a noun: "her fashion investment", "on your 30 acres", "the senior hours"
+OWNERS = frozenset("the our their my your his her its".split())
+
 STOP = frozenset(
     "a an the of to in on for by with at from and or each per every one ones unit units their its his her "
     "our your is are be been was were will would can could should must may might that which who this these "
