@@ -55,8 +55,8 @@ def test_the_machine_named_before_is_available_for_takes_its_limit() -> None:
     toks, spans = hand(_KILN, _KILN_TAGS)
     r = read(toks, spans)
     ctx = {sp.text: _limit_context(r, sp) for sp in r.spans if sp.label == "LIMIT"}
-    assert ctx["300"]["dry"] and not ctx["300"]["glaz"]
-    assert ctx["200"]["glaz"] and not ctx["200"]["dry"]
+    assert ctx["300"]["dry"] and not ctx["300"]["glaze"]
+    assert ctx["200"]["glaze"] and not ctx["200"]["dry"]
     _, rows = model_of(toks, spans)
     assert "2 * vases + 4 * plates <= 300" in rows
     assert "5 * vases + plates <= 200" in rows

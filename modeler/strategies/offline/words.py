@@ -145,10 +145,20 @@ def stem(word: str) -> str:
         return w[:-4]  # "entertainment" meets "entertains"
     if w.endswith("ing") and len(w) > 5:
         w = w[:-3]
-        return w[:-1] if len(w) > 3 and w[-1] == w[-2] else w
+        return w[:-1] if len(w) > 3 and w[-1] == w[-2] else _silent_e(w)
     if w.endswith("ed") and len(w) > 5:
-        w = w[:-2]
+        w = _silent_e(w[:-2])
     return w[:-1] if w.endswith("e") and len(w) > 5 else w  # "fundraise" meets "fundraised"
+
+
+_SHORT_VOWEL_END = re.compile(r"^[^aeiou]{1,2}[aeiou][^aeiouwxy]$")
+
+
+def _silent_e(w: str) -> str:
+    """Give back the "e" that "-ing" / "-ed" took from a short verb, so "shaping" meets "shape" and "baking"
+    "bake": a one-syllable verb ending vowel-consonant doubles that consonant when it keeps no "e" ("cutting",
+    "shipping", handled before this), so a short stem left ending that way had one ("shap", "bak", "hir")."""
+    return w + "e" if _SHORT_VOWEL_END.match(w) else w
 
 
 _OBJECT_PRONOUNS = frozenset("us me i".split())  # (and "I can spend" vs "I make $160": who, not what)
