@@ -1,6 +1,6 @@
 """Offline modeler: readings that the third set of NL4Opt rewrites (para3, part I, round 140) showed
 missing: a negated subject ("neither machine") kept when an aside between commas stands between it and the
-limit.
+limit; a long goal subject after "so that".
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -51,4 +51,30 @@ def test_neither_after_an_opening_phrase_makes_more_than_a_most() -> None:
     _, rows = model_of(toks, spans)
     assert "6 * brackets + 4 * hinges <= 600" in rows, rows
     assert "9 * brackets + 3 * hinges <= 600" in rows, rows
+
+
+def test_a_long_subject_after_so_that_names_the_goal() -> None:
+    # "so that the total time spent on apples at the two farms is as small as possible": the goal is the time,
+    # which the question asks for, so it sums the decisions; a six-word window kept only "on apples at the
+    # two farms" and weighed the apples each hour gives
+    text = ("A picker needs no fewer than 60 kg of apples and no fewer than 40 kg of pears. Every hour spent on farm "
+            "1 yields 6 kg of apples and 2 kg of pears, and every hour spent on farm 2 yields 3 kg of apples and 5 kg "
+            "of pears. How many hours should she pick on each farm so that the total time spent on apples at the two "
+            "farms is as small as possible?")
+    toks, spans = hand(text, [("CONST_DIR", "no fewer than"), ("LIMIT", "60"), ("VAR", "apples"),
+                              ("CONST_DIR", "no fewer than"), ("LIMIT", "40"), ("VAR", "pears"), ("VAR", "farm 1"),
+                              ("PARAM", "6"), ("LIMIT", "2"), ("VAR", "pears"), ("VAR", "farm 2"), ("PARAM", "3"),
+                              ("LIMIT", "5"), ("VAR", "pears")])
+    goal, _ = model_of(toks, spans)
+    assert goal == "min farm_1 + farm_2", goal
+
+
+def test_a_short_subject_keeps_its_six_word_window() -> None:
+    # a guard: without "so that" the subject is read as before
+    from modeler.strategies.offline.words import _so_that_subject
+
+    low = "we want the total time spent picking on the two farms is as small as possible".split()
+    assert _so_that_subject(low, low.index("is")) is None
+    low = ("so that the total time spent picking on the two farms is as small as possible").split()
+    assert _so_that_subject(low, low.index("is")) == 2
 
