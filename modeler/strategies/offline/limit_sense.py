@@ -64,6 +64,24 @@ def _available_after(r: Reading, sp: Span) -> str | None:
     return "<=" if re.search(r"\b(is|are)( still| only)? available\b", text) or SUPPLIED.search(text + " ") else None
 
 
+def _negated_subject(r: Reading, sp: Span) -> str | None:
+    """The direction a clause gives whose subject is negated before an aside: "Neither machine, the grinder
+    or the polisher, can run for more than 12 hours" (the words right before the limit stop at the aside's
+    comma and lose the "neither" that turns "more than" into a most)."""
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    text = " ".join(w.lower() for w in r.words[a: sp.start])
+    # (one aside between commas is dropped; the clause the limit stands in is what is left after the last
+    # clause break)
+    text = re.sub(r", [^,;]*, ", " ", text)
+    clause = re.split(r" [,;:] | and | but | while ", f" {text}")[-1].strip()
+    if not re.match(r"(?:neither|none of)\b", clause):
+        return None
+    # (the negation is read with the verb's own words, as "cannot be run for more than" would be: the
+    # subject's name may be longer than the few words a negation reaches over)
+    m = re.search(r"\b(?:can|could|may|might|will|would|shall|should|must|is|are|was|were|does|do)\b(.*)$", clause)
+    return direction(f"not {m.group(1)}" if m else clause)
+
+
 _HAD = re.compile(r"\b(?:has|have|had|got)(?: only| just| about| around)?$")
 
 

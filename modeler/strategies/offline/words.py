@@ -244,6 +244,15 @@ _GOAL_STOP = frozenset(". , ; : ? ! to that so and while keep keeps make makes g
                        "stays stay remains remain".split())
 
 
+def _so_that_subject(low: list[str], end: int) -> int | None:
+    """The start of a longer subject that "so that" opens: "so that the total time spent fishing at the two
+    lakes is as small as possible" names the time, which a six-word window would cut to "spent fishing ..."."""
+    start = end
+    while start > 0 and end - start < 10 and low[start - 1] not in _GOAL_STOP:
+        start -= 1
+    return start if end - start > 6 and start >= 2 and low[start - 2: start] == ["so", "that"] else None
+
+
 def goal_frame(words: list[str]) -> tuple[str, int, int] | None:
     """(sense, start, end) of the last goal stated without maximize / minimize, words[start:end] naming
     what is maximized or minimized ("profit", "the fuel burned", "her income"); None if there is none."""
@@ -273,7 +282,7 @@ def goal_frame(words: list[str]) -> tuple[str, int, int] | None:
             start = end
             while start > 0 and end - start < 6 and low[start - 1] not in _GOAL_STOP:
                 start -= 1
-            return sense, start, end
+            return sense, _so_that_subject(low, end) or start, end
         if w in _KEEP_MIN and k >= 2 and (k + 1 == n or low[k + 1] in {".", "?", "!", ",", ";", "while", "and"}):
             # keep NP low
             for i in range(k - 1, max(k - 7, 0) - 1, -1):
