@@ -1,0 +1,43 @@
+"""Offline modeler: readings that the rewrites of part J of the third paraphrase set (NL4Opt training
+problems said by a second writer) showed missing (round 141): one negation before the first item of an
+"or" list ("cannot bake more than 40 loaves or more than 25 cakes") governs every item of it.
+
+The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
+tagger gives them on such texts. No trained tagger is needed.
+"""
+
+from __future__ import annotations
+
+from hand_tags import hand, model_of
+
+
+def test_negation_governs_each_item_of_an_or_list() -> None:
+    # "cannot bake more than 40 loaves or more than 25 cakes": both amounts are mosts
+    text = ("A bakery bakes loaves and cakes. It cannot bake more than 40 loaves or more than 25 cakes a day. "
+            "It must bake at least 30 items a day. Each loaf earns $3 and each cake earns $5. How many of each "
+            "should it bake to maximize profit?")
+    toks, spans = hand(text, [("VAR", "loaves"), ("VAR", "cakes"), ("CONST_DIR", "cannot bake more than"),
+                              ("LIMIT", "40"), ("VAR", "loaves"), ("CONST_DIR", "more than"), ("LIMIT", "25"),
+                              ("VAR", "cakes"), ("CONST_DIR", "at least"), ("LIMIT", "30"), ("VAR", "loaf"),
+                              ("PARAM", "3"), ("VAR", "cake"), ("PARAM", "5"), ("OBJ_DIR", "maximize"),
+                              ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "cakes <= 25" in rows, rows
+    assert "loaves <= 40" in rows, rows
+
+
+def test_an_unnegated_or_list_keeps_its_own_sense() -> None:
+    # a guard: "must sell more than 10 chairs or more than 5 tables" has no negation to carry
+    from modeler.strategies.offline.limit_sense import _negation_carried
+    from modeler.strategies.offline.reading import read
+
+    text = "The shop must sell more than 10 chairs or more than 5 tables."
+    toks, spans = hand(text, [("CONST_DIR", "more than"), ("LIMIT", "10"), ("VAR", "chairs"),
+                              ("CONST_DIR", "more than"), ("LIMIT", "5"), ("VAR", "tables")])
+    r = read(toks, spans)
+    assert _negation_carried(r, next(x for x in r.spans if x.text == "5")) is None
+    text = "The shop cannot sell more than 10 chairs or more than 5 tables."
+    toks, spans = hand(text, [("CONST_DIR", "cannot sell more than"), ("LIMIT", "10"), ("VAR", "chairs"),
+                              ("CONST_DIR", "more than"), ("LIMIT", "5"), ("VAR", "tables")])
+    r = read(toks, spans)
+    assert _negation_carried(r, next(x for x in r.spans if x.text == "5")) == "<="
