@@ -1,6 +1,7 @@
 """Offline modeler: readings that the rewrites of part J of the third paraphrase set (NL4Opt training
 problems said by a second writer) showed missing (round 141): one negation before the first item of an
-"or" list ("cannot bake more than 40 loaves or more than 25 cakes") governs every item of it.
+"or" list ("cannot bake more than 40 loaves or more than 25 cakes") governs every item of it; a name's
+sibling shortened to its modifier as the name was ("in bond ... in stock").
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -41,3 +42,18 @@ def test_an_unnegated_or_list_keeps_its_own_sense() -> None:
                               ("CONST_DIR", "more than"), ("LIMIT", "5"), ("VAR", "tables")])
     r = read(toks, spans)
     assert _negation_carried(r, next(x for x in r.spans if x.text == "5")) == "<="
+
+
+def test_a_sibling_is_shortened_like_the_other() -> None:
+    # "the bond and stock markets ... each dollar in bond ..., each dollar in stock ...": once one name of two
+    # sharing a head is said by its modifier alone, its sibling's modifier alone names the sibling
+    from modeler.strategies.offline.name_repairs import complete_mentions
+
+    text = ("Ann puts money into the bond market and the stock market. She invests at most $5000 in the bond "
+            "market. Every dollar invested in bond yields $0.05, while a dollar in stock returns $0.08.")
+    toks, spans = hand(text, [("VAR", "bond market"), ("VAR", "stock market"), ("CONST_DIR", "at most"),
+                              ("LIMIT", "5000"), ("VAR", "bond market"), ("VAR", "bond"), ("PARAM", "0.05"),
+                              ("PARAM", "0.08")])
+    words = [t.text for t in toks]
+    out = complete_mentions(words, spans)
+    assert any(sp.label == "VAR" and sp.text == "stock" and words[sp.start - 1] == "in" for sp in out), out
