@@ -1,7 +1,8 @@
 """Offline modeler: readings that the rewrites of part J of the third paraphrase set (NL4Opt training
 problems said by a second writer) showed missing (round 141): one negation before the first item of an
 "or" list ("cannot bake more than 40 loaves or more than 25 cakes") governs every item of it; a name's
-sibling shortened to its modifier as the name was ("in bond ... in stock").
+sibling shortened to its modifier as the name was ("in bond ... in stock"); a verb of sale with its
+price ("[muffins sells] for $6") ends a name.
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -57,3 +58,16 @@ def test_a_sibling_is_shortened_like_the_other() -> None:
     words = [t.text for t in toks]
     out = complete_mentions(words, spans)
     assert any(sp.label == "VAR" and sp.text == "stock" and words[sp.start - 1] == "in" for sp in out), out
+
+
+def test_a_sale_verb_with_its_price_ends_a_name() -> None:
+    # "A box of [muffins sells] for $6": the verb of sale is no word of the name
+    text = ("Muffins and scones are sold at a bakery stand. It must sell at least 10 boxes of muffins and at least "
+            "15 boxes of scones, and no more than 60 boxes in total. A box of muffins sells for $6 and a box of "
+            "scones for $4. How many boxes of each should be sold to maximize revenue?")
+    toks, spans = hand(text, [("CONST_DIR", "at least"), ("LIMIT", "10"), ("CONST_DIR", "at least"),
+                              ("LIMIT", "15"), ("CONST_DIR", "no more than"), ("LIMIT", "60"),
+                              ("VAR", "muffins sells"), ("PARAM", "6"), ("PARAM", "4"), ("OBJ_DIR", "maximize"),
+                              ("OBJ_NAME", "revenue")])
+    objective, rows = model_of(toks, spans)
+    assert "6 * muffins" in objective and "sells" not in objective, objective
