@@ -2,7 +2,7 @@
 problems said by a second writer) showed missing (round 141): one negation before the first item of an
 "or" list ("cannot bake more than 40 loaves or more than 25 cakes") governs every item of it; a name's
 sibling shortened to its modifier as the name was ("in bond ... in stock"); a verb of sale with its
-price ("[muffins sells] for $6") ends a name.
+price ("[muffins sells] for $6") ends a name; a lettered name said again ("Type A") keeps its letter.
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -71,3 +71,16 @@ def test_a_sale_verb_with_its_price_ends_a_name() -> None:
                               ("OBJ_NAME", "revenue")])
     objective, rows = model_of(toks, spans)
     assert "6 * muffins" in objective and "sells" not in objective, objective
+
+
+def test_a_lettered_name_said_again_keeps_its_letter() -> None:
+    # "[Type A] ... [Type A] ... [Type A]": each trimmed to the label "A", which no category shares
+    from modeler.strategies.offline.mentions import tidy_mentions
+
+    text = ("A farm mixes Type A and Type B feed. Type A feed costs $3 a bag and Type B feed costs $2 a "
+            "bag. Type A feed needs 4 minutes of mixing.")
+    toks, spans = hand(text, [("VAR", "Type A"), ("VAR", "Type B"), ("VAR", "Type A"), ("PARAM", "3"),
+                              ("VAR", "Type B"), ("PARAM", "2"), ("VAR", "Type A"), ("PARAM", "4")])
+    words = [t.text for t in toks]
+    kept = [sp.text for sp in tidy_mentions(words, spans) if sp.label == "VAR"]
+    assert kept.count("A") + kept.count("Type A") == 3, kept

@@ -102,7 +102,8 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             continue  # ("and [I] make $5 each", "[we] pay $90 a day"): who decides, never what is decided
         if (a, b) != (sp.start, sp.end):
             rest = singular(words[b - 1])
-            if b - a == 1 and heads.count(rest) >= 2:
+            # ("[Type A] ... [Type A]" trimmed to "A": a lone capital is a label, never the category names share)
+            if b - a == 1 and heads.count(rest) >= 2 and not (len(words[a]) == 1 and words[a].isupper()):
                 continue
             sp = Span("VAR", a, b, " ".join(words[a:b]))
         if b < len(words) and words[b].lower() in _ACTOR_HEADS and singular(words[b]) in named_heads:
