@@ -2,7 +2,8 @@
 problems said by a second writer) showed missing (round 141): one negation before the first item of an
 "or" list ("cannot bake more than 40 loaves or more than 25 cakes") governs every item of it; a name's
 sibling shortened to its modifier as the name was ("in bond ... in stock"); a verb of sale with its
-price ("[muffins sells] for $6") ends a name; a lettered name said again ("Type A") keeps its letter.
+price ("[muffins sells] for $6") ends a name; a lettered name said again ("Type A") keeps its letter;
+"or more" after a whole measure ("40 grams of protein or more") makes its amount a bound.
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -84,3 +85,13 @@ def test_a_lettered_name_said_again_keeps_its_letter() -> None:
     words = [t.text for t in toks]
     kept = [sp.text for sp in tidy_mentions(words, spans) if sp.label == "VAR"]
     assert kept.count("A") + kept.count("Type A") == 3, kept
+
+
+def test_or_more_after_the_whole_measure_makes_a_bound() -> None:
+    # "needs 40 grams of protein or more": the amount is a bound though tagged a coefficient
+    from modeler.strategies.offline.repairs import _or_more
+
+    toks, spans = hand("The meal needs 40 grams of protein or more each day.", [("PARAM", "40")])
+    assert _or_more(toks, spans[0])
+    toks, spans = hand("Each bar has 40 grams of protein and more sugar.", [("PARAM", "40")])
+    assert not _or_more(toks, spans[0])
