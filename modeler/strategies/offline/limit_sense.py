@@ -52,6 +52,32 @@ def _words_before(r: Reading, sp: Span) -> str:
     return " ".join(reversed(out))
 
 
+# a bare comparison that opens a later item of one "or" list: "cannot make more than 200 digital watches or more
+# than 180 analog watches"
+_BARE_COMPARISON = re.compile(r"\b(?:or|nor) (more|fewer|less|greater|higher|lower) than$")
+
+
+def _negation_carried(r: Reading, sp: Span) -> str | None:
+    """The sense of the limit before for "or more than 180 analog watches" when that one's comparison was
+    negated ("cannot make more than 200 digital watches or more than 180 ..."): one negation governs every
+    item its "or" list joins, so the later "more than" is a most too, not a least."""
+    m = _BARE_COMPARISON.search(_words_before(r, sp).lower())
+    if m is None:
+        return None
+    prev = [x for x in r.spans if x.label == "LIMIT" and x.end <= sp.start
+            and r.tokens[x.start].sent == r.tokens[sp.start].sent]
+    # (one clause: no stop or contrast between the two items)
+    if not prev or sp.start - prev[-1].end > 10 or any(
+            w.lower() in {",", ";", ":", "but", "however", "while", "whereas", "and"} for w in r.words[prev[-1].end: sp.start]):
+        return None
+    before = _words_before(r, prev[-1]).lower()
+    # (the earlier item's own comparison is the same word, turned round by a negation before it)
+    if not before.endswith(f"{m.group(1)} than"):
+        return None
+    sense = direction(before)
+    return sense if sense != direction(f"{m.group(1)} than") else None
+
+
 def _available_after(r: Reading, sp: Span) -> str | None:
     """"<=" for a limit its own clause then calls available ("900 oven minutes are available")."""
     out: list[str] = []

@@ -102,7 +102,8 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             continue  # ("and [I] make $5 each", "[we] pay $90 a day"): who decides, never what is decided
         if (a, b) != (sp.start, sp.end):
             rest = singular(words[b - 1])
-            if b - a == 1 and heads.count(rest) >= 2:
+            # ("[Type A] ... [Type A]" trimmed to "A": a lone capital is a label, never the category names share)
+            if b - a == 1 and heads.count(rest) >= 2 and not (len(words[a]) == 1 and words[a].isupper()):
                 continue
             sp = Span("VAR", a, b, " ".join(words[a:b]))
         if b < len(words) and words[b].lower() in _ACTOR_HEADS and singular(words[b]) in named_heads:
@@ -179,12 +180,20 @@ def _person_and_verb(words: list[str], a: int, b: int) -> bool:
             and words[a + 1] not in STOP and words[a + 1] not in _EDGE and words[a + 2].isalpha())
 
 
+_SALE_VERBS = frozenset({"sells", "sell", "sold", "retails", "retail"})
+
+
 def _verb_cut(words: list[str], sp: Span) -> tuple[Span | None, ...] | None:
     """A name never holds a verb and the number it governs: "[van carries 14] and costs $90" is the name
     "van" and the coefficient 14, "[sofa seats three]" is "sofa" and 3, "[processes 90] jobs" is no name
     at all, and "[study carrel seats] one person" is "study carrel". The cut is at a verb of measure
     right before a number (in the span or just after it); None when the span has none."""
     n = len(words)
+    for k in range(sp.start + 1, sp.end):
+        # "An order of [burritos sells] for $17": a verb of sale with its price after "for" ends the name
+        if words[k].lower() in _SALE_VERBS and k == sp.end - 1 and words[sp.end: sp.end + 1] == ["for"] and (
+                sp.end + 1 < n and (words[sp.end + 1] == "$" or is_number(words[sp.end + 1]))):
+            return (Span("VAR", sp.start, k, " ".join(words[sp.start:k])),)
     for k in range(sp.start, sp.end):
         if words[k].lower() not in MEASURE_VERBS or k + 1 >= n or not is_number(words[k + 1]):
             continue

@@ -163,6 +163,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 tagged.update(range(k, k + m))
     extra += _head_repeats(words, names, tagged, {sp.start for sp in var_spans + extra})
     extra += _modifier_repeats(words, names, tagged)
+    extra += _shorthand_siblings(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
     extra += _hyphen_shortened(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
     extra += _prefix_said(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
     return _opening_actor(words, _story_participles(words, _priced_for_firsts(words, _compared_tails(words, _timed_names(words, _counted_modifiers(words, possessive_names(words, _material_of_names(
@@ -1417,6 +1418,32 @@ def _modifier_repeats(words: list[str], names: set[tuple[str, ...]], tagged: set
                     k + 1 >= len(words) or not words[k + 1].isalpha() or words[k + 1].lower() in STOP):
                 out.append(Span("VAR", k, k + 1, " ".join(words[k:k + 1])))
                 tagged.add(k)
+    return out
+
+
+def _shorthand_siblings(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
+    """"the floral and healthcare industries ... every dollar invested in floral returns $1.3, every dollar in
+    healthcare $1.5": where one of two names that share a head ("floral industry", "healthcare industry") is said
+    by its modifier alone, the writer shortens its sibling the same way; the sibling's modifier alone, untagged,
+    after the same word as the tagged shorthand ("in"), names it too."""
+    names = {tuple(singular(w.lower()) for w in sp.text.split()) for sp in var_spans}
+    short = [sp for sp in var_spans if sp.end - sp.start == 1 and sp.start >= 1]
+    out: list[Span] = []
+    lowered = [singular(w.lower()) for w in words]
+    for sp in short:
+        mine = singular(sp.text.lower())
+        heads = {n[-1] for n in names if len(n) == 2 and n[0] == mine}
+        frame = words[sp.start - 1].lower()
+        for n in names:
+            mod = n[0]
+            if len(n) != 2 or n[-1] not in heads or mod == mine or mod in _NOT_NAMES or len(mod) < 3 or any(
+                    o != n and mod in o for o in names):
+                continue
+            for k in range(1, len(words)):
+                if lowered[k] == mod and k not in tagged and words[k - 1].lower() == frame and (
+                        k + 1 >= len(words) or lowered[k + 1] != n[-1]):
+                    out.append(Span("VAR", k, k + 1, words[k]))
+                    tagged.add(k)
     return out
 
 

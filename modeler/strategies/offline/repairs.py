@@ -658,6 +658,14 @@ def _or_more(tokens: list[Token], sp: Span) -> bool:
     for k in (sp.end, sp.end + 1):
         if k + 1 < len(tokens) and tokens[k].text.lower() == "or" and tokens[k + 1].text.lower() in _OR_MORE:
             return tokens[k].sent == tokens[sp.start].sent
+    # "needs 12 units of meat or more": the bound said after the whole measure, "<unit> of <what>"
+    if sp.end + 1 < len(tokens) and tokens[sp.end + 1].text.lower() == "of":
+        for k in range(sp.end + 2, min(sp.end + 5, len(tokens) - 1)):
+            low = tokens[k].text.lower()
+            if low == "or" and tokens[k + 1].text.lower() in _OR_MORE:
+                return tokens[k].sent == tokens[sp.start].sent
+            if not tokens[k].text.isalpha() or low in {"and", "or", "per", "each", "for", "to"}:
+                break
     return False
 
 
