@@ -1,0 +1,60 @@
+"""Offline modeler: readings that rewrites of NL4Opt training problems (para3, parts G and H, helper h142)
+showed missing: a bound said after its amount ("275 units or fewer"), and a limit "each of the two machines"
+has when the machines are named one by one with a hyphened word ("the line-printing machine").
+
+The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
+tagger gives them on such texts. No trained tagger is needed.
+"""
+
+from __future__ import annotations
+
+from hand_tags import hand, model_of
+
+
+def test_or_fewer_after_the_amount_is_a_most_whatever_duty_word_before() -> None:
+    # "expects that weekly demand will be 90 lamps or fewer in total": "demand" asks a least, "or fewer" says
+    # a most
+    text = ("A workshop makes desk lamps and floor lamps. A desk lamp costs $30 to make and a floor lamp costs $50. "
+            "The owner can spend at most $3000, and expects that weekly demand will be 90 lamps or fewer in total. "
+            "A desk lamp earns $12 of profit and a floor lamp earns $20. How many of each should be made to "
+            "maximize profit?")
+    toks, spans = hand(text, [("VAR", "desk lamps"), ("VAR", "floor lamps"), ("VAR", "desk lamp"), ("PARAM", "30"),
+                              ("VAR", "floor lamp"), ("PARAM", "50"), ("CONST_DIR", "at most"), ("LIMIT", "3000"),
+                              ("LIMIT", "90"), ("VAR", "desk lamp"), ("PARAM", "12"), ("OBJ_NAME", "profit"),
+                              ("VAR", "floor lamp"), ("PARAM", "20"), ("OBJ_DIR", "maximize"),
+                              ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "desk_lamps + floor_lamps <= 90" in rows, rows
+
+
+def test_or_less_and_or_more_after_the_unit() -> None:
+    from modeler.strategies.offline.limit_sense import _or_less_after
+    from modeler.strategies.offline.reading import read
+
+    def sense(text: str, number: str) -> str | None:
+        toks, spans = hand(text, [("LIMIT", number)])
+        return _or_less_after(read(toks, spans), spans[0])
+
+    assert sense("She keeps her sodium to 30 units or less.", "30") == "<="
+    assert sense("The club needs 12 volunteers or more.", "12") == ">="
+    # a list of kinds is no bound ("40 pens or pencils"), nor a rate's "or" ("3 per day or 20 per week")
+    assert sense("The shop sells 40 pens or pencils.", "40") is None
+    assert sense("He works 3 hours per day or more.", "3") is None
+
+
+def test_each_of_two_machines_named_with_a_hyphened_word_has_its_own_limit() -> None:
+    # "the cutting machine" and "the hand-finishing machine": two machines, each up to 600 minutes, not 1200
+    text = ("A mill makes oak boards and pine boards, and each board goes through the cutting machine and the "
+            "hand-finishing machine. The cutting machine takes 3 minutes per oak board and 2 minutes per pine "
+            "board. The hand-finishing machine takes 5 minutes per oak board and 4 minutes per pine board. Each "
+            "of the two machines can run for up to 600 minutes a week. An oak board earns $9 and a pine board "
+            "earns $6. How many of each should be made to maximize profit?")
+    toks, spans = hand(text, [("VAR", "oak boards"), ("VAR", "pine boards"), ("PARAM", "3"), ("VAR", "oak board"),
+                              ("PARAM", "2"), ("VAR", "pine board"), ("PARAM", "5"), ("VAR", "oak board"),
+                              ("PARAM", "4"), ("VAR", "pine board"), ("CONST_DIR", "up to"), ("LIMIT", "600"),
+                              ("VAR", "oak board"), ("PARAM", "9"), ("VAR", "pine board"), ("PARAM", "6"),
+                              ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "3 * oak_boards + 2 * pine_boards <= 600" in rows, rows
+    assert "5 * oak_boards + 4 * pine_boards <= 600" in rows, rows
+
