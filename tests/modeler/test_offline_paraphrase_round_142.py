@@ -58,3 +58,28 @@ def test_each_of_two_machines_named_with_a_hyphened_word_has_its_own_limit() -> 
     assert "3 * oak_boards + 2 * pine_boards <= 600" in rows, rows
     assert "5 * oak_boards + 4 * pine_boards <= 600" in rows, rows
 
+
+def test_a_passive_opening_pair_names_the_decisions() -> None:
+    # "Sofas and armchairs are upholstered by a workshop": nothing tagged as a name, yet the two are what is made
+    text = ("Sofas and armchairs are upholstered by a small workshop. It takes 6 hours of sewing and 2 hours of "
+            "fitting to upholster a sofa, and 3 hours of sewing and 2 hours of fitting to upholster an armchair. "
+            "There are at most 120 hours of sewing and 60 hours of fitting available. Sofas and armchairs earn a "
+            "profit of $400 and $150 each, respectively. How many of each should be upholstered to maximize the "
+            "profit?")
+    toks, spans = hand(text, [("PARAM", "6"), ("PARAM", "2"), ("PARAM", "3"), ("PARAM", "2"),
+                              ("CONST_DIR", "at most"), ("LIMIT", "120"), ("LIMIT", "60"),
+                              ("CONST_DIR", "available"), ("OBJ_NAME", "profit"), ("PARAM", "400"),
+                              ("PARAM", "150"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    goal, rows = model_of(toks, spans)
+    assert goal == "max 400 * sofas + 150 * armchairs", goal
+    assert "6 * sofas + 3 * armchairs <= 120" in rows, rows
+
+
+def test_a_passive_pair_of_resources_names_no_decision() -> None:
+    from modeler.strategies.offline.name_repairs import _passive_pair
+
+    toks, _ = hand("Wood and glass are used by the workshop to make frames.", [])
+    assert _passive_pair([t.text for t in toks], set()) == []
+    toks, _ = hand("Kites and yoyos are sold at a toy stall.", [])
+    assert [sp.text for sp in _passive_pair([t.text for t in toks], set())] == ["Kites", "yoyos"]
+
