@@ -83,3 +83,19 @@ def test_a_passive_pair_of_resources_names_no_decision() -> None:
     toks, _ = hand("Kites and yoyos are sold at a toy stall.", [])
     assert [sp.text for sp in _passive_pair([t.text for t in toks], set())] == ["Kites", "yoyos"]
 
+
+def test_whatever_the_type_after_a_limit_counts_every_kind() -> None:
+    # "no more than 90 cups of milk tea per day, whatever the type": the two teas together, though "milk tea"
+    # (the tail both names share) was read as one of them
+    text = ("A kiosk sells taro milk tea and mango milk tea. Each cup of taro milk tea earns $3 and each cup of mango "
+            "milk tea earns $4. Daily demand is no more than 50 cups of taro milk tea and no more than 60 cups of "
+            "mango milk tea. Also, the kiosk cannot make more than 90 cups of milk tea per day, whatever the type. "
+            "How many cups of each should be made to maximize profit?")
+    toks, spans = hand(text, [("VAR", "taro milk tea"), ("VAR", "mango milk tea"), ("VAR", "taro milk tea"),
+                              ("PARAM", "3"), ("VAR", "mango milk tea"), ("PARAM", "4"),
+                              ("CONST_DIR", "no more than"), ("LIMIT", "50"), ("VAR", "taro milk tea"),
+                              ("CONST_DIR", "no more than"), ("LIMIT", "60"), ("VAR", "mango milk tea"),
+                              ("CONST_DIR", "cannot make more than"), ("LIMIT", "90"), ("VAR", "milk tea"),
+                              ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "taro_milk_tea + mango_milk_tea <= 90" in rows, rows
