@@ -99,3 +99,17 @@ def test_whatever_the_type_after_a_limit_counts_every_kind() -> None:
                               ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
     _, rows = model_of(toks, spans)
     assert "taro_milk_tea + mango_milk_tea <= 90" in rows, rows
+
+
+def test_a_labelled_name_names_its_untagged_sibling() -> None:
+    # "Bundle Q" tagged, "Bundle P" not: the head with another capital label is the other decision
+    text = ("A florist has 40 roses and 30 tulips. Bundle P is made of 4 roses and 2 tulips and earns $10 of "
+            "profit. Bundle Q is made of 2 roses and 3 tulips and earns $9 of profit. How many of each bundle "
+            "should the florist make to maximize profit?")
+    toks, spans = hand(text, [("LIMIT", "40"), ("LIMIT", "30"), ("PARAM", "4"), ("PARAM", "2"),
+                              ("PARAM", "10"), ("OBJ_NAME", "profit"), ("VAR", "Bundle Q"), ("PARAM", "2"),
+                              ("PARAM", "3"), ("PARAM", "9"), ("OBJ_NAME", "profit"), ("OBJ_DIR", "maximize"),
+                              ("OBJ_NAME", "profit")])
+    goal, rows = model_of(toks, spans)
+    assert goal == "max 10 * bundle_p + 9 * bundle_q", goal
+    assert "4 * bundle_p + 2 * bundle_q <= 40" in rows, rows

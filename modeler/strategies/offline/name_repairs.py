@@ -144,6 +144,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     extra += _the_other_is(words, var_spans, tagged)
     extra += _how_many_each(words, var_spans, tagged)
     extra += _passive_pair(words, tagged)
+    extra += _labelled_siblings(words, var_spans, tagged)
     extra += _list_middles(words, var_spans, tagged)
     extra += _list_items(words, var_spans + extra, tagged, {sp.start for sp in spans if sp.label == "PARAM"})
     extra += _list_firsts(words, var_spans, tagged)
@@ -847,6 +848,22 @@ def _each_lettered(words: list[str], tagged: set[int]) -> list[Span]:
             seen.add(words[k + 1])
             out.append(Span("VAR", k, k + 2, f"{words[k]} {words[k + 1]}"))
     return out if len(seen) >= 2 else []
+
+
+def _labelled_siblings(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
+    """"Combo Y" tagged, "Combo X is made of 2 keyboards" not: a head noun with another capital letter for its
+    label names a sibling of the labelled name, a decision too."""
+    heads = {(words[sp.start].lower(), words[sp.end - 1]) for sp in var_spans if sp.end - sp.start == 2}
+    heads = {(h, x) for h, x in heads if len(x) == 1 and x.isupper() and x != "I" and h.isalpha()}
+    out: list[Span] = []
+    for k in range(len(words) - 1):
+        x = words[k + 1]
+        if (k in tagged or k + 1 in tagged or len(x) != 1 or not x.isupper() or x == "I"
+                or not any(h == words[k].lower() and x != y for h, y in heads)):
+            continue
+        out.append(Span("VAR", k, k + 2, " ".join(words[k: k + 2])))
+        tagged.update((k, k + 1))
+    return out
 
 
 # what is done to resources, not what is made or sold: "Wood and glass are used by the workshop"
