@@ -822,7 +822,18 @@ def _total_near(r: Reading, sp: Span) -> bool:
     clause = [w.lower() for w in r.words[lo:hi]]
     any_kind = any(w == "any" and clause[i + 1] in {"kind", "kinds", "type", "types", "sort"}
                    for i, w in enumerate(clause[:-1]))
-    return bool(_TOTAL & {w.lower() for w in [*r.words[lo:hi], *near]}) or any_kind
+    return bool(_TOTAL & {w.lower() for w in [*r.words[lo:hi], *near]}) or any_kind or _whatever_kind(r, sp)
+
+
+_WHATEVER = frozenset({"whatever", "regardless", "irrespective"})
+
+
+def _whatever_kind(r: Reading, sp: Span) -> bool:
+    """"cannot make more than 300 bottles per day, whatever the type", "at most 50 units, regardless of
+    kind": a limit that holds whichever kind is made counts every kind, though the aside stands past a comma."""
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    low = [w.lower() for w in r.words[sp.end:b]]
+    return any(w in _WHATEVER and _KINDS & set(low[i + 1: i + 4]) for i, w in enumerate(low))
 
 
 def _named_together(r: Reading, sp: Span) -> list[int] | None:

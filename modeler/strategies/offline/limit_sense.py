@@ -220,6 +220,23 @@ def _only_so_many(r: Reading, sp: Span) -> str | None:
     return "<=" if _ONLY.search(_words_before(r, sp).lower()) else None
 
 
+_OR_LESS = {"less": "<=", "fewer": "<=", "lower": "<=", "smaller": "<=", "below": "<=", "under": "<=",
+            "more": ">=", "greater": ">=", "higher": ">=", "larger": ">=", "above": ">=", "over": ">="}
+
+
+def _or_less_after(r: Reading, sp: Span) -> str | None:
+    """"demand will be 275 web cams or fewer in total", "keeping his fiber to 25 units or fewer": an amount
+    that "or fewer" / "or more" follows, its unit between, is bounded so, whatever duty word ("demand",
+    "must") the clause says before it."""
+    after = [w.lower() for w in r.words[sp.end: sp.end + 5]]
+    for i in range(len(after) - 1):
+        if after[i] == "or":  # (not "40 loaves or more than 25 cakes": a second comparison, not a bound on 40)
+            return None if after[i + 2: i + 3] == ["than"] else _OR_LESS.get(after[i + 1])
+        if not after[i].isalpha() or after[i] in {"and", "per", "each", "a", "an"}:
+            return None
+    return None
+
+
 _PROMISED = re.compile(r"\b(?:already [a-z]+ed|promised|pledged|guaranteed)$")
 
 

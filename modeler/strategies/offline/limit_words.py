@@ -82,7 +82,8 @@ def _named_one_by_one(low: list[str], noun: str, n: float) -> bool:
     blending machine" of "each of the two machines"): things with a row of their own each, resources, not a
     group whose needs add up."""
     one = singular(noun)
-    kinds = {low[k - 1] for k in range(1, len(low)) if low[k] == one and low[k - 1].isalpha() and low[
+    # (a hyphened describing word names a kind as well: "the line-printing machine")
+    kinds = {low[k - 1] for k in range(1, len(low)) if low[k] == one and low[k - 1].replace("-", "").isalpha() and low[
         k - 1] not in STOP | {"each", "every", "one", "per"}}
     return len(kinds) == n
 

@@ -17,6 +17,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from modeler.strategies.offline.entities import Span, is_number
+from modeler.strategies.offline.limit_words import _PP
 from modeler.strategies.offline.mentions import _MAKES, CONTAINERS
 from modeler.strategies.offline.repairs import _BOUND_CUE, _MEASURE_VERBS, _SUBJECT_VERBS, _before
 from modeler.strategies.offline.variables import _TIME, MIN_VARIABLES
@@ -142,6 +143,8 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 tagged.update((k - 1, k))
     extra += _the_other_is(words, var_spans, tagged)
     extra += _how_many_each(words, var_spans, tagged)
+    extra += _passive_pair(words, tagged)
+    extra += _labelled_siblings(words, var_spans, tagged)
     extra += _list_middles(words, var_spans, tagged)
     extra += _list_items(words, var_spans + extra, tagged, {sp.start for sp in spans if sp.label == "PARAM"})
     extra += _list_firsts(words, var_spans, tagged)
@@ -846,6 +849,56 @@ def _each_lettered(words: list[str], tagged: set[int]) -> list[Span]:
             seen.add(words[k + 1])
             out.append(Span("VAR", k, k + 2, f"{words[k]} {words[k + 1]}"))
     return out if len(seen) >= 2 else []
+
+
+def _labelled_siblings(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
+    """"Combo Y" tagged, "Combo X is made of 2 keyboards" not: a head noun with another capital letter for its
+    label names a sibling of the labelled name, a decision too."""
+    heads = {(words[sp.start].lower(), words[sp.end - 1]) for sp in var_spans if sp.end - sp.start == 2}
+    heads = {(h, x) for h, x in heads if len(x) == 1 and x.isupper() and x != "I" and h.isalpha()}
+    out: list[Span] = []
+    for k in range(len(words) - 1):
+        x = words[k + 1]
+        if (k in tagged or k + 1 in tagged or len(x) != 1 or not x.isupper() or x == "I"
+                or not any(h == words[k].lower() and x != y for h, y in heads)):
+            continue
+        out.append(Span("VAR", k, k + 2, " ".join(words[k: k + 2])))
+        tagged.update((k, k + 1))
+    return out
+
+
+# what is done to resources, not what is made or sold: "Wood and glass are used by the workshop"
+_RESOURCE_PARTICIPLES = frozenset("used needed required consumed supplied given limited shared stored".split())
+
+
+def _passive_pair(words: list[str], tagged: set[int]) -> list[Span]:
+    """"Kayaks and canoes are built by a company", "Fridges and ovens are repaired by a repairman": a sentence
+    that opens with two things coordinated, then a passive verb and who or where ("by", "at"), names the two
+    kinds that are made, sold or served, the decisions (the subject the active voice would put last)."""
+    out: list[Span] = []
+    lower = [w.lower() for w in words]
+
+    def phrase(a: int) -> int:
+        e = a
+        while e < len(words) and e - a < 3 and words[e].isalpha() and lower[e] not in _NOT_NAMES and e not in tagged:
+            e += 1
+        return e
+
+    for a in _sentence_starts(words):
+        e1 = phrase(a)
+        if e1 == a or e1 >= len(words) or lower[e1] != "and":
+            continue
+        e2 = phrase(e1 + 1)
+        v = e2 + 1
+        if e2 == e1 + 1 or v + 1 >= len(words) or lower[e2] not in {"are", "get"}:
+            continue
+        if not re.search(_PP + "$|lt$|de$", lower[v]) or lower[v] in _RESOURCE_PARTICIPLES or lower[v + 1] not in {
+                "by", "at", "in", "on"}:
+            continue
+        for x, y in ((a, e1), (e1 + 1, e2)):
+            out.append(Span("VAR", x, y, " ".join(words[x:y])))
+            tagged.update(range(x, y))
+    return out
 
 
 def _how_many_each(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
