@@ -46,6 +46,20 @@ def _as_possible(words: list[str]) -> tuple[str, int] | None:
     return None
 
 
+def _how_many_at_most(words: list[str]) -> tuple[str, int] | None:
+    """"how many muffins in total can the bakery make at most?": a question that asks for a count and ends on
+    "at most" / "at the most" asks for the largest one (max; the goal's words begin at "many"). Its "at most"
+    closes the question, so it bounds nothing, unlike "at most 40 muffins"."""
+    lower = [w.lower() for w in words]
+    for k in range(len(lower) - 3, 0, -1):
+        if lower[k - 1] != "how" or lower[k] not in {"many", "much"}:
+            continue
+        end = next((j for j in range(k + 1, min(k + 16, len(lower))) if lower[j] in {"?", "."}), None)
+        if end is not None and (lower[end - 2: end] == ["at", "most"] or lower[end - 3: end] == ["at", "the", "most"]):
+            return "max", k
+    return None
+
+
 def _possible_slip(word: str) -> bool:
     """"possible", or "possible" with one letter dropped, doubled or swapped by a hurried writer ("as few as
     posible"): the end of an "as many / as few ... as possible" goal read whatever the slip."""
@@ -70,7 +84,7 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
         sense, start, end = frame
         anchor, goal = max(start - 1, 0), r.words[start:end]
     if sense is None:  # "to reach as many readers as possible", "as little waste as possible"
-        sense, anchor = _as_possible(r.words) or (None, anchor)
+        sense, anchor = _as_possible(r.words) or _how_many_at_most(r.words) or (None, anchor)
     if sense is None:  # the tagger missed it: the last direction word not inside "a minimum of"
         for k in range(len(r.words) - 1, -1, -1):
             w = r.words[k].lower()
