@@ -10,7 +10,7 @@ from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.limit_words import _PP, _clause_after, _clause_before
 from modeler.strategies.offline.reading import Reading
 from modeler.strategies.offline.repairs import ALL_MUST, FULLY_USED, OWED, SUPPLIED
-from modeler.strategies.offline.words import direction, parse_value, stem
+from modeler.strategies.offline.words import OR_BOUND, direction, parse_value, stem
 
 
 def _cue(r: Reading, sp: Span) -> str:
@@ -64,13 +64,12 @@ def _negation_carried(r: Reading, sp: Span) -> str | None:
     m = _BARE_COMPARISON.search(_words_before(r, sp).lower())
     if m is None:
         return None
-    prev = [x for x in r.spans if x.label == "LIMIT" and x.end <= sp.start
-            and r.tokens[x.start].sent == r.tokens[sp.start].sent]
+    prev = _limit_before(r, sp)
     # (one clause: no stop or contrast between the two items)
-    if not prev or sp.start - prev[-1].end > 10 or any(
-            w.lower() in {",", ";", ":", "but", "however", "while", "whereas", "and"} for w in r.words[prev[-1].end: sp.start]):
+    if prev is None or sp.start - prev.end > 10 or any(
+            w.lower() in {",", ";", ":", "but", "however", "while", "whereas", "and"} for w in r.words[prev.end: sp.start]):
         return None
-    before = _words_before(r, prev[-1]).lower()
+    before = _words_before(r, prev).lower()
     # (the earlier item's own comparison is the same word, turned round by a negation before it)
     if not before.endswith(f"{m.group(1)} than"):
         return None
@@ -172,20 +171,26 @@ def _there_is(r: Reading, sp: Span) -> str | None:
     return None
 
 
+def _limit_before(r: Reading, sp: Span) -> Span | None:
+    """The last limit before `sp` in its sentence."""
+    prev = [x for x in r.spans if x.label == "LIMIT" and x.end <= sp.start
+            and r.tokens[x.start].sent == r.tokens[sp.start].sent]
+    return prev[-1] if prev else None
+
+
 def _listed_after(r: Reading, sp: Span, joints: tuple[str, ...] = (",", "and")) -> Span | None:
     """The limit a limit follows in one list ("there are 80 hours of press time, 80 hours of coating time and
     90 hours of packaging time"): the one before it in its sentence with only its measure's words, a comma or
     an "and" (or another of `joints`) between."""
-    prev = [x for x in r.spans if x.label == "LIMIT" and x.end <= sp.start
-            and r.tokens[x.start].sent == r.tokens[sp.start].sent]
-    if not prev or sp.start - prev[-1].end > 8:
+    prev = _limit_before(r, sp)
+    if prev is None or sp.start - prev.end > 8:
         return None
-    between = [w.lower() for w in r.words[prev[-1].end: sp.start]]
+    between = [w.lower() for w in r.words[prev.end: sp.start]]
     if between[-1:] not in [[j] for j in joints] or any(not w.isalpha() and w != "," for w in between) or any(
             w in {"must", "need", "needs", "can", "should", "to", "that", "who", "which", "is", "are", "but"}
-            for w in between) or any(x.start in range(prev[-1].end, sp.start) for x in r.spans):
+            for w in between) or any(x.start in range(prev.end, sp.start) for x in r.spans):
         return None
-    return prev[-1]
+    return prev
 
 
 def _list_lead(r: Reading, sp: Span) -> str | None:
@@ -220,10 +225,6 @@ def _only_so_many(r: Reading, sp: Span) -> str | None:
     return "<=" if _ONLY.search(_words_before(r, sp).lower()) else None
 
 
-_OR_LESS = {"less": "<=", "fewer": "<=", "lower": "<=", "smaller": "<=", "below": "<=", "under": "<=",
-            "more": ">=", "greater": ">=", "higher": ">=", "larger": ">=", "above": ">=", "over": ">="}
-
-
 def _or_less_after(r: Reading, sp: Span) -> str | None:
     """"demand will be 275 web cams or fewer in total", "keeping his fiber to 25 units or fewer": an amount
     that "or fewer" / "or more" follows, its unit between, is bounded so, whatever duty word ("demand",
@@ -231,7 +232,7 @@ def _or_less_after(r: Reading, sp: Span) -> str | None:
     after = [w.lower() for w in r.words[sp.end: sp.end + 5]]
     for i in range(len(after) - 1):
         if after[i] == "or":  # (not "40 loaves or more than 25 cakes": a second comparison, not a bound on 40)
-            return None if after[i + 2: i + 3] == ["than"] else _OR_LESS.get(after[i + 1])
+            return None if after[i + 2: i + 3] == ["than"] else OR_BOUND.get(after[i + 1])
         if not after[i].isalpha() or after[i] in {"and", "per", "each", "a", "an"}:
             return None
     return None

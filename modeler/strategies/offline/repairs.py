@@ -19,6 +19,7 @@ from modeler.strategies.offline.words import (
     CONCEPTS,
     FRACTIONS,
     MEASURES,
+    OR_BOUND,
     OWNERS,
     SPELT,
     STOP,
@@ -649,20 +650,19 @@ def _verb_capped(tokens: list[Token], sp: Span) -> bool:
     return bool(_CAPPED.search(" ".join(before))) and not {"per", "a", "an", "each", "every"} & set(after)
 
 
-_OR_MORE = frozenset("more less fewer greater higher lower above below over under".split())
 
 
 def _or_more(tokens: list[Token], sp: Span) -> bool:
     """"shipping must receive $1000 or more", "20 kg or less of it": an amount with "or more" / "or less" after
     it (its unit between at most) is a bound, never what one unit holds."""
     for k in (sp.end, sp.end + 1):
-        if k + 1 < len(tokens) and tokens[k].text.lower() == "or" and tokens[k + 1].text.lower() in _OR_MORE:
+        if k + 1 < len(tokens) and tokens[k].text.lower() == "or" and tokens[k + 1].text.lower() in OR_BOUND:
             return tokens[k].sent == tokens[sp.start].sent
     # "needs 12 units of meat or more": the bound said after the whole measure, "<unit> of <what>"
     if sp.end + 1 < len(tokens) and tokens[sp.end + 1].text.lower() == "of":
         for k in range(sp.end + 2, min(sp.end + 5, len(tokens) - 1)):
             low = tokens[k].text.lower()
-            if low == "or" and tokens[k + 1].text.lower() in _OR_MORE:
+            if low == "or" and tokens[k + 1].text.lower() in OR_BOUND:
                 return tokens[k].sent == tokens[sp.start].sent
             if not tokens[k].text.isalpha() or low in {"and", "or", "per", "each", "for", "to"}:
                 break

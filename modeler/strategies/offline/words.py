@@ -161,6 +161,10 @@ def _silent_e(w: str) -> str:
     return w + "e" if _SHORT_VOWEL_END.match(w) else w
 
 
+# the word after "or" that makes an amount a bound: "$1000 or more", "25 units or fewer"
+OR_BOUND = {"less": "<=", "fewer": "<=", "lower": "<=", "smaller": "<=", "below": "<=", "under": "<=",
+            "more": ">=", "greater": ">=", "higher": ">=", "larger": ">=", "above": ">=", "over": ">="}
+
 _OBJECT_PRONOUNS = frozenset("us me i".split())  # (and "I can spend" vs "I make $160": who, not what)
 
 
@@ -244,12 +248,18 @@ _GOAL_STOP = frozenset(". , ; : ? ! to that so and while keep keeps make makes g
                        "stays stay remains remain".split())
 
 
+def _subject_start(low: list[str], end: int, most: int) -> int:
+    """Where the goal's subject ending at `end` begins: back over at most `most` words to a stop word."""
+    start = end
+    while start > 0 and end - start < most and low[start - 1] not in _GOAL_STOP:
+        start -= 1
+    return start
+
+
 def _so_that_subject(low: list[str], end: int) -> int | None:
     """The start of a longer subject that "so that" opens: "so that the total time spent fishing at the two
     lakes is as small as possible" names the time, which a six-word window would cut to "spent fishing ..."."""
-    start = end
-    while start > 0 and end - start < 10 and low[start - 1] not in _GOAL_STOP:
-        start -= 1
+    start = _subject_start(low, end, 10)
     return start if end - start > 6 and start >= 2 and low[start - 2: start] == ["so", "that"] else None
 
 
@@ -279,10 +289,7 @@ def goal_frame(words: list[str]) -> tuple[str, int, int] | None:
                 end = next((i for i in range(end - 2, max(end - 6, 0) - 1, -1) if low[i] == ","), end)
             if end and low[end - 1] in {"is", "are", "be", "stays", "stay", "remains", "remain"}:
                 end -= 1
-            start = end
-            while start > 0 and end - start < 6 and low[start - 1] not in _GOAL_STOP:
-                start -= 1
-            return sense, _so_that_subject(low, end) or start, end
+            return sense, _so_that_subject(low, end) or _subject_start(low, end, 6), end
         if w in _KEEP_MIN and k >= 2 and (k + 1 == n or low[k + 1] in {".", "?", "!", ",", ";", "while", "and"}):
             # keep NP low
             for i in range(k - 1, max(k - 7, 0) - 1, -1):
