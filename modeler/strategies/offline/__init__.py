@@ -2,8 +2,9 @@
 
     text ──► as prose: a letter's body, "of each" spelt out, glued words set apart (prose.py)
          ──► tokenize + CRF entity tags (entities.py) + names it never saw (unseen.py)
-             (when the reading below is unsure, again with each alternate tagger: the surest wins;
-             still unsure, the first tagger's nearest other taggings: nbest.py)
+             (when the reading below is unsure, again with each alternate tagger, the CRF ones and
+             a BiLSTM-CRF (neural.py): the surest wins; still unsure, the first tagger's nearest other
+             taggings: nbest.py)
          ──► the tagger's slips repaired from the text: names (name_repairs.py, mentions.py), numbers
              (repairs.py) ──► variables and coefficient groups (reading.py)
          ──► a whole-problem shape whose decisions the text never names one by one (transport grid, shift
@@ -46,7 +47,7 @@ _taggers: list[Any] = []
 
 def taggers() -> list[Any]:
     """The entity taggers, loaded once per process (about 20 ms each): the first, then the alternates
-    trained beside it (entities.ALTERNATES) that are present. OPTIPILOT_OFFLINE_NER names another first
+    trained beside it that are present (the CRFs of entities.ALTERNATES, then the BiLSTM-CRF of neural.py). OPTIPILOT_OFFLINE_NER names another first
     tagger (the train-only one, for honest dev-split numbers); its alternates are looked for beside it.
     OPTIPILOT_OFFLINE_ALTERNATES=0 reads with the first tagger alone (the baseline of the benchmarks)."""
     with _lock:
@@ -54,12 +55,16 @@ def taggers() -> list[Any]:
             from pathlib import Path
 
             from modeler.strategies.offline.entities import ALTERNATES, CRF_PATH, EntityTagger, alternate_path
+            from modeler.strategies.offline.neural import NeuralTagger, neural_path
 
             first = Path(os.environ.get("OPTIPILOT_OFFLINE_NER") or CRF_PATH)
             _taggers.append(EntityTagger(first))
             if os.environ.get("OPTIPILOT_OFFLINE_ALTERNATES", "1") != "0":
                 _taggers.extend(EntityTagger(p) for name in ALTERNATES
                                 if (p := alternate_path(first, name)).is_file())
+                # last: the one tagger of another kind, whose slips are not the CRFs' (neural.py)
+                if (p := neural_path(first)).is_file():
+                    _taggers.append(NeuralTagger(p))
         return _taggers
 
 

@@ -6,8 +6,9 @@ alone and reports span-level F1 on dev (the honest held-out number; `--heldout-m
 model and its alternates beside it, so the dev benchmark can run on taggers that never saw dev), then
 trains the shipped model on train + dev and writes it to `artifacts/ner.crfsuite`, with the words it was
 trained on beside it (`ner.vocab`: the reader looks for names outside them, `unseen.py`). Each tagger comes
-with its alternates (`RECIPES`: the same data, other training recipes), which the reader consults when its
-first reading is unsure. CPU only, one to three minutes per model, about ten in all.
+with its alternates (`RECIPES`: the same data, other training recipes; and a BiLSTM-CRF, `neural.py`, about
+five minutes on one core), which the reader consults when its first reading is unsure. CPU only, about
+twenty minutes in all.
 
 `--folds DIR` also writes DIR/fold<k>.crfsuite, k = 0..4, each trained on ner_train without every
 fifth document from k: the taggers `consistency.py --tags cv --folds DIR` reads the training texts
@@ -35,6 +36,7 @@ from modeler.strategies.offline.entities import (
     spans_from_tags,
     write_vocabulary,
 )
+from modeler.strategies.offline.neural import NeuralTagger, neural_path, train_neural
 
 FOLDS = 5  # cross-validation folds over ner_train: document i is held out of fold i % FOLDS
 
@@ -167,6 +169,8 @@ def train_with_alternates(docs: list[Doc], out: Path, seed: int,
     silver, dropped = silver_documents(read_problems([p for p in silver_sets if p.is_file()]), EntityTagger(out))
     for name in ALTERNATES:
         train_crf(docs, alternate_path(out, name), seed, name, silver)
+    # the tagger of another kind learns from the NL4Opt texts alone (neural.py)
+    train_neural(docs, neural_path(out), seed)
     return {"silver_documents": len(silver), "silver_dropped": len(dropped)}
 
 
@@ -226,8 +230,9 @@ def main(argv: list[str] | None = None) -> int:
             path = args.heldout_model or Path(tmp) / "eval.crfsuite"
             report["silver_heldout"] = train_with_alternates(train, path, args.seed)
             scores = {}
-            for name in RECIPES:
-                tagger = EntityTagger(alternate_path(path, name) if name else path)
+            for name in [*RECIPES, "neural"]:
+                tagger = (NeuralTagger(neural_path(path)) if name == "neural"
+                          else EntityTagger(alternate_path(path, name) if name else path))
                 pred = [tagger.tag(w) for w, _ in dev]
                 scores[name or "first"] = span_f1([t for _, t in dev], pred, [w for w, _ in dev])
         report["dev_span_f1_trained_on_train"] = scores
@@ -237,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     report["silver"] = train_with_alternates(train + dev, CRF_PATH, args.seed)
     report["final_train_seconds"] = round(time.perf_counter() - t0, 1)
-    shipped = [CRF_PATH, *(alternate_path(CRF_PATH, name) for name in ALTERNATES)]
+    shipped = [CRF_PATH, *(alternate_path(CRF_PATH, name) for name in ALTERNATES), neural_path(CRF_PATH)]
     report["artifact_bytes"] = {p.name: p.stat().st_size for p in shipped}
     (ARTIFACT_DIR / "training_report.json").write_text(json.dumps(report, indent=2) + "\n")
     print(f"wrote {', '.join(p.name for p in shipped)} to {ARTIFACT_DIR} "
