@@ -1840,7 +1840,7 @@ def _parallel_mentions(words: list[str], var_spans: list[Span], tagged: set[int]
         left = tuple(lower[a: sp.start])
         end = sp.end
         # "A hand crew with chainsaws clears 0.3 hectares": what the name has is no part of the frame
-        if lower[end] == "with" and sp.end + 3 < n:
+        if sp.end + 3 < n and lower[end] == "with":
             end = next((end + 1 + m for m in (1, 2) if all(
                 w.isalpha() and w not in STOP for w in lower[end + 1: end + 1 + m]) and after(end + 1 + m)[1] == "<num>"),
                 end)
