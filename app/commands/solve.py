@@ -26,7 +26,7 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def solve_command(
-    problem: Annotated[str, typer.Argument(help="A text file with the problem in words, or - for standard input.")],
+    problem: Annotated[str, typer.Argument(help="The problem in words: a text file, - for standard input, or the text itself in quotes.")],
     llm: Annotated[str | None, typer.Option("--llm", help="LLM model (litellm name, e.g. openai/gpt-4o-mini); "
                                             "default: $OPTIPILOT_LLM or optipilot.toml, else offline.")] = None,
     strategy: Annotated[str | None, typer.Option("--strategy", "-s", help="offline, five_element, direct or "
@@ -88,12 +88,24 @@ def solve_command(
         raise typer.Exit(1)
 
 
+# an argument that names no file is the problem itself when it reads as words (a quoted sentence), not as a
+# mistyped file name: at least this many words, or more than one line
+_INLINE_WORDS = 5
+
+
 def _read_problem(problem: str) -> str:
     if problem == "-":
         return sys.stdin.read()
     path = Path(problem)
-    if not path.is_file():
-        raise _fail(f"no such file: {problem} (give a text file with the problem, or - for standard input)")
+    try:
+        is_file = path.is_file()
+    except OSError:  # a name too long for the file system (a pasted problem) is no file
+        is_file = False
+    if not is_file:
+        if len(problem.split()) >= _INLINE_WORDS or "\n" in problem.strip():
+            return problem
+        raise _fail(f"no such file: {problem} (give a text file with the problem, - for standard input, "
+                    "or the problem itself in quotes)")
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:

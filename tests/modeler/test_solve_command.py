@@ -89,3 +89,19 @@ def test_empty_problem_is_exit_2(tmp_path: Path) -> None:
     empty.write_text("  \n")
     r = runner.invoke(app, ["solve", str(empty)])
     assert r.exit_code == 2 and "empty" in r.output
+
+
+def test_the_problem_can_be_given_inline(no_llm_config: Path) -> None:
+    # a pasted problem is longer than a file name may be: it must be read, not looked up as a file
+    text = ("A workshop makes desks and shelves. Each desk takes 3 hours of carpentry and each shelf takes 2 hours. "
+            "At most 60 hours of carpentry are available each week in the workshop. A desk earns a profit of $80 and a shelf $50. How many "
+            "desks and shelves should be made to maximize profit?")
+    assert len(text.encode()) > 255  # longer than a file name may be here
+    r = runner.invoke(app, ["solve", text, "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["solution"]["objective"] == 1600  # 20 desks: 60 hours / 3
+
+
+def test_a_short_missing_name_is_a_missing_file_not_a_problem(no_llm_config: Path) -> None:
+    r = runner.invoke(app, ["solve", "my problem.txt"])
+    assert r.exit_code == 2 and "no such file" in r.output and "in quotes" in r.output
