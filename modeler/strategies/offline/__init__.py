@@ -112,11 +112,18 @@ def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]
     best: tuple[dict[str, Any], list[dict[str, Any]], float, Any, list[Any]] | None = None
     first_refusal: Refusal | None = None
     chosen = 0
+    read: set[tuple[tuple[str, ...], frozenset[str] | None]] = set()
     for k, tg in enumerate(taggers()):
         if best is not None and best[2] >= SURE:
             break
+        tags = tg.tag(words)
+        # the same tags with the same vocabulary read the same, and a tie never replaces the reading kept:
+        # taggers often agree, so an unsure text is not read again for nothing
+        if (key := (tuple(tags), tg.vocabulary)) in read:
+            continue
+        read.add(key)
         try:
-            reading = _read_tagging(tokens, tg.tag(words), tg.vocabulary)
+            reading = _read_tagging(tokens, tags, tg.vocabulary)
         except Refusal as e:
             first_refusal = first_refusal or e
             continue
