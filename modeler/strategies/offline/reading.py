@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import os
 import re
@@ -96,9 +97,16 @@ class Reading:
 def _mention_words(text: str) -> list[str]:
     """Stems of a mention's naming words, in order. A lone capital ("mixture A") names the variable,
     unlike the article "a"; "one" after a noun ("area one", "medley one") names it, before it does not."""
+    return list(_mention_stems(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _mention_stems(text: str) -> tuple[str, ...]:
+    # cached: clustering compares every mention with every variable's, so a text with hundreds of names
+    # would stem the same mentions millions of times
     words = re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", text)
-    return [stem(w) for k, w in enumerate(words)
-            if w.lower() not in _MENTION_STOP or (len(w) == 1 and w.isupper()) or (k and w.lower() == "one")]
+    return tuple(stem(w) for k, w in enumerate(words)
+                 if w.lower() not in _MENTION_STOP or (len(w) == 1 and w.isupper()) or (k and w.lower() == "one"))
 
 
 def _mention_keys(text: str) -> set[str]:
@@ -184,9 +192,9 @@ def cluster_variables(spans: list[Span], join: dict[int, int] | None = None) -> 
             continue
         best, best_score = None, 0.0
         for v in variables:
-            others = {k for o in variables if o is not v for m in o.mentions for k in _mention_keys(m)}
             if _conflicts(sp.text, v):
                 continue
+            others = {k for o in variables if o is not v for m in o.mentions for k in _mention_keys(m)}
             for m in v.mentions:
                 score = _match_score(sp.text, m, others)
                 if score > best_score:

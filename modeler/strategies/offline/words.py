@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _UNITS = {w: i for i, w in enumerate(
@@ -120,6 +121,7 @@ def same_word(a: str, b: str) -> bool:
     return b in {a, a + "s", a + "es"} or (a.endswith("y") and b == a[:-1] + "ies")
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and the rules stem the same few words over and over
 def stem(word: str) -> str:
     """A crude stem for matching a word to the same thing said another way: plural, possessive, -ing/-ed/-ment
     endings off, so "mixing" meets "mix", "hoodies" "hoodie", "children's" "children". Not `singular`: it joins
