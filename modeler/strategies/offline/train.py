@@ -7,8 +7,8 @@ model and its alternates beside it, so the dev benchmark can run on taggers that
 trains the shipped model on train + dev and writes it to `artifacts/ner.crfsuite`, with the words it was
 trained on beside it (`ner.vocab`: the reader looks for names outside them, `unseen.py`). Each tagger comes
 with its alternates (`RECIPES`: the same data, other training recipes; and a BiLSTM-CRF, `neural.py`, about
-five minutes on one core), which the reader consults when its first reading is unsure. CPU only, about
-twenty minutes in all.
+seven minutes on one core), which the reader consults when its first reading is unsure. CPU only, about
+half an hour in all (27 minutes on the project's shared machine), byte for byte the same each time.
 
 `--folds DIR` also writes DIR/fold<k>.crfsuite, k = 0..4, each trained on ner_train without every
 fifth document from k: the taggers `consistency.py --tags cv --folds DIR` reads the training texts
