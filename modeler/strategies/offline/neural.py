@@ -37,10 +37,10 @@ Doc = tuple[list[str], list[str]]
 
 
 def _shape(w: str) -> str:
-    s = re.sub(r"[A-Z]", "A", w)
-    s = re.sub(r"[a-z]", "a", s)
-    s = re.sub(r"[0-9]", "9", s)
-    return re.sub(r"(.)\1+", r"\1\1", s)[:6]
+    """The CRF's word shape ("Aa", "99.99"), cut to six marks: a long shape says no more than its start."""
+    from modeler.strategies.offline.entities import _shape as crf_shape
+
+    return crf_shape(w)[:6]
 
 
 def _norm(w: str) -> str:
