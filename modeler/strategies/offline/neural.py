@@ -27,6 +27,9 @@ from typing import Any
 
 import numpy as np
 
+from modeler.strategies.offline.entities import EntityModelMissingError
+from modeler.strategies.offline.entities import _shape as crf_shape
+
 TAGS = ("O", "B-VAR", "I-VAR", "B-PARAM", "I-PARAM", "B-LIMIT", "I-LIMIT", "B-CONST_DIR", "I-CONST_DIR",
         "B-OBJ_NAME", "I-OBJ_NAME", "B-OBJ_DIR", "I-OBJ_DIR")
 # sizes: word vectors, letter vectors, letter-CNN filters, shape vectors, LSTM units each way
@@ -38,8 +41,6 @@ Doc = tuple[list[str], list[str]]
 
 def _shape(w: str) -> str:
     """The CRF's word shape ("Aa", "99.99"), cut to six marks: a long shape says no more than its start."""
-    from modeler.strategies.offline.entities import _shape as crf_shape
-
     return crf_shape(w)[:6]
 
 
@@ -90,8 +91,6 @@ class NeuralTagger:
     """Tags documents with a trained BiLSTM-CRF (numpy; the same interface as entities.EntityTagger)."""
 
     def __init__(self, path: Path):
-        from modeler.strategies.offline.entities import EntityModelMissingError
-
         if not path.is_file():
             raise EntityModelMissingError(f"the neural tagger {path} is missing; build it with "
                                           "`python -m modeler.strategies.offline.train`")
@@ -102,13 +101,14 @@ class NeuralTagger:
         if tuple(meta["tags"]) != TAGS:
             raise ValueError(f"{path} was trained on other tags: {meta['tags']}")
         self._v = Vocabulary(meta["words"], meta["chars"], meta["shapes"])
+        # both directions' recurrent matrices stacked, so one product steps the two together
+        self._whh = np.stack([self._p["lstm.weight_hh_l0"], self._p["lstm.weight_hh_l0_reverse"]])  # (2, 4H, H)
         # unseen.py looks for names outside the words a tagger knows: here, those with a vector of their own
         self.vocabulary: frozenset[str] | None = frozenset(w for w in meta["words"] if not w.startswith("<"))
 
     def _bilstm(self, x: np.ndarray) -> np.ndarray:
         """Both directions of the LSTM, stepped together (one matrix product per step for the two)."""
-        p = self._p
-        whh = np.stack([p["lstm.weight_hh_l0"], p["lstm.weight_hh_l0_reverse"]])  # (2, 4H, H)
+        p, whh = self._p, self._whh
         hidden = whh.shape[2]
         fwd = x @ p["lstm.weight_ih_l0"].T + p["lstm.bias_ih_l0"] + p["lstm.bias_hh_l0"]
         bwd = x @ p["lstm.weight_ih_l0_reverse"].T + p["lstm.bias_ih_l0_reverse"] + p["lstm.bias_hh_l0_reverse"]

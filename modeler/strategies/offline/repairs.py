@@ -650,8 +650,6 @@ def _verb_capped(tokens: list[Token], sp: Span) -> bool:
     return bool(_CAPPED.search(" ".join(before))) and not {"per", "a", "an", "each", "every"} & set(after)
 
 
-
-
 def _or_more(tokens: list[Token], sp: Span) -> bool:
     """"shipping must receive $1000 or more", "20 kg or less of it": an amount with "or more" / "or less" after
     it (its unit between at most) is a bound, never what one unit holds."""
