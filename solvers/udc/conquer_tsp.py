@@ -116,7 +116,9 @@ def path_lengths(xy: torch.Tensor, order: torch.Tensor, samples: int = 1) -> tor
     if samples > 1:
         xy = xy.repeat_interleave(samples, dim=0)
     bs, m, _ = xy.shape
-    idx = torch.cat([torch.zeros(bs, 1, dtype=torch.long), order, torch.full((bs, 1), m - 1, dtype=torch.long)], 1)
+    dev = order.device
+    idx = torch.cat([torch.zeros(bs, 1, dtype=torch.long, device=dev), order,
+                     torch.full((bs, 1), m - 1, dtype=torch.long, device=dev)], 1)
     pts = xy.gather(1, idx.unsqueeze(-1).expand(-1, -1, 2))
     return (pts[:, 1:] - pts[:, :-1]).norm(dim=-1).sum(dim=1)
 

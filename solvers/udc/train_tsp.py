@@ -17,6 +17,14 @@ model d=64, 4 heads, 3 layers (paper: 128, 8, 12); GNN hidden 64, 6 layers, k=16
 (`--sub-size`; paper: 100) because a model with this little training does not improve 100-city pieces;
 at most `--max-minutes` (40) of wall time on one CPU thread. The log (artifacts/tsp_train_log.json) holds
 the settings, loss and mean-length curves, wall time per phase, the process CPU time and the hardware.
+
+On a GPU (`--device cuda`), phase 1 alone (`--dcr-iters 0`, which leaves the dividing policy as it is)
+trains a larger conquering model (`--dim 128 --heads 8 --layers 6`) on batches that are half uniform
+points and half stretches of nearest-neighbour tours (`--tour-pieces 0.5`). The shipped conquering
+weights come from such a run: benchmarks/results/udc/gpu-2026-12-04/train_on_gpu.sh (model B), then
+continued alone on the GPU for 4.2 minutes with `--init` (the log embeds the first part as `init_log`).
+The dividing policy's own CPU training log is artifacts/tsp_divide_train_log.json. GPU runs are not
+bit-reproducible (cuBLAS and sampling kernels), CPU runs are.
 """
 
 from __future__ import annotations
@@ -53,6 +61,17 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--init", default=None,
                     help="continue from the weights (and log) in this folder instead of fresh networks")
     ap.add_argument("--max-minutes", type=float, default=40.0, help="safety stop for the whole run")
+    ap.add_argument("--device", default="cpu", help="cpu, cuda, or auto (cuda when torch sees a GPU)")
+    ap.add_argument("--dim", type=int, default=None, help="fresh conquering model width (default ConquerConfig's)")
+    ap.add_argument("--heads", type=int, default=None)
+    ap.add_argument("--layers", type=int, default=None)
+    ap.add_argument("--tour-pieces", type=float, default=0.0,
+                    help="share of each pre-training batch cut from nearest-neighbour tours of random "
+                         "500-city instances (the pieces the first conquering round meets) instead of "
+                         "uniform points")
+    ap.add_argument("--checkpoint-minutes", type=float, default=0.0,
+                    help="also save the conquering weights every so many minutes of pre-training (0: only "
+                         "at the end of each phase), so a run cut short still leaves its latest weights")
     return ap.parse_args(argv)
 
 
@@ -62,6 +81,7 @@ def conquer_step(model: Any, opt: Any, xy: Any, samples: int) -> tuple[float, fl
 
     from solvers.udc.conquer_tsp import path_lengths
 
+    xy = xy.to(next(model.parameters()).device)
     order, logp = model.rollout(xy, samples=samples)
     length = path_lengths(xy, order, samples).view(-1, samples)
     adv = length - length.mean(dim=1, keepdim=True)
@@ -107,12 +127,38 @@ def divide_step(policy: Any, conquer_model: Any, opt: Any, coords: np.ndarray, s
     return float(loss.detach()), float(before.mean()), float(after.mean()), tours[int(np.argmin(after))]
 
 
+def tour_pieces(rng: np.random.Generator, count: int, m: int, n: int = 500, device: Any = "cpu") -> Any:
+    """`count` open paths of m cities, a (K, m, 2) tensor on `device`, normalised: consecutive stretches of
+    nearest-neighbour tours of random n-city instances, the kind of piece the first conquering round
+    cuts. The tours are built in torch, all instances in step, so on a GPU this costs milliseconds."""
+    import torch
+
+    per = n // m
+    k = -(-count // per)
+    pts = torch.as_tensor(rng.random((k, n, 2)), dtype=torch.float32, device=device)
+    d = torch.cdist(pts, pts)
+    rows = torch.arange(k, device=device)
+    tours = torch.empty(k, n, dtype=torch.long, device=device)
+    cur = torch.zeros(k, dtype=torch.long, device=device)
+    for t in range(n):
+        tours[:, t] = cur
+        d[rows, :, cur] = float("inf")  # nobody moves to a visited city
+        if t < n - 1:
+            cur = d[rows, cur].argmin(dim=1)
+    tours = tours.roll(-int(rng.integers(n)), dims=1)[:, : per * m].reshape(k * per, m)
+    xy = pts[rows.repeat_interleave(per)[:, None], tours][:count]
+    lo = xy.amin(dim=1, keepdim=True)
+    span = (xy.amax(dim=1, keepdim=True) - lo).amax(dim=2, keepdim=True)
+    return (xy - lo) / span.clamp(min=1e-12)
+
+
 def _greedy_val(model: Any, xy: Any) -> float:
     import torch
 
     from solvers.udc.conquer_tsp import path_lengths
 
     with torch.inference_mode():
+        xy = xy.to(next(model.parameters()).device)
         order, _ = model.rollout(xy, greedy=True)
         return float(path_lengths(xy, order).mean())
 
@@ -129,7 +175,8 @@ def _hardware() -> dict[str, Any]:
     except OSError:
         pass
     return {"cpu": cpu, "cores_visible": os.cpu_count(), "torch_threads": torch.get_num_threads(),
-            "torch": torch.__version__, "python": platform.python_version(), "gpu": None,
+            "torch": torch.__version__, "python": platform.python_version(),
+            "gpu": torch.cuda.get_device_name(0) if torch.cuda.is_available() else None,
             "load_average_at_end": os.getloadavg()}
 
 
@@ -137,7 +184,7 @@ def train_main(argv: list[str] | None = None) -> int:
     import torch
 
     from solvers.udc.base import random_tsp
-    from solvers.udc.conquer_tsp import PathSolver, normalise, save
+    from solvers.udc.conquer_tsp import ConquerConfig, PathSolver, normalise, save
     from solvers.udc.tsp import make_divide_policy
 
     a = _args(argv)
@@ -150,7 +197,15 @@ def train_main(argv: list[str] | None = None) -> int:
     stop_at = t_start + 60 * a.max_minutes
     log: dict[str, Any] = {"settings": vars(a), "phases": [], "stopped_early": False}
 
-    model = PathSolver()
+    device = torch.device("cuda" if a.device == "auto" and torch.cuda.is_available() else
+                          ("cpu" if a.device == "auto" else a.device))
+    if device.type == "cuda":
+        torch.cuda.manual_seed_all(a.seed)
+        torch.backends.cuda.matmul.allow_tf32 = True  # the decoder's products; float32 storage throughout
+    shape = {k: v for k, v in (("dim", a.dim), ("heads", a.heads), ("layers", a.layers)) if v is not None}
+    if "dim" in shape:
+        shape["ff"] = 4 * shape["dim"]
+    model = PathSolver(ConquerConfig(**shape)).to(device)
     policy = make_divide_policy()
     if a.init:
         init = Path(a.init)
@@ -165,23 +220,36 @@ def train_main(argv: list[str] | None = None) -> int:
         val = torch.as_tensor(np.random.default_rng(10_000 + m).random((128, m, 2)), dtype=torch.float32)
         phase: dict[str, Any] = {"phase": f"conquer_m{m}", "steps": 0, "val_greedy_before": _greedy_val(model, val)}
         t0, curve = time.perf_counter(), []
+        saved_at = t0
+        n_tour = int(round(a.tour_pieces * a.batch))
         for step in range(steps):
             if time.perf_counter() > stop_at:
                 log["stopped_early"] = True
                 break
-            xy = torch.as_tensor(rng.random((a.batch, m, 2)), dtype=torch.float32)
+            xy = torch.as_tensor(rng.random((a.batch - n_tour, m, 2)), dtype=torch.float32, device=device)
+            if n_tour:
+                xy = torch.cat([xy, tour_pieces(rng, n_tour, m, device=device)])
             loss, length = conquer_step(model, opt, xy, a.samples)
+            if a.checkpoint_minutes and time.perf_counter() - saved_at > 60 * a.checkpoint_minutes:
+                save(model, str(out / CONQUER_FILE), {"sub_size": a.sub_size})
+                saved_at = time.perf_counter()
             curve.append((step, round(loss, 5), round(length, 5)))
             phase["steps"] = step + 1
             if step % 50 == 0:
                 print(f"[conquer m={m}] step {step} loss {loss:.4f} len {length:.4f} "
                       f"{time.perf_counter() - t_start:.0f}s", flush=True)
+            if step % 500 == 499:
+                print(f"[conquer m={m}] val greedy {_greedy_val(model, val):.4f}", flush=True)
         phase.update(val_greedy_after=_greedy_val(model, val), seconds=time.perf_counter() - t0,
                      curve=curve[::10] + curve[-1:])
         log["phases"].append(phase)
         print(json.dumps({k: v for k, v in phase.items() if k != "curve"}), flush=True)
         save(model, str(out / CONQUER_FILE), {"sub_size": a.sub_size})
 
+    model = model.cpu()  # DCR cuts pieces from numpy tours and conquers them on the CPU
+    if a.dcr_iters == 0:  # pre-training only: the dividing policy is left as it was
+        _finish(log, t_start, out)
+        return 0
     d_opt = torch.optim.Adam(policy.parameters(), lr=a.dcr_lr)
     c_opt = torch.optim.Adam(model.parameters(), lr=a.dcr_conquer_lr)
     lo, hi = (int(x) for x in a.dcr_n.split(","))
@@ -212,10 +280,14 @@ def train_main(argv: list[str] | None = None) -> int:
     model.eval()
     save(model, str(out / CONQUER_FILE), {"sub_size": a.sub_size})
     torch.save({"config": policy.hparams, "state_dict": policy.state_dict()}, out / DIVIDE_FILE)
+    _finish(log, t_start, out)
+    return 0
+
+
+def _finish(log: dict[str, Any], t_start: float, out: Path) -> None:
     log["wall_seconds"] = time.perf_counter() - t_start
     log["cpu_seconds"] = time.process_time()
     log["hardware"] = _hardware()
     log["date_utc"] = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())
     (out / "tsp_train_log.json").write_text(json.dumps(log, indent=1))
     print(f"done in {log['wall_seconds'] / 60:.1f} min -> {out}", flush=True)
-    return 0

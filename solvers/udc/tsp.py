@@ -12,10 +12,12 @@ the tour. The cut offset moves every round, so cities near one round's cut point
 in the next.
 
 Piece size: the UDC paper uses 100-city pieces (SUB_SIZE, the default for weights that do not say
-otherwise). The piece size travels with the conquering weights: the shipped CPU-trained model was
-trained for 20-city pieces: a model with this little CPU training made no improvement at all on
-100-city pieces of a nearest-neighbour tour, while on 20-city pieces it improves every tour (it is still
-about 8 % above the optimal path per piece; benchmarks/results/udc/tsp_NOTE.md).
+otherwise). The piece size travels with the conquering weights. The shipped model was pre-trained for
+12 minutes on one H200 GPU on 50-city pieces and ships with `sub_size = 50`: in the same GPU run, the
+models trained for 100-city pieces got about half as many updates per piece and did worse end to end
+(benchmarks/results/udc/gpu-2026-12-04/NOTE.md). Pieces cannot repair the long closing jumps of a
+nearest-neighbour tour (both regions of a jump sit in one piece with fixed ends), so the dividing
+tour's shape, not the piece solver alone, bounds the final gap.
 """
 
 from __future__ import annotations

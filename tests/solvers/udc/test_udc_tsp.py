@@ -87,6 +87,29 @@ def test_tiny_training_run_lowers_the_greedy_length():
     assert _greedy_val(model, val) < 0.9 * before
 
 
+def test_tour_pieces_are_normalised_stretches_of_short_tours():
+    from solvers.udc.train_tsp import tour_pieces
+
+    xy = tour_pieces(np.random.default_rng(0), 12, 50, n=200).numpy()
+    assert xy.shape == (12, 50, 2)
+    assert xy.min() >= 0 and np.allclose(xy.max(axis=(1, 2)), 1.0)
+    in_order = np.linalg.norm(np.diff(xy, axis=1), axis=2).sum(1)
+    shuffled = np.linalg.norm(np.diff(xy[:, np.random.default_rng(1).permutation(50)], axis=1), axis=2).sum(1)
+    assert (in_order < 0.5 * shuffled).all()  # consecutive nearest-neighbour steps, not a random set
+
+
+def test_pretraining_only_run_writes_the_conquering_model_alone(tmp_path):
+    from solvers.udc.conquer_tsp import load
+    from solvers.udc.train_tsp import train_main
+
+    assert train_main(["--curriculum", "12:3", "--dcr-iters", "0", "--batch", "8", "--samples", "4",
+                       "--dim", "32", "--heads", "4", "--layers", "1", "--tour-pieces", "0.5",
+                       "--sub-size", "12", "--out", str(tmp_path)]) == 0
+    model = load(str(tmp_path / tsp.CONQUER_FILE))
+    assert model.sub_size == 12 and model.cfg.dim == 32 and model.cfg.ff == 128
+    assert not (tmp_path / tsp.DIVIDE_FILE).exists()  # the dividing policy is not overwritten
+
+
 def test_dcr_step_updates_the_dividing_policy(untrained):
     from solvers.udc.train_tsp import divide_step
 
