@@ -768,6 +768,15 @@ def test_an_untagged_item_of_a_list_with_a_shared_head_is_a_name() -> None:
     assert names[:3] == ["clay pots", "glass pots", "stone pots"]
 
 
+def test_the_last_item_of_a_list_joined_by_commas_alone_is_a_name() -> None:
+    text = "A workshop makes chairs, tables, desks, benches. Each bench takes 3 hours."
+    marks = [("VAR", "chairs"), ("VAR", "tables"), ("VAR", "desks")]
+    assert _var_texts(text, marks)[:4] == ["chairs", "tables", "desks", "benches"]
+    # one that runs on past the list, or lists more untagged items than half the tagged ones, is no such list
+    assert "benches" not in _var_texts("A workshop makes chairs, tables, desks, benches which are sold.", marks)
+    assert "stools" not in _var_texts("It sells chairs, tables, desks, lamps, stools.", marks)
+
+
 def test_a_list_item_cut_before_the_head_takes_it() -> None:
     names = _var_texts("It can cast iron pans, copper pans or steel pans.",
                        [("VAR", "iron pans"), ("VAR", "copper"), ("VAR", "steel pans")])

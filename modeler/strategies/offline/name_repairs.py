@@ -146,6 +146,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     extra += _passive_pair(words, tagged)
     extra += _labelled_siblings(words, var_spans, tagged)
     extra += _list_middles(words, var_spans, tagged)
+    extra += _bare_lists(words, var_spans, tagged)
     extra += _list_items(words, var_spans + extra, tagged, {sp.start for sp in spans if sp.label == "PARAM"})
     extra += _list_firsts(words, var_spans, tagged)
     parallel = _parallel_mentions(words, var_spans + extra, tagged)
@@ -1723,6 +1724,53 @@ def _list_middles(words: list[str], var_spans: list[Span], tagged: set[int]) -> 
             continue
         out.append(Span("VAR", start, start + len(item), " ".join(item)))
         tagged.update(range(start, start + len(item)))
+    return out
+
+
+_BARE_LIST_ENDS = frozenset("each every per daily weekly monthly at for in on to from with".split())
+
+
+def _bare_lists(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
+    """"A workshop makes chairs, tables, desks, beds, stools, benches." with every item tagged but
+    "benches": a list joined by commas alone, no "and" or "or" (which `_list_items` and `_list_middles`
+    need), of three or more tagged names, each item a few plain words, ending where its clause does. Its
+    untagged items (at most half as many as the tagged ones) are names too. The tagger learnt lists that
+    end in "and X", so it tends to miss the last item of a list that does not."""
+    lower = [w.lower() for w in words]
+    n = len(words)
+    at = {sp.start: sp for sp in var_spans}
+    out: list[Span] = []
+    seen: set[int] = set()
+    for sp in sorted(var_spans, key=lambda x: x.start):
+        if sp.start in seen or sp.end - sp.start > 3:
+            continue
+        items = [(sp.start, sp.end, True)]
+        k = sp.end
+        while k < n and words[k] == ",":
+            b = k + 1
+            if b in at and at[b].end - b <= 3:
+                items.append((b, at[b].end, True))
+                k = at[b].end
+                continue
+            e = b
+            while (e < n and e - b < 3 and e not in tagged and (words[e].isalpha() or "-" in words[e])
+                   and lower[e] not in _NOT_NAMES):
+                e += 1
+            if e == b:
+                break
+            items.append((b, e, False))
+            k = e
+        seen.update(a for a, _, _ in items)
+        named = sum(1 for *_, t in items if t)
+        unnamed = [(a, e) for a, e, t in items if not t]
+        if named < 3 or not unnamed or len(unnamed) > named // 2:
+            continue
+        if k < n and words[k] not in {".", ";", "?", "!"} and lower[k] not in _BARE_LIST_ENDS:
+            continue  # the list runs on ("..., benches and stools"): not a bare list
+        for a, e in unnamed:
+            if _list_item_ok(words[a:e], False):
+                out.append(Span("VAR", a, e, " ".join(words[a:e])))
+                tagged.update(range(a, e))
     return out
 
 
