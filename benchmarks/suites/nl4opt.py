@@ -22,7 +22,6 @@ Suites: `nl4opt` (the 289 test documents) and `nl4opt-dev` (the 99 dev documents
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -43,6 +42,7 @@ from benchmarks.suites.nl4opt_canonical import (
 )
 from modeler.ir.expr import identifier
 from modeler.result import ModelResult
+from solvers.relaxation import lp_backend, relaxed  # noqa: F401  (relaxed: the scorers and tests import it from here)
 
 REL_TOL, ABS_TOL = 1e-4, 1e-6  # objective-value agreement
 LP_TIME_LIMIT = 30.0
@@ -155,36 +155,7 @@ def _solve_lp(model: Any) -> Any:
     """Solve a model with the LP backend of choice: HiGHS when it is registered, else `solve`'s pick."""
     from solvers import solve
 
-    return solve(model, backend=_lp_backend(), time_limit=LP_TIME_LIMIT, explain=False, keep_text=False)
-
-
-@functools.cache
-def _lp_backend() -> str | None:
-    # (through the registry: `solvers.backends` names both a function and, once imported, the subpackage)
-    from solvers.backends import base
-
-    for name in ("highs", "ortools-mip", "pyomo-highs"):  # direct APIs first: no modelling-layer overhead
-        if name in base.names():
-            try:
-                if base.get(name).available()[0]:
-                    return name
-            except Exception:  # a backend module that fails to load is simply not a choice
-                continue
-    return None
-
-
-def relaxed(model: Any) -> Any:
-    """The model with every variable continuous (binary ones kept within 0..1): its LP relaxation."""
-    from modeler.ir import Model
-
-    d = model.to_dict()
-    variables = d.get("variables", {})
-    for body in variables.values() if isinstance(variables, dict) else variables:
-        if body.get("type") == "binary":
-            body["lb"] = 0 if body.get("lb") is None else max(body["lb"], 0)
-            body["ub"] = 1 if body.get("ub") is None else min(body["ub"], 1)
-        body["type"] = "continuous"
-    return Model.from_json(d)
+    return solve(model, backend=lp_backend(), time_limit=LP_TIME_LIMIT, explain=False, keep_text=False)
 
 
 # -------------------------------------------------------------------------------------- the suite

@@ -79,3 +79,44 @@ def test_a_fault_in_the_reader_refuses_that_tagging_and_names_the_fault(monkeypa
     monkeypatch.setattr(offline, "read_model", broken)
     with pytest.raises(Refusal, match=r"reader failed on this text \(IndexError"):
         read_surest(tokenize("Make chairs. Each chair earns $5. At most 10 chairs. Maximize profit."))
+
+
+def test_a_reading_whose_model_has_no_solution_gives_way_to_one_that_has(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Tagger:
+        path = Path("any.crfsuite")
+        vocabulary = None
+
+        def __init__(self, first_tag: str) -> None:
+            self.first_tag = first_tag
+
+        def tag(self, words: list[str]) -> list[str]:
+            return [self.first_tag] + ["O"] * (len(words) - 1)
+
+    def model(*constraints: str) -> dict:
+        return {"variables": {"chairs": {"type": "integer", "lb": 0}},
+                "objective": {"sense": "max", "expr": "5 * chairs"},
+                "constraints": {f"c{k}": {"expr": c} for k, c in enumerate(constraints)}}
+
+    # the surer reading contradicts itself; the less sure one is the text's model
+    readings = {"O": (model("chairs <= 10", "chairs >= 20"), [], 0.9, None, []),
+                "B-VAR": (model("chairs <= 10"), [], 0.8, None, [])}
+    monkeypatch.setattr(offline, "_taggers", [Tagger("O"), Tagger("B-VAR")])
+    monkeypatch.setattr(offline, "read_model", lambda tokens, spans, vocabulary: (
+        readings["B-VAR" if spans else "O"][0], [], readings["B-VAR" if spans else "O"][2], None, []))
+    mj, understanding, confidence, _, _ = read_surest(tokenize("Make chairs. Each chair earns $5. At most 10 chairs."))
+    assert mj["constraints"] == {"c0": {"expr": "chairs <= 10"}} and confidence == 0.8
+    assert any("had no solution" in u["sentence"] for u in understanding)
+    # when no reading has a solution, the surest stays
+    readings["B-VAR"] = (model("chairs >= 20", "chairs <= 5"), [], 0.8, None, [])
+    assert read_surest(tokenize("Make chairs. Each chair earns $5. At most 10 chairs."))[2] == 0.9
+
+
+def test_a_model_without_a_limit_on_what_it_maximizes_has_no_solution() -> None:
+    from modeler.strategies.offline.solvable import has_solution
+
+    open_ended = {"variables": {"x": {"type": "integer", "lb": 0}}, "objective": {"sense": "max", "expr": "x"},
+                  "constraints": {"c0": {"expr": "x >= 2"}}}
+    assert has_solution(open_ended) is False
+    open_ended["constraints"]["c1"] = {"expr": "x <= 7.5"}
+    assert has_solution(open_ended) is True
+    assert has_solution({"variables": "none"}) is None  # a model the check cannot read gives no verdict

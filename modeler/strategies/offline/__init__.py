@@ -106,27 +106,25 @@ def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]
     alternate tagger's, keeping the surest (the first on a tie). The taggers learnt from the same texts
     but slip on different names, and a slip shows in the confidence: numbers left over, a variable
     nothing limits. When the surest is still unsure, the first tagger's nearest other taggings are read
-    too, and one replaces it only when clearly surer (nbest.py). Raises the first tagger's Refusal when
-    every tagger's reading is refused."""
+    too, and one replaces it only when clearly surer (nbest.py). When the reading kept has a model with
+    no solution, the surest of every tagger's readings whose model has one is shown instead
+    (solvable.py). Raises the first tagger's Refusal when every tagger's reading is refused."""
     words = [t.text for t in tokens]
     best: tuple[dict[str, Any], list[dict[str, Any]], float, Any, list[Any]] | None = None
     first_refusal: Refusal | None = None
     chosen = 0
     read: set[tuple[tuple[str, ...], frozenset[str] | None]] = set()
+    readings: list[tuple[tuple[dict[str, Any], list[dict[str, Any]], float, Any, list[Any]], int]] = []
     for k, tg in enumerate(taggers()):
         if best is not None and best[2] >= SURE:
             break
-        tags = tg.tag(words)
-        # the same tags with the same vocabulary read the same, and a tie never replaces the reading kept:
-        # taggers often agree, so an unsure text is not read again for nothing
-        if (key := (tuple(tags), tg.vocabulary)) in read:
+        reading = _read_once(tokens, tg, read)
+        if isinstance(reading, Refusal):
+            first_refusal = first_refusal or reading
             continue
-        read.add(key)
-        try:
-            reading = _read_tagging(tokens, tags, tg.vocabulary)
-        except Refusal as e:
-            first_refusal = first_refusal or e
+        if reading is None:
             continue
+        readings.append((reading, k))
         if best is None or _rank(reading) > _rank(best):
             best, chosen = reading, k
     if best is None:
@@ -143,13 +141,56 @@ def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]
                             "sentence": "the reading was unsure, so taggings the first tagger found nearly as "
                                         f"likely were read too; one it found {math.exp(second[1]):.1f} times "
                                         "less likely reads clearly surer and is shown"})
+            chosen = -1
+    from modeler.strategies.offline.solvable import has_solution
+
+    if has_solution(best[0]) is False:
+        solvable = _surest_solvable(tokens, read, readings, best)
+        if solvable is not None:
+            best, chosen = solvable
+            name = taggers()[chosen].path.name
+            best[1].append({"kind": "reading", "type": f"alternate tagger {name}", "tagger": name,
+                            "sentence": "the surest reading's model had no solution (its constraints "
+                                        "contradict each other, or its objective is unbounded), so the "
+                                        "surest reading whose model has one is shown"})
             return best
-    if chosen:
+    if chosen > 0:
         name = taggers()[chosen].path.name
         best[1].append({"kind": "reading", "type": f"alternate tagger {name}", "tagger": name,
                         "sentence": "the first tagger's reading was less sure (or refused), so the best of "
                                     "the alternate taggers' readings is shown"})
     return best
+
+
+def _read_once(tokens: list[Any], tg: Any, read: set[tuple[tuple[str, ...], frozenset[str] | None]]) -> Any:
+    """One tagger's reading; None when the same tags with the same vocabulary were read already (taggers
+    often agree, and a tie never replaces the reading kept, so an unsure text is not read again for
+    nothing); the Refusal, returned, when it is refused."""
+    tags = tg.tag([t.text for t in tokens])
+    if (key := (tuple(tags), tg.vocabulary)) in read:
+        return None
+    read.add(key)
+    try:
+        return _read_tagging(tokens, tags, tg.vocabulary)
+    except Refusal as e:
+        return e
+
+
+def _surest_solvable(tokens: list[Any], read: set[tuple[tuple[str, ...], frozenset[str] | None]],
+                     readings: list[tuple[Any, int]], kept: Any) -> tuple[Any, int] | None:
+    """The surest reading, of every tagger's (those not read yet are read now), whose model has a
+    solution, other than `kept`; None when none has."""
+    from modeler.strategies.offline.solvable import has_solution
+
+    for k, tg in enumerate(taggers()):
+        if k > max((j for _, j in readings), default=-1):
+            reading = _read_once(tokens, tg, read)
+            if reading is not None and not isinstance(reading, Refusal):
+                readings.append((reading, k))
+    for reading, k in sorted(readings, key=lambda rk: _rank(rk[0]), reverse=True):
+        if reading is not kept and has_solution(reading[0]):
+            return reading, k
+    return None
 
 
 def _read_tagging(tokens: list[Any], tags: list[str], vocabulary: frozenset[str] | None) -> tuple[
