@@ -396,6 +396,25 @@ def test_a_limit_for_each_machine_is_one_constraint_per_machine() -> None:
                                              ("linear", "<=", 90.0, {0: 3.0, 1: 1.0})], key=str)
 
 
+def test_a_unit_said_before_a_measured_resource_is_not_a_count_of_the_decisions() -> None:
+    # "60 seat spaces" while the question asks "How many seats": the coefficients measure seat spaces
+    _, specs = _specs(
+        "A bus has 60 seat spaces. A wheelchair seat takes up 3 seat spaces while a standard seat takes up 1 seat "
+        "space. How many seats of each type should be fitted?",
+        [("CONST_DIR", "has"), ("LIMIT", "60"), ("VAR", "wheelchair seat"), ("PARAM", "3"), ("VAR", "standard seat"),
+         ("PARAM", "1")])
+    assert specs == [("linear", "<=", 60.0, {0: 3.0, 1: 1.0})]
+
+
+def test_a_plural_head_before_two_capitals_shares_its_number() -> None:
+    _, specs = _specs(
+        "Machine A, machine B and machine C run for hours. Machines A and B need 2 oiling hours for every hour "
+        "they run and machine C needs 3, and only 40 oiling hours are available.",
+        [("VAR", "Machine A"), ("VAR", "machine B"), ("VAR", "machine C"), ("VAR", "Machines A"), ("PARAM", "2"),
+         ("VAR", "machine C"), ("PARAM", "3"), ("LIMIT", "40"), ("CONST_DIR", "available")])
+    assert specs == [("linear", "<=", 40.0, {0: 2.0, 1: 2.0, 2: 3.0})]
+
+
 def test_numbers_first_sentences_name_the_variable_after_them() -> None:
     from modeler.strategies.offline.reading import read
 

@@ -320,6 +320,11 @@ def _asked_measure(r: Reading, sp: Span) -> bool:
         return False
     if any(j in r.mention_var for j in range(k + 1, min(k + 4, len(r.words)))):
         return False
+    # ("has 120 seat spaces" when the question asks "How many seats" and "a first class seat takes up 2 seat
+    # spaces": the unit is the word after, a resource the coefficients measure, not the seats themselves)
+    if k + 1 < len(r.words) and r.words[k + 1].isalpha() and not _asked(r, k + 1) and set(
+            content([r.words[k + 1]])) & {w for f in r.features if "MONEY" not in f.context for w in f.context}:
+        return False
     if any(r.words[j].lower() == "of" for j in range(k + 1, min(k + 4, len(r.words)))) and not _of_every(
             r, sp) and not _of_mix(r, sp) and not _of_product(r, sp):
         return False

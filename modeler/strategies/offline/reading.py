@@ -29,6 +29,7 @@ from modeler.strategies.offline.words import (
     content,
     one_noun,
     parse_value,
+    singular,
     stem,
     weight,
 )
@@ -669,8 +670,11 @@ def _joint_subject(words: list[str], var_spans: list[Span], mention_var: dict[in
             _BOUNDARY & set(gap) or mention_var[x.start] == mention_var[y.start]:
         return []
     lead = {w.lower() for w in words[max(a, x.start - 3): x.start]}
+    # ("Lines A and B need 1 operator hour": a plural head before two capitals names both as one subject)
+    plural = x.end - x.start == 2 and words[x.start].lower() != singular(words[x.start].lower()) and all(
+        len(words[sp.end - 1]) == 1 and words[sp.end - 1].isupper() for sp in (x, y))
     return [mention_var[x.start], mention_var[y.start]] if lead & {"each", "every", "both"} or _each_after(
-        words, p) else []
+        words, p) or plural else []
 
 
 def _each_after(words: list[str], p: Span) -> bool:
