@@ -415,6 +415,18 @@ def test_a_plural_head_before_two_capitals_shares_its_number() -> None:
     assert specs == [("linear", "<=", 40.0, {0: 2.0, 1: 2.0, 2: 3.0})]
 
 
+def test_a_list_of_names_right_followed_by_as_many_prices_pairs_them_in_order() -> None:
+    from modeler.strategies.offline.reading import read
+
+    text = "A bakery sells rye, spelt and oat loaves for $5, $4 and $2.50 a loaf."
+    marks = [("VAR", "rye"), ("VAR", "spelt"), ("VAR", "oat loaves"), ("PARAM", "5"), ("PARAM", "4"), ("PARAM", "2.50")]
+    assert sorted((c.var, c.value) for c in read(*hand(text, marks)).coefs) == [(0, 5.0), (1, 4.0), (2, 2.5)]
+    # a number that is no list's ("for $5 each, and $4 ...") pairs nothing by order
+    text = "A bakery sells rye and spelt for $5 each, and oat loaves for $3."
+    marks = [("VAR", "rye"), ("VAR", "spelt"), ("PARAM", "5"), ("VAR", "oat loaves"), ("PARAM", "3")]
+    assert (2, 3.0) in {(c.var, c.value) for c in read(*hand(text, marks)).coefs}
+
+
 def test_numbers_first_sentences_name_the_variable_after_them() -> None:
     from modeler.strategies.offline.reading import read
 
@@ -831,3 +843,12 @@ def test_names_told_apart_by_a_capital_letter_are_not_joined() -> None:
     toks, spans = hand("Bar A and Bar B and Protein Bar A", [("VAR", "Bar A"), ("VAR", "Bar B"), ("VAR", "Protein Bar A")])
     variables, _ = cluster_variables(spans)
     assert _join_pairs(variables) == {2: 0}
+
+
+def test_an_elided_amount_after_a_name_takes_the_unit_in_the_singular_too() -> None:
+    from modeler.strategies.offline.repairs import elided_amounts
+
+    toks, spans = hand("A bag of medium takes 2 minutes and a bag of dark 1 minute.",
+                       [("VAR", "medium"), ("PARAM", "2"), ("VAR", "dark")])
+    words = [t.text for t in toks]
+    assert [sp.text for sp in elided_amounts(words, spans) if sp.label == "PARAM"] == ["2", "1"]

@@ -399,7 +399,8 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
         if listed:
             assign = [colon[p.start][0] for p in params]
             respectively = True  # one measure for the whole list, named before its colon
-        elif params and (_respectively(lower) or _colon_row(lower, words, params, a, len(variables), sent_vars)):
+        elif params and (_respectively(lower) or _colon_row(lower, words, params, a, len(variables), sent_vars)
+                         or _paired_lists(words, var_spans, params, mention_var)):
             targets = sent_vars if len(sent_vars) == len(params) else list(range(len(variables)))
             measures = _listed_measures(words, labels, a, params[0].start, len(params), variables) if len(
                 sent_vars) == 1 else []
@@ -579,6 +580,28 @@ def _respectively(lower: list[str]) -> bool:
     """A sentence that pairs its lists in order: "respectively", "in that order", "in this order"."""
     return "respectively" in lower or any(lower[k: k + 3] in (["in", "that", "order"], ["in", "this", "order"])
                                           for k in range(len(lower) - 2))
+
+
+_LIST_JOINS = frozenset({",", "and", "or"})
+
+
+def _paired_lists(words: list[str], var_spans: list[Span], params: list[Span], mention_var: dict[int, int]) -> bool:
+    """"sells bags of light, medium and dark roast for $5, $4 and $2.50 a bag": a list of different names
+    right followed by a list of as many numbers pairs them in order, as "respectively" would. Both lists
+    stand alone in the sentence (nothing between their items but commas and "and" / "or"), and a few
+    words join them ("for", "at", "cost")."""
+    if len(params) < 2 or len(var_spans) != len(params):
+        return False
+    if len({mention_var[sp.start] for sp in var_spans}) != len(var_spans) or var_spans[-1].end > params[0].start:
+        return False
+    for x, y in zip(var_spans, var_spans[1:], strict=False):
+        if not words[x.end: y.start] or any(w.lower() not in _LIST_JOINS for w in words[x.end: y.start]):
+            return False
+    for x, y in zip(params, params[1:], strict=False):
+        if not words[x.end: y.start] or any(w.lower() not in _LIST_JOINS | {"$"} for w in words[x.end: y.start]):
+            return False
+    join = [w.lower() for w in words[var_spans[-1].end: params[0].start] if w != "$"]
+    return 1 <= len(join) <= 3 and join[0] in {"for", "at", "cost", "costs", "costing", "priced"}
 
 
 def _respective_tail(words: list[str], params: list[Span], var_spans: list[Span],

@@ -24,6 +24,7 @@ from modeler.strategies.offline.words import (
     SPELT,
     STOP,
     parse_value,
+    singular,
     stem,
 )
 
@@ -1185,9 +1186,10 @@ def elided_amounts(words: list[str], spans: list[Span]) -> list[Span]:
         a = k - 1
         while a > 0 and words[a - 1] not in {".", "?", "!", ";"}:
             a -= 1
-        unit = words[k + 1].lower()
-        if unit.isalpha() and any(x.label == "PARAM" and a <= x.start and x.end < k and words[x.end].lower() == unit
-                                  for x in spans):
+        # ("a bag of medium 2 minutes and a bag of dark 1 minute": one unit, said in the singular after 1)
+        unit = singular(words[k + 1].lower())
+        if unit.isalpha() and any(x.label == "PARAM" and a <= x.start and x.end < k and singular(
+                words[x.end].lower()) == unit for x in spans):
             # ("and a longboard batch 45 kilograms", tagged a limit: the same frame, a coefficient)
             out = [x for x in out if x is not tagged] + [Span("PARAM", k, k + 1, words[k])]
     return sorted(out, key=lambda sp: sp.start)
