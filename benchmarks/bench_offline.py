@@ -101,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from benchmarks.suites.base import DataNotFoundError
-    from benchmarks.suites.nl4opt import _solve_lp, relaxed
+    from benchmarks.suites.nl4opt import LP_TIME_LIMIT
+    from solvers.relaxation import solve_relaxation
 
     try:
         suite, items, _ = nl4opt_split(args.split)
@@ -147,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
             if result.model is not None and result.solution is not None and any(
                     v.type == "integer" for v in result.model.variables):
                 integral_models += 1
-                lp = _solve_lp(relaxed(result.model))
+                lp = solve_relaxation(result.model, LP_TIME_LIMIT)
                 changed = not (lp.status == result.solution.status and (
                     lp.objective is None or result.solution.objective is None
                     or abs(lp.objective - result.solution.objective) <= 1e-6 * max(1.0, abs(lp.objective))))

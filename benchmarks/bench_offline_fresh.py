@@ -62,9 +62,10 @@ def same_optimum(ours: float | None, gold: float) -> bool:
 def lp_optimum(model: Any) -> tuple[str, float | None]:
     """(status, objective) of a model's LP relaxation, on the same LP path the NL4Opt scorer uses, so
     that integrality (which the text may or may not imply) never decides a pass."""
-    from benchmarks.suites.nl4opt import _solve_lp, relaxed
+    from benchmarks.suites.nl4opt import LP_TIME_LIMIT
+    from solvers.relaxation import solve_relaxation
 
-    sol = _solve_lp(relaxed(model))
+    sol = solve_relaxation(model, LP_TIME_LIMIT)
     return str(sol.status), sol.objective
 
 

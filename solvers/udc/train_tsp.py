@@ -152,6 +152,21 @@ def tour_pieces(rng: np.random.Generator, count: int, m: int, n: int = 500, devi
     return (xy - lo) / span.clamp(min=1e-12)
 
 
+def _device(name: str) -> Any:
+    """The torch device `--device` names ("auto": cuda when torch sees a GPU); a clear error otherwise."""
+    import torch
+
+    if name == "auto":
+        name = "cuda" if torch.cuda.is_available() else "cpu"
+    try:
+        device = torch.device(name)
+    except RuntimeError as e:
+        raise SystemExit(f"--device {name!r}: not a device torch knows ({e})") from None
+    if device.type == "cuda" and not torch.cuda.is_available():
+        raise SystemExit(f"--device {name!r}: torch sees no GPU here; use --device cpu (or auto)")
+    return device
+
+
 def _greedy_val(model: Any, xy: Any) -> float:
     import torch
 
@@ -197,8 +212,7 @@ def train_main(argv: list[str] | None = None) -> int:
     stop_at = t_start + 60 * a.max_minutes
     log: dict[str, Any] = {"settings": vars(a), "phases": [], "stopped_early": False}
 
-    device = torch.device("cuda" if a.device == "auto" and torch.cuda.is_available() else
-                          ("cpu" if a.device == "auto" else a.device))
+    device = _device(a.device)
     if device.type == "cuda":
         torch.cuda.manual_seed_all(a.seed)
         torch.backends.cuda.matmul.allow_tf32 = True  # the decoder's products; float32 storage throughout

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.suites.nl4opt import NL4OptSuite, gold_model, make_item, objective_matches, relaxed
+from benchmarks.suites.nl4opt import NL4OptSuite, gold_model, make_item, objective_matches
 from benchmarks.suites.nl4opt_canonical import (
     Canonical,
     NL4OptDataError,
@@ -27,6 +27,7 @@ from benchmarks.suites.nl4opt_canonical import (
 )
 from modeler.ir import Model
 from modeler.result import ModelResult
+from solvers.relaxation import relaxed
 
 # max 30 c + 50 t  s.t.  c + t <= 40; c <= 30; t >= 5; 2c + 4t <= 100; c >= 40% of all; t <= 2c; c >= t
 # LP optimum: c = 30, t = 10, objective 1400 (c + t <= 40 and 2c + 4t <= 100 meet at (30, 10); c <= 30).

@@ -217,8 +217,8 @@ def test_understanding_lists_variables_constraints_objective() -> None:
 
 
 def test_integrality_changes_the_staffing_optimum(offline: Modeler) -> None:
-    from benchmarks.suites.nl4opt import relaxed
     from solvers import solve
+    from solvers.relaxation import relaxed
 
     result = offline.solve(PROBLEMS[3][0])
     lp = solve(relaxed(result.model), explain=False)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hand_tags import FixedTagger
 
 from modeler.strategies import offline
 from modeler.strategies.offline import read_surest, taggers
@@ -109,14 +110,7 @@ def test_the_shipped_tagger_reads_a_problem_and_is_consulted_last() -> None:
 
 @needs_shipped
 def test_when_the_crf_readings_are_refused_the_neural_one_is_shown(monkeypatch: pytest.MonkeyPatch) -> None:
-    class Blank:
-        path = Path("blank.crfsuite")
-        vocabulary = None
-
-        def tag(self, words: list[str]) -> list[str]:
-            return ["O"] * len(words)
-
-    monkeypatch.setattr(offline, "_taggers", [Blank(), taggers()[-1]])
+    monkeypatch.setattr(offline, "_taggers", [FixedTagger(), taggers()[-1]])
     model_json, understanding, _, _, _ = read_surest(tokenize(_SHOP))
     assert any("ner-neural.npz" in u["type"] for u in understanding if u["kind"] == "reading")
     assert sorted(model_json["variables"]) == ["desks", "shelves"]

@@ -20,9 +20,9 @@ from modeler.strategies.offline.reading import cluster_variables
 
 
 def _lp_optimum(text: str, marks: list[tuple[str, str]]) -> float:
-    from benchmarks.suites.nl4opt import relaxed
     from modeler.ir import Model
     from solvers import solve
+    from solvers.relaxation import relaxed
 
     toks, spans = hand(text, marks)
     model_json, _, _, _, _ = read_model(toks, spans)

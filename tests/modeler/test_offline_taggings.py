@@ -12,7 +12,7 @@ import random
 from pathlib import Path
 
 import pytest
-from hand_tags import hand
+from hand_tags import FixedTagger, hand
 
 from modeler.strategies import offline
 from modeler.strategies.base import Refusal
@@ -65,33 +65,16 @@ def test_perturbed_taggings_never_fault_the_reader() -> None:
 
 
 def test_a_fault_in_the_reader_refuses_that_tagging_and_names_the_fault(monkeypatch: pytest.MonkeyPatch) -> None:
-    class Tagger:
-        path = Path("any.crfsuite")
-        vocabulary = None
-
-        def tag(self, words: list[str]) -> list[str]:
-            return ["O"] * len(words)
-
     def broken(*_: object, **__: object) -> None:
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(offline, "_taggers", [Tagger()])
+    monkeypatch.setattr(offline, "_taggers", [FixedTagger()])
     monkeypatch.setattr(offline, "read_model", broken)
     with pytest.raises(Refusal, match=r"reader failed on this text \(IndexError"):
         read_surest(tokenize("Make chairs. Each chair earns $5. At most 10 chairs. Maximize profit."))
 
 
 def test_a_reading_whose_model_has_no_solution_gives_way_to_one_that_has(monkeypatch: pytest.MonkeyPatch) -> None:
-    class Tagger:
-        path = Path("any.crfsuite")
-        vocabulary = None
-
-        def __init__(self, first_tag: str) -> None:
-            self.first_tag = first_tag
-
-        def tag(self, words: list[str]) -> list[str]:
-            return [self.first_tag] + ["O"] * (len(words) - 1)
-
     def model(*constraints: str) -> dict:
         return {"variables": {"chairs": {"type": "integer", "lb": 0}},
                 "objective": {"sense": "max", "expr": "5 * chairs"},
@@ -100,7 +83,7 @@ def test_a_reading_whose_model_has_no_solution_gives_way_to_one_that_has(monkeyp
     # the surer reading contradicts itself; the less sure one is the text's model
     readings = {"O": (model("chairs <= 10", "chairs >= 20"), [], 0.9, None, []),
                 "B-VAR": (model("chairs <= 10"), [], 0.8, None, [])}
-    monkeypatch.setattr(offline, "_taggers", [Tagger("O"), Tagger("B-VAR")])
+    monkeypatch.setattr(offline, "_taggers", [FixedTagger("O"), FixedTagger("B-VAR")])
     monkeypatch.setattr(offline, "read_model", lambda tokens, spans, vocabulary: (
         readings["B-VAR" if spans else "O"][0], [], readings["B-VAR" if spans else "O"][2], None, []))
     mj, understanding, confidence, _, _ = read_surest(tokenize("Make chairs. Each chair earns $5. At most 10 chairs."))

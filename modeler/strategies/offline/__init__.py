@@ -179,15 +179,15 @@ def _read_once(tokens: list[Any], tg: Any, read: set[tuple[tuple[str, ...], froz
 
 def _surest_solvable(tokens: list[Any], read: set[tuple[tuple[str, ...], frozenset[str] | None]],
                      readings: list[tuple[Any, int]], kept: Any) -> tuple[Any, str] | None:
-    """The surest reading, of every tagger's (those not read yet are read now), whose model has a
-    solution, other than `kept`, with the name of its tagger; None when none has."""
+    """The surest reading, of every tagger's (those not read yet are read now: `_read_once` skips the
+    taggings read already), whose model has a solution, other than `kept`, with the name of its tagger;
+    None when none has."""
     from modeler.strategies.offline.solvable import has_solution
 
     for k, tg in enumerate(taggers()):
-        if k > max((j for _, j in readings), default=-1):
-            reading = _read_once(tokens, tg, read)
-            if reading is not None and not isinstance(reading, Refusal):
-                readings.append((reading, k))
+        reading = _read_once(tokens, tg, read)
+        if reading is not None and not isinstance(reading, Refusal):
+            readings.append((reading, k))
     for reading, k in sorted(readings, key=lambda rk: _rank(rk[0]), reverse=True):
         if reading is not kept and has_solution(reading[0]):
             return reading, taggers()[k].path.name

@@ -136,10 +136,11 @@ def _objective_coefs(model_json: dict[str, Any]) -> set[float]:
 
 
 def _lp_status(model: Any) -> str:
-    from benchmarks.suites.nl4opt import _solve_lp, relaxed
+    from benchmarks.suites.nl4opt import LP_TIME_LIMIT
+    from solvers.relaxation import solve_relaxation
 
     try:
-        return str(_solve_lp(relaxed(model)).status)
+        return str(solve_relaxation(model, LP_TIME_LIMIT).status)
     except Exception as e:
         return f"solve-error: {type(e).__name__}"
 

@@ -1105,7 +1105,7 @@ def _letter_names(words: list[str], spans: list[Span]) -> list[Span]:
              and words[k - 1].lower() == "for" and k >= 2 and is_number(words[k - 2])]
     # ("Lines A and B need 1 operator hour" with "Lines A" tagged: the capital joined to a tagged name
     # that ends in a capital names the sibling)
-    ends = {sp.end: sp for sp in spans if sp.label == "VAR" and sp.text.split()[-1] in letters}
+    ends = {sp.end for sp in spans if sp.label == "VAR" and sp.text.split()[-1] in letters}
     extra += [Span("VAR", k, k + 1, w) for k, w in enumerate(words) if w in letters and k not in taken and k >= 2
               and words[k - 1].lower() in {"and", "or"} and k - 1 in ends]
     return sorted(spans + extra, key=lambda sp: sp.start) if extra else spans

@@ -594,14 +594,16 @@ def _paired_lists(words: list[str], var_spans: list[Span], params: list[Span], m
         return False
     if len({mention_var[sp.start] for sp in var_spans}) != len(var_spans) or var_spans[-1].end > params[0].start:
         return False
-    for x, y in zip(var_spans, var_spans[1:], strict=False):
-        if not words[x.end: y.start] or any(w.lower() not in _LIST_JOINS for w in words[x.end: y.start]):
-            return False
-    for x, y in zip(params, params[1:], strict=False):
-        if not words[x.end: y.start] or any(w.lower() not in _LIST_JOINS | {"$"} for w in words[x.end: y.start]):
-            return False
+    if not _joined(words, var_spans, _LIST_JOINS) or not _joined(words, params, _LIST_JOINS | {"$"}):
+        return False
     join = [w.lower() for w in words[var_spans[-1].end: params[0].start] if w != "$"]
     return 1 <= len(join) <= 3 and join[0] in {"for", "at", "cost", "costs", "costing", "priced"}
+
+
+def _joined(words: list[str], spans: list[Span], joins: frozenset[str]) -> bool:
+    """Consecutive spans with only `joins` words (and at least one) between each and the next: a list."""
+    return all(words[x.end: y.start] and all(w.lower() in joins for w in words[x.end: y.start])
+               for x, y in zip(spans, spans[1:], strict=False))
 
 
 def _respective_tail(words: list[str], params: list[Span], var_spans: list[Span],

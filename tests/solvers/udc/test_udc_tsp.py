@@ -162,3 +162,13 @@ def test_shipped_weights_improve_a_tsp200_tour():
     r = tsp.solve(inst, rounds=5)
     check_tsp(inst, r.solution)
     assert r.objective < r.initial_objective
+
+
+def test_a_device_torch_cannot_use_gets_a_clear_error(tmp_path):
+    from solvers.udc.train_tsp import train_main
+
+    with pytest.raises(SystemExit, match="not a device torch knows"):
+        train_main(["--device", "bogus", "--out", str(tmp_path)])
+    if not torch.cuda.is_available():
+        with pytest.raises(SystemExit, match="torch sees no GPU"):
+            train_main(["--device", "cuda", "--out", str(tmp_path)])
