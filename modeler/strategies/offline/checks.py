@@ -51,6 +51,7 @@ def unused_numbers(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> t
     is how a text names one unit ("1 kg of paint") and is not counted; shares count as used when the
     model holds their fraction."""
     from modeler.strategies.offline.entities import Span
+    from modeler.strategies.offline.reading import one_per
     from modeler.strategies.offline.repairs import bracket_aside
 
     # a loss per unit is written as a negative profit, but the text gives it as a positive number
@@ -78,6 +79,8 @@ def unused_numbers(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> t
         candidates = {value, value / 100} if nxt in _NOT_DATA_AFTER else {value}
         if r.tokens[k].sent in times:
             candidates.add(value * times[r.tokens[k].sent])
+        if one_per(r.words, Span("PARAM", k, k + 1, w)):
+            candidates.add(1 / value)  # ("one steward per 50 standing": the model holds 1/50)
         if not any(abs(c - u) <= 1e-9 * max(1.0, abs(c)) for c in candidates for u in used):
             out.append(w)
     return out, total

@@ -68,12 +68,14 @@ from modeler.strategies.offline.limit_scope import (
     _of_each_type,
     _of_every_head,
     _of_which,
+    _quota_of,
     _ranges,
     _rate_second,
     _respective_limits,
     _share_in_it,
     _share_must_be,
     _share_of,
+    _share_put_in,
     _share_subject,
     _share_together,
     _so_named,
@@ -168,8 +170,8 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         before = _words_before(r, sp)
         # "and the department has 30 teaching assistants": a stock, whatever duty the sentence also states
         # ("the supply gives us 160 kW": what is given to us is a stock too)
-        stock = "<=" if re.search(r"\b(has|have)( available)?( \$)?$|\b(gives|give|provides|provide|supplies|supply) (us|me)$",
-                                  before.lower()) else None
+        stock = "<=" if re.search(r"\b(has|have)( available)?( \$)?$|\b(gives|give|provides|provide|supplies|supply) (us|me)$"
+                                  r"|\bcan (spare|devote|supply|provide)( \$)?$", before.lower()) else None
         # "60000 grams of flour and 900 oven minutes are available, and at least 50 ...": what is available
         # is a most, whatever cue the next clause holds
         stock = stock or _available_after(r, sp) or _had_too(r, sp)
@@ -235,6 +237,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             continue
         if share and r.variables:
             var = _share_in_it(r, sp)  # "at most 25 percent of her money in it": the one just named
+            var = var if var is not None else _share_put_in(r, sp)  # ("of the fund in shares": a share fund)
             # ("a third of the carriers must ride bikes": the kind the verb names)
             var = var if var is not None else _share_must_be(r, sp)
             var = var if var is not None else vars_[0] if vars_ else (
@@ -273,7 +276,9 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             kind = "lowerbound" if sense == ">=" else "upperbound"
             out.append(ConstraintSpec(kind, sense, value, {given: 1.0}, sentence=sentence, cue=cue))
             continue
-        if follows is None and not vars_ and not total and (named := _named_subject(r, sp)) is not None:
+        if follows is None and not vars_ and not total and (named := _named_subject(r, sp)) is None:
+            named = _quota_of(r, sp)  # ("Our cod quota for the season is 40 tonnes": cod alone)
+        if follows is None and not vars_ and not total and named is not None:
             # "and Birch can ship no more than 4,000 tonnes": the one source the subject names
             kind = "lowerbound" if sense == ">=" else "upperbound"
             out.append(ConstraintSpec(kind, sense, value, {named: 1.0}, sentence=sentence, cue=cue))

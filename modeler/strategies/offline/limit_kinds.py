@@ -54,7 +54,18 @@ def _decision_size(r: Reading, sp: Span) -> float:
 def _size_of_unit(r: Reading, sp: Span) -> bool:
     """"(in units of 100 g)", "measured in 100 g servings": the size of the decisions' unit, no limit."""
     before = " ".join(w.lower() for w in r.words[max(sp.start - 3, 0): sp.start])
-    return bool(re.search(r"\b(?:in units of|measured in|in portions of|in servings of)$", before))
+    return bool(re.search(r"\b(?:in units of|measured in|in portions of|in servings of)$", before)) or _packed_in(r, sp)
+
+
+def _packed_in(r: Reading, sp: Span) -> bool:
+    """"We bag two mixes in 50 L bags" beside a "Premium bag" and a "Standard bag": a number between "in" and a
+    unit and the head every decision's name ends on sizes what is decided; it limits nothing."""
+    k = sp.end
+    if sp.start < 1 or r.words[sp.start - 1].lower() not in {"in", "into"} or k + 1 >= len(r.words) or len(
+            r.variables) < 2:
+        return False
+    heads = {stem(v.text.split()[-1].lower()) for v in r.variables if v.text}
+    return len(heads) == 1 and r.words[k].isalpha() and stem(r.words[k + 1].lower()) in heads
 
 
 def _one_per_item(r: Reading, sp: Span) -> dict[int, float] | None:

@@ -40,6 +40,18 @@ def _worked_by(ctx: Counter[str], feature: Counter[str]) -> float:
     return found
 
 
+def _same_dimension(unit: str, feature: Counter[str]) -> float:
+    """"no more than 12 hours total commuting" against "takes 40 minutes door to door": a limit in one unit of a
+    dimension and a group in another of it (hours and minutes, kg and g) share that measure, though no word."""
+    if not unit or unit in feature:
+        return 0.0
+    return 0.5 if any(unit in t and any(u in t for u in feature) for t in MAGNITUDES) else 0.0
+
+
+def _first_tok(f: Feature) -> int:
+    return min(c.tok for c in f.coefs.values())
+
+
 def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str], list[int]]],
                      totals: list[bool], objective_feature: int | None = None,
                      shared: set[int] | None = None) -> list[ConstraintSpec]:
@@ -49,8 +61,8 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
     pairs = []
     for i, (spec, ctx, _) in enumerate(pending):
         for j, f in enumerate(r.features):
-            sc = overlap(ctx, f.context) + _worked_by(ctx, f.context)
-            if sc > 0 and _priced_per(spec.unit, ctx, f):
+            sc = overlap(ctx, f.context) + _worked_by(ctx, f.context) + _same_dimension(spec.unit, f.context)
+            if sc > 0 and (_priced_per(spec.unit, ctx, f) or _quoted_per(r, spec.unit, ctx, f)):
                 continue
             if sc > 0:
                 # the unit right after the number ("8000 minutes") must agree with the coefficients'
@@ -89,12 +101,19 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
         # what both groups count, so which limit goes to which group is unread (checks.shape_doubts)
         # -- and the lone limit's own unit is left out ("and 400,000 among over-50s": a preposition
         # after its number), so it counts what the other counts
-        lone = pending[unmatched[0]][0]
-        if lone.unit in _ELIDED and any(
-                k != unmatched[0] and pending[k][0].sense == lone.sense and len(r.features[g].coefs) == len(
-                    r.variables) and set(pending[k][1]) & set(r.features[g].context) <= {pending[k][0].unit}
-                for k, g in taken_spec.items()):
+        u = unmatched[0]
+        lone = pending[u][0]
+        like = [k for k, g in taken_spec.items() if k != u and pending[k][0].sense == lone.sense and len(
+            r.features[g].coefs) == len(r.variables) and set(pending[k][1]) & set(r.features[g].context) <= {
+            pending[k][0].unit}]
+        if lone.unit in _ELIDED and like:
             lone.guessed = True
+            # ("at least 100,000 impressions among 18-34 year olds and at least 60,000 among over-35s" against
+            # "gives 8,000 young and 12,000 older impressions": with nothing read, the two lists keep one order)
+            k = like[0]
+            if len(like) == 1 and (k < u) != (_first_tok(r.features[taken_spec[k]]) < _first_tok(
+                    r.features[taken_spec[u]])):
+                taken_spec[k], taken_spec[u] = taken_spec[u], taken_spec[k]
     extra: list[ConstraintSpec] = []
     best = {i: sc for sc, _, i, j in pairs if taken_spec.get(i) == j}
     for sc, _, i, j in pairs:
@@ -199,6 +218,20 @@ def _priced_per(unit: str, ctx: Counter[str], f: Feature) -> bool:
     sharing nothing else with the group is not that group's row."""
     return bool(unit) and unit != "MONEY" and "MONEY" in f.context and "MONEY" not in ctx and not (
         (set(ctx) & set(f.context)) - {unit})
+
+
+def _quoted_per(r: Reading, unit: str, ctx: Counter[str], f: Feature) -> bool:
+    """"ryegrass seed at $6 a kg ... I need exactly 10 kg of seed": every price of the group said "a kg" (or
+    "per kg") right after its number is a price per the limit's unit, and a limit in that unit that says no
+    money is no row of prices, whatever else the two share (the "seed" of the names)."""
+    if not unit or unit == "MONEY" or "MONEY" in ctx or "MONEY" not in f.context:
+        return False
+    for c in f.coefs.values():
+        k = c.tok + 1
+        if not (k + 1 < len(r.words) and r.words[k].lower() in {"a", "an", "per", "/"} and content(
+                [r.words[k + 1]]) == [unit]):
+            return False
+    return True
 
 
 def _in_one_unit(r: Reading, f: Feature, unit: str) -> dict[int, float]:

@@ -178,6 +178,18 @@ def _named_subject(r: Reading, sp: Span) -> int | None:
     return owners.pop() if len(owners) == 1 else None
 
 
+def _quota_of(r: Reading, sp: Span) -> int | None:
+    """"Our cod quota for the season is 40 tonnes": a quota whose word before it only one variable's name holds
+    bounds that variable alone."""
+    k = sp.start - 1
+    while k >= 0 and r.words[k].lower() not in {",", ".", ";", "?", "!", ":", "and", "but", "while", "whereas"}:
+        k -= 1
+    clause = [w.lower() for w in r.words[k + 1: sp.start]]
+    if "quota" not in clause or clause.index("quota") < 1:
+        return None
+    return r.distinct.get(stem(clause[clause.index("quota") - 1]))
+
+
 def _that_many(r: Reading, sp: Span) -> Counter[str]:
     """"They expect at least 9,000 admissions, so the slots must offer at least that many seats": a limit
     that a later clause of its sentence takes up again as "that many / that much X" bounds X, the row the
@@ -370,6 +382,23 @@ def _share_in_it(r: Reading, sp: Span) -> int | None:
     if not before or r.tokens[max(before)].sent < r.tokens[sp.start].sent - 1:
         return None
     return r.mention_var[max(before)]
+
+
+def _share_put_in(r: Reading, sp: Span) -> int | None:
+    """"at most 30% of the fund in shares" beside a "share fund": a share put "in" (or "into") a word that only
+    one decision's name has, untagged, is the share of that decision (not of a name said earlier in the
+    sentence, past "and")."""
+    b = r.sentences[r.tokens[sp.start].sent][1]
+    low = [w.lower() for w in r.words[sp.end: b]]
+    cut = next((i for i, w in enumerate(low) if w in {",", ";", "and", "but", "while"}), len(low))
+    if any(sp.end + i in r.mention_var for i in range(cut)):
+        return None  # ("50% of all items in stock are beds": the name the clause gives, not a word of "stock")
+    for i in range(cut - 1):
+        if low[i] in {"in", "into"}:
+            j = i + 1 + (low[i + 1] == "the" and i + 2 < cut)
+            if sp.end + j not in r.mention_var and stem(low[j]) in r.distinct:
+                return r.distinct[stem(low[j])]
+    return None
 
 
 def _into_several(r: Reading, k: int) -> bool:

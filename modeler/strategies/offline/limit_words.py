@@ -178,6 +178,9 @@ def _limit_context(r: Reading, sp: Span) -> Counter[str]:
         if d.label == "CONST_DIR" and r.tokens[d.start].sent == s and not any(
                 min(d.end, sp.end) <= x.start < max(d.start, sp.start) for x in limits):
             ctx.update(content(d.text.split()))
+    if "MONEY" in ctx and _unit(r, sp) in {"HOUR", "MINUTE"}:
+        # ("i don't want to spend more than 12 hours total commuting": time spent, not money)
+        del ctx["MONEY"]
     return ctx
 
 
@@ -190,8 +193,9 @@ def _clause_subject(r: Reading, sp: Span, labels: list[str]) -> list[str]:
         w = r.words[k].lower()
         if w in {",", ".", ";", "?", "!", ":", "and", "while", "but", "whereas"} or labels[k] in {"PARAM", "LIMIT"}:
             break
-        if w in {"can", "could", "cannot", "may"} or (w == "must" and r.words[k + 1].lower() == "not"):
-            # what the subject can take: a capacity ("the sulfur fed to the mill must not exceed 10,000 kg")
+        if w in {"can", "could", "cannot", "may", "must"}:
+            # what the subject can take: a capacity ("the sulfur fed to the mill must not exceed 10,000 kg");
+            # or what it must get ("The tumor must get at least 60 Gy" beside "gives 3 Gy to the tumor")
             modal, out = True, []
         elif labels[k] != "VAR":
             out.append(r.words[k])
@@ -235,7 +239,14 @@ def _money_decisions(r: Reading) -> bool:
     """The decisions are amounts of money ("invest in ...", "how much money")."""
     text = " ".join(r.words).lower()
     return ("invest" in text and "how many" not in text) or "how much money" in text or bool(
-        "$" in text and "how many" not in text and _PUT_MONEY.search(text))
+        "$" in text and "how many" not in text and (_PUT_MONEY.search(text) or _PLACED.search(text)))
+
+
+# "We hold $250,000 in reserves and want all of it placed ... earns the most interest", "$40,000 ... want to put
+# all of it to work ... the biggest yearly return": money placed to earn interest at a rate is what is decided,
+# though nobody says "invest"
+_PLACED = re.compile(r"\b(?:placed|to place|place it|put (?:it |all of it |them )?to work|deposited)\b.*"
+                     r"\b(?:interest|returns?|yield)\b|\b(?:interest|returns?|yield)\b.*\b(?:placed|deposited)\b")
 
 
 # "How much should he put into each?": with sums of money in the text, the decisions are amounts put in

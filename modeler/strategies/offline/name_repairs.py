@@ -40,6 +40,17 @@ def _asked_pair(words: list[str], k: int) -> bool:
     return low == ["number", "of"] or low[-1:] == ["many"]
 
 
+def _pronoun_tails(words: list[str], spans: list[Span]) -> list[Span]:
+    """"What's the most chocolate cereal I can put in?": a name the tagger ran on into the pronoun "I" after it
+    ends before the pronoun."""
+    out = []
+    for sp in spans:
+        if sp.label == "VAR" and sp.end - sp.start > 1 and words[sp.end - 1] == "I":
+            sp = Span("VAR", sp.start, sp.end - 1, " ".join(words[sp.start: sp.end - 1]))
+        out.append(sp)
+    return out
+
+
 def _split_heads(words: list[str], spans: list[Span]) -> list[Span]:
     """"Sunflower seed costs $67 ..., and rose [seed] costs $52" beside "sunflowers and roses": a lone head noun
     that ends another tagged name, right after an untagged word that is a tagged name said alone, is the name
@@ -92,7 +103,8 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         whole_names,
     )
 
-    spans = placed_units(words, joined_proper_names(words, _named_dirs(words, _split_heads(words, spans))))
+    spans = placed_units(words, joined_proper_names(words, _named_dirs(words, _split_heads(words, _pronoun_tails(
+        words, spans)))))
     spans = _producers(words, _one_size_prefix(words, spans))
     spans = _row_names(words, _trailing_figures(words, spans))
     spans = _mixed_into(words, _rate_and_measure_nouns(words, _gapped_siblings(words, _quoted_names(words, spans))))
@@ -119,6 +131,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         tagged.update(k for sp in var_spans for k in range(sp.start, sp.end))
     else:
         extra += _lone_siblings(words, var_spans, tagged)
+        extra += _priced_second(words, var_spans + extra, tagged)
     bracketed = _bracket_priced(words, tagged)
     extra += bracketed
     var_spans += bracketed
@@ -167,6 +180,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 tagged.update(range(k, k + m))
     extra += _head_repeats(words, names, tagged, {sp.start for sp in var_spans + extra})
     extra += _modifier_repeats(words, names, tagged)
+    extra += _modifier_plurals(words, names, tagged)
     extra += _shorthand_siblings(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
     extra += _hyphen_shortened(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
     extra += _prefix_said(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
@@ -456,6 +470,41 @@ def _priced_pair(words: list[str], tagged: set[int]) -> list[Span]:
                 out.append(Span("VAR", b, m, " ".join(words[b:m])))
         return [*out, Span("VAR", k + 1, e, " ".join(words[k + 1:e]))]
     return []
+
+
+def _priced_second(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
+    """"Board games cost us $96 a case and jigsaws $84 a case": a tagged name priced by its verb, then "and" and
+    a few untagged words priced with the verb left out, in the same sentence: those words name a sibling."""
+    out: list[Span] = []
+    # (a name with a word some tagged name has is no new sibling: "ferric sulphate $0.62 per kg" where "each kg of
+    # ferric" is tagged names a decision the tagger has)
+    known = {singular(w.lower()) for sp in var_spans for w in sp.text.split()}
+    for sp in var_spans:
+        v = sp.end
+        if v >= len(words) or words[v].lower() not in _IS_VERBS:
+            continue
+        j = v + 1
+        while j < len(words) and words[j].lower() in _ASIDES:
+            j += 1
+        if j + 1 >= len(words) or words[j] != "$" or not is_number(words[j + 1]):
+            continue
+        k = next((i for i in range(j + 2, min(j + 6, len(words))) if words[i].lower() == "and"
+                  or words[i] in {".", ";", "?", "!"}), None)
+        if k is None or words[k].lower() != "and":
+            continue
+        e = next((i for i in range(k + 1, min(k + 5, len(words))) if words[i] == "$"), None)
+        name = words[k + 1: e] if e is not None else []
+        if not name or e + 1 >= len(words) or not is_number(words[e + 1]) or tagged & set(range(k + 1, e)) or not all(
+                w.replace("-", "").isalpha() and w.lower() not in STOP for w in name) or known & {
+                singular(w.lower()) for w in name}:
+            continue
+        low = [w.lower() for w in name]
+        if any(words[i].lower() == low[0] and [w.lower() for w in words[i:i + len(low)]] != low
+               for i in range(len(words))):
+            continue  # ("ferric sulphate" then "each kg of ferric": the text's own short name is read elsewhere)
+        out.append(Span("VAR", k + 1, e, " ".join(name)))
+        tagged.update(range(k + 1, e))
+    return out
 
 
 _CHARGE_VERBS = frozenset("cost costs charge charges".split())
@@ -1480,6 +1529,31 @@ def _modifier_repeats(words: list[str], names: set[tuple[str, ...]], tagged: set
     return out
 
 
+_NEED_VERBS = frozenset("need needs take takes use uses require requires cost costs get gets".split())
+
+
+def _modifier_plurals(words: list[str], names: set[tuple[str, ...]], tagged: set[int]) -> list[Span]:
+    """"flu patients, injury patients and checkup patients ... injuries need 20 minutes ..., and checkups: 15
+    minutes": a two-word name whose head another name shares, said again by its modifier made plural (a
+    modifier is never plural, so the word is the noun the name stands for)."""
+    out: list[Span] = []
+    for n in names:
+        if len(n) != 2 or not any(o != n and o[-1] == n[-1] for o in names) or any(o != n and n[0] in o for o in names):
+            continue
+        for k, w in enumerate(words):
+            low = w.lower()
+            if k in tagged or not low.isalpha() or low == n[0] or singular(low) != n[0] or (
+                    k + 1 < len(words) and singular(words[k + 1].lower()) == n[1]):
+                continue
+            # (as the subject of a clause of figures only: not "the boats can make at most 10 trips")
+            if (k and words[k - 1].lower() not in {",", ";", ".", "and", ":"}) or k + 1 >= len(words) or (
+                    words[k + 1].lower() not in _NEED_VERBS | {":"}):
+                continue
+            out.append(Span("VAR", k, k + 1, w))
+            tagged.add(k)
+    return out
+
+
 def _shorthand_siblings(words: list[str], var_spans: list[Span], tagged: set[int]) -> list[Span]:
     """"the floral and healthcare industries ... every dollar invested in floral returns $1.3, every dollar in
     healthcare $1.5": where one of two names that share a head ("floral industry", "healthcare industry") is said
@@ -2195,7 +2269,7 @@ def resource_variables(r: Reading) -> set[int]:
         of_measure = sum(1 for p in v.positions if any(
             q >= 1 and r.words[q - 1].lower() in {"of", "the", "on"} and (q == p or r.words[p - 1].isalpha() and (
                 r.words[p - 1].lower() not in STOP and p - 1 not in r.mention_var)) and _measured_at(r.words, q - 1)
-            for q in (p, p - 1)) or _held_in(r, p, v.index) or _available_for(r, p))
+            and not _earned_on(r.words, q - 1) for q in (p, p - 1)) or _held_in(r, p, v.index) or _available_for(r, p))
         measured = measured or (of_measure * 2 > len(v.positions) and v.index not in _portioned(r))
         head = stem(v.text.split()[-1])
         # an actor is not one of several alike ("a camera company, a laptop company") nor listed with
@@ -2232,6 +2306,12 @@ def _umbrella(r: Reading, v: Variable, with_coefs: set[int]) -> bool:
         "total", "all"}) for p in v.positions)
     return whole and len(v.text.split()) == 1 and stem(v.text) in _UMBRELLAS and v.index not in with_coefs and sum(
         1 for o in r.variables if o.index != v.index and o.index in with_coefs and stem(v.text) not in o.keys) >= 2
+
+
+def _earned_on(words: list[str], q: int) -> bool:
+    """"Margin per case is $40 on board games and $30 on jigsaws": money "on" a name is that decision's rate,
+    not an amount of a resource it measures."""
+    return words[q].lower() == "on" and q >= 2 and words[q - 2] == "$"
 
 
 def _measured_at(words: list[str], q: int) -> bool:

@@ -151,7 +151,7 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
             r, m) or _classed_count(r, f"{name} {' '.join(tail)}".lower()) or (
             goal_words and goal_words <= var_words) or _headed_goal(r, goal, frame) or _asked_unit_goal(
             r, name_ctx) or _total_time_goal(r, anchor) or _time_asked_goal(r, anchor) or _total_of_names(
-            tail, var_words):
+            tail, var_words) or _shared_head_goal(r, tail):
         # ("make as many chairs as possible": the decisions themselves)
         return Objective(sense, _counted(r, _of_them(r, goal if goal is not None else _goal_clause(r, name_span, anchor),
                                                     anchor)),
@@ -212,6 +212,16 @@ def _own_goal_words(r: Reading, name_span: Span, anchor: int) -> bool:
             break
         tail.append(w)
     return bool(content(tail))
+
+
+def _shared_head_goal(r: Reading, tail: list[str]) -> bool:
+    """"so that it needs the fewest printers" beside laser and inkjet printers: a goal that says nothing but the
+    head every decision's name ends on counts the decisions (a group "prints 3,000 pages" is no measure of
+    printers)."""
+    heads = {stem(v.text.split()[-1].lower()) for v in r.variables if v.text}
+    # (every word: "to spend the least on caregivers" is money spent on them, not a count)
+    said = [stem(w.lower()) for w in _before_as(tail) if w.lower() not in {"the", "total"}]
+    return len(r.variables) >= 2 and len(heads) == 1 and bool(said) and set(said) == heads
 
 
 def _one_named(r: Reading, tail: list[str]) -> dict[int, float]:
@@ -387,7 +397,17 @@ def _classed_count(r: Reading, goal: str) -> bool:
     if m is None:
         return False
     head = next((stem(g) for g in m.groups() if g and stem(g) in _CLASS_NOUNS), None)
-    return head is not None and not any(head in f.context for f in r.features)
+    # ("Old machines fill 500 bottles" with decisions named "old" and "new": the noun each name stands before
+    # is said beside the group, and measures nothing)
+    return head is not None and (head in _heads_after_names(r) or not any(head in f.context for f in r.features))
+
+
+def _heads_after_names(r: Reading) -> set[str]:
+    """The words, stemmed, that follow some mention of every decision: the head noun a tagger left out of
+    names like "old" and "new" ("old filling machines", "Old machines fill", "new machines")."""
+    after = [{stem(r.words[p + len(m.split())].lower()) for p, m in zip(v.positions, v.mentions, strict=False)
+              if p + len(m.split()) < len(r.words)} for v in r.variables]
+    return set.intersection(*after) if len(after) >= 2 else set()
 
 
 def _group_measures(r: Reading, m: re.Match[str]) -> bool:

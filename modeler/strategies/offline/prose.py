@@ -2,8 +2,9 @@
 
 `letter_body` drops an e-mail's header, greeting and sign-off and ends each list line as a sentence;
 `each_spelt_out` writes out "2 hours of each" for the pair of things named just before it; a hurried writer's
-glued words ("8hrs", "atleast") are set apart (`number_unit_apart`, `cue_words_apart`) and a colon standing for
-the verb after a second option's name is said out (`name_colon_said`). All only rewrite text, so every later
+glued words ("8hrs", "atleast") are set apart (`number_unit_apart`, `cue_words_apart`), a multiple of "what's in"
+another option is said as of "the amount in" it (`what_is_in_said`) and a colon standing for the verb after a
+second option's name is said out (`name_colon_said`). All only rewrite text, so every later
 reader (and the tagger) sees ordinary sentences. `as_prose` applies them all, in their order.
 """
 
@@ -25,7 +26,18 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+")
 def as_prose(text: str) -> str:
     """The text every later reader sees: a letter's body, glued words set apart, colons said out, "of each"
     spelt out (the order matters: "of each" reads the sentences the others have mended)."""
-    return each_spelt_out(name_colon_said(cue_words_apart(number_unit_apart(letter_body(text.strip())))))
+    return each_spelt_out(name_colon_said(cue_words_apart(what_is_in_said(number_unit_apart(letter_body(
+        text.strip()))))))
+
+
+# "no more than twice what's in savings", "twice what sits in savings": a multiple of what is in another option
+_WHAT_IS_IN = re.compile(r"\b(twice|double|triple|thrice|\w+ times) what(?:'s|’s| is| sits| goes)? (in|into)\b", re.I)
+
+
+def what_is_in_said(text: str) -> str:
+    """"the ETF shouldn't be more than twice what's in savings": a multiple of "what is in" another option is said
+    as "twice the amount in savings", the way the comparison rules read a multiple of another's amount."""
+    return _WHAT_IS_IN.sub(lambda m: f"{m.group(1)} the amount {m.group(2)}", text)
 
 
 def letter_body(text: str) -> str:

@@ -258,7 +258,7 @@ def _context(words: list[str], labels: list[str], i: int, j: int, limit: bool = 
     if "-" in words[i] and words[i][:1].isdigit():  # "an 8-hour shift": the unit is in the number's word
         after.append(words[i].split("-", 1)[1])
     made = ["PROFIT"] if not limit and i >= 2 and words[i - 1] == "$" and words[i - 2].lower() in _MAKE_MONEY else []
-    return Counter(_compound_parts(content(after) + content(before) + made))
+    return Counter(_compound_parts(content(after) + content(before) + made, words))
 
 
 # "I make $12 on each one sold", "each one clears $5": money one makes is earned
@@ -269,23 +269,50 @@ _MAKE_MONEY = frozenset("make makes made clear clears".split())
 _COMPOUND_UNITS = frozenset("day hour minute week month year shift HOUR MINUTE".split())
 
 
-def _compound_parts(keys: list[str]) -> list[str]:
+def _compound_parts(keys: list[str], words: list[str]) -> list[str]:
     """"needs 21 tank-days" and "occupies a fermentation tank for 14 days" measure the same thing: a
-    compound unit also counts as its two parts."""
+    compound unit also counts as its two parts; so does any hyphened pair the text also writes apart ("1.5
+    low-end units" beside "0.5 units in the low end")."""
     out = list(keys)
     for key in keys:
         head, _, tail = key.rpartition("-")
-        if head and "-" not in head and tail in _COMPOUND_UNITS:
+        if not head or "-" in head:
+            continue
+        if tail in _COMPOUND_UNITS:
             out += content([head, tail])
+        elif (apart := _written_apart(words, key)) is not None:
+            out += content(list(apart))
     return out
+
+
+def _written_apart(words: list[str], key: str) -> tuple[str, str] | None:
+    """The two words, side by side in the text, that hyphened make `key` (a stem)."""
+    low = [w.lower() for w in words]
+    return next(((a, b) for a, b in zip(low, low[1:], strict=False) if a.isalpha() and b.isalpha()
+                 and stem(f"{a}-{b}") == key), None)
 
 
 # the words of "is available for at most", "are available for up to a maximum of", "available only for"
 _AVAILABLE_FOR = frozenset("is are be was available only for at the most up to a maximum of total".split())
 
 
+def one_per(words: list[str], sp: Span) -> bool:
+    """"one steward per 50 standing and one per 40 seated", "one member of staff for every 3 babies": the number
+    is how many of a decision share one of a resource, so each takes its inverse."""
+    low = [w.lower() for w in words[max(sp.start - 6, 0): sp.start]]
+    for k in range(len(low) - 1, -1, -1):
+        if low[k] in {"one", "1", "a"} and (low[-1] == "per" or low[-2:] == ["for", "every"] or low[-2:] == [
+                "for", "each"]) and k < len(low) - 1:
+            return low[k] != "a" or k == len(low) - 2  # ("a" only right before "per": "one a day" is no share)
+        if low[k] in {".", ",", ";", "and", "$"} or is_number(low[k]):
+            return False
+    return False
+
+
 def _value(words: list[str], sp: Span) -> float | None:
     v = parse_value(sp.text)
+    if v and one_per(words, sp):
+        return 1 / v
     if v is not None and sp.end < len(words) and words[sp.end].lower() in {"%", "percent"} and "%" not in sp.text:
         v = v / 100
     # "costs 4 cents per gram" where other money is in dollars: the model counts dollars

@@ -51,13 +51,18 @@ FULLY_USED = re.compile(r"^(?:[\w'-]+ ){0,3}?(?:is|are|will be|must be|has to be
                         r"(?:invested|spent|allocated|used|placed) (?:in full|in its entirety|fully|entirely)\b)|"
                         # ("It has $800,000, and all of it will be invested": the next clause says so of "it")
                         r"^, and all of (?:it|this|that) (?:will|must|is to|has to|shall|should) be "
-                        r"(?:invested|spent|allocated|used|placed)\b", re.I)
+                        r"(?:invested|spent|allocated|used|placed)\b|"
+                        # ("We hold $250,000 in reserves and want all of it placed", "has $250,000 of reserves to
+                        # place, all of it")
+                        r"^(?:[\w'-]+ ){0,3}?(?:and )?(?:want|wants|would like|need|needs) (?:all of it|it all) "
+                        r"(?:placed|invested|spent|used|put)\b|"
+                        r"^(?:[\w'-]+ ){0,3}?to (?:place|invest|spend|put to work) , all of it\b", re.I)
 
 
 # ("its stock of 30 lemons, 40 mangos", "his inventory of 25 keyboards": what is at hand, like "available")
 # ("Sewing time is limited to 300 minutes": what a resource is limited to is its limit, as "limit" says)
 _LIMIT_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|exceeded|has|have|only|limit|limited to|"
-                         r"up to|no more|no less|total|stock of|inventory of|allowance|in stock|on hand|to spend|"
+                         r"up to|no more|no less|total|stock of|inventory of|allowance|quota|in stock|on hand|to spend|"
                          # ("The council order is 600 panels and 1,500 letter sets": what an order asks for)
                          r"order is|order of|order for)\b", re.I)
 
@@ -109,7 +114,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 and not _works_hours(tokens, spans, sp) and not _place_with(tokens, spans, sp)
                 and not _place_with_measure(tokens, spans, sp) and not _grown_on(tokens, spans, sp)
                 and not _there_is_stock(tokens, sp) and not _there_are_list(tokens, sp) and not offers_stock(tokens, spans, sp)
-                and not _drawn_from(tokens, spans, sp)) or _pro_one(tokens, same, sp) or _size_of(
+                and not _drawn_from(tokens, spans, sp) and not _spared(tokens, sp)) or _pro_one(tokens, same, sp) or _size_of(
                 tokens, spans, sp) or _one_needs(
                 tokens, spans, sp) or _that_each(tokens, spans, sp) or _gapped_rate(tokens, spans, sp) or _each_may(tokens, spans, sp)
                 or _each_unit_of_needs(tokens, spans, sp) or _paired_amount(tokens, spans, sp)):
@@ -126,7 +131,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
                 tokens, spans, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or _had_list(
-                tokens, spans, sp) or _verb_capped(tokens, sp) or _or_more(tokens, sp) or _permits_only(tokens, sp) or _can_only_make(tokens, sp) or _can_spend(tokens, spans, sp) or _budget_is(tokens, sp) or _drawn_from(tokens, spans, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or _set_aside([t.text for t in tokens], sp) or (not has_var and any(
+                tokens, spans, sp) or _verb_capped(tokens, sp) or _or_more(tokens, sp) or _permits_only(tokens, sp) or _can_only_make(tokens, sp) or _can_spend(tokens, spans, sp) or _budget_is(tokens, sp) or _quota_is(tokens, sp) or _drawn_from(tokens, spans, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or _set_aside([t.text for t in tokens], sp) or (not has_var and any(
                 _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
@@ -183,6 +188,27 @@ def _budget_is(tokens: list[Token], sp: Span) -> bool:
     rate = after[:1] in (["per"], ["each"], ["every"], ["a"], ["an"]) and after[1:] not in (
         ["day"], ["week"], ["month"], ["year"], ["quarter"])
     return bool(_BUDGET_IS.search(" ".join(reversed(before)))) and not rate
+
+
+_SPARED = re.compile(r"(?:\b(?:i|we) (?:can|could) (?:spare|give|devote)|\bgives? (?:me|us)|\bi have|\bwe have)$")
+
+
+def _spared(tokens: list[Token], sp: Span) -> bool:
+    """"Basil needs 3 litres a week ... and mint 2 litres, and I can spare 100 litres a week", "my rain barrels
+    give me 180 gallons a week": what the writer can spare or is given, after a clause of coefficients, is how
+    much there is (a limit, not one more coefficient of the name before it)."""
+    before = " ".join(t.text.lower() for t in tokens[max(sp.start - 4, 0): sp.start] if t.text != "$")
+    return bool(_SPARED.search(before))
+
+
+def _quota_is(tokens: list[Token], sp: Span) -> bool:
+    """"Our hake quota for the season is 30 tonnes": the amount a quota is, said in its clause, is a limit."""
+    k = sp.start - 1
+    while k >= 0 and tokens[k].text.lower() not in {",", ".", ";", "?", "!", ":", "and", "but"}:
+        if tokens[k].text.lower() == "quota":
+            return True
+        k -= 1
+    return False
 
 
 def _can_spend(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
@@ -579,8 +605,11 @@ def _hyphen_hours(words: list[str], spans: list[Span]) -> list[Span]:
 def _per_size(tokens: list[Token], sp: Span) -> bool:
     """"Brown rice per 100 g: 3 g protein, ...": a number right after "per", with its unit after it, is the
     size of the portion the amounts are given for, neither a coefficient nor a limit."""
+    from modeler.strategies.offline.reading import one_per
+
     return sp.label in {"PARAM", "LIMIT"} and sp.start > 0 and tokens[sp.start - 1].text.lower() == "per" and (
-        sp.end < len(tokens) and tokens[sp.end].text.isalpha() and tokens[sp.end].text.lower() not in STOP)
+        sp.end < len(tokens) and tokens[sp.end].text.isalpha() and tokens[sp.end].text.lower() not in STOP) and (
+        not one_per([t.text for t in tokens], sp))  # ("one steward per 50 standing tickets": a share of one)
 
 
 _PORTION_UNITS = frozenset("g gram grams ml millilitres milliliters".split())
@@ -1053,8 +1082,11 @@ def _list_labels(words: list[str], spans: list[Span]) -> list[Span]:
             continue
         if not (between[-1] in {",", "and", "$"} or between[-2:] in (["and", "$"], [",", "$"])):
             continue
-        if _available_after(words, y) and not _available_after(words, x):
-            continue  # "each sodium pack needs 2 hours, and 600 assembly hours are available": a new role
+        if (_available_after(words, y) or _supplied_after(words, y)) and not (
+                _available_after(words, x) or _supplied_after(words, x)):
+            # "each sodium pack needs 2 hours, and 600 assembly hours are available", "each smart phone uses 2
+            # chips, 450 chips are in stock": a new role
+            continue
         if _set_aside(words, y):
             continue  # "dressers for $60, and I've set aside $1,100": the sum reserved, a new role
         if y.label == "LIMIT" and _stock_subject(words, out, y):
@@ -1069,7 +1101,7 @@ def _list_labels(words: list[str], spans: list[Span]) -> list[Span]:
 
 
 # ("Malt in stock: 2,160 kg", "cement on hand: 40 bags": notes say what is at hand as "available" does)
-_STRONG_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|limit|up to|no more|no less|"
+_STRONG_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|limit|quota|up to|no more|no less|"
                           r"not more|not less|or less|or more|more than|less than|fewer than|in stock|on hand)\b", re.I)
 
 
@@ -1563,14 +1595,19 @@ SUPPLIED = re.compile(r"^(?:[\w'-]+ ){0,5}?(?:is|are|get|gets)(?: only)? (?:deli
                       r"on hand|in stock|at hand|in storage|stocked)\b")
 
 
+_USED_BY = frozenset("uses use needs need takes take requires require".split())
+
+
 def _supplied_after(words: list[str], sp: Span) -> bool:
     """A number its clause then says is delivered or on hand: what there is to use, a limit."""
     out: list[str] = []
     k = sp.end
     while k < min(sp.end + 14, len(words)):
         w = words[k].lower()
-        if w in {",", "and"} and k + 1 < len(words) and is_number(words[k + 1]):
-            # a list of supplies: "400 tonnes of PET scrap and 300 tonnes of HDPE scrap are on hand"
+        if w in {",", "and"} and k + 1 < len(words) and is_number(words[k + 1]) and not (
+                sp.start and words[sp.start - 1].lower() in _USED_BY):
+            # a list of supplies: "400 tonnes of PET scrap and 300 tonnes of HDPE scrap are on hand" (not
+            # "each smart phone uses 2 chips, 450 chips are in stock": what one uses is no supply)
             out, k = [], k + 2
             continue
         if w in {".", ",", ";", "?", "!", "and", "while", "but"} or is_number(w):

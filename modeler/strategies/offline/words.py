@@ -36,6 +36,8 @@ CONCEPTS = {
     "minute": "MINUTE", "minutes": "MINUTE", "hour": "HOUR", "hours": "HOUR", "hr": "HOUR",
     # (notes typed in a hurry clip them: "45 min in the oven", "2 hrs")
     "min": "MINUTE", "mins": "MINUTE", "hrs": "HOUR",
+    # ("a square foot of kale is worth about $3.00 ... to get the most value")
+    "worth": "value",
 }
 # unit-like words: weak evidence that two numbers measure the same thing
 WEAK = frozenset("MINUTE HOUR time day days week weeks kg kilogram gram grams g lb pound pounds ton tons liter "
@@ -191,7 +193,7 @@ def weight(tok: str) -> float:
 
 _LE = ("no more than", "not more than", "no greater than", "not be more than", "no higher than", "at most", "no more", "not more", "maximum", "up to", "not exceed", "cannot exceed", "can't exceed",
        "can not exceed", "must not exceed", "never exceed", "no greater", "not greater", "less than",
-       "fewer than", "available", "budget", "limit", "only", "at max", "within", "capacity", "or less",
+       "fewer than", "available", "budget", "limit", "quota", "only", "at max", "within", "capacity", "or less",
        "or fewer", "no larger", "not be more", "not to exceed", "does not exceed", "should not exceed", "max",
        # "keep the wage bill below $40000", "at the most 300": bounds from above ("not below" is turned
        # round by _NEGATED)
