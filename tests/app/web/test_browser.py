@@ -1,11 +1,15 @@
 """The UI in a real browser: Debian's Chromium, headless, against `streamlit run` on 127.0.0.1.
 
-Screenshots go to benchmarks/results/ui/. Skips when Chromium or its driver is not installed. The server
+Screenshots go to $OPTIPILOT_UI_SHOTS, else a folder in the temp directory (so a test run leaves the tree as it
+was); `OPTIPILOT_UI_SHOTS=benchmarks/results/ui` refreshes the committed ones. Skips when Chromium or its driver
+is not installed. The server
 gets its own empty LLM cache and no provider keys, so nothing here can reach a real LLM.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 import time
 from pathlib import Path
 
@@ -27,7 +31,7 @@ from app.web.browser import (
 
 pytestmark = pytest.mark.skipif(not browser_available(), reason="chromium / chromedriver not installed")
 REPO = Path(__file__).resolve().parents[3]
-SHOTS = REPO / "benchmarks" / "results" / "ui"
+SHOTS = Path(os.environ.get("OPTIPILOT_UI_SHOTS") or Path(tempfile.gettempdir()) / "optipilot-ui-shots")
 
 
 @pytest.fixture(scope="module")
