@@ -11,7 +11,8 @@
 - Names: an untagged name priced beside a tagged one ("... and jigsaws $84 a case"), a modifier made plural as a
   clause's subject ("injuries need ..."), a name run on into the pronoun "I".
 - Numbers: a size between "in" and the names' head ("in 50 L bags") limits nothing; what the writer "can spare"
-  or a plant "can supply" is a most; a quota bounds what it names; "one steward per 50 standing" is 1/50 each.
+  or a plant "can supply" is a most; a quota bounds what it names; "one steward per 50 standing" is 1/50 each;
+  an exact amount said before any name ("Next batch is exactly 20 kg, made from ...") stays a limit.
 - "Worth" is the value a goal asks for.
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
@@ -308,3 +309,13 @@ def test_a_quota_named_by_one_word_of_a_name_bounds_that_decision() -> None:
              ("LIMIT", "40")]
     _, rows = model_of(*hand(text, marks))
     assert rows == ["0.5 * hake_fillets + 0.8 * plaice_fillets <= 40", "hake_fillets <= 30"]
+
+
+def test_an_exact_amount_said_before_any_name_stays_a_limit() -> None:
+    text = ("Trail mix memo. Next batch is exactly 20 kg, made from peanuts at $4/kg and cashews at $12/kg. At least "
+            "25% of the batch has to be cashews. Minimize the nut cost.")
+    marks = [("LIMIT", "20"), ("VAR", "peanuts"), ("PARAM", "4"), ("VAR", "cashews"), ("PARAM", "12"),
+             ("CONST_DIR", "At least"), ("LIMIT", "25%"), ("VAR", "cashews"), ("OBJ_DIR", "Minimize"),
+             ("OBJ_NAME", "cost")]
+    _, rows = model_of(*hand(text, marks))
+    assert rows == ["cashews >= 0.25 * (peanuts + cashews)", "peanuts + cashews == 20"]

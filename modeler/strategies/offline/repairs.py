@@ -114,7 +114,8 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 and not _works_hours(tokens, spans, sp) and not _place_with(tokens, spans, sp)
                 and not _place_with_measure(tokens, spans, sp) and not _grown_on(tokens, spans, sp)
                 and not _there_is_stock(tokens, sp) and not _there_are_list(tokens, sp) and not offers_stock(tokens, spans, sp)
-                and not _drawn_from(tokens, spans, sp) and not _spared(tokens, sp)) or _pro_one(tokens, same, sp) or _size_of(
+                and not _drawn_from(tokens, spans, sp) and not _spared(tokens, sp) and not (
+                    not var_before and sp.start > 0 and tokens[sp.start - 1].text.lower() == "exactly")) or _pro_one(tokens, same, sp) or _size_of(
                 tokens, spans, sp) or _one_needs(
                 tokens, spans, sp) or _that_each(tokens, spans, sp) or _gapped_rate(tokens, spans, sp) or _each_may(tokens, spans, sp)
                 or _each_unit_of_needs(tokens, spans, sp) or _paired_amount(tokens, spans, sp)):
