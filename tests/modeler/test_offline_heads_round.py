@@ -5,7 +5,8 @@
 - A hyphened pair also written apart ("soft-range units", "in the soft range") is one measure; hours meet a
   group in minutes; "spend 10 hours" is time, not money.
 - Two limits left with a guess keep the order of their groups; a limit in the unit prices are quoted per
-  ("$3 a kg") is no row of prices; what a subject "must get" names its group.
+  ("$3 a kg") is no row of prices; what a subject "must get" names its group; a ", which ..." limit bounds the
+  one decision its clause names ("Vases need the big kiln, which is free for only 20 hours").
 - Money "placed" or "put to work" for interest is what is decided; a share "in shares" is the share fund's;
   "twice what's in savings" is twice the amount in savings.
 - Names: an untagged name priced beside a tagged one ("... and jigsaws $84 a case"), a modifier made plural as a
@@ -319,3 +320,14 @@ def test_an_exact_amount_said_before_any_name_stays_a_limit() -> None:
              ("OBJ_NAME", "cost")]
     _, rows = model_of(*hand(text, marks))
     assert rows == ["cashews >= 0.25 * (peanuts + cashews)", "peanuts + cashews == 20"]
+
+
+def test_a_which_clause_bounds_one_decisions_part_and_leaves_the_group() -> None:
+    text = ("Pottery studio plan. A mug takes 0.5 hours and earns $12; a vase takes 2 hours and earns $40. The potters "
+            "have 60 hours between them. Vases need the big kiln, which is free for only 20 hours. How many mugs and "
+            "vases should we make to earn the most?")
+    marks = [("VAR", "mug"), ("PARAM", "0.5"), ("PARAM", "12"), ("VAR", "vase"), ("PARAM", "2"), ("PARAM", "40"),
+             ("LIMIT", "60"), ("VAR", "Vases"), ("CONST_DIR", "only"), ("LIMIT", "20"), ("VAR", "mugs"),
+             ("VAR", "vases")]
+    _, rows = model_of(*hand(text, marks))
+    assert rows == ["0.5 * mug + 2 * vase <= 60", "2 * vase <= 20"]

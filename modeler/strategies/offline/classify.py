@@ -130,6 +130,15 @@ from modeler.strategies.offline.words import direction, parse_value, stem
 __all__ = ["ConstraintSpec", "Objective", "constraints", "objective", "spare_objective"]
 
 
+def _after_which(r: Reading, sp: Span) -> bool:
+    """"Group classes need the big classroom, which is free for only 30 hours": the limit's clause opens with
+    ", which" (or ", where")."""
+    k = sp.start - 1
+    while k > 0 and r.words[k] not in {",", ".", ";", "?", "!", ":"}:
+        k -= 1
+    return k > 0 and r.words[k] == "," and r.words[k + 1].lower() in {"which", "where"}
+
+
 def constraints(r: Reading, objective_sense: str = "max", objective_feature: int | None = None) -> list[
         ConstraintSpec]:
     """Every constraint the text states. `objective_sense` is the objective's direction;
@@ -145,6 +154,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
     units = decision_units(r)
     totals: list[bool] = []
     shared: set[int] = set()  # pending specs whose limit holds for each of several resources
+    own: dict[int, int] = {}  # pending specs whose "which" clause bounds one decision's share of its group
     ranges = _ranges(r, limits)
     listed = _respective_limits(r, limits)
     narrowed: list[tuple[ConstraintSpec, ConstraintSpec, int]] = []  # "..., at least 40 of which must be X"
@@ -324,8 +334,10 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         totals.append(total)
         if _each_resource(r, sp):
             shared.add(len(pending) - 1)
+        if len(vars_) == 1 and len(r.variables) > 1 and _after_which(r, sp):
+            own[len(pending) - 1] = vars_[0]
     made_end = len(out)
-    out += _assign_features(r, pending, totals, objective_feature, shared)
+    out += _assign_features(r, pending, totals, objective_feature, shared, own)
     _narrow_but_ranges(r, out[:made_end], made)
     out += _batch_total(r, out)
     out += _fractions_of_one(r, out)

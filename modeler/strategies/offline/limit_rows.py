@@ -54,10 +54,13 @@ def _first_tok(f: Feature) -> int:
 
 def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str], list[int]]],
                      totals: list[bool], objective_feature: int | None = None,
-                     shared: set[int] | None = None) -> list[ConstraintSpec]:
+                     shared: set[int] | None = None, own: dict[int, int] | None = None) -> list[ConstraintSpec]:
     """Give each resource limit the coefficient group it names, best matches first, each group once. A
     limit that holds for each of several resources (`shared`) also takes the other groups it names as
-    well as its best one (returned as extra constraints)."""
+    well as its best one (returned as extra constraints). A limit that bounds one decision's part of a group
+    (`own`: "Group classes need the big classroom, which is free for only 30 hours" beside "Our teachers have
+    120 hours") takes that decision's coefficient alone and leaves the group to the others."""
+    own = own or {}
     pairs = []
     for i, (spec, ctx, _) in enumerate(pending):
         for j, f in enumerate(r.features):
@@ -85,8 +88,11 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
     for _sc, _, i, j in pairs:
         if i in taken_spec or j in taken_feat:
             continue
+        if i in own and own[i] not in r.features[j].coefs:
+            continue
         taken_spec[i] = j
-        taken_feat.add(j)
+        if i not in own:
+            taken_feat.add(j)
     _opposite_ranges(pending, pairs, taken_spec)
     # a limit naming nothing the coefficients measure ("500 customers every minute" against "20 people
     # per minute") takes the one coefficient group over every variable that nothing else uses
@@ -128,6 +134,8 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
     for i, (spec, _, vars_) in enumerate(pending):
         if i in taken_spec:
             spec.terms = _in_one_unit(r, r.features[taken_spec[i]], spec.unit)
+            if i in own:
+                spec.terms = {own[i]: spec.terms[own[i]]}
             # "sixteen hours of working time" against "10 minutes" a candle: the limit in the row's unit
             spec.limit *= unit_scale(spec.unit, set(r.features[taken_spec[i]].context))
             if spec.share and _percent_row(r, r.features[taken_spec[i]]):
