@@ -79,7 +79,7 @@ def unused_numbers(r: Reading, obj: Objective, specs: list[ConstraintSpec]) -> t
         candidates = {value, value / 100} if nxt in _NOT_DATA_AFTER else {value}
         if r.tokens[k].sent in times:
             candidates.add(value * times[r.tokens[k].sent])
-        if one_per(r.words, Span("PARAM", k, k + 1, w)):
+        if value and one_per(r.words, Span("PARAM", k, k + 1, w)):
             candidates.add(1 / value)  # ("one steward per 50 standing": the model holds 1/50)
         if not any(abs(c - u) <= 1e-9 * max(1.0, abs(c)) for c in candidates for u in used):
             out.append(w)

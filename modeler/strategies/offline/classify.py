@@ -61,14 +61,13 @@ from modeler.strategies.offline.limit_scope import (
     _each_resource,
     _for_every,
     _named_in_clause,
-    _named_subject,
     _named_together,
     _neither_before,
     _of_each_kind,
     _of_each_type,
     _of_every_head,
     _of_which,
-    _quota_of,
+    _one_bounded,
     _ranges,
     _rate_second,
     _respective_limits,
@@ -286,10 +285,9 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             kind = "lowerbound" if sense == ">=" else "upperbound"
             out.append(ConstraintSpec(kind, sense, value, {given: 1.0}, sentence=sentence, cue=cue))
             continue
-        if follows is None and not vars_ and not total and (named := _named_subject(r, sp)) is None:
-            named = _quota_of(r, sp)  # ("Our cod quota for the season is 40 tonnes": cod alone)
-        if follows is None and not vars_ and not total and named is not None:
-            # "and Birch can ship no more than 4,000 tonnes": the one source the subject names
+        if follows is None and not vars_ and not total and (named := _one_bounded(r, sp)) is not None:
+            # "and Birch can ship no more than 4,000 tonnes": the one source the subject names (or the quota:
+            # "Our cod quota for the season is 40 tonnes")
             kind = "lowerbound" if sense == ">=" else "upperbound"
             out.append(ConstraintSpec(kind, sense, value, {named: 1.0}, sentence=sentence, cue=cue))
             continue

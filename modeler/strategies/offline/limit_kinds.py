@@ -64,7 +64,7 @@ def _packed_in(r: Reading, sp: Span) -> bool:
     if sp.start < 1 or r.words[sp.start - 1].lower() not in {"in", "into"} or k + 1 >= len(r.words) or len(
             r.variables) < 2:
         return False
-    heads = {stem(v.text.split()[-1].lower()) for v in r.variables if v.text}
+    heads = r.name_heads()
     return len(heads) == 1 and r.words[k].isalpha() and stem(r.words[k + 1].lower()) in heads
 
 

@@ -134,7 +134,7 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
     for i, (spec, _, vars_) in enumerate(pending):
         if i in taken_spec:
             spec.terms = _in_one_unit(r, r.features[taken_spec[i]], spec.unit)
-            if i in own:
+            if own.get(i) in spec.terms:  # (a group `_opposite_ranges` handed on may not hold the decision)
                 spec.terms = {own[i]: spec.terms[own[i]]}
             # "sixteen hours of working time" against "10 minutes" a candle: the limit in the row's unit
             spec.limit *= unit_scale(spec.unit, set(r.features[taken_spec[i]].context))

@@ -158,10 +158,7 @@ def _named_subject(r: Reading, sp: Span) -> int | None:
     """"..., and Birch can ship no more than 4,000 tonnes": a limit's clause whose subject is a proper name
     that only one variable's name holds ("ore from Birch mine"), before "can / could / may / will", bounds that
     variable alone."""
-    k = sp.start - 1
-    while k >= 0 and r.words[k].lower() not in {",", ".", ";", "?", "!", ":", "and", "but", "while", "whereas"}:
-        k -= 1
-    clause = r.words[k + 1: sp.start]
+    clause = _clause_to(r, sp)
     if len(clause) < 3 or not any(w.lower() in {"can", "could", "may", "will", "cannot"} for w in clause[1:4]):
         return None
     w = clause[1] if clause[0].lower() in OWNERS else clause[0]
@@ -178,16 +175,28 @@ def _named_subject(r: Reading, sp: Span) -> int | None:
     return owners.pop() if len(owners) == 1 else None
 
 
-def _quota_of(r: Reading, sp: Span) -> int | None:
-    """"Our cod quota for the season is 40 tonnes": a quota whose word before it only one variable's name holds
-    bounds that variable alone."""
+def _clause_to(r: Reading, sp: Span) -> list[str]:
+    """The words of a limit's clause before it: back to the last stop, comma or joining word."""
     k = sp.start - 1
     while k >= 0 and r.words[k].lower() not in {",", ".", ";", "?", "!", ":", "and", "but", "while", "whereas"}:
         k -= 1
-    clause = [w.lower() for w in r.words[k + 1: sp.start]]
+    return r.words[k + 1: sp.start]
+
+
+def _quota_of(r: Reading, sp: Span) -> int | None:
+    """"Our cod quota for the season is 40 tonnes": a quota whose word before it only one variable's name holds
+    bounds that variable alone."""
+    clause = [w.lower() for w in _clause_to(r, sp)]
     if "quota" not in clause or clause.index("quota") < 1:
         return None
     return r.distinct.get(stem(clause[clause.index("quota") - 1]))
+
+
+def _one_bounded(r: Reading, sp: Span) -> int | None:
+    """The one decision a limit's clause bounds by its subject ("Birch can ship ...") or its quota ("Our cod
+    quota ...")."""
+    named = _named_subject(r, sp)
+    return named if named is not None else _quota_of(r, sp)
 
 
 def _that_many(r: Reading, sp: Span) -> Counter[str]:

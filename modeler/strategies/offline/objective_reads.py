@@ -218,7 +218,7 @@ def _shared_head_goal(r: Reading, tail: list[str]) -> bool:
     """"so that it needs the fewest printers" beside laser and inkjet printers: a goal that says nothing but the
     head every decision's name ends on counts the decisions (a group "prints 3,000 pages" is no measure of
     printers)."""
-    heads = {stem(v.text.split()[-1].lower()) for v in r.variables if v.text}
+    heads = r.name_heads()
     # (every word: "to spend the least on caregivers" is money spent on them, not a count)
     said = [stem(w.lower()) for w in _before_as(tail) if w.lower() not in {"the", "total"}]
     return len(r.variables) >= 2 and len(heads) == 1 and bool(said) and set(said) == heads
@@ -252,8 +252,7 @@ def _headed_goal(r: Reading, goal: list[str] | None, frame: tuple[str, int, int]
         return False
     if r.words[frame[1] - 1].lower() not in {"few", "many", "fewer"}:
         return False  # (not "keep my sodium as low as possible")
-    heads = {stem(v.text.split()[-1].lower()) for v in r.variables if v.text}
-    return stem(goal[-1].lower()) in heads and not {"MONEY", "PROFIT"} & set(content(goal))
+    return stem(goal[-1].lower()) in r.name_heads() and not {"MONEY", "PROFIT"} & set(content(goal))
 
 
 _SIZE_IN_NAME = re.compile(r"\b(\d+(?:\.\d+)?)-([a-z]+)\b")
@@ -414,7 +413,7 @@ def _group_measures(r: Reading, m: re.Match[str]) -> bool:
     """"maximize the number of donations collected" where a decision is named "donation tents" and "collects
     30 donations" is a coefficient group: a goal word that a decision's name carries only as a modifier (not
     its last word) while a group of coefficients measures it names that group, not the decision."""
-    heads = {stem(v.text.split()[-1].lower()) for v in r.variables}
+    heads = r.name_heads()
     said = [stem(g) for g in m.groups() if g]
     return bool(said) and all(g not in heads and any(g in f.context for f in r.features) for g in said
                               if any(g in v.keys for v in r.variables))

@@ -94,6 +94,10 @@ class Reading:
         a, b = self.sentences[sent]
         return " ".join(self.words[a:b])
 
+    def name_heads(self) -> set[str]:
+        """The stemmed last word of each decision's name ("printer" of "laser printers")."""
+        return {stem(v.text.split()[-1]) for v in self.variables if v.text.split()}
+
 
 def _mention_words(text: str) -> list[str]:
     """Stems of a mention's naming words, in order. A lone capital ("mixture A") names the variable,

@@ -477,7 +477,7 @@ def decision_units(r: Reading) -> set[str]:
     out -= _TIME | _UNIT_STOP | {k for v in r.variables for k in v.keys}
     # a head every variable shares counts them all: "short shots" and "long shots", "slow balls" and
     # "fast balls" ("at most 14 shots")
-    heads = {stem(v.text.split()[-1]) for v in r.variables if v.text.split()}
+    heads = r.name_heads()
     if len(r.variables) >= 2 and len(heads) == 1 and all(len(v.text.split()) > 1 for v in r.variables):
         out |= heads
     return out
