@@ -91,6 +91,7 @@ from modeler.strategies.offline.limit_sense import (
     _all_before,
     _all_of,
     _available_after,
+    _batch_made,
     _covered,
     _cue,
     _duty_after,
@@ -200,7 +201,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         # "a tour needs 2 guides, and 20 guides work each day": the stock is a most, whatever need came before
         sense = (_or_less_after(r, sp) or _only_so_many(r, sp) or ("<=" if _stock_subject(r.words, r.spans, sp) else None) or _promised(r, sp) or _negated_subject(r, sp) or _negation_carried(r, sp) or direction(before) or _list_lead(r, sp) or _verb_bound(r, sp) or _covered(r, sp, objective_sense) or stock or done or _duty_after(r, sp) or _whole_of_part(r, sp) or direction(cue)
                  or _owed(r, sp) or direction(sentence) or "<=")
-        sense = _all_of(r, sp) or _all_before(r, sp) or _total_duty(r, sp) or _every_unit(r, sp) or sense  # "has inherited $50000 and will invest all of it"
+        sense = _all_of(r, sp) or _all_before(r, sp) or _total_duty(r, sp) or _every_unit(r, sp) or _batch_made(r, sp) or sense  # "has inherited $50000 and will invest all of it"
         vars_ = _clause_vars(r, sp, limits)
         total = _total_near(r, sp) or _whole_of(r, sp) or _of_each_kind(r, sp) or _asked_head_total(r, sp)
         per = _for_every(r, sp)

@@ -455,6 +455,8 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
     if suited is not None:  # "only 500 homes suitable for loft insulation"
         return suited
     for k in range(sp.end, min(sp.end + 4, len(r.words))):
+        if k + 1 < len(r.words) and r.words[k + 1].lower() in _MEASURE_HEADS and k not in r.mention_var:
+            return None  # ("100 board feet of walnut" beside "cutting boards": a unit of measure, not boards)
         if k in r.mention_var:
             one_word = not any(x.start == k and x.end > k + 1 for x in r.spans if x.label == "VAR")
             return None if one_word and _common_head(r, k) else r.mention_var[k]
@@ -574,6 +576,15 @@ def _given_to(r: Reading, k: int) -> int | None:
     comes from, named after its verb, is the variable it bounds."""
     if stem(r.words[k]) not in decision_units(r) and not _asked(r, k):
         return None
+    # ("At least 3 acres must be planted with carrots and at least 5 acres with beets": the verb left out of a
+    # second clause the first one gave)
+    said = [w.lower() for w in r.words[k + 1: k + 4]]
+    j = k + 2 + (said[1:2] in (["the"], ["a"], ["an"]))
+    if said[:1] and said[0] in {"with", "to", "for", "on", "in", "by", "from"} and j in r.mention_var:
+        a, _ = r.sentences[r.tokens[k].sent]
+        if re.search(rf"\b(?:must|should|will|can|has to|have to|needs to|need to) be [a-z]+ {said[0]} ",
+                     " ".join(w.lower() for w in r.words[a:k]) + " "):
+            return r.mention_var[j]
     for j in range(k + 4, min(k + 10, len(r.words))):
         if j in r.mention_var:
             said = " ".join(w.lower() for w in r.words[k + 1: j]) + " "
@@ -624,8 +635,11 @@ _COUNTED_FOR = frozenset({"for", "are", "be", "is"})
 _KEPT_FOR = re.compile(r"(?:(?:are|is|must be|will be|should be|have been|has been|be) )?(?:set aside|reserved|kept|held|"
                        r"saved|earmarked)(?= for\b)")
 # ("no more than $12000 can go into healthcare", "$5000 may be put in bonds": a modal before the verb too)
+# the head of a unit of measure a decision's word may qualify ("board feet", "man hours")
+_MEASURE_HEADS = frozenset("feet foot".split()) | MEASURES - {"units", "square", "cubic"}
+
 _MONEY_GLUE = frozenset("must has have to should needs need be is are invested put placed spent allocated kept "
-                        "going go stay stays remain remains left can may could".split())
+                        "going go stay stays remain remains left can may could sit sits".split())
 
 _ONLY_IN = re.compile(r"\b(?:only|solely|just|exclusively)\b")
 

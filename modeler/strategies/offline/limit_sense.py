@@ -468,3 +468,14 @@ def _total_duty(r: Reading, sp: Span) -> str | None:
         return None
     return "==" if _IN_TOTAL.search(" ".join(w.lower() for w in r.words[a: b])) else None
 
+
+def _batch_made(r: Reading, sp: Span) -> str | None:
+    """"==" for the amount a mix of the decisions is made "to make": "mixes three bases, A, B and C, to make 800
+    liters of a new paint" (the batch is that much, no more and no less)."""
+    s = r.tokens[sp.start].sent
+    if sp.start >= 3 and r.words[sp.start - 3] == "," and r.words[sp.start - 2].lower() == "to" and r.words[
+            sp.start - 1].lower() in {"make", "produce", "prepare", "blend", "fill"} and any(
+            x.label == "VAR" and x.end <= sp.start and r.tokens[x.start].sent == s for x in r.spans):
+        return "=="
+    return None
+

@@ -178,6 +178,10 @@ def _limit_context(r: Reading, sp: Span) -> Counter[str]:
         if d.label == "CONST_DIR" and r.tokens[d.start].sent == s and not any(
                 min(d.end, sp.end) <= x.start < max(d.start, sp.start) for x in limits):
             ctx.update(content(d.text.split()))
+    k = sp.start - 1 - (sp.start > 0 and r.words[sp.start - 1] == "$")
+    if "PROFIT" in ctx and k >= 1 and r.words[k].lower() == "on" and content([r.words[k - 1]]) == ["PROFIT"]:
+        # ("the yearly return on $80000"): the money the return is earned on, not a return
+        del ctx["PROFIT"]
     if "MONEY" in ctx and _unit(r, sp) in {"HOUR", "MINUTE"}:
         # ("i don't want to spend more than 12 hours total commuting": time spent, not money)
         del ctx["MONEY"]
@@ -193,9 +197,10 @@ def _clause_subject(r: Reading, sp: Span, labels: list[str]) -> list[str]:
         w = r.words[k].lower()
         if w in {",", ".", ";", "?", "!", ":", "and", "while", "but", "whereas"} or labels[k] in {"PARAM", "LIMIT"}:
             break
-        if w in {"can", "could", "cannot", "may", "must"}:
+        if w in {"can", "could", "cannot", "may", "must"} or (w in {"has", "have"} and k > 0 and labels[k - 1] == "O"):
             # what the subject can take: a capacity ("the sulfur fed to the mill must not exceed 10,000 kg");
-            # or what it must get ("The tumor must get at least 60 Gy" beside "gives 3 Gy to the tumor")
+            # or what it must get ("The tumor must get at least 60 Gy" beside "gives 3 Gy to the tumor"); or what
+            # it has ("The design team has at most 30 hours" beside "Designing takes 3 hours")
             modal, out = True, []
         elif labels[k] != "VAR":
             out.append(r.words[k])

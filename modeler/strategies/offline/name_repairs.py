@@ -169,8 +169,16 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     names = {tuple(singular(w) for w in sp.text.split()) for sp in var_spans + extra}
     names = {n for n in names if n and not all(x in STOP for x in n)}
     # a lone word that ends a longer name ("drops" of "eye drops") is too vague to look for
-    names = {n for n in names if len(n) > 1 or not any(len(o) > 1 and n[0] in o for o in names)}
+    # (but one that opens a single longer name, the pack it comes in or its measure, is that name's short form:
+    # "vodka" of "vodka bottle", "beets" of "beet acreage"; not "van" of "van trips", the vehicle, not the
+    # decision, nor "strawberry" of "strawberry smoothie", what it is made of)
+    named = names
+    names = {n for n in names if len(n) > 1 or not any(len(o) > 1 and n[0] in o for o in names) or (
+        not any(len(o) > 1 and n[0] in o[1:] for o in names) and [o for o in names if len(o) > 1 and o[0] == n[0]] == [
+            (n[0], o[-1]) for o in names if len(o) == 2 and o[0] == n[0] and o[-1] in _PACKS | _MEASURED_AS])}
     lowered = [singular(w) for w in words]
+    extra += _closing_openers(words, lowered, {n[0] for n in named - names if len(n) == 1 and not any(
+        len(o) > 1 and n[0] in o[1:] for o in named) and sum(len(o) > 1 and o[0] == n[0] for o in named) == 1}, tagged)
     # longer names first; of two names as long, the one that stands first in the text ("West Moon Designs" with
     # "Moon Designs" and "West Moon" tagged: "West Moon"), whatever the hash seed
     for m in sorted({len(n) for n in names}, reverse=True):
@@ -188,6 +196,26 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         words, _contained_names(words, _none_of(words, _letter_names(words, _parallel_verb_params(words, _gapped_params(
             words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
                 words, sorted(spans + extra, key=lambda sp: sp.start)))))))))))))))))
+
+
+# what the amount of a decision is measured as, after its name: "the beet acreage", "the barge tonnage"
+_MEASURED_AS = frozenset("acreage tonnage mileage".split())
+
+
+def _closing_openers(words: list[str], lowered: list[str], openers: set[str], tagged: set[int]) -> list[Span]:
+    """"hours of group sessions and one-on-one sessions ... every hour of one-on-one takes ... at least 20 hours of
+    one-on-one.": the hyphened first word of one decision's longer name, said alone after a preposition and
+    closing its clause, is that decision named short (before another noun or a number it qualifies something
+    else: "enough vans for 20 van trips"; and a plain word may be a material, "50 grams of cheese," of "cheese
+    pizza")."""
+    out = []
+    for k in range(1, len(words)):
+        if lowered[k] in openers and "-" in lowered[k].strip("-") and k not in tagged and lowered[k - 1] in {
+                "of", "on", "for", "per", "in"} and (
+                k + 1 == len(words) or words[k + 1] in {".", ",", ";", "?", "!"}):
+            out.append(Span("VAR", k, k + 1, words[k]))
+            tagged.add(k)
+    return out
 
 
 def _story_participles(words: list[str], spans: list[Span]) -> list[Span]:
@@ -686,7 +714,8 @@ def _row_names(words: list[str], spans: list[Span]) -> list[Span]:
         # (a list typed in a hurry starts its rows in lower case: "- banana bread loaf: 45 min, 0.5 kg flour")
         if (1 <= len(name) <= 4 and all(w[:1].isalpha() for w in name) and (
                 name[0][:1].isupper() or _listed_row(words, k - len(name) - 1))
-                and not any(w.lower() in STOP | {"per"} for w in _row_name_ends(name)) and len(nums) >= 2):
+                and not any(w.lower() in STOP | {"per"} for w in _row_name_ends(name)) and len(nums) >= 2
+                and not _rates_per_item(words, nums, e)):
             # ("Small bowl: 0.3 kg glass, 0.2 h furnace, $8. Large bowl: 0.6 kg, 0.3 h, $15": the rows after
             # one that names its measures may leave them out, with as many figures)
             if any(len([x for x in it.split() if x[:1].isalpha()]) >= 2 for it in items):
@@ -711,6 +740,16 @@ def _row_names(words: list[str], spans: list[Span]) -> list[Span]:
            for sp in out]
     out += [Span("VAR", s, c, " ".join(words[s:c])) for s, c, _ in rows]
     return sorted(out, key=lambda sp: sp.start)
+
+
+def _rates_per_item(words: list[str], nums: list[int], e: int) -> bool:
+    """"Oven: 20 minutes for a sourdough loaf, 15 minutes for a baguette": two or more of a row's figures are
+    rates for one item each, named after them ("for a"), so the row is a resource the items use, not one (a
+    rate "per bag" is the row's own: "Salted almonds: 4 min in the roaster ... per bag")."""
+    def per_item(j: int) -> bool:
+        low = [w.lower() for w in words[j + 1: min(j + 5, e)]]
+        return any(w == "for" and low[i + 1: i + 2] in (["a"], ["an"], ["each"], ["every"]) for i, w in enumerate(low))
+    return sum(per_item(j) for j in nums) >= 2
 
 
 def _item_leads(words: list[str], c: int, e: int) -> list[tuple[int, int]]:
@@ -1500,10 +1539,28 @@ def _head_repeats(words: list[str], names: set[tuple[str, ...]], tagged: set[int
             continue
         for k in range(1, len(words)):
             if lowered[k] == head and k not in tagged and (words[k - 1].lower() in _HEAD_BEFORE or (
-                    k >= 2 and is_number(words[k - 2]) and words[k - 1].lower() in frames)):
+                    k >= 2 and is_number(words[k - 2]) and words[k - 1].lower() in frames) or _has_amount(words, k)):
                 out.append(Span("VAR", k, k + 1, words[k]))
                 tagged.add(k)
     return out
+
+
+_HAS = frozenset("has contains gives provides holds needs takes costs".split())
+
+
+def _has_amount(words: list[str], k: int) -> bool:
+    """"A wrap has 28 g of protein" (of "chicken wraps"): the word at k opens its clause after an article, and
+    what it has, an amount, follows. So "$200 profit on every console sold" (of "video-game consoles"): the
+    unit a rate is per, closing its phrase."""
+    if words[k - 1].lower() not in {"a", "an", "each", "every"}:
+        return False
+    if words[k - 1].lower() in {"each", "every"} and (k + 1 == len(words) or words[k + 1] in {
+            ".", ",", ";", "?", "!"} or words[k + 1].lower() in _SOLD):
+        return True
+    return k + 2 < len(words) and words[k + 1].lower() in _HAS and (is_number(words[k + 2]) or words[k + 2] == "$")
+
+
+_SOLD = frozenset("sold made produced built installed delivered shipped".split())
 
 
 def _modifier_repeats(words: list[str], names: set[tuple[str, ...]], tagged: set[int]) -> list[Span]:

@@ -578,7 +578,8 @@ def _spent_on(r: Reading, tok: int) -> bool:
     """Money said as spent on a thing: "$3 of supplies", "$8 in parts", "$2 for postage"."""
     return _money_written(r, tok) and tok + 2 < len(r.words) and r.words[tok + 1].lower() in {
         "of", "in", "for", "on"} and r.words[tok + 2].isalpha() and r.words[tok + 2].lower() not in {
-        "each", "every", "a", "an", "the", "one", "it", "them", "profit", "revenue", "income"}
+        "each", "every", "a", "an", "the", "one", "it", "them"} and content([r.words[tok + 2]]) != ["PROFIT"]
+    # ("$500 of net revenue", "$40 in profit": what is earned, not what is spent on)
 
 
 def _money_written(r: Reading, tok: int) -> bool:

@@ -26,8 +26,20 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+")
 def as_prose(text: str) -> str:
     """The text every later reader sees: a letter's body, glued words set apart, colons said out, "of each"
     spelt out (the order matters: "of each" reads the sentences the others have mended)."""
-    return each_spelt_out(name_colon_said(cue_words_apart(what_is_in_said(number_unit_apart(letter_body(
-        text.strip()))))))
+    return each_spelt_out(name_colon_said(cue_words_apart(what_is_in_said(number_unit_apart(slips_mended(letter_body(
+        text.strip())))))))
+
+
+# "she wont eat more then 12 cups": a hurried writer's "then" for "than" after a comparative, and a negation
+# with its apostrophe left out
+_THEN = re.compile(r"\b(more|less|fewer|greater|higher|lower|larger|smaller|rather) then\b", re.I)
+_NO_APOSTROPHE = re.compile(r"\b(wo|do|does|did|ca|is|are|was|were|should|must|could|would|has|have)nt\b", re.I)
+
+
+def slips_mended(text: str) -> str:
+    """"she wont eat more then 12 cups of Bran Flakes": "then" after a comparative is "than", and "wont", "dont",
+    "cant", "isnt" are the negations "won't", "don't", "can't", "isn't" (the rules read the negation)."""
+    return _NO_APOSTROPHE.sub(r"\1n't", _THEN.sub(r"\1 than", text))
 
 
 # "no more than twice what's in savings", "twice what sits in savings": a multiple of what is in another option

@@ -251,6 +251,14 @@ def _context(words: list[str], labels: list[str], i: int, j: int, limit: bool = 
             break  # "seat 8 guests for $25": "guests" is the unit of the 8
         before.append(words[k])
         k -= 1
+    # "Profit per acre is $260 for wheat", "Planting costs per acre are $100": the measure a rate is of is named
+    # before its "per <unit>", past the words the window holds
+    if not limit and before and before[-1].lower() == "per":
+        for _ in range(2):
+            if k < 0 or labels[k] != "O" or not words[k].isalpha() or words[k].lower() in _BOUNDARY:
+                break
+            before.append(words[k])
+            k -= 1
     # "polishing a bedside table takes 3.5 hours": the activity is named before its object, the variable
     if not limit and len(before) <= 1 and k >= 0 and labels[k] == "VAR":
         while k >= 0 and labels[k] == "VAR":
@@ -643,6 +651,18 @@ def _respective_tail(words: list[str], params: list[Span], var_spans: list[Span]
     2.5 operator-hours") when as many different variables are named after it, in that order ("on looms A,
     B and C, respectively"), and earlier numbers stand apart; the variables for the run, else None."""
     after = list(dict.fromkeys(mention_var[sp.start] for sp in var_spans if sp.start >= params[-1].end))
+    if not after:
+        # ("3 hours for a diamond necklace and 5 hours for a gold necklace, while crafting takes 10 hours and 2
+        # hours respectively": a run with no name after it pairs with the names the sentence gave, in order)
+        # (not "a vegetable smoothie needs 7 and 4 minutes on those machines respectively": a name in the run's own
+        # clause makes the numbers its own, one per measure)
+        after = list(dict.fromkeys(mention_var[sp.start] for sp in var_spans))
+        if not 2 <= len(after) < len(params):
+            return None
+        run = params[-len(after)].start
+        opens = max((k for k in range(run) if words[k].lower() in {",", ";", "while", "whereas", "but"}), default=0)
+        if any(sp.start >= opens for sp in var_spans):
+            return None
     n = len(after)
     if n < 2 or len(params) <= n or not _lists_of(words, params[-n:], n):
         return None
@@ -841,8 +861,11 @@ def _per_common_head(words: list[str], p: Span, variables: list[Variable]) -> bo
         return False
     rest = [w for w in words[k + 1: k + 4]]
     end = next((j for j, w in enumerate(rest) if stem(w) in heads), None)
-    # only the head (and words every name shares) between "each" and it: no qualifier that picks one
-    return end is not None and all(all(stem(w) in {stem(x) for x in n} for n in names) for w in rest[:end])
+    # only the head (and words every name shares) between "each" and it: no qualifier that picks one (nor one
+    # after it: "$7 per package of fish meat")
+    after = k + 2 + end if end is not None else len(words)
+    return end is not None and all(all(stem(w) in {stem(x) for x in n} for n in names) for w in rest[:end]) and not (
+        after < len(words) and words[after].lower() == "of")
 
 
 def _each_common_head(words: list[str], sp: Span, variables: list[Variable]) -> bool:
@@ -931,8 +954,9 @@ def _soft_mentions(words: list[str], bounds: tuple[int, int], tagged: list[Span]
         # ("more people travel by coach than by business class": a means compared, in a sentence with "than")
         by_means = prev == "by" and "than" in {w.lower() for w in words[a:b]}
         by_means = by_means or _money_in(words, k, a)
+        # (nor a word a unit of measure follows: "half a board foot" beside "cutting boards")
         if v is not None and words[k].lower() not in _MENTION_STOP and (prev in _NAMING or by_means or prev in {
-                ",", ";", "", "whereas", "while"}):
+                ",", ";", "", "whereas", "while"}) and not (k + 1 < b and words[k + 1].lower() in {"foot", "feet"}):
             out.append(Span("VAR", k, k + 1, words[k]))
             mention_var.setdefault(k, v)
     return out

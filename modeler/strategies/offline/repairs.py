@@ -56,7 +56,13 @@ FULLY_USED = re.compile(r"^(?:[\w'-]+ ){0,3}?(?:is|are|will be|must be|has to be
                         # place, all of it")
                         r"^(?:[\w'-]+ ){0,3}?(?:and )?(?:want|wants|would like|need|needs) (?:all of it|it all) "
                         r"(?:placed|invested|spent|used|put)\b|"
-                        r"^(?:[\w'-]+ ){0,3}?to (?:place|invest|spend|put to work) , all of it\b", re.I)
+                        r"^(?:[\w'-]+ ){0,3}?to (?:place|invest|spend|put to work) , all of it\b|"
+                        # ("now has $60000, she wants to invest all of it in a bond fund and in tech stocks")
+                        r"^(?:, )?(?:[\w'-]+ ){0,3}?(?:want|wants|plan|plans|need|needs|decided|decides) to "
+                        r"(?:place|invest|spend|put) (?:all of it|it all)\b|"
+                        # ("the yearly return on $80000, which she will invest entirely in ...")
+                        r"^, which (?:she|he|they|we|i|you) (?:will|would|must|wants to|plans to|is going to) "
+                        r"(?:place|invest|spend|put) (?:entirely|fully|completely|in full|all)\b", re.I)
 
 
 # ("its stock of 30 lemons, 40 mangos", "his inventory of 25 keyboards": what is at hand, like "available")
@@ -118,7 +124,8 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                     not var_before and sp.start > 0 and tokens[sp.start - 1].text.lower() == "exactly")) or _pro_one(tokens, same, sp) or _size_of(
                 tokens, spans, sp) or _one_needs(
                 tokens, spans, sp) or _that_each(tokens, spans, sp) or _gapped_rate(tokens, spans, sp) or _each_may(tokens, spans, sp)
-                or _each_unit_of_needs(tokens, spans, sp) or _paired_amount(tokens, spans, sp)):
+                or _each_unit_of_needs(tokens, spans, sp) or _paired_amount(tokens, spans, sp) or _twin_rate(
+                    tokens, spans, sp)):
             sp = Span("PARAM", sp.start, sp.end, sp.text)
         elif sp.label == "PARAM" and not has_var and ALL_OWED.match(" ".join(t.text for t in tokens[sp.end:])):
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
@@ -131,7 +138,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
         elif sp.label == "PARAM" and (_grown_on(tokens, spans, sp) or (not has_var and _there_are_list(tokens, sp)) or _owner_has(tokens, spans, sp) or _supplied_with(tokens, spans, sp) or _there_is_stock(tokens, sp) or _all_must(
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
-                tokens, spans, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or _had_list(
+                tokens, spans, sp) or _capped_after(tokens, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or _had_list(
                 tokens, spans, sp) or _verb_capped(tokens, sp) or _or_more(tokens, sp) or _permits_only(tokens, sp) or _can_only_make(tokens, sp) or _can_spend(tokens, spans, sp) or _budget_is(tokens, sp) or _quota_is(tokens, sp) or _drawn_from(tokens, spans, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or _set_aside([t.text for t in tokens], sp) or (not has_var and any(
                 _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
@@ -425,7 +432,15 @@ def _bare_bounds(words: list[str], spans: list[Span]) -> list[Span]:
             e += 1
         if k < e < len(words) and words[e].isalpha() and words[e].lower() not in {"of", "times", "percent"}:
             out.append(Span("LIMIT", k, e, " ".join(words[k:e])))
+    # ("and only 700 minutes are available" with the number left untagged, its cue words too)
+    for k in range(1, len(words) - 2):
+        if k not in taken and is_number(words[k]) and words[k - 1].lower() in {"only", "just"} and words[
+                k + 1].isalpha() and _AVAILABLE.search(" ".join(w.lower() for w in words[k + 1: k + 6])):
+            out.append(Span("LIMIT", k, k + 1, words[k]))
     return sorted(out, key=lambda sp: sp.start)
+
+
+_AVAILABLE = re.compile(r"^(?:[a-z-]+ ){1,3}(?:are|is) (?:available|left|free)\b")
 
 
 _MONEY_AFTER = frozenset("dollars dollar euros euro pounds".split())
@@ -540,6 +555,10 @@ def _made_using(tokens: list[Token], same: list[Span], sp: Span) -> bool:
     """"wants to make bean burritos and beef burritos using 5000 grams of lettuce": the variables are what
     is made, and what they are made "using" is at hand for all of them (not "each chair is made using 5 kg
     of wood", where a variable is the subject)."""
+    if sp.start >= 3 and tokens[sp.start - 3].text == "," and tokens[sp.start - 2].text.lower() == "to" and tokens[
+            sp.start - 1].text.lower() in {"make", "produce", "prepare", "blend", "fill"} and any(
+            x.label == "VAR" and x.end <= sp.start for x in same):
+        return True  # ("mixes three bases, A, B and C, to make 800 liters of a new paint": the whole batch)
     if sp.start < 1 or tokens[sp.start - 1].text.lower() != "using":
         return False
     first = min((x.start for x in same if x.label == "VAR"), default=None)
@@ -687,6 +706,11 @@ def _or_more(tokens: list[Token], sp: Span) -> bool:
     for k in (sp.end, sp.end + 1):
         if k + 1 < len(tokens) and tokens[k].text.lower() == "or" and tokens[k + 1].text.lower() in OR_BOUND:
             return tokens[k].sent == tokens[sp.start].sent
+        # ("deep enough for 2 boats at most."): "at most" / "at least" closing the clause
+        if k + 1 < len(tokens) and (tokens[k].text.lower(), tokens[k + 1].text.lower()) in {
+                ("at", "most"), ("at", "least")} and (k + 2 >= len(tokens) or tokens[k + 2].text in {
+                    ".", ",", ";", "!", "?"} or tokens[k + 2].text.lower() == "and"):
+            return tokens[k].sent == tokens[sp.start].sent
     # "needs 12 units of meat or more": the bound said after the whole measure, "<unit> of <what>"
     if sp.end + 1 < len(tokens) and tokens[sp.end + 1].text.lower() == "of":
         for k in range(sp.end + 2, min(sp.end + 5, len(tokens) - 1)):
@@ -734,6 +758,33 @@ def _paired_amount(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     words = [t.text.lower() for t in tokens]
     return sp.end + width < len(words) and words[sp.end] == words[p.end] and all(
         w.isalpha() for w in words[sp.end: sp.end + width]) and words[sp.end + width] in _PAIR_ENDS
+
+
+_NOT_RATE_VERBS = frozenset("for of to in on at with by from about than up over under per is are was were has have had "
+                            "gets get only just".split())
+
+_THAT_MUCH = re.compile(r"^(?:[\w'-]+ ){0,4}, so (?:no|not) more than (?:that|this)\b")
+
+
+def _capped_after(tokens: list[Token], sp: Span) -> bool:
+    """"the market only buys about 20 coaster sets, so no more than that": an amount its clause then caps."""
+    return bool(_THAT_MUCH.match(" ".join(t.text.lower() for t in tokens[sp.end: sp.end + 12])))
+
+
+def _twin_rate(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"A boat trip costs $5000 and carries 500 boxes, while a cargo plane trip costs $3000 and carries 200 boxes":
+    an amount after the same verb and before the same unit as a coefficient of another named thing in its sentence
+    is a coefficient too (its verb is no bound)."""
+    if sp.start < 2 or sp.end >= len(tokens):
+        return False
+    verb, unit, sent = tokens[sp.start - 1].text.lower(), tokens[sp.end].text.lower(), tokens[sp.start].sent
+    # (a verb of what one thing does, "carries", "holds": not a preposition, "a deluxe wash for 25 minutes ...
+    # the bays are available for 1,200 minutes", nor "has" / "is", what an owner has)
+    if not verb.isalpha() or verb in _NOT_RATE_VERBS or not unit.isalpha() or not any(
+            y.label == "VAR" and y.end <= sp.start and tokens[y.start].sent == sent for y in spans):
+        return False
+    return any(x.label == "PARAM" and x is not sp and tokens[x.start].sent == sent and x.start >= 1 and x.end < len(
+        tokens) and tokens[x.start - 1].text.lower() == verb and tokens[x.end].text.lower() == unit for x in spans)
 
 
 _PERMITS = frozenset("allows allow permits permit lets let".split())
@@ -1633,9 +1684,10 @@ def _place_with_measure(tokens: list[Token], spans: list[Span], sp: Span) -> boo
     if k < 2 or tokens[k].text.lower() != "with" or sp.end >= len(tokens) or tokens[sp.end].text.lower() not in MEASURES:
         return False
     owner = tokens[k - 1]
+    # (not the unit a price is per: "Bran Flakes are $0.50 a cup with 7 grams of fiber", what a cup holds)
     return owner.text.isalpha() and owner.text.lower() not in STOP and tokens[k - 2].text.lower() in {
         "a", "an", "the", "its", "their", "our", "his", "her"} and not any(
-        x.label == "VAR" and x.start <= k - 1 < x.end for x in spans)
+        x.label == "VAR" and x.start <= k - 1 < x.end for x in spans) and not (k >= 3 and is_number(tokens[k - 3].text))
 
 
 # "take up 420 cubic meters, and all of it must be moved": the whole amount is to be covered

@@ -119,6 +119,15 @@ def _bounded(before: list[str]) -> bool:
     return tuple(before[-2:]) in _BOUND_WORDS
 
 
+# a bound said after what it counts: "deep enough for 2 boats at most", "5 vans or fewer"
+_BOUND_AFTER = frozenset({("at", "most"), ("at", "least"), ("or", "fewer"), ("or", "less"), ("or", "more")})
+
+
+def _bound_after(r: Reading, end: int) -> bool:
+    """The words right after a mention (ending before token `end`) are a bound's wording."""
+    return tuple(w.lower() for w in r.words[end: end + 2]) in _BOUND_AFTER
+
+
 def _list_bounded(r: Reading, num: int) -> bool:
     """"Only 8 buses and 6 minibuses are available": a number right after "only", or after "and" / "," going on
     a list of amounts that "only" opens, bounds the decision named right after it (counts nothing out; not "at
@@ -238,8 +247,9 @@ def _suspicion(r: Reading, v: Variable) -> float:
         compared = at >= 0 and before[at + 1: at + 2] == ["as"]
         own = sized or placed or put_share or compared or _rated_in(r, v, before[at + 1:])
         if at >= 0 and not own and not _RATE & set(before[at + 1:]) and not (
-                (listed or _priced(r, v) or _in_units(before[at + 1:]) or _rated_subject(r, v)) and _bounded(
-                [w.lower() for w in r.words[max(0, num - 2): num]])) and not (not before[at + 1:] and _list_bounded(r, num)):
+                (listed or _priced(r, v) or _in_units(before[at + 1:]) or _rated_subject(r, v)) and (_bounded(
+                [w.lower() for w in r.words[max(0, num - 2): num]]) or _bound_after(r, last))) and not (
+                not before[at + 1:] and _list_bounded(r, num)):
             counted += 1
         if len(before) >= 2 and before[-1] == "of" and before[-2] in _CATEGORY:
             category = True
@@ -266,6 +276,7 @@ def _suspicion(r: Reading, v: Variable) -> float:
     measure = measure or (len(own) == 1 and heads.count(next(iter(own))) >= 2 and next(iter(own)) in _per_words(r.words))
     actor = actor or _sole_means(r, v, listed)
     return max(share if share >= 0.5 else 0.0, 1.0 if category or measure else 0.0, 0.8 if actor else 0.0)
+
 
 
 def _sole_means(r: Reading, v: Variable, listed: bool) -> bool:

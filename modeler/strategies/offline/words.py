@@ -90,6 +90,11 @@ _IRREGULAR = {"geese": "goose", "mice": "mouse", "teeth": "tooth", "feet": "foot
               "shelves": "shelf", "wolves": "wolf", "calves": "calf", "halves": "half", "scarves": "scarf"}
 
 
+# one thing said in words whose endings `stem` does not take off: a verb's noun ("costs $200 to maintain" and
+# "$10000 on maintenance"), the way a means of transport runs on ("ship by rail or barge ... The railway can take")
+_SAME_STEM = {"maintenance": "maintain", "railway": "rail", "railways": "rail"}
+
+
 def singular(word: str) -> str:
     """A word's singular, roughly, in lower case, as a key for matching and telling names apart: a plural ending
     off and nothing else ("tables" meets "table", "companies" "company", "boxes" "box", "peas" "pea"; "glass"
@@ -130,7 +135,7 @@ def stem(word: str) -> str:
     verb forms to nouns ("nursing" meets "nurse"), which matches units and resources but would merge names; and it
     leaves "-as"/"-os"/"-us"/"-is" words whole ("bananas", "photos"), which `one_noun` bridges."""
     w = re.sub(r"['’]s$", "", word.lower())  # a possessive: "children's" meets "children"
-    w = _IRREGULAR.get(w, w)
+    w = _IRREGULAR.get(w, _SAME_STEM.get(w, w))
     if w in _S_SINGULAR:
         return w
     if w.endswith("es") and w[:-2] in _S_SINGULAR:
@@ -274,9 +279,10 @@ def goal_frame(words: list[str]) -> tuple[str, int, int] | None:
     n = len(low)
     for k in range(n - 1, -1, -1):
         w = low[k]
-        if w == "possible" and k >= 3:
-            # as ADJ [NP] as possible
-            j = k - 1
+        # as ADJ [NP] as possible, or "as it can" / "as we can": as the limits allow
+        can = w == "can" and k >= 4 and low[k - 1] in {"it", "we", "they", "he", "she", "i", "you"} and low[k - 2] == "as"
+        if (w == "possible" and k >= 3) or can:
+            j = k - 2 if can else k - 1
             if low[j] != "as":
                 continue
             a = next((i for i in range(j - 1, max(j - 8, 0) - 1, -1) if low[i] == "as"
