@@ -282,3 +282,70 @@ def test_board_feet_are_no_boards_and_so_no_more_than_that() -> None:
     assert "trivet_sets <= 25" in rows
     assert "3 * cheese_boards + 4 * pot_stands + 0.5 * trivet_sets <= 120" in rows
     assert "2 * cheese_boards + 3 * pot_stands + trivet_sets <= 90" in rows
+
+
+def test_money_earned_from_the_funds_is_their_return_row() -> None:
+    text = ("Lena wants to earn at least $2000 a year from a growth fund and an income fund, and she can invest at most "
+            "$50000. The growth fund returns 9% and the income fund 4%. Each dollar in the growth fund has a risk score "
+            "of 0.7 and each dollar in income has risk 0.2. How much should she invest in each to minimize total risk?")
+    marks = [("CONST_DIR", "at least"), ("LIMIT", "2000"), ("VAR", "growth fund"), ("VAR", "income fund"),
+             ("CONST_DIR", "at most"), ("LIMIT", "50000"), ("VAR", "growth fund"), ("OBJ_NAME", "returns"),
+             ("PARAM", "9%"), ("VAR", "income fund"), ("PARAM", "4%"), ("VAR", "growth fund"), ("PARAM", "0.7"),
+             ("PARAM", "0.2"), ("OBJ_DIR", "minimize"), ("OBJ_NAME", "risk")]
+    goal, rows = model_of(*hand(text, marks))
+    assert goal == "min 0.7 * growth_fund + 0.2 * income_fund"
+    assert rows == ["0.09 * growth_fund + 0.04 * income_fund >= 2000", "growth_fund + income_fund <= 50000"]
+
+
+def test_an_elided_figure_and_a_share_of_some() -> None:
+    text = ("A summer camp hires senior leaders at $140 a day, junior leaders at $80 a day and cooks at $100 a day. A "
+            "senior leader can supervise 10 campers, a junior 6 and a cook 4, and there must be supervision for at "
+            "least 200 campers. At least a third of all leaders must be seniors. How many of each to hire at the lowest "
+            "daily cost?")
+    marks = [("VAR", "senior leaders"), ("PARAM", "140"), ("VAR", "junior leaders"), ("PARAM", "80"), ("VAR", "cooks"),
+             ("PARAM", "100"), ("VAR", "senior leader"), ("PARAM", "10"), ("VAR", "junior 6"), ("VAR", "cook 4"),
+             ("CONST_DIR", "at least"), ("LIMIT", "200"), ("CONST_DIR", "At least"), ("LIMIT", "a third"),
+             ("VAR", "seniors"), ("OBJ_DIR", "lowest"), ("OBJ_NAME", "cost")]
+    _, rows = model_of(*hand(text, marks))
+    assert "10 * senior_leaders + 6 * junior_leaders + 4 * cooks >= 200" in rows
+    assert "senior_leaders >= 0.333333333333 * (senior_leaders + junior_leaders)" in rows
+
+
+def test_a_class_noun_goal_and_a_subject_that_names_one() -> None:
+    text = ("A toy maker wants to make as many toys as possible. It makes toy trains and board games on one press. A "
+            "train takes 20 minutes on the press and a game takes 5 minutes. The press is available 2000 minutes per "
+            "week. It will make at most 2 times as many games as trains. How many trains and games should be made?")
+    marks = [("VAR", "toy trains"), ("VAR", "board games"), ("VAR", "train"), ("PARAM", "20"), ("VAR", "game"),
+             ("PARAM", "5"), ("LIMIT", "2000"), ("CONST_DIR", "at most"), ("PARAM", "2 times"), ("VAR", "games"),
+             ("VAR", "trains")]
+    goal, _ = model_of(*hand(text, marks))
+    assert goal == "max toy_trains + board_games"
+    text = ("A clinic wants to reach as many people as possible. A radio ad costs $300 and reaches 2000 people. A poster "
+            "run costs $100 and reaches 600 people. The budget is $6000. The radio station can run at most 12 ads and "
+            "the clinic wants at least as many poster runs as radio ads. How many radio ads and poster runs?")
+    marks = [("VAR", "radio ad"), ("PARAM", "300"), ("PARAM", "2000"), ("VAR", "poster run"), ("PARAM", "100"),
+             ("PARAM", "600"), ("CONST_DIR", "budget"), ("LIMIT", "6000"), ("CONST_DIR", "at most"), ("LIMIT", "12"),
+             ("CONST_DIR", "at least"), ("VAR", "poster runs"), ("VAR", "radio ads"), ("VAR", "radio ads"),
+             ("VAR", "poster runs")]
+    _, rows = model_of(*hand(text, marks))
+    assert "radio_ad <= 12" in rows
+
+
+def test_any_kind_uses_and_a_list_to_move() -> None:
+    text = ("A feed mill makes three mixes: Basic, Layer and Grower, measured in tonnes. A tonne of any mix uses 1 tonne "
+            "of grain and the mill has 80 tonnes of grain. Mixer time is 2 hours for a tonne of Basic, 1 hour for Layer "
+            "and 3 hours for Grower, with 150 mixer hours available. Profit per tonne is $30 for Basic, $25 for Layer "
+            "and $45 for Grower. How much of each mix should the mill make to maximize profit?")
+    marks = [("VAR", "Layer"), ("VAR", "Grower"), ("PARAM", "1"), ("CONST_DIR", "has"), ("LIMIT", "80"), ("PARAM", "2"),
+             ("VAR", "Basic"), ("PARAM", "1"), ("PARAM", "3"), ("LIMIT", "150"), ("PARAM", "30"), ("PARAM", "25"),
+             ("PARAM", "45"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
+    _, rows = model_of(*hand(text, marks))
+    assert "basic + layer + grower <= 1" not in rows and "basic + layer + grower <= 80" in rows
+    text = ("A library is moving its books with large and small vans. A large van trip takes 300 books and 5 maps. A "
+            "small van trip takes 100 books and 4 maps. The library has 3000 books and 70 maps to move. How many trips "
+            "of each van should be made to minimize the total trips?")
+    marks = [("VAR", "large van trip"), ("PARAM", "300"), ("PARAM", "5"), ("VAR", "small van trip"), ("PARAM", "100"),
+             ("PARAM", "4"), ("CONST_DIR", "has"), ("LIMIT", "3000"), ("LIMIT", "70"), ("OBJ_DIR", "minimize"),
+             ("OBJ_NAME", "total trips")]
+    _, rows = model_of(*hand(text, marks))
+    assert rows == ["300 * large_van_trip + 100 * small_van_trip >= 3000", "5 * large_van_trip + 4 * small_van_trip >= 70"]

@@ -117,7 +117,8 @@ def constraint_expr(spec: ConstraintSpec, names: list[str]) -> str:
         return f"{_lin(spec.terms, names)} {op} {_fmt(spec.limit)} * ({everything})"
     if spec.kind == "ratio":
         (v,) = spec.terms
-        return f"{names[v]} {op} {_fmt(spec.limit)} * ({everything})"
+        total = " + ".join(names[k] for k in spec.over) if spec.over else everything
+        return f"{names[v]} {op} {_fmt(spec.limit)} * ({total})"
     if spec.kind == "xby":
         return f"{names[spec.x]} {op} {_fmt(spec.param or 1.0)} * {names[spec.y]}"
     if spec.kind == "xy":

@@ -57,10 +57,12 @@ from modeler.strategies.offline.limit_scope import (
     _asked_head_total,
     _but_range,
     _clause_vars,
+    _counts_its_head,
     _each_one_before,
     _each_resource,
     _for_every,
     _named_in_clause,
+    _named_subject,
     _named_together,
     _neither_before,
     _of_each_kind,
@@ -98,6 +100,7 @@ from modeler.strategies.offline.limit_sense import (
     _every_unit,
     _had_too,
     _list_lead,
+    _listed_owed,
     _negated_subject,
     _negation_carried,
     _only_so_many,
@@ -199,7 +202,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
                                             before.lower())
                           and _unit(r, sp) in {"HOUR", "MINUTE"} else None)
         # "a tour needs 2 guides, and 20 guides work each day": the stock is a most, whatever need came before
-        sense = (_or_less_after(r, sp) or _only_so_many(r, sp) or ("<=" if _stock_subject(r.words, r.spans, sp) else None) or _promised(r, sp) or _negated_subject(r, sp) or _negation_carried(r, sp) or direction(before) or _list_lead(r, sp) or _verb_bound(r, sp) or _covered(r, sp, objective_sense) or stock or done or _duty_after(r, sp) or _whole_of_part(r, sp) or direction(cue)
+        sense = (_or_less_after(r, sp) or _listed_owed(r, sp) or _only_so_many(r, sp) or ("<=" if _stock_subject(r.words, r.spans, sp) else None) or _promised(r, sp) or _negated_subject(r, sp) or _negation_carried(r, sp) or direction(before) or _list_lead(r, sp) or _verb_bound(r, sp) or _covered(r, sp, objective_sense) or stock or done or _duty_after(r, sp) or _whole_of_part(r, sp) or direction(cue)
                  or _owed(r, sp) or direction(sentence) or "<=")
         sense = _all_of(r, sp) or _all_before(r, sp) or _total_duty(r, sp) or _every_unit(r, sp) or _batch_made(r, sp) or sense  # "has inherited $50000 and will invest all of it"
         vars_ = _clause_vars(r, sp, limits)
@@ -255,7 +258,8 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             # ("the mix must be no more than 80% sand": the name after the share, said by its head alone)
             var = var if var is not None else _var_follows(r, sp)
             if var is not None:
-                out.append(ConstraintSpec("ratio", sense, value, {var: 1.0}, sentence=sentence, cue=cue))
+                out.append(ConstraintSpec("ratio", sense, value, {var: 1.0}, sentence=sentence, cue=cue,
+                                          over=_share_base(r, sp, var)))
                 continue
         if r.variables and (_of_each_type(r, sp) or _neither_before(r, sp) or (
                 _each_one_before(r, sp) and _asked_unit(r, sp))):
@@ -285,6 +289,13 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         if follows is None and not total and (given := _money_put_in(r, sp, vars_)) is not None:
             kind = "lowerbound" if sense == ">=" else "upperbound"
             out.append(ConstraintSpec(kind, sense, value, {given: 1.0}, sentence=sentence, cue=cue))
+            continue
+        if follows is None and vars_ and not total and (named := _named_subject(r, sp)) is not None and (
+                _counts_its_head(r, sp, r.variables[named].text.split()[0])):
+            # ("The radio station can run at most 15 ads and the department wants ... flyer drops": the subject
+            # names the radio ads, whatever the rest of the sentence names)
+            kind = "lowerbound" if sense == ">=" else "upperbound"
+            out.append(ConstraintSpec(kind, sense, value, {named: 1.0}, sentence=sentence, cue=cue))
             continue
         if follows is None and not vars_ and not total and (named := _one_bounded(r, sp)) is not None:
             # "and Birch can ship no more than 4,000 tonnes": the one source the subject names (or the quota:
@@ -363,3 +374,18 @@ def _narrow_but_ranges(r: Reading, out: list[ConstraintSpec], made: list[tuple[S
             (var,) = one[0].terms
             two[0].kind = "lowerbound" if two[0].sense == ">=" else "upperbound"
             two[0].terms = {var: 1.0}
+
+
+def _share_base(r: Reading, sp: Span, var: int) -> tuple[int, ...]:
+    """"at least a quarter of all counselors (senior plus junior) must be seniors" beside lifeguards: a share "of
+    all" / "of the" decisions whose names end on one head the others' do not is a share of their total alone
+    (empty: of every decision)."""
+    k = sp.end + (sp.end < len(r.words) and r.words[sp.end].lower() in {"%", "percent"})
+    low = [w.lower() for w in r.words[k: k + 4]]
+    if low[:1] != ["of"] or len(low) < 3:
+        return ()
+    # (a plural head: "of the fund in shares" is the whole sum, whatever names end on "fund")
+    head = low[2] if low[1] in {"all", "the"} and stem(low[2]) != low[2] else ""
+    some = tuple(v.index for v in r.variables if head and v.text.split() and stem(v.text.split()[-1]) == stem(head))
+    return some if 2 <= len(some) < len(r.variables) and var in some else ()
+

@@ -408,7 +408,10 @@ def _generic_count(r: Reading, sp: Span, sense: str) -> bool:
 def _shared_among(r: Reading, sp: Span, objective_feature: int | None = None) -> bool:
     """"shares 300 hours of telescope time among a galaxy survey, an exoplanet survey and a comet survey",
     "makes 100 kilograms of blend from soy wax, beeswax and paraffin": an amount shared out among the
-    variables, or made from them, is their sum."""
+    variables, or made from them, is their sum. (Not money earned from them: "wants to earn at least $3000 a
+    year from a stock fund and a bond fund" is the return row.)"""
+    if sp.start > 0 and r.words[sp.start - 1] == "$" and _earned(r, sp):
+        return False
     for k in range(sp.end, min(sp.end + 8, len(r.words) - 2)):
         w = r.words[k].lower()
         if w in {".", ";", "?", "!", "which", "while", "and"} or k in r.mention_var:

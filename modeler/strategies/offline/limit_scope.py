@@ -162,8 +162,9 @@ def _named_subject(r: Reading, sp: Span) -> int | None:
     if len(clause) < 3 or not any(w.lower() in {"can", "could", "may", "will", "cannot"} for w in clause[1:4]):
         return None
     w = clause[1] if clause[0].lower() in OWNERS else clause[0]
-    # ("Our bank staff can only take 45 shifts": a possessive subject whose first word only one name holds)
-    if not w[:1].isupper() and clause[0].lower() not in OWNERS - {"the"}:
+    # ("Our bank staff can only take 45 shifts": a possessive subject whose first word only one name holds; "The
+    # radio station can run at most 15 ads": the one name that word opens ends on what the limit counts)
+    if not w[:1].isupper() and clause[0].lower() not in OWNERS - {"the"} and not _counts_its_head(r, sp, w):
         return None
     owners = {v.index for v in r.variables for m in v.mentions if w.lower() in m.lower().split()}
     if len(owners) != 1:
@@ -173,6 +174,14 @@ def _named_subject(r: Reading, sp: Span) -> int | None:
         owners = {v.index for v in r.variables for m in v.mentions if subject and set(subject) <= set(
             m.lower().split())} if 1 < len(subject) <= 3 else set()
     return owners.pop() if len(owners) == 1 else None
+
+
+def _counts_its_head(r: Reading, sp: Span, w: str) -> bool:
+    """The word after the limit is the head of the one name `w` opens."""
+    if sp.end >= len(r.words):
+        return False
+    names = [v.text.lower().split() for v in r.variables if v.text.lower().split()[:1] == [w.lower()]]
+    return len(names) == 1 and len(names[0]) > 1 and stem(names[0][-1]) == stem(r.words[sp.end])
 
 
 def _clause_to(r: Reading, sp: Span) -> list[str]:

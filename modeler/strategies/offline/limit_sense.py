@@ -479,3 +479,15 @@ def _batch_made(r: Reading, sp: Span) -> str | None:
         return "=="
     return None
 
+
+# "The collection has 200 paintings and 44 sculptures to move": what is to be done to the list's last item is to be
+# done to each item before it
+_LISTED_TO_DO = re.compile(r"^(?:[a-z-]+ ){1,3}(?:, )?and [\d.,]+ (?:[a-z-]+ ){1,3}to (?:move|deliver|ship|transport|"
+                           r"carry|serve|feed|cover|pack|fill|bring|collect|clear)\b")
+
+
+def _listed_owed(r: Reading, sp: Span) -> str | None:
+    """">=" for an item of a list that ends "... to move": its amount is owed, though "has" opens the list."""
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    return ">=" if _LISTED_TO_DO.match(" ".join(w.lower() for w in r.words[sp.end: b])) else None
+

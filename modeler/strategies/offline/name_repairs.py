@@ -639,8 +639,26 @@ def _trailing_figures(words: list[str], spans: list[Span]) -> list[Span]:
             if any(j != k and is_number(words[j]) and words[j + 1].lower() == unit for j in range(a, e - 1)):
                 out += [Span("VAR", sp.start, k, " ".join(words[sp.start:k])), Span("PARAM", k, k + 1, words[k])]
                 continue
+        if sp.label == "VAR" and k > sp.start and words[k][:1].isdigit() and is_number(words[k]) and (
+                sp.end == len(words) or words[sp.end].lower() in {",", "and", ".", ";"}) and _elided_figure(
+                words, sp.start, k):
+            out += [Span("VAR", sp.start, k, " ".join(words[sp.start:k])), Span("PARAM", k, k + 1, words[k])]
+            continue
         out.append(sp)
     return out
+
+
+def _elided_figure(words: list[str], a: int, k: int) -> bool:
+    """"A senior counselor can supervise 12 campers, a junior 8 and a lifeguard 6": a name run on into a number
+    that closes its list item, after an article, where the name is said elsewhere with no number after it (not
+    "lake 1" ... "lake 2"), is a name and its figure, the verb and unit left out."""
+    if a < 1 or words[a - 1].lower() not in {"a", "an", "each", "every"}:
+        return False
+    name = [singular(w) for w in words[a:k]]
+    low = [singular(w) for w in words]
+    n = len(name)
+    said = [j for j in range(len(words) - n + 1) if j != a and low[j: j + n] == name]
+    return bool(said) and not any(j + n < len(words) and is_number(words[j + n]) for j in said)
 
 
 def _counted_modifiers(words: list[str], spans: list[Span]) -> list[Span]:

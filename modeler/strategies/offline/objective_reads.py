@@ -296,6 +296,12 @@ def _counted(r: Reading, said: list[str]) -> dict[int, float]:
     picked = [v for v in r.variables if named and named <= v.keys]
     if not picked or len(picked) == len(r.variables):
         return every
+    # ("as many toys as possible" beside "toy robots" and "jigsaw puzzles": a noun the goal says in the plural,
+    # that one name holds in the singular before its head, is the class of them all)
+    plural = {stem(w) for w in low if w.isalpha() and stem(w) != w}
+    if len(picked) == 1 and named == plural and all(
+            w in [x.lower() for x in picked[0].text.split()[:-1]] for w in named):
+        return every
     # a modifier picks them out ("large trucks" beside "small trucks"), not a head word only some of the
     # names happen to carry ("flights" of "large jet flights" beside "small jet")
     shared = set.intersection(*(v.keys for v in r.variables))

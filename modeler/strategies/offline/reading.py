@@ -978,7 +978,8 @@ def _money_in(words: list[str], k: int, a: int) -> bool:
     if k - 2 < a or words[k - 1].lower() != "in":
         return False
     before = words[k - 2].lower()
-    return before in {"%", "percent"} or (bool(re.fullmatch(r"\d[\d,]*(?:\.\d+)?", before)) and (
+    # ("each dollar in bonds has risk 0.1")
+    return before in {"%", "percent", "dollar"} or (bool(re.fullmatch(r"\d[\d,]*(?:\.\d+)?", before)) and (
         "$" in words[max(a, k - 4): k - 2] or "dollars" in before))
 
 

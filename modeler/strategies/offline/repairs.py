@@ -144,7 +144,8 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
-        elif sp.label == "PARAM" and not has_var and not _respective_run(tokens, same, sp) and ((cues and (
+        elif sp.label == "PARAM" and not has_var and not _respective_run(tokens, same, sp) and not _any_kind_uses(
+                tokens, sp) and ((cues and (
                 any(x.label == "LIMIT" for x in same) or _strong_cue(texts.get(sent, []), same))) or _duty_before(
                 tokens, sp)):
             # "bake using 3000 g of flour", "keep the weekly payroll at most $200000": no variable to
@@ -758,6 +759,19 @@ def _paired_amount(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     words = [t.text.lower() for t in tokens]
     return sp.end + width < len(words) and words[sp.end] == words[p.end] and all(
         w.isalpha() for w in words[sp.end: sp.end + width]) and words[sp.end + width] in _PAIR_ENDS
+
+
+_ANY_KIND_USES = re.compile(r"(?:^|, )(?:a|an|each|every|one) [a-z]+ of (?:any|each|either|every) [a-z]+ (?:uses|needs|"
+                            r"takes|requires|contains|gives)$")
+
+
+def _any_kind_uses(tokens: list[Token], sp: Span) -> bool:
+    """"A tonne of any blend uses 1 tonne of base material": what one unit of every kind uses, a coefficient of
+    them all though its sentence names none."""
+    a = sp.start
+    while a > 0 and tokens[a - 1].sent == tokens[sp.start].sent:
+        a -= 1
+    return bool(_ANY_KIND_USES.search(" ".join(t.text.lower() for t in tokens[a: sp.start])))
 
 
 _NOT_RATE_VERBS = frozenset("for of to in on at with by from about than up over under per is are was were has have had "

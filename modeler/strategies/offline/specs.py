@@ -32,3 +32,4 @@ class ConstraintSpec:
     share: bool = False  # the limit is a fraction ("at least 40 percent of the gravel"): a blend if its row is
     # in percents too (limit_rows._percent_row)
     guessed: bool = False  # its coefficient group was the one left over, beside a like limit (limit_rows)
+    over: tuple[int, ...] = ()  # for a ratio: the variables whose total it is a share of (all when empty)
