@@ -349,3 +349,39 @@ def test_any_kind_uses_and_a_list_to_move() -> None:
              ("OBJ_NAME", "total trips")]
     _, rows = model_of(*hand(text, marks))
     assert rows == ["300 * large_van_trip + 100 * small_van_trip >= 3000", "5 * large_van_trip + 4 * small_van_trip >= 70"]
+
+
+def test_money_put_into_a_name_and_a_may_not_comparison() -> None:
+    text = ("Rita plans to invest no more than $30000 in the mining and shipping industries. Every dollar put into "
+            "mining gives a $1.20 profit, and every dollar put into shipping gives a $1.50 profit. The shipping "
+            "industry must receive no less than $4000. Formulate an LP to maximize Rita's profit.")
+    marks = [("CONST_DIR", "no more than"), ("LIMIT", "30000"), ("VAR", "mining"), ("VAR", "shipping industries"),
+             ("PARAM", "1.20"), ("OBJ_NAME", "profit"), ("PARAM", "1.50"), ("OBJ_NAME", "profit"),
+             ("CONST_DIR", "no less than"), ("LIMIT", "4000"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
+    goal, _ = model_of(*hand(text, marks))
+    assert goal.endswith("1.5 * shipping_industries") and goal.startswith("max 1.2 * mining")
+    text = ("A fund has $900,000 available to invest in bonds, gold, and land. The annual returns are 4% for bonds, 6% "
+            "for gold, and 9% for land. The manager imposes two rules: (a) the money put into land may not be more "
+            "than the money put into bonds; (b) land can make up no more than 30% of the total amount invested. "
+            "Formulate an LP that maximizes the annual return.")
+    marks = [("LIMIT", "900,000"), ("CONST_DIR", "available"), ("VAR", "gold"), ("OBJ_NAME", "returns"),
+             ("PARAM", "4%"), ("PARAM", "6%"), ("VAR", "gold"), ("PARAM", "9%"), ("CONST_DIR", "more than"),
+             ("VAR", ") land"), ("CONST_DIR", "no more than"), ("LIMIT", "30%"), ("OBJ_DIR", "maximizes"),
+             ("OBJ_NAME", "return")]
+    goal, rows = model_of(*hand(text, marks))
+    assert goal == "max 0.04 * bonds + 0.06 * gold + 0.09 * land"
+    assert "land <= bonds" in rows
+
+
+def test_where_they_are_sold_is_no_decision() -> None:
+    text = ("Tea A and Tea B are sold at a tea shop, and each is made from mint and lemon balm. To make one Tea A, the "
+            "shop needs 5 g of mint and 3 g of lemon balm; one Tea B needs 2 g of mint and 6 g of lemon balm. Supplies "
+            "are limited to 500 g of mint and 600 g of lemon balm. Each Tea A brings in a profit of $3 and each Tea B a "
+            "profit of $4. How many of each tea should the shop make so that profit is maximized?")
+    marks = [("VAR", "Tea B"), ("VAR", "tea shop"), ("VAR", "Tea A"), ("PARAM", "5"), ("PARAM", "3"),
+             ("VAR", "one Tea B"), ("PARAM", "2"), ("PARAM", "6"), ("LIMIT", "500"), ("LIMIT", "600"), ("VAR", "Tea A"),
+             ("OBJ_NAME", "profit"), ("PARAM", "3"), ("VAR", "Tea B"), ("OBJ_NAME", "profit"), ("PARAM", "4"),
+             ("OBJ_NAME", "profit"), ("OBJ_DIR", "maximized")]
+    goal, rows = model_of(*hand(text, marks))
+    assert goal == "max 3 * tea_a + 4 * tea_b"
+    assert rows == ["3 * tea_a + 6 * tea_b <= 600", "5 * tea_a + 2 * tea_b <= 500"]

@@ -26,7 +26,7 @@ def _compares(r: Reading, sp: Span) -> bool:
     return _is_multiplier(r, sp) and bool(re.match(r"(times? )?(as many|as much|more|fewer|less|the)\b", after))
 
 
-_MODAL = re.compile(r"\b(must|should|shall|can|cannot|can't|could|need|needs|has to|have to|want|wants|prefer|"
+_MODAL = re.compile(r"\b(must|should|shall|can|cannot|can't|could|may|need|needs|has to|have to|want|wants|prefer|"
                     r"prefers|required?|at least|at most|no more|no less|exceed|exceeds|limit|will)\b")
 _CLAUSE_SPLIT = frozenset({",", ";", "but", "while", "whereas", "and", "however", "so", "since", "because"})
 _FRACTION_OF = re.compile(r"\b(half|third|quarter|fourth|fifth|\d+(?:\.\d+)? ?%|\d+ percent)\b (?:of )?(the|that)\b")

@@ -166,7 +166,8 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     parallel += second_name(words, [sp for sp in spans + extra + parallel if sp.label == "VAR"])
     extra += parallel
     tagged.update(k for sp in parallel for k in range(sp.start, sp.end))
-    names = {tuple(singular(w) for w in sp.text.split()) for sp in var_spans + extra}
+    # (a bracket the tagger took in, "( b ) futures", is no word of the name)
+    names = {tuple(singular(w) for w in sp.text.split() if any(ch.isalnum() for ch in w)) for sp in var_spans + extra}
     names = {n for n in names if n and not all(x in STOP for x in n)}
     # a lone word that ends a longer name ("drops" of "eye drops") is too vague to look for
     # (but one that opens a single longer name, the pack it comes in or its measure, is that name's short form:
@@ -2080,6 +2081,9 @@ def _parallel_mentions(words: list[str], var_spans: list[Span], tagged: set[int]
 
 # who decides, not what is decided: "A toy company ...", "The mall ...", "the hardware section". Weak ones
 # are decisions too at times ("gaming stations", "students" hired) and stay when numbers measure them.
+# the verbs before where something is sold or made ("sold at a juice store"; not "a film at the local cinema")
+_SOLD_AT = frozenset("sold bought served offered made produced baked brewed".split())
+
 _ACTORS = frozenset(stem(w) for w in (
     "company companies factory firm manufacturer business corporation owner person government team section office "
     "department man woman family household organization agency authority broadcaster").split())
@@ -2349,8 +2353,12 @@ def resource_variables(r: Reading) -> set[int]:
         head = stem(v.text.split()[-1])
         # an actor is not one of several alike ("a camera company, a laptop company") nor listed with
         # another decision ("monitors and gaming stations")
-        actor = (head in _ACTORS or (head in _WEAK_ACTORS and v.index not in with_coefs)) and heads[head] == 1 \
-            and not _listed_with(r, v)
+        # ("Juice A and Juice B are sold at a juice store ... the store needs 20 g": where they are sold, whatever
+        # numbers "the store" then took)
+        at_place = all(p >= 3 and r.words[p - 3].lower() in _SOLD_AT and r.words[p - 2].lower() in {
+            "at", "by", "from"} and r.words[p - 1].lower() in {"a", "an", "the"} for p in v.positions)
+        actor = (head in _ACTORS or (head in _WEAK_ACTORS and (v.index not in with_coefs or at_place))) and heads[
+            head] == 1 and not _listed_with(r, v)
         shared = v.index in split and len(r.variables) - len(split) >= MIN_VARIABLES
         shared = shared or _umbrella(r, v, with_coefs)
         if measured or actor or shared:

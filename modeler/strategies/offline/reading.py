@@ -975,11 +975,11 @@ def _possessive_letter(word: str, one_word: dict[int, set[str]]) -> int | None:
 def _money_in(words: list[str], k: int, a: int) -> bool:
     """"at least $1 in bonds for every $2 in equities", "no more than 40% in tech": an amount of money (or a
     share) put "in" a word names the decision it is put in ("bonds" of "bond portfolio")."""
-    if k - 2 < a or words[k - 1].lower() != "in":
+    if k - 2 < a or words[k - 1].lower() not in {"in", "into"}:
         return False
     before = words[k - 2].lower()
-    # ("each dollar in bonds has risk 0.1")
-    return before in {"%", "percent", "dollar"} or (bool(re.fullmatch(r"\d[\d,]*(?:\.\d+)?", before)) and (
+    # ("each dollar in bonds has risk 0.1", "every dollar put into education gives $2.10")
+    return before in {"%", "percent", "dollar", "put", "invested", "placed"} or (bool(re.fullmatch(r"\d[\d,]*(?:\.\d+)?", before)) and (
         "$" in words[max(a, k - 4): k - 2] or "dollars" in before))
 
 
