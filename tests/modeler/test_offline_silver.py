@@ -177,3 +177,13 @@ def test_the_cli_names_a_bad_line_and_a_missing_file(tmp_path, capsys) -> None: 
     assert "bad.jsonl:2: not a JSON object" in capsys.readouterr().err
     assert main(["--data", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "x.txt")]) == 2
     assert "No such file" in capsys.readouterr().err
+
+
+
+def test_the_taggers_never_learn_from_an_unseen_or_blind_set() -> None:
+    from modeler.strategies.offline.train import SILVER_SETS
+
+    learnt = {p.parent.name for p in SILVER_SETS}
+    unseen = {f"fresh_lp_dev{k}" for k in (9, 11, 12, 18, 23, 24, 26, 32, 33, 36, 38, 40)} | {"fresh_lp"}
+    assert not learnt & unseen
+    assert all(p.is_file() for p in SILVER_SETS)
