@@ -385,3 +385,17 @@ def test_where_they_are_sold_is_no_decision() -> None:
     goal, rows = model_of(*hand(text, marks))
     assert goal == "max 3 * tea_a + 4 * tea_b"
     assert rows == ["3 * tea_a + 6 * tea_b <= 600", "5 * tea_a + 2 * tea_b <= 500"]
+
+
+def test_the_verb_of_putting_money_is_no_name() -> None:
+    text = ("There are two bakeries, K and L, and an investor has up to $50000 that she can put into them. The amount "
+            "she puts into bakery K must be no less than two times the amount she puts into bakery L, and bakery K can "
+            "receive no more than $40000. Money invested in bakery K returns 6%, while money invested in bakery L "
+            "returns 8%. How should she divide her investment to get the largest earnings?")
+    marks = [("VAR", "K"), ("VAR", "L"), ("CONST_DIR", "up to"), ("LIMIT", "50000"), ("VAR", "put into"),
+             ("VAR", "puts into bakery K"), ("CONST_DIR", "no less than"), ("PARAM", "two times"),
+             ("VAR", "into bakery L"), ("VAR", "bakery K"), ("CONST_DIR", "no more than"), ("LIMIT", "40000"),
+             ("VAR", "bakery K"), ("OBJ_NAME", "returns"), ("PARAM", "6%"), ("VAR", "bakery L"),
+             ("OBJ_NAME", "returns"), ("PARAM", "8%")]
+    _, rows = model_of(*hand(text, marks))
+    assert "k + l <= 50000" in rows

@@ -41,6 +41,9 @@ _PERSONS = frozenset("i we you he she they me us him her them".split())
 _EDGE = frozenset("through via during using into onto over under per more less fewer extra many much".split())
 
 
+_PUT_VERBS = frozenset("put puts invest invests place places spend spends allocate allocates".split())
+
+
 def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     """Trim function words off a VAR span's edges ("on tables" -> "tables"); drop it when nothing is left
     but numbers ("has 1" of "has 1 serving of meat"), when the rest is the head every other name shares
@@ -100,6 +103,9 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
             continue  # nothing but a number left, or what the objective measures ("profits")
         if all(w.lower() in _PERSONS for w in words[a:b]):
             continue  # ("and [I] make $5 each", "[we] pay $90 a day"): who decides, never what is decided
+        if sp.end - sp.start >= 2 and words[sp.start].lower() in _PUT_VERBS and words[sp.start + 1].lower() in {
+                "into", "in"} and all(w.lower() in _PUT_VERBS | {"into", "in", "them", "it"} for w in words[sp.start:sp.end]):
+            continue  # ("that he can [put into] them"): the verb of putting money, no name
         if (a, b) != (sp.start, sp.end):
             rest = singular(words[b - 1])
             # ("[Type A] ... [Type A]" trimmed to "A": a lone capital is a label, never the category names share)
