@@ -187,7 +187,7 @@ class EntityTagger:
 # "silver" also from texts by other authors annotated from their gold models (silver.py). Each alone
 # reads NL4Opt a little worse than the first tagger, but they slip on different names, so the reader
 # turns to them when its first reading is unsure (offline/__init__.py).
-ALTERNATES = ("sparse", "renamed", "silver")
+ALTERNATES = ("sparse", "renamed", "silver", "silverdev")
 
 
 def alternate_path(model: Path, name: str) -> Path:
