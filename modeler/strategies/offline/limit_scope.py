@@ -643,10 +643,10 @@ def _counted_for(r: Reading, k: int) -> int | None:
 _COUNTED_FOR = frozenset({"for", "are", "be", "is"})
 _KEPT_FOR = re.compile(r"(?:(?:are|is|must be|will be|should be|have been|has been|be) )?(?:set aside|reserved|kept|held|"
                        r"saved|earmarked)(?= for\b)")
-# ("no more than $12000 can go into healthcare", "$5000 may be put in bonds": a modal before the verb too)
 # the head of a unit of measure a decision's word may qualify ("board feet", "man hours")
 _MEASURE_HEADS = frozenset("feet foot".split()) | MEASURES - {"units", "square", "cubic"}
 
+# ("no more than $12000 can go into healthcare", "$5000 may be put in bonds": a modal before the verb too)
 _MONEY_GLUE = frozenset("must has have to should needs need be is are invested put placed spent allocated kept "
                         "going go stay stays remain remains left can may could sit sits".split())
 

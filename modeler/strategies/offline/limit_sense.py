@@ -9,7 +9,7 @@ import re
 from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.limit_words import _PP, _clause_after, _clause_before
 from modeler.strategies.offline.reading import Reading
-from modeler.strategies.offline.repairs import ALL_MUST, FULLY_USED, OWED, SUPPLIED
+from modeler.strategies.offline.repairs import ALL_MUST, FULLY_USED, OWED, SUPPLIED, made_into
 from modeler.strategies.offline.words import OR_BOUND, direction, parse_value, stem
 
 
@@ -473,11 +473,8 @@ def _batch_made(r: Reading, sp: Span) -> str | None:
     """"==" for the amount a mix of the decisions is made "to make": "mixes three bases, A, B and C, to make 800
     liters of a new paint" (the batch is that much, no more and no less)."""
     s = r.tokens[sp.start].sent
-    if sp.start >= 3 and r.words[sp.start - 3] == "," and r.words[sp.start - 2].lower() == "to" and r.words[
-            sp.start - 1].lower() in {"make", "produce", "prepare", "blend", "fill"} and any(
-            x.label == "VAR" and x.end <= sp.start and r.tokens[x.start].sent == s for x in r.spans):
-        return "=="
-    return None
+    return "==" if made_into(r.words, sp.start) and any(
+        x.label == "VAR" and x.end <= sp.start and r.tokens[x.start].sent == s for x in r.spans) else None
 
 
 # "The collection has 200 paintings and 44 sculptures to move": what is to be done to the list's last item is to be

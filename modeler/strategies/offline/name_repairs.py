@@ -173,13 +173,12 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     # (but one that opens a single longer name, the pack it comes in or its measure, is that name's short form:
     # "vodka" of "vodka bottle", "beets" of "beet acreage"; not "van" of "van trips", the vehicle, not the
     # decision, nor "strawberry" of "strawberry smoothie", what it is made of)
-    named = names
-    names = {n for n in names if len(n) > 1 or not any(len(o) > 1 and n[0] in o for o in names) or (
-        not any(len(o) > 1 and n[0] in o[1:] for o in names) and [o for o in names if len(o) > 1 and o[0] == n[0]] == [
-            (n[0], o[-1]) for o in names if len(o) == 2 and o[0] == n[0] and o[-1] in _PACKS | _MEASURED_AS])}
+    lone = {n for n in names if len(n) == 1 and any(len(o) > 1 and n[0] in o for o in names)}
+    opened = {n: _opened_names(n[0], names) for n in lone}
+    kept = {n for n in lone if opened[n] and all(len(o) == 2 and o[-1] in _PACKS | _MEASURED_AS for o in opened[n])}
     lowered = [singular(w) for w in words]
-    extra += _closing_openers(words, lowered, {n[0] for n in named - names if len(n) == 1 and not any(
-        len(o) > 1 and n[0] in o[1:] for o in named) and sum(len(o) > 1 and o[0] == n[0] for o in named) == 1}, tagged)
+    extra += _closing_openers(words, lowered, {n[0] for n in lone - kept if len(opened[n]) == 1}, tagged)
+    names -= lone - kept
     # longer names first; of two names as long, the one that stands first in the text ("West Moon Designs" with
     # "Moon Designs" and "West Moon" tagged: "West Moon"), whatever the hash seed
     for m in sorted({len(n) for n in names}, reverse=True):
@@ -197,6 +196,12 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         words, _contained_names(words, _none_of(words, _letter_names(words, _parallel_verb_params(words, _gapped_params(
             words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
                 words, sorted(spans + extra, key=lambda sp: sp.start)))))))))))))))))
+
+
+def _opened_names(word: str, names: set[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The longer names that open with `word`; none when a longer name holds it further on."""
+    longer = [o for o in names if len(o) > 1]
+    return [] if any(word in o[1:] for o in longer) else [o for o in longer if o[0] == word]
 
 
 # what the amount of a decision is measured as, after its name: "the beet acreage", "the barge tonnage"
@@ -2079,11 +2084,11 @@ def _parallel_mentions(words: list[str], var_spans: list[Span], tagged: set[int]
     return out
 
 
-# who decides, not what is decided: "A toy company ...", "The mall ...", "the hardware section". Weak ones
-# are decisions too at times ("gaming stations", "students" hired) and stay when numbers measure them.
 # the verbs before where something is sold or made ("sold at a juice store"; not "a film at the local cinema")
 _SOLD_AT = frozenset("sold bought served offered made produced baked brewed".split())
 
+# who decides, not what is decided: "A toy company ...", "The mall ...", "the hardware section". Weak ones
+# are decisions too at times ("gaming stations", "students" hired) and stay when numbers measure them.
 _ACTORS = frozenset(stem(w) for w in (
     "company companies factory firm manufacturer business corporation owner person government team section office "
     "department man woman family household organization agency authority broadcaster").split())

@@ -552,13 +552,18 @@ _MAKE_VERBS = frozenset("make makes produce produces bake bakes build builds man
                         "prepares brew brews cook cooks".split())
 
 
+def made_into(words: list[str], k: int) -> bool:
+    """"..., A, B and C, to make 800 liters of a new paint": the number at k follows ", to make" (what the
+    decisions named before it are made into)."""
+    return k >= 3 and words[k - 3] == "," and words[k - 2].lower() == "to" and words[k - 1].lower() in {
+        "make", "produce", "prepare", "blend", "fill"}
+
+
 def _made_using(tokens: list[Token], same: list[Span], sp: Span) -> bool:
     """"wants to make bean burritos and beef burritos using 5000 grams of lettuce": the variables are what
     is made, and what they are made "using" is at hand for all of them (not "each chair is made using 5 kg
     of wood", where a variable is the subject)."""
-    if sp.start >= 3 and tokens[sp.start - 3].text == "," and tokens[sp.start - 2].text.lower() == "to" and tokens[
-            sp.start - 1].text.lower() in {"make", "produce", "prepare", "blend", "fill"} and any(
-            x.label == "VAR" and x.end <= sp.start for x in same):
+    if made_into([t.text for t in tokens], sp.start) and any(x.label == "VAR" and x.end <= sp.start for x in same):
         return True  # ("mixes three bases, A, B and C, to make 800 liters of a new paint": the whole batch)
     if sp.start < 1 or tokens[sp.start - 1].text.lower() != "using":
         return False

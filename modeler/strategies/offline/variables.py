@@ -278,7 +278,6 @@ def _suspicion(r: Reading, v: Variable) -> float:
     return max(share if share >= 0.5 else 0.0, 1.0 if category or measure else 0.0, 0.8 if actor else 0.0)
 
 
-
 def _sole_means(r: Reading, v: Variable, listed: bool) -> bool:
     """"ships them to a distributor by truck in cases. The truck can take at most 600 cases": one vehicle or
     means, said in the singular after "by" and then "the", never counted, asked about or listed with a
