@@ -135,6 +135,13 @@ _WORDS = {
 }
 
 
+def _says_nonnegative(spec: ConstraintSpec) -> bool:
+    """"x1 and x2 are unknown values, each 0 or more": a sum (or a bound) of decisions at least 0 says only what every
+    decision's lower bound already says, so the model leaves it out (the reading still counts its number used)."""
+    return spec.sense == ">=" and spec.limit == 0 and spec.kind in {"sum", "lowerbound", "linear"} and bool(
+        spec.terms) and all(c >= 0 for c in spec.terms.values())
+
+
 def build(r: Reading, obj: Objective, specs: list[ConstraintSpec], name: str = "offline") -> tuple[
         dict[str, Any], list[dict[str, Any]]]:
     """The model as a JSON dict (for `Model.from_json`) and the understanding shown to the user."""
@@ -159,7 +166,7 @@ def build(r: Reading, obj: Objective, specs: list[ConstraintSpec], name: str = "
     seen: set[str] = set()
     for k, spec in enumerate(specs, start=1):
         expr = constraint_expr(spec, names)
-        if expr in seen:
+        if expr in seen or _says_nonnegative(spec):
             continue
         seen.add(expr)
         cname = f"c{k}_{spec.kind}"

@@ -387,5 +387,28 @@ def _share_base(r: Reading, sp: Span, var: int) -> tuple[int, ...]:
     # (a plural head: "of the fund in shares" is the whole sum, whatever names end on "fund")
     head = low[2] if low[1] in {"all", "the"} and stem(low[2]) != low[2] else ""
     some = tuple(v.index for v in r.variables if head and v.text.split() and stem(v.text.split()[-1]) == stem(head))
-    return some if 2 <= len(some) < len(r.variables) and var in some else ()
+    if not (2 <= len(some) < len(r.variables) and var in some):
+        return ()
+    # (not where the others are kinds of it too: "three types of ads: magazine ads, flyers, and billboard ads",
+    # "newspaper, radio and television ads")
+    return () if _kinds_of(r, head, [v.index for v in r.variables if v.index not in some]) else some
+
+
+def _kinds_of(r: Reading, head: str, others: list[int]) -> bool:
+    """The text says what the decisions `others` are kinds of `head`: "types of ads", or a mention of one of them
+    opens a list that ends on the head ("newspaper, radio and television ads")."""
+    low = [w.lower() for w in r.words]
+    if any(low[k] in {"types", "kinds", "sorts", "forms"} and low[k + 1] == "of" and stem(low[k + 2]) == stem(head)
+           for k in range(len(low) - 2)):
+        return True
+    ends = {sp.start: sp.end for sp in r.spans}
+    for k, v in r.mention_var.items():
+        if v not in others:
+            continue
+        j = ends.get(k, k + 1)
+        while j < len(low) and j - k <= 8 and (low[j] in {",", "and", "or"} or j in r.mention_var):
+            j = ends.get(j, j + 1) if j in r.mention_var else j + 1
+            if stem(low[j - 1]) == stem(head) and j - 1 > k:
+                return True
+    return False
 

@@ -78,7 +78,10 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
         of_name = None if frac else _fraction_of_name(r, a, b)
         if frac and any(sp.label == "LIMIT" and a <= sp.start < b and _share_must_be(r, sp) is not None for sp in r.spans):
             frac = None  # ("a third of the carriers must ride bikes": a share of the whole, not of one kind)
-        compare = any(c in low for c in _COMPARE) or bool(_MORE_THAN.search(low)) or bool(_AS_THE_NUMBER.search(low))
+        # ("wants as much vitamin C as possible from orange juice and a kale smoothie": a goal, no comparison)
+        plain = _AS_POSSIBLE.sub(" ", low)
+        compare = any(c in plain for c in _COMPARE) or bool(_MORE_THAN.search(plain)) or bool(
+            _AS_THE_NUMBER.search(plain))
         if not (has_times or frac or compare or of_name):
             continue
         if any(sp for sp in limits if a <= sp.start < b and not _is_multiplier(r, sp) and not frac and not (
@@ -154,6 +157,10 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
         elif _MODAL.search(cl):  # "there are usually more sofas than beds" states a fact, not a rule
             out.append((ConstraintSpec("xy", sense, 0.0, x=x, y=y, sentence=sentence, cue=clause), (a, b)))
     return out
+
+
+_AS_POSSIBLE = re.compile(r"\bas (?:much|many)\b(?:(?! as ).)*? as (?:possible|it can|they can|she can|he can|we can|"
+                          r"you can|i can)\b")
 
 
 _PLUS_BOUND = re.compile(r"\b(no more than|not more than|at most|no less than|not less than|at least)$")

@@ -441,8 +441,11 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
     if them is not None:
         return them
     glue = {"of", "the", "units", "unit", "new", "more", "fewer", "less", "a", "an"}
+    # ("$2000 or more into the healthcare industry", "20 or more orders of tacitos": what the amount counts is said
+    # after its bound)
+    end = sp.end + 2 if [w.lower() for w in r.words[sp.end: sp.end + 2]] in _OR_BOUNDS else sp.end
     # "at least $1000 has to be invested in the shipping industry": the words between say where it goes
-    k0 = sp.end
+    k0 = end
     while k0 < min(sp.end + 5, len(r.words)) and r.words[k0].lower() in _MONEY_GLUE:
         k0 += 1
     if sp.start > 0 and r.words[sp.start - 1] == "$" and _money_decisions(r) and k0 < len(r.words) and (
@@ -457,13 +460,13 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
                 return r.distinct[stem(r.words[k])]
             if r.words[k] in {",", ".", ";", "?", "!"} or r.words[k].lower() in {"and", "or", "than", "while"}:
                 break
-    given = _given_to(r, sp.end) if sp.end < len(r.words) else None
+    given = _given_to(r, end) if end < len(r.words) else None
     if given is not None:  # "at least 10 hectares must be planted with Riesling"
         return given
-    suited = _suited_for(r, sp.end)
+    suited = _suited_for(r, end)
     if suited is not None:  # "only 500 homes suitable for loft insulation"
         return suited
-    for k in range(sp.end, min(sp.end + 4, len(r.words))):
+    for k in range(end, min(end + 4, len(r.words))):
         if k + 1 < len(r.words) and r.words[k + 1].lower() in _MEASURE_HEADS and k not in r.mention_var:
             return None  # ("100 board feet of walnut" beside "cutting boards": a unit of measure, not boards)
         if k in r.mention_var:
@@ -493,6 +496,9 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
         if r.words[k].lower() not in glue:
             return _counted_for(r, k)
     return None
+
+
+_OR_BOUNDS = (["or", "more"], ["or", "less"], ["or", "fewer"])
 
 
 def _each_type_asked(r: Reading, k: int) -> bool:
@@ -640,9 +646,10 @@ def _counted_for(r: Reading, k: int) -> int | None:
     return var if stem(r.words[k]) in heads else None
 
 
-_COUNTED_FOR = frozenset({"for", "are", "be", "is"})
+# ("A minimum of 50 seats are reserved as first-class": what a count is kept as, like what it is kept for)
+_COUNTED_FOR = frozenset({"for", "are", "be", "is", "as"})
 _KEPT_FOR = re.compile(r"(?:(?:are|is|must be|will be|should be|have been|has been|be) )?(?:set aside|reserved|kept|held|"
-                       r"saved|earmarked)(?= for\b)")
+                       r"saved|earmarked)(?= (?:for|as)\b)")
 # the head of a unit of measure a decision's word may qualify ("board feet", "man hours")
 _MEASURE_HEADS = frozenset("feet foot".split()) | MEASURES - {"units", "square", "cubic"}
 
@@ -686,8 +693,9 @@ def _subset_of_them(r: Reading, sp: Span, limits: list[Span]) -> dict[int, float
 
 
 _EACH = frozenset({"each", "both", "every", "all", "either"})
+# ("It sells a minimum of 30 and a maximum of 65 microwaves": "of" after "maximum")
 _RANGE_GLUE = frozenset("but and to or - , at most least no not more less than fewer maximum minimum a the up under "
-                        "over exceed never nor $ between".split())
+                        "over exceed never nor $ between of".split())
 
 
 def _ranges(r: Reading, limits: list[Span]) -> dict[int, int]:
@@ -871,12 +879,15 @@ _PART_OPENERS = frozenset("including includes include".split())
 def _total_near(r: Reading, sp: Span) -> bool:
     """"in total", "combined", "all": the limit is on everything together (words within its clause)."""
     a, b = r.sentences[r.tokens[sp.start].sent]
-    lo = max([k + 1 for k in range(a, sp.start) if r.words[k] in {",", ";"} or r.words[k].lower() == "and"],
-             default=a)
+    lo = max([k + 1 for k in range(a, sp.start) if r.words[k] in {",", ";"} or r.words[k].lower() in {
+        "and", "whom", "which"}], default=a)
     hi = min([k for k in range(sp.end, b) if r.words[k] in {",", ";"} or r.words[k].lower() == "and"], default=b)
     near = r.words[max(a, sp.start - 5): sp.start]  # "In total, at most 40 ..."
     # ("at least 800 tonnes of steel in total, including at least 300 tonnes of sheet steel": a part)
     near = near[max((i + 1 for i, w in enumerate(near) if w.lower() in _PART_OPENERS), default=0):]
+    # ("no more than 180 bins in total, and at least 100 wheelie bins", "30 total cooks of whom at least 5": the
+    # clause before ends at "and", "whom", "which")
+    near = near[max((i + 1 for i, w in enumerate(near) if w.lower() in {"and", "whom", "which"}), default=0):]
     # ("at most 4 billboards (that is all the sites on offer)": an aside in brackets says why, not what)
     hi = min([k for k in range(sp.end, hi) if r.words[k] in {"(", "["}], default=hi)
     # ("bench space for 110 pots of any kind": any of them counts against it)
@@ -986,9 +997,13 @@ def _share_subject(r: Reading, sp: Span) -> int | None:
 
 
 def _of_which(r: Reading, sp: Span) -> int | None:
-    """"..., at least 40 of which must be longboards": the variable a limit "of which / of them" names."""
+    """"..., at least 40 of which must be longboards": the variable a limit "of which / of them" names (or one "of
+    whom" / "of which" opens: "a minimum of 30 total cooks of whom at least 5 must be senior cooks")."""
     w = [x.lower() for x in r.words[sp.end: sp.end + 6]]
-    if w[:2] not in (["of", "which"], ["of", "them"]):
+    before = [x.lower() for x in r.words[max(sp.start - 4, 0): sp.start]]
+    opened = any(before[i: i + 2] in (["of", "whom"], ["of", "which"]) and all(
+        x in _RANGE_GLUE for x in before[i + 2:]) for i in range(len(before) - 1))
+    if w[:2] not in (["of", "which"], ["of", "them"]) and not opened:
         return None
     for k in range(sp.end + 2, min(sp.end + 7, len(r.words))):
         if k in r.mention_var:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from modeler.strategies.offline.entities import Span
-from modeler.strategies.offline.limit_words import _PP, _clause_after, _clause_before
+from modeler.strategies.offline.limit_words import _PP, _clause_after, _clause_before, _unit
 from modeler.strategies.offline.reading import Reading
 from modeler.strategies.offline.repairs import ALL_MUST, FULLY_USED, OWED, SUPPLIED, made_into
 from modeler.strategies.offline.words import OR_BOUND, direction, parse_value, stem
@@ -426,7 +426,10 @@ _ALL_BEFORE = re.compile(r"\b(?:must|has to|have to|will|wants to|want to|needs 
 def _all_before(r: Reading, sp: Span) -> str | None:
     """"==" for an amount a duty says is all used: "must plant all 60 hectares of her land with rice and
     beans", "wants to use all 500 kg of the flour" (every unit of it, no fewer and no more)."""
-    return "==" if _ALL_BEFORE.search(_words_before(r, sp).lower()) else None
+    # ("will invest all of its $500,000": the sign before the amount; "She doesn't have to plant all 40 acres"
+    # says the opposite)
+    before = _words_before(r, sp).lower().removesuffix("$").rstrip()
+    return "==" if _ALL_BEFORE.search(before) and not re.search(r"(?:n't|\bnot|\bnever)\b", before) else None
 
 
 def _all_of(r: Reading, sp: Span) -> str | None:
@@ -434,7 +437,22 @@ def _all_of(r: Reading, sp: Span) -> str | None:
     after = _clause_after(r, sp, 14)
     # (", and all of it will be invested": the clause after the comma speaks of the sum)
     return "==" if _ALL_OF.search(after.replace(" and ", " ", 1)) or FULLY_USED.match(after) or FULLY_USED.match(
-        " ".join(r.words[sp.end: sp.end + 12])) else None
+        " ".join(r.words[sp.end: sp.end + 12])) or _all_later(r, sp) else None
+
+
+# ("Priya has $50,000 to invest in a green bond, a fund and a trust, and she will invest all of it", "I've got
+# $40,000 from selling my late dad's car and want to put all of it to work")
+_ALL_LATER = re.compile(r"\b(?:and|but)(?: (?:she|he|they|we|i|you))? (?:will|must|wants? to|plans? to|would like to|"
+                        r"intends? to|needs? to|is going to|are going to) (?:invest|spend|use|put|allocate|place) "
+                        r"(?:all|the whole|the entire) (?:of )?(?:it|them|this|that|the money|(?P<land>the land))\b")
+
+
+def _all_later(r: Reading, sp: Span) -> bool:
+    """A sum of money (or an area: "plants 120 acres with barley, wheat and oats and must use all the land") its
+    sentence later says is all put to use, however far after the amount."""
+    _, b = r.sentences[r.tokens[sp.start].sent]
+    m = _ALL_LATER.search(" ".join(w.lower() for w in r.words[sp.end: b]))
+    return m is not None and (_unit(r, sp) == "MONEY" or m.group("land") is not None)
 
 
 # ("I want every dollar invested", "every penny of it has to be spent"): a sentence of its own saying the one

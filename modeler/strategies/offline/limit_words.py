@@ -149,7 +149,11 @@ def _clause_after(r: Reading, sp: Span, n: int = 10) -> str:
 def _unit(r: Reading, sp: Span) -> str:
     if (sp.start > 0 and r.words[sp.start - 1] == "$") or "$" in sp.text:
         return "MONEY"  # "spend at most $250 on transporting potatoes": money, whatever follows
-    found = [c[0] for w in r.words[sp.end: sp.end + 2] if (c := content([w]))]
+    k = sp.end
+    # ("20 or more orders of tacitos": the unit after the bound's words)
+    if [w.lower() for w in r.words[k: k + 2]] in (["or", "more"], ["or", "less"], ["or", "fewer"]):
+        k += 2
+    found = [c[0] for w in r.words[k: k + 2] if (c := content([w]))]
     # "30 volunteer hours", "200 machine hours": people put what the time is of between the number and
     # its unit; the unit (which a limit in hours against coefficients in minutes needs) is the second word
     if len(found) == 2 and scaled_unit(found[1]) and not scaled_unit(found[0]):

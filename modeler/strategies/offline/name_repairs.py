@@ -192,10 +192,10 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     extra += _shorthand_siblings(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
     extra += _hyphen_shortened(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
     extra += _prefix_said(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
-    return _opening_actor(words, _story_participles(words, _priced_for_firsts(words, _compared_tails(words, _timed_names(words, _counted_modifiers(words, possessive_names(words, _material_of_names(
+    return _opening_actor(words, _story_participles(words, _priced_for_firsts(words, _compared_heads(words, _compared_tails(words, _timed_names(words, _counted_modifiers(words, possessive_names(words, _material_of_names(
         words, _contained_names(words, _none_of(words, _letter_names(words, _parallel_verb_params(words, _gapped_params(
             words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
-                words, sorted(spans + extra, key=lambda sp: sp.start)))))))))))))))))
+                words, sorted(spans + extra, key=lambda sp: sp.start))))))))))))))))))
 
 
 def _opened_names(word: str, names: set[tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -379,17 +379,20 @@ def _bracket_priced(words: list[str], tagged: set[int]) -> list[Span]:
 
 def _compared_tails(words: list[str], spans: list[Span]) -> list[Span]:
     """"no more than twice as much sand as clay loam" with "sharp sand" and "screened clay loam" the options: the
-    two sides of a comparison ("as much X as Y", "more X than Y") name the options whose names they end."""
+    two sides of a comparison ("as much X as Y", "more X than Y") name the options whose names they end (or one
+    side does, the other named in full)."""
     low = [w.lower() for w in words]
     names = {tuple(singular(w) for w in sp.text.lower().split()) for sp in spans if sp.label == "VAR"}
     tagged = {k for sp in spans for k in range(sp.start, sp.end)}
 
-    def owner(k: int, e: int) -> bool:
+    def owner(k: int, e: int, strict: bool = True) -> bool:
         tail = tuple(singular(w) for w in low[k:e])
         return not any(j in tagged for j in range(k, e)) and len(
-            [n for n in names if len(n) > len(tail) and n[-len(tail):] == tail]) == 1 and tail not in names
+            [n for n in names if len(n) > len(tail) and n[-len(tail):] == tail]) == 1 and (
+            not strict or tail not in names)
 
     extra: list[Span] = []
+    mixed: list[Span] = []
     for k in range(len(low) - 3):
         if not (low[k: k + 2] in (["as", "much"], ["as", "many"]) or low[k] in {"more", "less", "fewer"}):
             continue
@@ -399,10 +402,70 @@ def _compared_tails(words: list[str], spans: list[Span]) -> list[Span]:
             continue
         e = next((j for j in range(c + 1, min(c + 4, len(low))) if not low[j].isalpha() or low[j] in STOP), min(
             c + 4, len(low)))
-        for s, t in ((a, c), (c + 1, e)):
-            if s < t and owner(s, t):
-                extra.append(Span("VAR", s, t, " ".join(words[s:t])))
-    return sorted(spans + extra, key=lambda sp: sp.start) if len(extra) == 2 else spans
+        sides = [(s, t) for s, t in ((a, c), (c + 1, e)) if s < t]
+        found = [Span("VAR", s, t, " ".join(words[s:t])) for s, t in sides if owner(s, t)]
+        extra += found
+        # ("at least as many assistants as certified teachers", "an assistant" the only other mention: one side
+        # named in full already, the other the end of one other name, though said alone before)
+        named = [s for s, _ in sides if any(sp.label == "VAR" and sp.start == s for sp in spans)]
+        if len(sides) == 2 and len(named) == 1 and not mixed:
+            mixed = [Span("VAR", s, t, " ".join(words[s:t])) for s, t in sides if s not in named and owner(s, t, False)]
+    if len(extra) == 2:
+        return sorted(spans + extra, key=lambda sp: sp.start)
+    return sorted(spans + mixed, key=lambda sp: sp.start) if mixed and not extra else spans
+
+
+def _compared_heads(words: list[str], spans: list[Span]) -> list[Span]:
+    """"at least three times as many hardcover than paperback textbooks", "the number of juniors cannot exceed 3
+    times the number of seniors" (the decisions "hardcover versions", "junior waiters", "senior waiters"): a side
+    of a comparison of decisions that is the first word of one decision's longer name, and of no other name, is
+    that decision said short. (The tagger may have taken the word into the comparison's cue, "juniors cannot exceed": the cue then
+    starts after it.)"""
+    low = [w.lower() for w in words]
+    var_spans = [sp for sp in spans if sp.label == "VAR"]
+    names = {tuple(singular(w) for w in sp.text.lower().split()) for sp in var_spans}
+    longer = [n for n in names if len(n) > 1]
+    sentence = _sentence_of(words)
+    cue_at = {sp.start: sp for sp in spans if sp.label == "CONST_DIR"}
+    tagged = {k for sp in spans for k in range(sp.start, sp.end)}
+    out = list(spans)
+    for k in range(len(low) - 1):
+        if low[k: k + 2] in (["as", "many"], ["as", "much"]):
+            a = k + 2
+        elif low[k: k + 3] == ["the", "number", "of"]:
+            a = k + 3
+        elif low[k] == "than":
+            a = k + 1
+        else:
+            continue
+        if a >= len(low) or not low[a].isalpha() or (a in tagged and a not in cue_at):
+            continue
+        opened = [n for n in longer if n[0] == singular(low[a])]
+        if len(opened) != 1 or any(singular(low[a]) in n[1:] for n in longer) or (
+                a + 1 < len(low) and singular(low[a + 1]) == opened[0][1]):
+            continue
+        clause = [j for j in range(len(low)) if sentence[j] == sentence[a]]
+        cued = any(low[j] in {"than", "exceed", "times", "twice"} for j in clause)
+        others = any(sp.start != a and sentence[sp.start] == sentence[a] for sp in var_spans)
+        if not (cued and others):
+            continue
+        if a in cue_at:  # the cue the tagger began at the name starts after it
+            cue = cue_at[a]
+            out.remove(cue)
+            if cue.end > a + 1:
+                out.append(Span("CONST_DIR", a + 1, cue.end, " ".join(words[a + 1: cue.end])))
+        out.append(Span("VAR", a, a + 1, words[a]))
+        tagged.add(a)
+    return sorted(out, key=lambda sp: sp.start)
+
+
+def _sentence_of(words: list[str]) -> list[int]:
+    """The number of the sentence (or ";"-clause) each word stands in."""
+    out, n = [], 0
+    for w in words:
+        out.append(n)
+        n += w in {".", "?", "!", ";"}
+    return out
 
 
 def _sized_alike(words: list[str], j: int, sp: Span) -> bool:
@@ -1413,7 +1476,7 @@ def _portion_names(words: list[str], tagged: set[int]) -> list[Span]:
 
 
 _PACKS = frozenset("box boxes pack packs bag bags carton cartons crate crates case cases tray trays jar jars "
-                   "bundle bundles tin tins packet packets sack sacks bottle bottles barrel barrels".split())
+                   "bundle bundles tin tins packet packets sack sacks bottle bottles barrel barrels bouquet bouquets".split())
 
 
 def sized_names(words: list[str], spans: list[Span]) -> list[Span]:

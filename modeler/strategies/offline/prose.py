@@ -26,8 +26,8 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+")
 def as_prose(text: str) -> str:
     """The text every later reader sees: a letter's body, glued words set apart, colons said out, "of each"
     spelt out (the order matters: "of each" reads the sentences the others have mended)."""
-    return each_spelt_out(name_colon_said(cue_words_apart(what_is_in_said(number_unit_apart(slips_mended(letter_body(
-        text.strip())))))))
+    return each_spelt_out(name_colon_said(cue_words_apart(what_is_in_said(own_said_one(number_unit_apart(slips_mended(
+        letter_body(text.strip()))))))))
 
 
 # "she wont eat more then 12 cups": a hurried writer's "then" for "than" after a comparative, and a negation
@@ -50,6 +50,17 @@ def what_is_in_said(text: str) -> str:
     """"the ETF shouldn't be more than twice what's in savings": a multiple of "what is in" another option is said
     as "twice the amount in savings", the way the comparison rules read a multiple of another's amount."""
     return _WHAT_IS_IN.sub(lambda m: f"{m.group(1)} the amount {m.group(2)}", text)
+
+
+# "each vehicle needs its own driver": one driver each
+_ITS_OWN = re.compile(r"\b(each|every) ([\w-]+(?: [\w-]+)?) (needs|requires|must have|gets) (?:its|his|her|their) own\b",
+                      re.I)
+
+
+def own_said_one(text: str) -> str:
+    """"there are 12 drivers, each vehicle needs its own driver": what each one needs "its own" of is one of it, said
+    as the number the rules read ("each vehicle needs one driver")."""
+    return _ITS_OWN.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(3)} one", text)
 
 
 def letter_body(text: str) -> str:

@@ -478,7 +478,7 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                 if every_type and variables:
                     assign.append(list(range(len(variables))))
                     continue
-                if variables and _all_kinds_clause(words, var_spans, p, a):
+                if variables and (_all_kinds_clause(words, var_spans, p, a) or _for_either_kind(words, var_spans, p)):
                     assign.append(list(range(len(variables))))
                     continue
                 pair = _joint_subject(words, var_spans, mention_var, p, a, distinct) or _either_after(
@@ -742,15 +742,16 @@ def _joint_subject(words: list[str], var_spans: list[Span], mention_var: dict[in
         return []
     x, y = before[-2], before[-1]
     gap = [w.lower() for w in words[y.end: p.start]]
-    if [w.lower() for w in words[x.end: y.start]] not in (["and"], ["and", "the"]) or not gap or len(gap) > 3 or \
-            _BOUNDARY & set(gap) or mention_var[x.start] == mention_var[y.start]:
+    if [w.lower() for w in words[x.end: y.start]] not in (["and"], ["and", "the"], ["and", "a"], ["and", "an"]) or \
+            not gap or len(gap) > 3 or _BOUNDARY & set(gap) or mention_var[x.start] == mention_var[y.start]:
         return []
     lead = {w.lower() for w in words[max(a, x.start - 3): x.start]}
     # ("Lines A and B need 1 operator hour": a plural head before two capitals names both as one subject)
     plural = x.end - x.start == 2 and words[x.start].lower() != singular(words[x.start].lower()) and all(
         len(words[sp.end - 1]) == 1 and words[sp.end - 1].isupper() for sp in (x, y))
+    # ("A small van and a medium truck each need 1 driver": "each" after the subject)
     return [mention_var[x.start], mention_var[y.start]] if lead & {"each", "every", "both"} or _each_after(
-        words, p) or plural else []
+        words, p) or plural or {"each", "both"} & set(gap) else []
 
 
 def _each_after(words: list[str], p: Span) -> bool:
@@ -910,6 +911,16 @@ def _all_kinds_clause(words: list[str], var_spans: list[Span], p: Span, a: int) 
 
 
 _EVERY_TYPE = re.compile(r"\b(?:of|for) (?:either|each|both|every|any) (?:type|kind|model|sort)s?\b")
+_EITHER_KIND = re.compile(r"^(?:[a-z]+ ){0,2}?(?:for|of|on) (?:either|each|both|every|any|all) (?:type|kind|model|sort|shape|"
+                          r"product|item|option|style|size|version)s?(?: alike)?(?: [,.;]| and\b| or\b|$)")
+
+
+def _for_either_kind(words: list[str], var_spans: list[Span], p: Span) -> bool:
+    """"polishing takes 12 minutes for either shape": a number whose own phrase says it holds for either kind (no
+    variable named between, the kind closing its clause) measures every variable alike (not "$200 for each type A
+    layout": one type, named; nor "I make $12 on each one sold": the one just named)."""
+    m = _EITHER_KIND.match(" ".join(w.lower() for w in words[p.end: p.end + 7]))
+    return m is not None and not any(p.end <= sp.start < p.end + len(m.group(0).split()) for sp in var_spans)
 
 
 def _derived(w: str, distinct: dict[str, int]) -> int | None:
@@ -991,8 +1002,9 @@ def _multiplier(words: list[str], sp: Span) -> bool:
     if (nxt in {"times", "time"} or t.endswith("times")) and (after if nxt in {"times", "time"} else nxt) in {
             "a", "an", "per", "every", "each", "daily", "weekly"}:
         return False  # "re-stocked five times a month": a frequency, a coefficient
-    if t in FRACTIONS and nxt in {"a", "an"} and after.isalpha() and after not in {"third", "quarter", "half"}:
-        return False  # "half an hour for the comet survey": an amount (0.5 hours), a coefficient
+    if t in FRACTIONS and nxt in {"a", "an"} and after.replace("-", "").isalpha() and after not in {
+            "third", "quarter", "half"}:
+        return False  # "half an hour for the comet survey", "half a bed-day": an amount (0.5 hours), a coefficient
     unit = words[sp.end + 2].lower() if sp.end + 2 < len(words) else ""
     if t in FRACTIONS and nxt == "of" and after in {"a", "an"} and unit.isalpha() and unit not in FRACTIONS:
         return False  # "a quarter of an hour on the wheel": an amount of one unit (0.25 hours), as above

@@ -135,7 +135,8 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
             # "Exactly 250 plates must be served": an amount fixed before any variable is named is a limit
             # (an equality), not what one unit of a variable holds
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
-        elif sp.label == "PARAM" and (_grown_on(tokens, spans, sp) or (not has_var and _there_are_list(tokens, sp)) or _owner_has(tokens, spans, sp) or _supplied_with(tokens, spans, sp) or _there_is_stock(tokens, sp) or _all_must(
+        elif sp.label == "PARAM" and (_grown_on(tokens, spans, sp) or (not has_var and (_there_are_list(
+                tokens, sp) or _kept_under(tokens, sp))) or _owner_has(tokens, spans, sp) or _supplied_with(tokens, spans, sp) or _there_is_stock(tokens, sp) or _all_must(
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
                 tokens, spans, sp) or _capped_after(tokens, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or _had_list(
@@ -537,6 +538,16 @@ def _term_length(tokens: list[Token], sp: Span) -> bool:
     unit, after = tokens[sp.end].text.lower(), tokens[sp.end + 1].text.lower()
     return (tokens[sp.start].text.isdigit() and tokens[sp.start - 1].text.lower() in {"a", "an"} and unit in _TERM_UNITS
             and after.isalpha() and after not in {"of", "and", "or", "to", "for", "at", "in", "on"})
+
+
+_KEPT_UNDER = re.compile(r"\b(?:stay|stays|be kept|is kept|are kept|remain|remains|fall|falls|be|is|are) (?:under|below)"
+                         r"(?: \$)?$", re.I)
+
+
+def _kept_under(tokens: list[Token], sp: Span) -> bool:
+    """"The weekly wage bill has to stay under $17,600": what a sum has to stay under is its most."""
+    sent = tokens[sp.start].sent
+    return bool(_KEPT_UNDER.search(" ".join(t.text for t in tokens[max(0, sp.start - 4): sp.start] if t.sent == sent)))
 
 
 def _duty_before(tokens: list[Token], sp: Span) -> bool:
@@ -998,6 +1009,7 @@ def _grown_on(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     if tokens[k].text.lower() == "of" and k >= 4 and tokens[k - 1].text.isalpha() and tokens[
             k - 2].text.lower() in {"a", "an", "the"} and tokens[k - 3].text.lower() in {"in", "on"}:
         k -= 3  # ("in a barn of 600 square feet": the list ends before "in")
+        k = _grown_by(tokens, k)
     else:
         # ("grown on your 30 acres of land", "on her 200 acre field": whose land it is, between "on" and the amount)
         k -= tokens[k].text.lower() in OWNERS
@@ -1006,6 +1018,7 @@ def _grown_on(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
         # ("Peaches and nectarines are grown on ...": the list, then the passive verb)
         if k >= 2 and tokens[k - 2].text.lower() in {"are", "is"} and tokens[k - 1].text.lower() in _KEPT:
             k -= 2
+        k = _grown_by(tokens, k)
     last = next((x for x in spans if x.label == "VAR" and x.end == k), None)
     if last is None:
         return False
@@ -1014,6 +1027,16 @@ def _grown_on(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
         return False
     return any(x.label == "VAR" and x.end < last.start and x.text.lower() != last.text.lower() and {
         t.text.lower() for t in tokens[x.end: last.start]} <= {"and", ",", "or"} for x in spans)
+
+
+def _grown_by(tokens: list[Token], k: int) -> int:
+    """"Beans and peas are grown by a gardener on a farm of 100 acres", "grown by Organic Farming on 300 acres of
+    land": who grows them, said between the passive verb and "on" (k), is skipped back to the list's end."""
+    for j in range(k - 2, max(k - 6, 1), -1):
+        if tokens[j].text.lower() in _KEPT and tokens[j + 1].text.lower() == "by" and tokens[
+                j - 1].text.lower() in {"are", "is"}:
+            return j - 1
+    return k
 
 
 def _that_each(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
@@ -1127,14 +1150,23 @@ _BOUND_AFTER = re.compile(r"(?:must|should|has to|have to|needs to|need to) be\b
 
 
 def _available_after(words: list[str], sp: Span) -> bool:
-    """"Joy has 8 hours available each day", "150 hours of labour available": what is at hand."""
-    for k in range(sp.end, min(sp.end + 5, len(words))):
+    """"Joy has 8 hours available each day", "150 hours of labour available", "35 nurses per shift are available":
+    what is at hand (a period after "per" or "each" is no rate of its own)."""
+    k, end = sp.end, min(sp.end + 5, len(words))
+    while k < end:
         w = words[k].lower()
         if w == "available":
             return True
+        if w in {"per", "each"} and k + 1 < len(words) and words[k + 1].lower() in _PERIODS:
+            k, end = k + 2, min(end + 2, len(words))
+            continue
         if w in {".", ",", ";", "?", "!", "and", "or", "per", "each", "for", "while", "but"} or is_number(w):
             return False
+        k += 1
     return False
+
+
+_PERIODS = frozenset("shift day week month year hour night season".split())
 
 
 def _list_labels(words: list[str], spans: list[Span]) -> list[Span]:
@@ -1357,6 +1389,10 @@ def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
         prev = words[k - 1].lower() if k else ""
         single = run == ["one"] and not (prev in _MEASURE_VERBS or (prev in {"and", ","} and any(
             sp.label in {"PARAM", "LIMIT"} and k - 7 <= sp.start < k for sp in spans)))
+        if run == ["one"] and e + 2 < n and words[e + 1].lower() == "of" and e + 2 in var_at:
+            # ("12 liters and one acre of peas uses 15 liters": the unit a rate is of, no amount)
+            k = e
+            continue
         # "There are twelve drivers ...", "the barn has room for sixty animals": a count after words that
         # state what there is, or a bound, is an amount, whatever it counts
         # (not "There are two methods of extracting ...": kinds of something, the options themselves)
@@ -1465,7 +1501,7 @@ def fraction_shares(words: list[str], spans: list[Span]) -> list[Span]:
     """"at least a quarter of the vehicles", "no more than two fifths of the budget": a fraction after a
     bound's wording and before "of" is a share, though the tagger left it out (it knows "a third" and
     "half" better than "a quarter")."""
-    spans = _an_hour_of(words, _and_a_half(words, _ordinals(words, spans)))
+    spans = _an_hour_of(words, _and_a_half(words, _ordinals(words, _split_fraction(words, spans))))
     # (a fraction the tagger put into its direction words, "no more than half", is taken out of them)
     taken = {k for sp in spans if sp.label != "CONST_DIR" for k in range(sp.start, sp.end)}
     out = list(spans)
@@ -1488,6 +1524,29 @@ def fraction_shares(words: list[str], spans: list[Span]) -> list[Span]:
 
 
 _ORDINAL_FRACTIONS = frozenset({"third", "fourth", "fifth"})
+
+
+def _split_fraction(words: list[str], spans: list[Span]) -> list[Span]:
+    """"at least one third of the staff" tagged as "third" alone, or as two numbers, "one" and "third": one fraction,
+    "one third" (else "one" reads as a bound of 1 of its own)."""
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    out: list[Span] = []
+    for sp in spans:
+        k = sp.start
+        if sp.label in {"LIMIT", "PARAM"} and words[k].lower() in FRACTIONS and k and words[k - 1].lower() in SPELT:
+            last = out[-1] if out and out[-1].end == k else None
+            if k - 1 not in taken or (last is not None and last.label in {"LIMIT", "PARAM"} and all(
+                    w.lower() in SPELT for w in words[last.start: k])):
+                start = last.start if last is not None and k - 1 in taken else k - 1
+                if last is not None and k - 1 in taken:
+                    out.pop()
+                label = "LIMIT" if sp.label == "LIMIT" or (last is not None and last.label == "LIMIT") else "PARAM"
+                out.append(Span(label, start, sp.end, " ".join(words[start: sp.end])))
+                continue
+        out.append(sp)
+    return out
+
+
 _NOT_A_NOUN = frozenset("of can could must may might should will would are is be was were has have".split())
 
 
