@@ -297,3 +297,24 @@ def test_a_price_for_each_type_named_is_that_type_s() -> None:
              ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
     goal, _ = model_of(*hand(as_prose(text), marks))
     assert goal == "max 50 * a_beds + 70 * b_beds"
+
+
+def test_time_of_a_named_resource_is_available_further_on() -> None:
+    text = ("A bakery makes bagels and croissants. A bagel takes 5 minutes of oven time and a croissant takes 8 "
+            "minutes, and 600 minutes of oven time are available. Each bagel gives a profit of $2 and each croissant "
+            "$3. How many of each should it make to maximize profit?")
+    marks = [("VAR", "bagels"), ("VAR", "croissants"), ("VAR", "bagel"), ("PARAM", "5"), ("VAR", "croissant"),
+             ("PARAM", "8"), ("LIMIT", "600"), ("CONST_DIR", "available"), ("VAR", "bagel"), ("OBJ_NAME", "profit"),
+             ("PARAM", "2"), ("VAR", "croissant"), ("PARAM", "3"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
+    assert _rows(text, marks) == ["5 * bagels + 8 * croissants <= 600"]
+
+
+def test_time_that_can_be_used_is_a_stock() -> None:
+    text = ("A printer prints flyers and posters. A flyer uses 1 minute of press time and a poster uses 4 minutes, and "
+            "480 minutes of total press time can be used each day. A flyer earns $0.50 and a poster earns $3. How "
+            "many of each should be printed to maximize earnings?")
+    marks = [("VAR", "flyers"), ("VAR", "posters"), ("VAR", "flyer"), ("PARAM", "1"), ("VAR", "poster"),
+             ("PARAM", "4"), ("LIMIT", "480"), ("VAR", "flyer"), ("OBJ_NAME", "earns"), ("PARAM", "0.50"),
+             ("VAR", "poster"), ("OBJ_NAME", "earns"), ("PARAM", "3"), ("OBJ_DIR", "maximize"),
+             ("OBJ_NAME", "earnings")]
+    assert _rows(text, marks) == ["flyers + 4 * posters <= 480"]

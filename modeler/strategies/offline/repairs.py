@@ -1150,9 +1150,10 @@ _BOUND_AFTER = re.compile(r"(?:must|should|has to|have to|needs to|need to) be\b
 
 
 def _available_after(words: list[str], sp: Span) -> bool:
-    """"Joy has 8 hours available each day", "150 hours of labour available", "35 nurses per shift are available":
-    what is at hand (a period after "per" or "each" is no rate of its own)."""
-    k, end = sp.end, min(sp.end + 5, len(words))
+    """"Joy has 8 hours available each day", "150 hours of labour available", "35 nurses per shift are available",
+    "600 minutes of oven time are available": what is at hand (a period after "per" or "each" is no rate of its
+    own)."""
+    k, end = sp.end, min(sp.end + 7, len(words))
     while k < end:
         w = words[k].lower()
         if w == "available":
@@ -1721,8 +1722,9 @@ def _pro_one(tokens: list[Token], same: list[Span], sp: Span) -> bool:
 
 
 # "60 kilograms of flour are delivered daily", "400 tonnes of scrap are on hand": a supply, said passively
-SUPPLIED = re.compile(r"^(?:[\w'-]+ ){0,5}?(?:is|are|get|gets)(?: only)? (?:delivered|supplied|received|provided|"
-                      r"on hand|in stock|at hand|in storage|stocked)\b")
+# ("480 minutes of total press time can be used each day": what may be used is at hand too)
+SUPPLIED = re.compile(r"^(?:[\w'-]+ ){0,5}?(?:(?:is|are|get|gets)(?: only)? (?:delivered|supplied|received|provided|"
+                      r"on hand|in stock|at hand|in storage|stocked)|(?:can|may) be (?:used|spent))\b")
 
 
 _USED_BY = frozenset("uses use needs need takes take requires require".split())
