@@ -318,3 +318,66 @@ def test_time_that_can_be_used_is_a_stock() -> None:
              ("VAR", "poster"), ("OBJ_NAME", "earns"), ("PARAM", "3"), ("OBJ_DIR", "maximize"),
              ("OBJ_NAME", "earnings")]
     assert _rows(text, marks) == ["flyers + 4 * posters <= 480"]
+
+
+def test_what_each_costs_is_no_income() -> None:
+    text = ("A car rental firm buys sedans and SUVs. A sedan costs $20000 and an SUV costs $35000, and the firm's "
+            "budget is limited to $700000. The parking lot fits no more than 30 vehicles. A sedan brings in $3000 a "
+            "year and an SUV $5000. How many of each should be bought to maximize yearly income?")
+    marks = [("VAR", "sedans"), ("VAR", "SUVs"), ("VAR", "sedan"), ("PARAM", "20000"), ("VAR", "SUV"),
+             ("PARAM", "35000"), ("CONST_DIR", "budget"), ("LIMIT", "700000"), ("CONST_DIR", "no more than"),
+             ("LIMIT", "30"), ("VAR", "sedan brings"), ("PARAM", "3000"), ("VAR", "SUV"), ("PARAM", "5000"),
+             ("OBJ_DIR", "maximize")]
+    goal, rows = model_of(*hand(as_prose(text), marks))
+    assert goal == "max 3000 * sedans + 5000 * suvs"
+    assert "20000 * sedans + 35000 * suvs <= 700000" in rows
+
+
+def test_numbered_machines_keep_their_own_limits() -> None:
+    text = ("A toy maker produces dolls and robots using two machines. A doll takes 2 hours on machine 1 and 1 hour on "
+            "machine 2. A robot takes 1 hour on machine 1 and 3 hours on machine 2. Machine 1 is available for 100 "
+            "hours and machine 2 for 90 hours. Dolls earn $8 each and robots earn $12 each. How many of each should "
+            "be made to maximize earnings?")
+    marks = [("VAR", "dolls"), ("VAR", "robots"), ("VAR", "doll"), ("PARAM", "2"), ("PARAM", "1"), ("PARAM", "1"),
+             ("PARAM", "2"), ("VAR", "robot"), ("PARAM", "1"), ("PARAM", "1"), ("PARAM", "3"), ("PARAM", "2"),
+             ("CONST_DIR", "available"), ("LIMIT", "100"), ("PARAM", "2"), ("LIMIT", "90"), ("VAR", "Dolls"),
+             ("OBJ_NAME", "earn"), ("PARAM", "8"), ("VAR", "robots"), ("OBJ_NAME", "earn"), ("PARAM", "12"),
+             ("OBJ_DIR", "maximize"), ("OBJ_NAME", "earnings")]
+    assert _rows(text, marks) == ["2 * dolls + robots <= 100", "dolls + 3 * robots <= 90"]
+
+
+def test_in_total_with_a_part_of_it() -> None:
+    text = ("A hospital must decide how many nurses to assign to the day shift and the night shift. A day shift nurse "
+            "costs $250 and a night shift nurse costs $300. At least 30 nurses are needed in total, with at least 10 "
+            "on the night shift. How many nurses should be assigned to each shift to minimize cost?")
+    marks = [("VAR", "night shift"), ("VAR", "day shift nurse"), ("OBJ_NAME", "costs"), ("PARAM", "250"),
+             ("VAR", "night shift nurse"), ("OBJ_NAME", "costs"), ("PARAM", "300"), ("CONST_DIR", "At least"),
+             ("LIMIT", "30"), ("VAR", "nurses"), ("CONST_DIR", "at least"), ("LIMIT", "10"), ("VAR", "nurses"),
+             ("OBJ_DIR", "minimize"), ("OBJ_NAME", "cost")]
+    assert _rows(text, marks) == ["night_shift + day_shift_nurse >= 30", "night_shift >= 10"]
+
+
+def test_a_label_and_its_longer_name_are_one_decision() -> None:
+    text = ("A manufacturer produces two products, P1 and P2. Product P1 requires 3 units of raw material and product "
+            "P2 requires 2 units. There are 180 units of raw material. Product P1 gives a profit of $40 and product P2 "
+            "gives $30. At most 40 units of P1 can be sold. How many units of each should be made to maximize "
+            "profit?")
+    marks = [("VAR", "P1"), ("VAR", "P2"), ("VAR", "Product P1"), ("PARAM", "3"), ("VAR", "product P2"),
+             ("PARAM", "2"), ("LIMIT", "180"), ("VAR", "Product P1"), ("OBJ_NAME", "profit"), ("PARAM", "40"),
+             ("VAR", "product P2"), ("PARAM", "30"), ("CONST_DIR", "At most"), ("LIMIT", "40"),
+             ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
+    goal, rows = model_of(*hand(as_prose(text), marks))
+    assert goal == "max 40 * p1 + 30 * p2"
+    assert rows == ["3 * p1 + 2 * p2 <= 180", "p1 <= 40"]
+
+
+def test_bookshelves_are_bookshelf_plurals() -> None:
+    text = ("A furniture maker builds tables and bookshelves. A table needs 5 kg of wood and a bookshelf needs 8 kg of "
+            "wood. There are 400 kg of wood. Tables sell for a profit of $70 and bookshelves for $60. How many of "
+            "each should be built to maximize profit?")
+    marks = [("VAR", "tables"), ("VAR", "bookshelves"), ("VAR", "table"), ("PARAM", "5"), ("VAR", "bookshelf"),
+             ("PARAM", "8"), ("LIMIT", "400"), ("VAR", "Tables"), ("OBJ_NAME", "profit"), ("PARAM", "70"),
+             ("VAR", "bookshelves"), ("PARAM", "60"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
+    goal, rows = model_of(*hand(as_prose(text), marks))
+    assert goal == "max 70 * tables + 60 * bookshelves"
+    assert rows == ["5 * tables + 8 * bookshelves <= 400"]

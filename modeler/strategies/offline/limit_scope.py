@@ -885,9 +885,9 @@ def _total_near(r: Reading, sp: Span) -> bool:
     near = r.words[max(a, sp.start - 5): sp.start]  # "In total, at most 40 ..."
     # ("at least 800 tonnes of steel in total, including at least 300 tonnes of sheet steel": a part)
     near = near[max((i + 1 for i, w in enumerate(near) if w.lower() in _PART_OPENERS), default=0):]
-    # ("no more than 180 bins in total, and at least 100 wheelie bins", "30 total cooks of whom at least 5": the
-    # clause before ends at "and", "whom", "which")
-    near = near[max((i + 1 for i, w in enumerate(near) if w.lower() in {"and", "whom", "which"}), default=0):]
+    # ("no more than 180 bins in total, and at least 100 wheelie bins", "30 total cooks of whom at least 5", "30
+    # nurses in total, with at least 10 on the night shift": the clause before ends at "and", "whom", "which", "with")
+    near = near[max((i + 1 for i, w in enumerate(near) if w.lower() in {"and", "whom", "which", "with"}), default=0):]
     # ("at most 4 billboards (that is all the sites on offer)": an aside in brackets says why, not what)
     hi = min([k for k in range(sp.end, hi) if r.words[k] in {"(", "["}], default=hi)
     # ("bench space for 110 pots of any kind": any of them counts against it)

@@ -176,6 +176,8 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     lone = {n for n in names if len(n) == 1 and any(len(o) > 1 and n[0] in o for o in names)}
     opened = {n: _opened_names(n[0], names) for n in lone}
     kept = {n for n in lone if opened[n] and all(len(o) == 2 and o[-1] in _PACKS | _MEASURED_AS for o in opened[n])}
+    # (a label is never vague: "P1" of "Product P1")
+    kept |= {n for n in lone if re.fullmatch(r"[a-z]{1,2}\d{1,2}", n[0])}
     lowered = [singular(w) for w in words]
     extra += _closing_openers(words, lowered, {n[0] for n in lone - kept if len(opened[n]) == 1}, tagged)
     names -= lone - kept

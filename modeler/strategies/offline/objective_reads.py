@@ -572,12 +572,25 @@ def _earned_group(r: Reading, best: int) -> int:
         return best
     earned = [k for k, f in enumerate(r.features) if len(f.coefs) == len(r.variables) >= 2
               and all(_said_earned(r, c.tok) and _money_written(r, c.tok) for c in f.coefs.values())]
+    if not earned and all(_said_cost(r, c.tok) for c in r.features[best].coefs.values()):
+        # "A sedan costs $20000 and an SUV costs $35000 ... A sedan brings in $3000 a year and an SUV $5000 ...
+        # maximize yearly income": what each costs is no income; the one other group of money is
+        earned = [k for k, f in enumerate(r.features) if k != best and len(f.coefs) == len(r.variables) >= 2 and all(
+            _money_written(r, c.tok) and not _said_cost(r, c.tok) for c in f.coefs.values())]
     if not earned and all(_spent_on(r, c.tok) for c in r.features[best].coefs.values()):
         # "Standard house: 1.5 hours, $3 of supplies, $45": money said as spent on something is no takings;
         # the one other group of plain money is
         earned = [k for k, f in enumerate(r.features) if len(f.coefs) == len(r.variables) >= 2 and all(
             _money_written(r, c.tok) and not _spent_on(r, c.tok) for c in f.coefs.values())]
     return earned[0] if len(earned) == 1 else best
+
+
+def _said_cost(r: Reading, tok: int) -> bool:
+    """A number said as what a thing costs: "costs $20000", "priced at $5", "at a cost of $300"."""
+    k = tok - 1
+    while k >= 0 and r.words[k].lower() in {"$", "about", "around", "roughly", "only", "just", "at", "of", "a"}:
+        k -= 1
+    return k >= 0 and r.words[k].lower() in {"cost", "costs", "costing", "priced"}
 
 
 def _spent_on(r: Reading, tok: int) -> bool:

@@ -163,7 +163,11 @@ def _names_same(a: str, b: str, others: set[str]) -> bool:
     raw = re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", (b if len(_mention_words(b)) >= len(_mention_words(a)) else a).lower())
     if len(front) > 2 or any(w in _PHRASE_WORDS for w in raw):
         return True
-    return all(any(_same_word(w, o) for o in others) for w in front)
+    # ("P1" and "Product P1": a word for what every option is sets nothing apart)
+    return all(w in _GENERIC_FRONT or any(_same_word(w, o) for o in others) for w in front)
+
+
+_GENERIC_FRONT = frozenset(stem(w) for w in "product item model brand option version".split())
 
 
 def _conflicts(new: str, v: Variable) -> bool:
@@ -270,7 +274,15 @@ def _context(words: list[str], labels: list[str], i: int, j: int, limit: bool = 
     if "-" in words[i] and words[i][:1].isdigit():  # "an 8-hour shift": the unit is in the number's word
         after.append(words[i].split("-", 1)[1])
     made = ["PROFIT"] if not limit and i >= 2 and words[i - 1] == "$" and words[i - 2].lower() in _MAKE_MONEY else []
-    return Counter(_compound_parts(content(after) + content(before) + made, words))
+    return Counter(_compound_parts(content(after) + content(before) + made, words) + _numbered(after) + _numbered(
+        before[::-1]))
+
+
+def _numbered(seq: list[str]) -> list[str]:
+    """"2 hours on machine 1", "Machine 2 for 90 hours": a resource numbered by a small label is a key of its own
+    ("machin#1"), so that the rows of machine 1 and machine 2 keep their limits apart."""
+    return [f"{stem(a.lower())}#{b}" for a, b in zip(seq, seq[1:], strict=False)
+            if a.isalpha() and b.isdigit() and int(b) <= 20 and a.lower() not in STOP]
 
 
 # "I make $12 on each one sold", "each one clears $5": money one makes is earned

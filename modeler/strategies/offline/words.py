@@ -88,6 +88,15 @@ _S_SINGULAR = frozenset("lens bus gas canvas atlas bonus campus virus census bia
 # left out: without the possessive rule below they broke "children's"; with it they change nothing seen)
 _IRREGULAR = {"geese": "goose", "mice": "mouse", "teeth": "tooth", "feet": "foot", "oxen": "ox", "knives": "knife", "loaves": "loaf",
               "shelves": "shelf", "wolves": "wolf", "calves": "calf", "halves": "half", "scarves": "scarf"}
+# ("bookshelves" is "bookshelf": the "-ves" plurals end compounds too)
+_VES = tuple((k, v) for k, v in _IRREGULAR.items() if k.endswith("ves"))
+
+
+def _irregular(w: str) -> str:
+    """A word's irregular singular, at its end too ("bookshelves" -> "bookshelf"); else the word."""
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    return next((w[: -len(k)] + v for k, v in _VES if w.endswith(k) and len(w) > len(k) + 2), w)
 
 
 # one thing said in words whose endings `stem` does not take off: a verb's noun ("costs $200 to maintain" and
@@ -103,6 +112,8 @@ def singular(word: str) -> str:
     them as "bus" turned a dev problem's "10 tourism buses" into a refusal (`same_word` joins such a pair). `stem`
     joins more (-ing/-ed), too much for names."""
     w = word.lower()
+    if w.endswith("ves") and (x := _irregular(w)) != w:
+        return x
     if w.endswith("ie") and len(w) > 4:
         return w[:-2] + "y"
     if len(w) <= 3 or not w.endswith("s") or w.endswith("ss"):
@@ -135,7 +146,7 @@ def stem(word: str) -> str:
     verb forms to nouns ("nursing" meets "nurse"), which matches units and resources but would merge names; and it
     leaves "-as"/"-os"/"-us"/"-is" words whole ("bananas", "photos"), which `one_noun` bridges."""
     w = re.sub(r"['’]s$", "", word.lower())  # a possessive: "children's" meets "children"
-    w = _IRREGULAR.get(w, _SAME_STEM.get(w, w))
+    w = _irregular(_SAME_STEM.get(w, w))
     if w in _S_SINGULAR:
         return w
     if w.endswith("es") and w[:-2] in _S_SINGULAR:
