@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from hand_tags import hand, model_of
 
-from modeler.strategies.offline.prose import as_prose
+from modeler.strategies.offline.prose import as_prose, ratio_said
 
 
 def _rows(text: str, marks: list[tuple[str, str]]) -> list[str]:
@@ -381,3 +381,73 @@ def test_bookshelves_are_bookshelf_plurals() -> None:
     goal, rows = model_of(*hand(as_prose(text), marks))
     assert goal == "max 70 * tables + 60 * bookshelves"
     assert rows == ["5 * tables + 8 * bookshelves <= 400"]
+
+
+def test_of_each_should_be_names_no_unit() -> None:
+    text = ("A fitness center offers yoga classes and spin classes. A yoga class holds 20 people and a spin class holds "
+            "15 people. At least 300 people must be served each week. A yoga class costs $60 to run and a spin class "
+            "costs $50. How many classes of each should be offered to minimize cost?")
+    marks = [("VAR", "yoga classes"), ("VAR", "spin classes"), ("VAR", "yoga class"), ("PARAM", "20"),
+             ("VAR", "spin class"), ("PARAM", "15"), ("CONST_DIR", "At least"), ("LIMIT", "300"),
+             ("VAR", "yoga class"), ("PARAM", "60"), ("VAR", "spin class"), ("PARAM", "50"),
+             ("OBJ_DIR", "minimize"), ("OBJ_NAME", "cost")]
+    assert "20 * yoga_classes + 15 * spin_classes >= 300" in _rows(text, marks)
+
+
+def test_a_number_the_tagger_took_into_a_name() -> None:
+    text = ("A fishing fleet uses trawlers and skiffs. A trawler catches 5 tons of fish per trip, while a skiff catches "
+            "1 ton per trip. The fleet must catch at least 30 tons. Each trawler trip costs $1500 and each skiff trip "
+            "costs $200. How many trips of each minimize cost?")
+    marks = [("VAR", "trawlers"), ("VAR", "skiffs"), ("VAR", "trawler"), ("PARAM", "5"), ("VAR", "skiff catches 1"),
+             ("CONST_DIR", "at least"), ("LIMIT", "30"), ("VAR", "trawler trip"), ("PARAM", "1500"),
+             ("VAR", "skiff trip"), ("PARAM", "200"), ("OBJ_DIR", "minimize"), ("OBJ_NAME", "cost")]
+    assert _rows(text, marks) == ["5 * trawlers + skiffs >= 30"]
+
+
+def test_a_ratio_to_one_is_a_multiple() -> None:
+    assert ratio_said("The ratio of chairs to tables must be at least 4 to 1.") == (
+        "the number of chairs must be at least 4 times the number of tables.")
+    text = ("A workshop makes chairs and tables. A chair uses 3 kg of wood and a table uses 10 kg, and 500 kg of wood "
+            "are available. The ratio of chairs to tables must be at least 4 to 1. A chair earns $25 and a table earns "
+            "$90. How many of each should be made to maximize profit?")
+    marks = [("VAR", "chairs"), ("VAR", "tables"), ("VAR", "chair"), ("PARAM", "3"), ("VAR", "table"), ("PARAM", "10"),
+             ("LIMIT", "500"), ("CONST_DIR", "available"), ("VAR", "chairs"), ("CONST_DIR", "at least"),
+             ("PARAM", "4"), ("VAR", "tables"), ("VAR", "chair"), ("OBJ_NAME", "earns"), ("PARAM", "25"),
+             ("VAR", "table"), ("OBJ_NAME", "earns"), ("PARAM", "90"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
+    assert "chairs >= 4 * tables" in _rows(text, marks)
+
+
+def test_money_there_is_to_invest_is_the_budget() -> None:
+    text = ("A fund manager invests in tech stocks and energy stocks, with $500000 to invest. Tech stocks yield 10% and "
+            "energy stocks yield 6%. At least 30% of the money must be in energy stocks, and at most $300000 can be in "
+            "tech stocks. How should the money be split to maximize yield?")
+    marks = [("VAR", "tech stocks"), ("VAR", "energy stocks"), ("LIMIT", "500000"), ("VAR", "Tech stocks"),
+             ("PARAM", "10 %"), ("VAR", "energy stocks"), ("PARAM", "6 %"), ("CONST_DIR", "At least"),
+             ("LIMIT", "30 %"), ("VAR", "energy stocks"), ("CONST_DIR", "at most"), ("LIMIT", "300000"),
+             ("VAR", "tech stocks"), ("OBJ_DIR", "maximize")]
+    assert "tech_stocks + energy_stocks <= 500000" in _rows(text, marks)
+
+
+def test_what_the_place_they_are_kept_in_holds() -> None:
+    text = ("A grain company stores wheat and corn in its silo, which holds 10000 bushels. Wheat earns $2 per bushel and "
+            "corn $1.50 per bushel. At most 6000 bushels of wheat can be stored. How many bushels of each should be "
+            "stored to maximize earnings?")
+    marks = [("VAR", "wheat"), ("VAR", "corn"), ("LIMIT", "10000"), ("VAR", "Wheat"), ("OBJ_NAME", "earns"),
+             ("PARAM", "2"), ("VAR", "corn"), ("PARAM", "1.50"), ("CONST_DIR", "At most"), ("LIMIT", "6000"),
+             ("VAR", "wheat"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "earnings")]
+    assert _rows(text, marks) == ["wheat + corn <= 10000", "wheat <= 6000"]
+
+
+def test_an_ingredient_only_one_recipe_uses_is_a_row_of_its_own() -> None:
+    text = ("A smoothie bar makes berry smoothies and green smoothies. A berry smoothie uses 200 g of fruit and 50 g of "
+            "yogurt; a green smoothie uses 100 g of fruit, 100 g of spinach, and 50 g of yogurt. The bar has 20 kg of "
+            "fruit, 8 kg of spinach and 6 kg of yogurt. Berry smoothies earn $4 and green smoothies earn $5. How many "
+            "of each should be made to maximize earnings?")
+    marks = [("VAR", "berry smoothies"), ("VAR", "green smoothies"), ("VAR", "berry smoothie"), ("PARAM", "200"),
+             ("PARAM", "50"), ("VAR", "green smoothie"), ("PARAM", "100"), ("PARAM", "100"), ("PARAM", "50"),
+             ("CONST_DIR", "has"), ("LIMIT", "20"), ("LIMIT", "8"), ("LIMIT", "6"), ("VAR", "Berry smoothies"),
+             ("OBJ_NAME", "earn"), ("PARAM", "4"), ("VAR", "green smoothies"), ("OBJ_NAME", "earn"), ("PARAM", "5"),
+             ("OBJ_DIR", "maximize"), ("OBJ_NAME", "earnings")]
+    assert _rows(text, marks) == ["100 * green_smoothies <= 8000", "200 * berry_smoothies + 100 * green_smoothies <= 20000",
+                                  "50 * berry_smoothies + 50 * green_smoothies <= 6000"]
+

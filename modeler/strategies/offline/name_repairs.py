@@ -104,7 +104,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     )
 
     spans = placed_units(words, joined_proper_names(words, _named_dirs(words, _split_heads(words, _pronoun_tails(
-        words, spans)))))
+        words, _numbers_out_of_names(words, spans))))))
     spans = _producers(words, _one_size_prefix(words, spans))
     spans = _row_names(words, _trailing_figures(words, spans))
     spans = _mixed_into(words, _rate_and_measure_nouns(words, _gapped_siblings(words, _quoted_names(words, spans))))
@@ -198,6 +198,26 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         words, _contained_names(words, _none_of(words, _letter_names(words, _parallel_verb_params(words, _gapped_params(
             words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
                 words, sorted(spans + extra, key=lambda sp: sp.start))))))))))))))))))
+
+
+def _numbers_out_of_names(words: list[str], spans: list[Span]) -> list[Span]:
+    """"a skiff catches 1 ton per trip" tagged as one name, "skiff catches 1": a number is no word of a name. The
+    name ends before it, and before the verb in front of it, when what is left is a name said elsewhere; the number
+    is a coefficient."""
+    names = {tuple(singular(w) for w in sp.text.lower().split()) for sp in spans if sp.label == "VAR"}
+    out: list[Span] = []
+    for sp in spans:
+        j = next((k for k in range(sp.start + 1, sp.end) if is_number(words[k])), None)
+        if sp.label != "VAR" or j is None:
+            out.append(sp)
+            continue
+        end = j - 1 if j - 1 > sp.start and words[j - 1].lower().endswith("s") else j
+        kept = tuple(singular(w) for w in words[sp.start: end])
+        if not any(n == kept for n in names if n != tuple(singular(w) for w in sp.text.lower().split())):
+            out.append(sp)
+            continue
+        out += [Span("VAR", sp.start, end, " ".join(words[sp.start: end])), Span("PARAM", j, j + 1, words[j])]
+    return out
 
 
 def _opened_names(word: str, names: set[tuple[str, ...]]) -> list[tuple[str, ...]]:

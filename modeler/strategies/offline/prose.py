@@ -26,8 +26,8 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+")
 def as_prose(text: str) -> str:
     """The text every later reader sees: a letter's body, glued words set apart, colons said out, "of each"
     spelt out (the order matters: "of each" reads the sentences the others have mended)."""
-    return each_spelt_out(name_colon_said(cue_words_apart(what_is_in_said(own_said_one(number_unit_apart(slips_mended(
-        letter_body(text.strip()))))))))
+    return each_spelt_out(name_colon_said(cue_words_apart(what_is_in_said(ratio_said(own_said_one(number_unit_apart(
+        slips_mended(letter_body(text.strip())))))))))
 
 
 # "she wont eat more then 12 cups": a hurried writer's "then" for "than" after a comparative, and a negation
@@ -50,6 +50,19 @@ def what_is_in_said(text: str) -> str:
     """"the ETF shouldn't be more than twice what's in savings": a multiple of "what is in" another option is said
     as "twice the amount in savings", the way the comparison rules read a multiple of another's amount."""
     return _WHAT_IS_IN.sub(lambda m: f"{m.group(1)} the amount {m.group(2)}", text)
+
+
+# "The ratio of chairs to tables must be at least 4 to 1": chairs at least 4 times tables
+_RATIO = re.compile(r"\b[Tt]he ratio of ([\w -]+?) to ([\w -]+?) (must be|should be|has to be|is|needs to be|cannot be|can't be|"
+                    r"can be) (at least|at most|no more than|no less than|no fewer than|not more than|not less than) "
+                    r"(\d+(?:\.\d+)?) ?(?:to|:) ?1\b")
+
+
+def ratio_said(text: str) -> str:
+    """"The ratio of chairs to tables must be at least 4 to 1": a ratio to one is said as the multiple the comparison
+    rules read ("the number of chairs must be at least 4 times the number of tables")."""
+    return _RATIO.sub(lambda m: f"the number of {m.group(1)} {m.group(3)} {m.group(4)} {m.group(5)} times the number "
+                                f"of {m.group(2)}", text)
 
 
 # "each vehicle needs its own driver": one driver each

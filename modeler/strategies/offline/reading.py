@@ -26,6 +26,7 @@ from modeler.strategies.offline.words import (
     FRACTIONS,
     MULTIPLIERS,
     STOP,
+    WEAK,
     content,
     one_noun,
     parse_value,
@@ -1087,6 +1088,7 @@ def group_features(coefs: list[Coef], distinct: dict[str, int] | None = None,
             score = overlap(c.context, f.context) + (0.5 if c.objective_hint and _hinted(f) else 0.0)
             if c.context and f.context and not (set(c.context) & set(f.context)):
                 score = 0.0
+
             elif score and words and labels and _same_unit(words, labels, c, f, features):
                 score += 0.5  # ("takes 12 employees", "requires 26 employees to create 500 sets": the unit)
             if not c.context and not f.context:
@@ -1102,6 +1104,11 @@ def group_features(coefs: list[Coef], distinct: dict[str, int] | None = None,
             features.append(best)
         best.add(c)
     return _regroup(features)
+
+
+# units of an amount of stuff (`_regroup`: words that tell nothing apart)
+_STUFF = frozenset(stem(w) for w in "g gram grams kg kilogram kilograms ml liter liters litre litres lb pound pounds "
+                   "oz ounce ounces ton tons tonne tonnes".split())
 
 
 def _feature_of(coefs: list[Coef]) -> Feature:
@@ -1137,6 +1144,17 @@ def _regroup(features: list[Feature]) -> list[Feature]:
                 home = max((g for g in features if g is not s and g is not f and v not in g.coefs
                             and overlap(out.context, g.context) > 0),
                            key=lambda g: overlap(out.context, g.context), default=None)
+                named = set(c.context) - WEAK - _STUFF  # (what c measures, past its units)
+                if home is None and named and set(c.context) <= set(rest_ctx) and set(out.context) - set(rest_ctx) and (
+                        set(out.context) & set(rest_ctx) <= WEAK | _STUFF):
+                    # ("a berry smoothie uses 200 g of fruit and 50 g of yogurt; a green smoothie uses 100 g of
+                    # fruit, 100 g of spinach, and 50 g of yogurt": the yogurt joins the yogurt, and the spinach,
+                    # which shared only the "g", stands alone)
+                    k_f = features.index(f)
+                    features[k_f] = _feature_of([*rest, c])
+                    features[features.index(s)] = _feature_of([out])
+                    done = True
+                    break
                 # (the two groups together share more words than before: the first keeps its own measure)
                 if home is None or overlap(c.context, rest_ctx) + overlap(out.context, home.context) <= overlap(
                         out.context, rest_ctx):

@@ -115,6 +115,12 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
         elif sp.label in {"LIMIT", "PARAM"} and not var_before and sp.start > 0 and tokens[sp.start - 1].text == "$" and (
                 FULLY_USED.match(" ".join(t.text for t in tokens[sp.end: sp.end + 12]))):
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
+        elif sp.label in {"LIMIT", "PARAM"} and _place_which_holds(tokens, spans, sp):
+            # "stores wheat and corn in its silo, which holds 10000 bushels": the room they share
+            sp = Span("LIMIT", sp.start, sp.end, sp.text)
+        elif sp.label in {"LIMIT", "PARAM"} and _money_to_use(tokens, sp):
+            # "invests in tech stocks and energy stocks, with $500000 to invest": the sum there is to use
+            sp = Span("LIMIT", sp.start, sp.end, sp.text)
         elif sp.label == "LIMIT" and ((not cues and has_var and (var_before or any(
                 x.label == "PARAM" for x in same)) and not _made_using(tokens, same, sp)
                 and not _works_hours(tokens, spans, sp) and not _place_with(tokens, spans, sp)
@@ -542,6 +548,36 @@ def _term_length(tokens: list[Token], sp: Span) -> bool:
 
 _KEPT_UNDER = re.compile(r"\b(?:stay|stays|be kept|is kept|are kept|remain|remains|fall|falls|be|is|are) (?:under|below)"
                          r"(?: \$)?$", re.I)
+
+
+_HOLDS = (("holds",), ("can", "hold"), ("has", "room", "for"), ("fits",), ("can", "fit"), ("has", "space", "for"),
+          ("can", "store"), ("stores",))
+
+
+def _place_which_holds(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"stores wheat and corn in its silo, which holds 10000 bushels": what the place a list of the decisions is
+    kept in holds (after ", which") is the room they share, a limit."""
+    low = [t.text.lower() for t in tokens]
+    k = sp.start
+    verb = next((v for v in _HOLDS if low[max(k - len(v), 0): k] == list(v)), None)
+    if verb is None:
+        return False
+    k -= len(verb)
+    if k < 6 or low[k - 1] not in {"which", "that"} or low[k - 2] != ",":
+        return False
+    k -= 2  # the place: "in its silo", "into the warehouse"
+    if not (tokens[k - 1].text.isalpha() and low[k - 2] in {"its", "the", "a", "an", "their", "his", "her", "our"}
+            and low[k - 3] in {"in", "into", "at"}):
+        return False
+    last = next((x for x in spans if x.label == "VAR" and x.end == k - 3), None)
+    return last is not None and any(x.label == "VAR" and x.end < last.start and {
+        t.text.lower() for t in tokens[x.end: last.start]} <= {"and", ",", "or"} for x in spans)
+
+
+def _money_to_use(tokens: list[Token], sp: Span) -> bool:
+    """"with $500000 to invest", "has $2,000 to spend": money said with what it is there for."""
+    return sp.start > 0 and tokens[sp.start - 1].text == "$" and sp.end + 1 < len(tokens) and tokens[
+        sp.end].text.lower() == "to" and tokens[sp.end + 1].text.lower() in {"invest", "spend", "allocate", "use"}
 
 
 def _kept_under(tokens: list[Token], sp: Span) -> bool:

@@ -13,6 +13,7 @@ gives them when no extra looks wrong.
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from modeler.strategies.offline.entities import is_number
@@ -478,7 +479,9 @@ def decision_units(r: Reading) -> set[str]:
             j = 2 if nxt[0] in _CATEGORY and len(nxt) > 2 and nxt[1] == "of" else 0
             # ("How many of each should we let": the words after "of each" are no unit when a verb's
             # subject follows)
-            out.update(stem(x) for x in nxt[j: j + (1 if j else 2)] if x.isalpha() and x not in _SUBJECTS)
+            # ("How many classes of each should be offered": no word past a modal is a unit, "be" least of all)
+            said = list(itertools.takewhile(lambda x: x not in _SUBJECTS, nxt[j: j + (1 if j else 2)]))
+            out.update(stem(x) for x in said if x.isalpha())
         elif w in _CATEGORY and k + 1 < n and words[k - 1] in {"two", "three", "different", "both"}:
             out.add(stem(w))
             if nxt[:1] == ["of"] and len(nxt) > 1:
