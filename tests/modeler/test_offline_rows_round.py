@@ -451,3 +451,15 @@ def test_an_ingredient_only_one_recipe_uses_is_a_row_of_its_own() -> None:
     assert _rows(text, marks) == ["100 * green_smoothies <= 8000", "200 * berry_smoothies + 100 * green_smoothies <= 20000",
                                   "50 * berry_smoothies + 50 * green_smoothies <= 6000"]
 
+
+
+def test_how_many_of_each_it_owns() -> None:
+    text = ("A company rents out kayaks and canoes. It owns 30 kayaks and 20 canoes. A kayak rental earns $25 and a "
+            "canoe rental earns $40. Each rental requires a life jacket, and there are 40 life jackets. How many "
+            "kayaks and canoes should be rented to maximize earnings?")
+    marks = [("VAR", "kayaks"), ("VAR", "canoes"), ("PARAM", "30"), ("VAR", "kayaks"), ("PARAM", "20"),
+             ("VAR", "canoes"), ("VAR", "kayak rental"), ("OBJ_NAME", "earns"), ("PARAM", "25"),
+             ("VAR", "canoe rental"), ("OBJ_NAME", "earns"), ("PARAM", "40"), ("LIMIT", "40"), ("VAR", "kayaks"),
+             ("VAR", "canoes"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "earnings")]
+    rows = _rows(text, marks)
+    assert "kayaks <= 30" in rows and "canoes <= 20" in rows

@@ -115,6 +115,9 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
         elif sp.label in {"LIMIT", "PARAM"} and not var_before and sp.start > 0 and tokens[sp.start - 1].text == "$" and (
                 FULLY_USED.match(" ".join(t.text for t in tokens[sp.end: sp.end + 12]))):
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
+        elif sp.label == "PARAM" and _owned_count(tokens, spans, sp):
+            # "It owns 30 kayaks and 20 canoes": how many of each there are to rent out, a most of each
+            sp = Span("LIMIT", sp.start, sp.end, sp.text)
         elif sp.label in {"LIMIT", "PARAM"} and _place_which_holds(tokens, spans, sp):
             # "stores wheat and corn in its silo, which holds 10000 bushels": the room they share
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
@@ -548,6 +551,32 @@ def _term_length(tokens: list[Token], sp: Span) -> bool:
 
 _KEPT_UNDER = re.compile(r"\b(?:stay|stays|be kept|is kept|are kept|remain|remains|fall|falls|be|is|are) (?:under|below)"
                          r"(?: \$)?$", re.I)
+
+
+_OWNS = frozenset("owns own has have possesses possess".split())
+
+
+def _owned_count(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"It owns 30 kayaks and 20 canoes": a count right before a decision's name, in a list that a verb of owning
+    opens, is how many of it there are."""
+    var_at = {x.start: x for x in spans if x.label == "VAR"}
+    num_at = {x.start: x for x in spans if x.label in {"PARAM", "LIMIT"}}
+    if sp.end not in var_at:
+        return False
+    k = sp.start - 1
+    while k >= 0:
+        w = tokens[k].text.lower()
+        if w in _OWNS:
+            return k >= 1 and tokens[k - 1].text.lower() in {"it", "we", "i", "they", "he", "she", "company", "firm",
+                                                                 "shop", "store"}
+        if w in {"and", ","}:
+            k -= 1
+            continue
+        x = next((v for v in var_at.values() if v.end == k + 1), None)
+        if x is None or x.start - 1 not in num_at:
+            return False
+        k = num_at[x.start - 1].start - 1
+    return False
 
 
 _HOLDS = (("holds",), ("can", "hold"), ("has", "room", "for"), ("fits",), ("can", "fit"), ("has", "space", "for"),
