@@ -21,6 +21,7 @@ from modeler.strategies.offline.limit_words import (
     _money_decisions,
     _named_at,
     _open_compound,
+    past_or_bound,
 )
 from modeler.strategies.offline.mentions import _TRIP_NOUNS
 from modeler.strategies.offline.reading import Reading, overlap
@@ -441,9 +442,7 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
     if them is not None:
         return them
     glue = {"of", "the", "units", "unit", "new", "more", "fewer", "less", "a", "an"}
-    # ("$2000 or more into the healthcare industry", "20 or more orders of tacitos": what the amount counts is said
-    # after its bound)
-    end = sp.end + 2 if [w.lower() for w in r.words[sp.end: sp.end + 2]] in _OR_BOUNDS else sp.end
+    end = past_or_bound(r.words, sp.end)
     # "at least $1000 has to be invested in the shipping industry": the words between say where it goes
     k0 = end
     while k0 < min(sp.end + 5, len(r.words)) and r.words[k0].lower() in _MONEY_GLUE:
@@ -496,9 +495,6 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
         if r.words[k].lower() not in glue:
             return _counted_for(r, k)
     return None
-
-
-_OR_BOUNDS = (["or", "more"], ["or", "less"], ["or", "fewer"])
 
 
 def _each_type_asked(r: Reading, k: int) -> bool:

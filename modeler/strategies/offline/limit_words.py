@@ -146,13 +146,16 @@ def _clause_after(r: Reading, sp: Span, n: int = 10) -> str:
     return " ".join(out)
 
 
+def past_or_bound(words: list[str], k: int) -> int:
+    """Where what an amount counts is named: past an "or more" / "or less" / "or fewer" at k ("$2000 or more into
+    the healthcare industry", "20 or more orders of tacitos")."""
+    return k + 2 if [w.lower() for w in words[k: k + 2]] in (["or", "more"], ["or", "less"], ["or", "fewer"]) else k
+
+
 def _unit(r: Reading, sp: Span) -> str:
     if (sp.start > 0 and r.words[sp.start - 1] == "$") or "$" in sp.text:
         return "MONEY"  # "spend at most $250 on transporting potatoes": money, whatever follows
-    k = sp.end
-    # ("20 or more orders of tacitos": the unit after the bound's words)
-    if [w.lower() for w in r.words[k: k + 2]] in (["or", "more"], ["or", "less"], ["or", "fewer"]):
-        k += 2
+    k = past_or_bound(r.words, sp.end)  # ("20 or more orders of tacitos": the unit after the bound's words)
     found = [c[0] for w in r.words[k: k + 2] if (c := content([w]))]
     # "30 volunteer hours", "200 machine hours": people put what the time is of between the number and
     # its unit; the unit (which a limit in hours against coefficients in minutes needs) is the second word

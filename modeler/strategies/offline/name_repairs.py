@@ -12,6 +12,7 @@ The repairs of numbers are in `repairs.py`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -447,7 +448,8 @@ def _compared_heads(words: list[str], spans: list[Span]) -> list[Span]:
     var_spans = [sp for sp in spans if sp.label == "VAR"]
     names = {tuple(singular(w) for w in sp.text.lower().split()) for sp in var_spans}
     longer = [n for n in names if len(n) > 1]
-    sentence = _sentence_of(words)
+    starts = _sentence_starts(words)
+    sentence = [bisect.bisect_right(starts, j) - 1 for j in range(len(words))]  # the sentence each word stands in
     cue_at = {sp.start: sp for sp in spans if sp.label == "CONST_DIR"}
     tagged = {k for sp in spans for k in range(sp.start, sp.end)}
     out = list(spans)
@@ -479,15 +481,6 @@ def _compared_heads(words: list[str], spans: list[Span]) -> list[Span]:
         out.append(Span("VAR", a, a + 1, words[a]))
         tagged.add(a)
     return sorted(out, key=lambda sp: sp.start)
-
-
-def _sentence_of(words: list[str]) -> list[int]:
-    """The number of the sentence (or ";"-clause) each word stands in."""
-    out, n = [], 0
-    for w in words:
-        out.append(n)
-        n += w in {".", "?", "!", ";"}
-    return out
 
 
 def _sized_alike(words: list[str], j: int, sp: Span) -> bool:

@@ -1088,7 +1088,6 @@ def group_features(coefs: list[Coef], distinct: dict[str, int] | None = None,
             score = overlap(c.context, f.context) + (0.5 if c.objective_hint and _hinted(f) else 0.0)
             if c.context and f.context and not (set(c.context) & set(f.context)):
                 score = 0.0
-
             elif score and words and labels and _same_unit(words, labels, c, f, features):
                 score += 0.5  # ("takes 12 employees", "requires 26 employees to create 500 sets": the unit)
             if not c.context and not f.context:

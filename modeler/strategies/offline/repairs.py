@@ -549,10 +549,6 @@ def _term_length(tokens: list[Token], sp: Span) -> bool:
             and after.isalpha() and after not in {"of", "and", "or", "to", "for", "at", "in", "on"})
 
 
-_KEPT_UNDER = re.compile(r"\b(?:stay|stays|be kept|is kept|are kept|remain|remains|fall|falls|be|is|are) (?:under|below)"
-                         r"(?: \$)?$", re.I)
-
-
 _OWNS = frozenset("owns own has have possesses possess".split())
 
 
@@ -607,6 +603,10 @@ def _money_to_use(tokens: list[Token], sp: Span) -> bool:
     """"with $500000 to invest", "has $2,000 to spend": money said with what it is there for."""
     return sp.start > 0 and tokens[sp.start - 1].text == "$" and sp.end + 1 < len(tokens) and tokens[
         sp.end].text.lower() == "to" and tokens[sp.end + 1].text.lower() in {"invest", "spend", "allocate", "use"}
+
+
+_KEPT_UNDER = re.compile(r"\b(?:stay|stays|be kept|is kept|are kept|remain|remains|fall|falls|be|is|are) (?:under|below)"
+                         r"(?: \$)?$", re.I)
 
 
 def _kept_under(tokens: list[Token], sp: Span) -> bool:
