@@ -1047,7 +1047,8 @@ def _material(words: list[str], labels: list[str], c: Coef, distinct: dict[str, 
                 "and", "or", "but", "while", "per", "each"}:
             break
         out.append(w)
-    return {k for k in content(out) if k in distinct}
+    # ("3 oranges" of "orange juice": `stem` keeps the plural's "e" and drops the singular's, "orange" / "orang")
+    return {k if k in distinct else k[:-1] for k in content(out) if k in distinct or k[-1:] == "e" and k[:-1] in distinct}
 
 
 def _unit_after(words: list[str], labels: list[str], tok: int) -> str | None:

@@ -1078,7 +1078,10 @@ def _grown_on(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     else:
         # ("grown on your 30 acres of land", "on her 200 acre field": whose land it is, between "on" and the amount)
         k -= tokens[k].text.lower() in OWNERS
-        if tokens[k].text.lower() != "on":
+        # ("plants roses and tulips in a 200 square foot bed": a place of that size, "in" or "on" it)
+        article = tokens[k].text.lower() in {"a", "an"}
+        k -= article
+        if tokens[k].text.lower() != "on" and not (article and tokens[k].text.lower() == "in"):
             return False
         # ("Peaches and nectarines are grown on ...": the list, then the passive verb)
         if k >= 2 and tokens[k - 2].text.lower() in {"are", "is"} and tokens[k - 1].text.lower() in _KEPT:
