@@ -4,6 +4,14 @@
   singular or the plural ("a cup of orange juice requires 3 oranges ... the bar has 300 oranges").
 - A place of a size that a list of the decisions is planted or kept in is the room they share ("plants roses and
   tulips in a 200 square foot bed").
+- One decision above another by an amount: "at least 10 more day nurses than night nurses", "at most 50 fewer
+  pencils than pens", "at least 5 bookcases more than desks", "the number of motorcycles cannot exceed the number
+  of vans by more than 20" (x - y >= n or <= n), "at least 10 percent more bread than cake" (x >= 1.1 y);
+  nothing for "20 more cakes than last year".
+- "500 nurse hours" are hours of work, not a count of nurses; "two cooks who each work 8 hours" have 16.
+- "at most 10 tons" against crates of "50 kg"; "1 adult for every 3 children" with "child tickets".
+- ", with 80 hours of sewing time" after the coefficients is their stock.
+- "at least 30 workers in total, at least 8 of whom must be drivers".
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts (its slips included). No trained tagger is needed.
@@ -47,3 +55,134 @@ def test_the_bed_they_are_planted_in() -> None:
     rows = _rows(text, marks)
     assert "4 * roses + tulips <= 200" in rows
     assert "3 * roses + tulips <= 250" in rows
+
+
+def test_so_many_more_of_one_than_of_the_other() -> None:
+    text = ("A hospital schedules day nurses and night nurses. Each day nurse works 8 hours and each night nurse works "
+            "12 hours. The hospital needs at least 500 nurse hours. There must be at least 10 more day nurses than "
+            "night nurses. A day nurse is paid $300 per shift and a night nurse $450 per shift. How many nurses of "
+            "each type should be scheduled to minimize cost?")
+    # (the tagger leaves "more" and the second "day nurses" untagged)
+    marks = [("VAR", "day nurses"), ("VAR", "night nurses"), ("VAR", "day nurse"), ("PARAM", "8"),
+             ("VAR", "night nurse"), ("PARAM", "12"), ("CONST_DIR", "at least"), ("LIMIT", "500"),
+             ("CONST_DIR", "at least"), ("LIMIT", "10"), ("VAR", "night nurses"), ("VAR", "day nurse"),
+             ("PARAM", "300"), ("VAR", "night nurse"), ("PARAM", "450"), ("OBJ_DIR", "minimize"), ("OBJ_NAME", "cost")]
+    rows = _rows(text, marks)
+    assert "day_nurses - night_nurses >= 10" in rows
+    # ("nurse hours": hours of work, not a count of nurses)
+    assert "8 * day_nurses + 12 * night_nurses >= 500" in rows
+
+
+def test_fewer_and_more_said_both_ways() -> None:
+    text = ("A shop sells pens and pencils. It wants to sell at most 50 fewer pencils than pens, and at least 5 pens "
+            "more than pencils. It can stock at most 400 items. Pens earn $2 and pencils $0.5. How many of each should "
+            "it sell to maximize profit?")
+    marks = [("VAR", "pens"), ("VAR", "pencils"), ("CONST_DIR", "at most"), ("LIMIT", "50"), ("VAR", "pencils"),
+             ("VAR", "pens"), ("CONST_DIR", "at least"), ("LIMIT", "5"), ("VAR", "pens"), ("VAR", "pencils"),
+             ("CONST_DIR", "at most"), ("LIMIT", "400"), ("VAR", "Pens"), ("PARAM", "2"), ("VAR", "pencils"),
+             ("PARAM", "0.5"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
+    rows = _rows(text, marks)
+    assert "pens - pencils <= 50" in rows
+    assert "pens - pencils >= 5" in rows
+    assert "pens + pencils <= 400" in rows
+
+
+def test_one_may_exceed_the_other_by_so_much() -> None:
+    text = ("A delivery company uses vans and motorcycles. A van can deliver 50 packages and a motorcycle 12 packages "
+            "per day. The company must deliver at least 800 packages per day. A van produces 30 units of pollution "
+            "and a motorcycle 8 units. The number of motorcycles cannot exceed the number of vans by more than 20. "
+            "How many of each should be used to minimize pollution?")
+    marks = [("VAR", "vans"), ("VAR", "motorcycles"), ("VAR", "van"), ("PARAM", "50"), ("PARAM", "12"),
+             ("CONST_DIR", "at least"), ("LIMIT", "800"), ("VAR", "van"), ("PARAM", "30"), ("PARAM", "8"),
+             ("VAR", "motorcycles"), ("CONST_DIR", "cannot exceed"), ("VAR", "vans"), ("CONST_DIR", "more than"),
+             ("LIMIT", "20"), ("OBJ_DIR", "minimize"), ("OBJ_NAME", "pollution")]
+    rows = _rows(text, marks)
+    assert "motorcycles - vans <= 20" in rows
+    assert "50 * vans + 12 * motorcycles >= 800" in rows
+
+
+def test_no_difference_without_a_second_decision_or_a_duty() -> None:
+    text = ("A bakery makes cakes and pies. A cake takes 2 hours and a pie 1 hour, and 100 hours are available. This "
+            "year it sold 20 more cakes than last year. A cake earns $9 and a pie $5. How many of each should it make "
+            "to maximize profit?")
+    marks = [("VAR", "cakes"), ("VAR", "pies"), ("VAR", "cake"), ("PARAM", "2"), ("VAR", "pie"), ("PARAM", "1"),
+             ("LIMIT", "100"), ("CONST_DIR", "available"), ("PARAM", "20"), ("VAR", "cakes"), ("VAR", "cake"),
+             ("PARAM", "9"), ("VAR", "pie"), ("PARAM", "5"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
+    assert _rows(text, marks) == ["2 * cakes + pies <= 100"]
+
+
+def test_cooks_who_each_work_so_long() -> None:
+    text = ("A kitchen makes sandwiches and wraps. A sandwich takes 4 minutes and a wrap takes 6 minutes. The kitchen "
+            "has two cooks who each work 8 hours. A sandwich earns $3 and a wrap $5. How many of each should be made "
+            "to maximize earnings?")
+    marks = [("VAR", "sandwiches"), ("VAR", "wraps"), ("VAR", "sandwich"), ("PARAM", "4"), ("VAR", "wrap"),
+             ("PARAM", "6"), ("PARAM", "8"), ("VAR", "sandwich"), ("OBJ_NAME", "earns"), ("PARAM", "3"),
+             ("PARAM", "5"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "earnings")]
+    assert "4 * sandwiches + 6 * wraps <= 960" in _rows(text, marks)
+
+
+def test_a_load_in_tons_against_crates_in_kilograms() -> None:
+    text = ("A truck can carry at most 10 tons. It carries crates of apples weighing 50 kg each and crates of oranges "
+            "weighing 40 kg each. Each apple crate earns $20 and each orange crate $15. How many crates of each should "
+            "be loaded to maximize earnings?")
+    marks = [("CONST_DIR", "at most"), ("LIMIT", "10"), ("VAR", "apples"), ("PARAM", "50"), ("VAR", "oranges"),
+             ("PARAM", "40"), ("VAR", "apple"), ("OBJ_NAME", "earns"), ("PARAM", "20"), ("VAR", "orange"),
+             ("PARAM", "15"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "earnings")]
+    assert "50 * apples + 40 * oranges <= 10000" in _rows(text, marks)
+
+
+def test_children_are_child_tickets() -> None:
+    text = ("A museum sells adult and child tickets. It can admit at most 800 visitors a day. Adult tickets cost $20 "
+            "and child tickets $8. The museum requires at least 1 adult for every 3 children. How many of each "
+            "ticket should be sold to maximize revenue?")
+    marks = [("VAR", "adult"), ("VAR", "child tickets"), ("CONST_DIR", "at most"), ("LIMIT", "800"),
+             ("VAR", "Adult tickets"), ("PARAM", "20"), ("VAR", "child tickets"), ("PARAM", "8"),
+             ("CONST_DIR", "at least"), ("LIMIT", "1"), ("VAR", "adult"), ("PARAM", "3"), ("OBJ_DIR", "maximize"),
+             ("OBJ_NAME", "revenue")]
+    rows = _rows(text, marks)
+    assert any(r.startswith("adult_tickets >= 0.333") and r.endswith("* child_tickets") for r in rows), rows
+
+
+def test_a_stock_said_after_with() -> None:
+    text = ("A tailor makes shirts and trousers. A shirt needs 2 meters of fabric and a pair of trousers 3 meters. There "
+            "are 150 meters of fabric. Sewing a shirt takes 1 hour and a pair of trousers 1.5 hours, with 80 hours of "
+            "sewing time. A shirt brings $25 and a pair of trousers $40. How many shirts and pairs of trousers should "
+            "be made to maximize earnings?")
+    marks = [("VAR", "shirts"), ("VAR", "trousers"), ("VAR", "shirt"), ("PARAM", "2"), ("PARAM", "3"),
+             ("LIMIT", "150"), ("VAR", "shirt"), ("PARAM", "1"), ("PARAM", "1.5"), ("LIMIT", "80"), ("VAR", "shirt"),
+             ("PARAM", "25"), ("VAR", "trousers"), ("PARAM", "40"), ("VAR", "shirts"), ("OBJ_DIR", "maximize"),
+             ("OBJ_NAME", "earnings")]
+    assert "shirts + 1.5 * trousers <= 80" in _rows(text, marks)
+
+
+def test_so_many_of_whom_must_be() -> None:
+    text = ("A company wants to hire drivers and loaders. A driver earns $800 a week and a loader $600. The company "
+            "needs at least 30 workers in total, at least 8 of whom must be drivers. How many of each should be hired "
+            "to minimize the weekly wage bill?")
+    marks = [("VAR", "drivers"), ("VAR", "loaders"), ("VAR", "driver"), ("PARAM", "800"), ("VAR", "loader"),
+             ("PARAM", "600"), ("CONST_DIR", "at least"), ("LIMIT", "30"), ("CONST_DIR", "at least"), ("LIMIT", "8"),
+             ("VAR", "drivers"), ("OBJ_DIR", "minimize"), ("OBJ_NAME", "wage bill")]
+    rows = _rows(text, marks)
+    assert "drivers >= 8" in rows and "drivers + loaders >= 30" in rows
+
+
+def test_so_many_units_more_of_one_than_of_the_other() -> None:
+    text = ("A farmer grows corn and wheat on 200 acres. He must plant at least 30 acres more of corn than of wheat. "
+            "Corn yields $400 per acre and wheat $350. How many acres of each should he plant to maximize profit?")
+    marks = [("VAR", "corn"), ("VAR", "wheat"), ("LIMIT", "200"), ("CONST_DIR", "at least"), ("LIMIT", "30"),
+             ("VAR", "corn"), ("VAR", "wheat"), ("VAR", "Corn"), ("PARAM", "400"), ("VAR", "wheat"), ("PARAM", "350"),
+             ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
+    rows = _rows(text, marks)
+    assert "corn - wheat >= 30" in rows and "corn + wheat <= 200" in rows
+
+
+def test_so_many_percent_more_of_one_than_of_the_other() -> None:
+    text = ("A bakery makes bread and cake. It must make at least 10 percent more bread than cake. Bread takes 1 hour "
+            "and cake 2 hours, with 100 hours available. Bread earns $3 and cake $5. How many of each should it make "
+            "to maximize profit?")
+    marks = [("VAR", "bread"), ("VAR", "cake"), ("CONST_DIR", "at least"), ("LIMIT", "10 percent"), ("VAR", "bread"),
+             ("VAR", "cake"), ("VAR", "Bread"), ("PARAM", "1"), ("VAR", "cake"), ("PARAM", "2"), ("LIMIT", "100"),
+             ("CONST_DIR", "available"), ("VAR", "Bread"), ("PARAM", "3"), ("VAR", "cake"), ("PARAM", "5"),
+             ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
+    rows = _rows(text, marks)
+    assert "bread >= 1.1 * cake" in rows and "bread + 2 * cake <= 100" in rows

@@ -100,7 +100,7 @@ def _lin(terms: dict[int, float], names: list[str]) -> str:
     for v, c in terms.items():
         if c == 0:
             continue
-        term = names[v] if c == 1 else f"{_fmt(abs(c))} * {names[v]}"
+        term = names[v] if abs(c) == 1 else f"{_fmt(abs(c))} * {names[v]}"
         if not parts:
             parts.append(f"-{term}" if c < 0 else term)
         else:

@@ -43,6 +43,8 @@ def used_values(obj: Objective, specs: list[ConstraintSpec]) -> set[float]:
         if s.kind == "xby" and s.param:
             # "at least $1 in bonds for every $2 in equities" is x >= 0.5 y: the rate's "2" is written too
             out.add(1.0 / float(s.param))
+            if 0 < abs(s.param - 1) < 1:  # ("at least 10 percent more bread than cake" is x >= 1.1 y)
+                out.add(round(abs(float(s.param) - 1), 12))
     return out
 
 

@@ -10,7 +10,15 @@ from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.limit_scope import _share_must_be
 from modeler.strategies.offline.reading import Reading
 from modeler.strategies.offline.specs import ConstraintSpec
-from modeler.strategies.offline.words import FRACTIONS, MULTIPLIERS, OWNERS, direction, parse_value, stem
+from modeler.strategies.offline.words import (
+    FRACTIONS,
+    MEASURES,
+    MULTIPLIERS,
+    OWNERS,
+    direction,
+    parse_value,
+    stem,
+)
 
 _COMPARE = ("exceed", "more than", "less than", "greater than", "fewer than", "larger than", "smaller than",
             "as many", "as much", "at least as", "at most as", "higher than", "lower than")
@@ -60,7 +68,7 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
         return out
     clauses = _clauses(r, s)
     for i, (a, b) in enumerate(clauses):
-        plus = _multiple_plus(r, a, b, sentence)
+        plus = _multiple_plus(r, a, b, sentence) or _difference(r, a, b, sentence)
         if plus is not None:
             out.append((plus, (a, b)))
             continue
@@ -194,6 +202,82 @@ def _multiple_plus(r: Reading, a: int, b: int, sentence: str) -> ConstraintSpec 
         sense = ">=" if bound.group(1) in {"no less than", "not less than", "at least"} else "<="
         return ConstraintSpec("linear", sense, float(parse_value(low[e + 1]) or 0.0), {x: 1.0, y: -mult},
                               sentence=sentence, cue=" ".join(r.words[a:b]))
+    return None
+
+
+_AT_LEAST = re.compile(r"\b(at least|no less than|not less than|no fewer than|not fewer than|a minimum of|minimum of)$")
+_AT_MOST = re.compile(r"\b(at most|no more than|not more than|up to|a maximum of|maximum of)$")
+_DUTY = re.compile(r"\b(must|should|shall|needs?|has to|have to|wants?|required)\b")
+_NOT = re.compile(r"\b(cannot|can't|can not|must not|mustn't|should not|shouldn't|may not|will not|won't|not)\b")
+
+
+def _difference(r: Reading, a: int, b: int, sentence: str) -> ConstraintSpec | None:
+    """"at least 10 more day nurses than night nurses", "the number of motorcycles cannot exceed the number of
+    vans by more than 20": one decision above another by an amount, x - y >= n (or <= n); "n fewer x than y" is
+    y - x >= n."""
+    low = [w.lower() for w in r.words]
+    mentions = [k for k in sorted(r.mention_var) if a <= k < b]
+    for k in range(a, b - 1):
+        value = parse_value(low[k]) if low[k][:1].isdigit() else None
+        if value is None:
+            continue
+        before = " ".join(low[a:k]).replace(" $", "").replace("$", "").strip()
+        # "at least 10 more day nurses than night nurses", "$5000 more in stocks than in bonds", "at least 5
+        # bookcases more than desks"
+        more = next((j for j in range(k + 1, min(k + 4, b)) if low[j] in {"more", "fewer", "less", "extra"}), None)
+        # ("at least 30 acres more of corn than of wheat": a unit between; "10 percent more", a multiple)
+        pct = more == k + 2 and low[k + 1] in {"%", "percent"}
+        if more is not None and (more == k + 1 or pct or all(q in r.mention_var or low[q] in MEASURES or any(
+                x.label == "VAR" and x.start <= q < x.end for x in r.spans) for q in range(k + 1, more))):
+            than = next((t for t in range(more + 1, b) if low[t] == "than"), None)
+            if than is None or than + 1 < b and parse_value(low[than + 1]) is not None:
+                continue
+            inside = [r.mention_var[q] for q in mentions if k < q < than]
+            outside = [r.mention_var[q] for q in mentions if q < k]
+            after = [r.mention_var[q] for q in mentions if q > than]
+            x = inside[0] if inside else (outside[-1] if outside else None)
+            y = after[0] if after else None
+            if x is None or y is None or x == y:
+                return None
+            if _AT_LEAST.search(before):
+                sense = ">="
+            elif _AT_MOST.search(before):
+                sense = "<="
+            elif _DUTY.search(before) and not _NOT.search(before):
+                sense = ">="
+            else:
+                return None
+            fewer = low[more] in {"fewer", "less"}
+            if pct:  # "at least 10 percent more bread than cake": x >= 1.1 y; "10% fewer": x <= 0.9 y
+                return ConstraintSpec("xby", {">=": "<=", "<=": ">="}[sense] if fewer else sense, 0.0, x=x, y=y,
+                                      param=1 - value / 100 if fewer else 1 + value / 100, sentence=sentence,
+                                      cue=" ".join(r.words[a:b]))
+            if fewer:
+                x, y = y, x
+            return ConstraintSpec("linear", sense, float(value), {x: 1.0, y: -1.0}, sentence=sentence,
+                                  cue=" ".join(r.words[a:b]))
+        # "cannot exceed the number of vans by more than 20", "must exceed it by at least 5"
+        if k >= 2 and low[k - 1] in {"than", "over", "least", "most"} or k >= 1 and low[k - 1] == "by":
+            by = next((t for t in range(k - 1, max(a, k - 4) - 1, -1) if low[t] == "by"), None)
+            ex = next((t for t in range(a, by or a) if low[t] in {"exceed", "exceeds", "surpass", "surpasses"}), None)
+            if by is None or ex is None:
+                continue
+            first = [r.mention_var[q] for q in mentions if q < ex]
+            second = [r.mention_var[q] for q in mentions if ex < q < by]
+            if not first or not second or first[-1] == second[0]:
+                return None
+            cue = " ".join(low[by + 1:k])
+            negated = bool(_NOT.search(" ".join(low[a:ex])))
+            if cue in {"at most", "no more than", "not more than", "up to"} or negated and cue in {
+                    "", "more than", "over"}:
+                sense = "<="
+            elif cue in {"at least", "no less than", "not less than"} and not negated or not negated and cue in {
+                    "more than", "over"} and _DUTY.search(" ".join(low[a:ex])):
+                sense = ">="
+            else:
+                return None
+            return ConstraintSpec("linear", sense, float(value), {first[-1]: 1.0, second[0]: -1.0},
+                                  sentence=sentence, cue=" ".join(r.words[a:b]))
     return None
 
 

@@ -189,7 +189,10 @@ def _modifier_unit(r: Reading, k: int, units: set[str]) -> bool:
     if k + 1 >= len(r.words) or not r.words[k + 1].isalpha() or k + 1 in r.mention_var:
         return False
     nxt = stem(r.words[k + 1])
-    return nxt not in units and nxt not in STOP and any(nxt in f.context for f in r.features)
+    # ("500 nurse hours": the groups hold "hours" as the concept HOUR)
+    said = content([r.words[k + 1]])
+    return nxt not in units and nxt not in STOP and any(nxt in f.context or said and said[0] in f.context
+                                                        for f in r.features)
 
 
 _OF_TOTAL = re.compile(r"^(?:percent |% )?of (?:the |its |their |all )?(?:total|whole|entire|combined|overall|mix|"

@@ -999,7 +999,7 @@ def _of_which(r: Reading, sp: Span) -> int | None:
     before = [x.lower() for x in r.words[max(sp.start - 4, 0): sp.start]]
     opened = any(before[i: i + 2] in (["of", "whom"], ["of", "which"]) and all(
         x in _RANGE_GLUE for x in before[i + 2:]) for i in range(len(before) - 1))
-    if w[:2] not in (["of", "which"], ["of", "them"]) and not opened:
+    if w[:2] not in (["of", "which"], ["of", "them"], ["of", "whom"]) and not opened:
         return None
     for k in range(sp.end + 2, min(sp.end + 7, len(r.words))):
         if k in r.mention_var:

@@ -28,7 +28,7 @@ def _clause_before(r: Reading, sp: Span, n: int = 12) -> str:
 
 
 _HEADS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_CREW = re.compile(r"(?:^| )(\d{1,2}|" + "|".join(_HEADS) + r") ([a-z-]+s)(?: can| will| each| could)* (?:work|works)$")
+_CREW = re.compile(r"(?:^| )(\d{1,2}|" + "|".join(_HEADS) + r") ([a-z-]+s)(?: who| that)?(?: can| will| each| could)* (?:work|works)$")
 
 
 def _crew(r: Reading, sp: Span) -> float:

@@ -129,7 +129,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 and not _works_hours(tokens, spans, sp) and not _place_with(tokens, spans, sp)
                 and not _place_with_measure(tokens, spans, sp) and not _grown_on(tokens, spans, sp)
                 and not _there_is_stock(tokens, sp) and not _there_are_list(tokens, sp) and not offers_stock(tokens, spans, sp)
-                and not _drawn_from(tokens, spans, sp) and not _spared(tokens, sp) and not (
+                and not _drawn_from(tokens, spans, sp) and not _spared(tokens, sp) and not _with_after_comma(tokens, sp) and not (
                     not var_before and sp.start > 0 and tokens[sp.start - 1].text.lower() == "exactly")) or _pro_one(tokens, same, sp) or _size_of(
                 tokens, spans, sp) or _one_needs(
                 tokens, spans, sp) or _that_each(tokens, spans, sp) or _gapped_rate(tokens, spans, sp) or _each_may(tokens, spans, sp)
@@ -1117,6 +1117,14 @@ def _that_each(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     after = [t.text.lower() for t in tokens[sp.end: sp.end + 2]]
     return (after[:1] == ["each"] or after[1:2] == ["each"]) and any(
         x.label == "VAR" and x.end == k - 1 for x in spans)
+
+
+def _with_after_comma(tokens: list[Token], sp: Span) -> bool:
+    """"Sewing a shirt takes 1 hour and a pair of trousers 1.5 hours, with 80 hours of sewing time": an amount
+    that opens a clause with ", with" after the coefficients is the stock they draw on."""
+    k = sp.start
+    return k >= 2 and tokens[k - 1].text.lower() == "with" and tokens[k - 2].text == "," and sp.end < len(
+        tokens) and tokens[sp.end].text.lower() in MEASURES
 
 
 def _owed_before(tokens: list[Token], sp: Span) -> bool:

@@ -87,7 +87,8 @@ _S_SINGULAR = frozenset("lens bus gas canvas atlas bonus campus virus census bia
 # plurals not made with "s": "at least 3 geese" counts the "goose shot"s ("children", "women", "men" are
 # left out: without the possessive rule below they broke "children's"; with it they change nothing seen)
 _IRREGULAR = {"geese": "goose", "mice": "mouse", "teeth": "tooth", "feet": "foot", "oxen": "ox", "knives": "knife", "loaves": "loaf",
-              "shelves": "shelf", "wolves": "wolf", "calves": "calf", "halves": "half", "scarves": "scarf"}
+              "shelves": "shelf", "wolves": "wolf", "calves": "calf", "halves": "half", "scarves": "scarf",
+              "children": "child", "women": "woman", "men": "man"}
 # ("bookshelves" is "bookshelf": the "-ves" plurals end compounds too)
 _VES = tuple((k, v) for k, v in _IRREGULAR.items() if k.endswith("ves"))
 
@@ -336,7 +337,7 @@ MEASURES = frozenset(
 # its coefficients in another: "40 hours" of "25 minutes" a piece, "9 kilograms" of "12 grams" a piece
 _MAGNITUDES = (
     {"second": 1 / 60, "MINUTE": 1.0, "HOUR": 60.0},  # ("a bottle takes 45 seconds", "the line runs 40 hours")
-    {"gram": 1.0, "g": 1.0, "kilogram": 1000.0, "kg": 1000.0, "tonne": 1_000_000.0},
+    {"gram": 1.0, "g": 1.0, "kilogram": 1000.0, "kg": 1000.0, "tonne": 1_000_000.0, "ton": 1_000_000.0},
     {"millilitre": 1.0, "milliliter": 1.0, "ml": 1.0, "litre": 1000.0, "liter": 1000.0},
     # lengths: people state the room they have in metres and a piece's width in centimetres ("24 metres of
     # shelf", "a paperback takes 3 cm"); the bare "m" is left out (it also writes "million")
