@@ -11,7 +11,7 @@
 - "500 nurse hours" are hours of work, not a count of nurses; "two cooks who each work 8 hours" have 16.
 - "at most 10 tons" against crates of "50 kg"; "1 adult for every 3 children" with "child tickets".
 - ", with 80 hours of sewing time" after the coefficients is their stock.
-- "at least 30 workers in total, at least 8 of whom must be drivers".
+- "at least 30 workers in total, at least 8 of whom must be drivers"; "at least 50 units of X" of "Product X".
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts (its slips included). No trained tagger is needed.
@@ -186,3 +186,14 @@ def test_so_many_percent_more_of_one_than_of_the_other() -> None:
              ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
     rows = _rows(text, marks)
     assert "bread >= 1.1 * cake" in rows and "bread + 2 * cake <= 100" in rows
+
+
+def test_a_letter_after_of_names_its_product() -> None:
+    text = ("A factory makes two products that produce waste. Product X produces 2 kg of waste per unit and product Y "
+            "produces 3 kg. The factory must make at least 50 units of X and 40 units of Y, and at least 120 units in "
+            "total. How many units of each should be made to minimize waste?")
+    marks = [("VAR", "Product X"), ("PARAM", "2"), ("VAR", "product Y"), ("PARAM", "3"), ("CONST_DIR", "at least"),
+             ("LIMIT", "50"), ("LIMIT", "40"), ("CONST_DIR", "at least"), ("LIMIT", "120"), ("OBJ_DIR", "minimize"),
+             ("OBJ_NAME", "waste")]
+    rows = _rows(text, marks)
+    assert "product_x >= 50" in rows and "product_y >= 40" in rows and "product_x + product_y >= 120" in rows

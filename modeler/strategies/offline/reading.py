@@ -969,6 +969,9 @@ def _soft_mentions(words: list[str], bounds: tuple[int, int], tagged: list[Span]
             v = _derived(words[k].lower(), distinct)
         if v is None:
             v = _possessive_letter(words[k], one_word)
+            if v is None and k > a and words[k - 1].lower() == "of" and re.fullmatch(r"[A-Z]", words[k]):
+                # ("at least 50 units of X" of "Product X": the letter alone after "of" is no article)
+                v = _possessive_letter(words[k] + "'s", one_word)
             if v is not None:  # ("but B's work can only be done in the office": a name, whatever before it)
                 out.append(Span("VAR", k, k + 1, words[k]))
                 mention_var.setdefault(k, v)
