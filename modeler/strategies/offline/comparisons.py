@@ -1,6 +1,6 @@
 """Two variables compared in one clause, with or without a tagged LIMIT: "at least twice as many X as Y"
-(xby), "X must not exceed Y" (xy); and the test that keeps such a limit from being read as a bound
-(`_compares`)."""
+(xby), "X must not exceed Y" (xy), "at least 10 more X than Y" (a linear row x - y >= 10, `_difference`);
+and the test that keeps such a limit from being read as a bound (`_compares`)."""
 
 from __future__ import annotations
 
