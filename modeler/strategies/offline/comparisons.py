@@ -214,71 +214,92 @@ _NOT = re.compile(r"\b(cannot|can't|can not|must not|mustn't|should not|shouldn'
 def _difference(r: Reading, a: int, b: int, sentence: str) -> ConstraintSpec | None:
     """"at least 10 more day nurses than night nurses", "the number of motorcycles cannot exceed the number of
     vans by more than 20": one decision above another by an amount, x - y >= n (or <= n); "n fewer x than y" is
-    y - x >= n."""
+    y - x >= n. The first number of the clause that says either."""
     low = [w.lower() for w in r.words]
     mentions = [k for k in sorted(r.mention_var) if a <= k < b]
     for k in range(a, b - 1):
         value = parse_value(low[k]) if low[k][:1].isdigit() else None
         if value is None:
             continue
-        before = " ".join(low[a:k]).replace(" $", "").replace("$", "").strip()
-        # "at least 10 more day nurses than night nurses", "$5000 more in stocks than in bonds", "at least 5
-        # bookcases more than desks"
-        more = next((j for j in range(k + 1, min(k + 4, b)) if low[j] in {"more", "fewer", "less", "extra"}), None)
-        # ("at least 30 acres more of corn than of wheat": a unit between; "10 percent more", a multiple)
-        pct = more == k + 2 and low[k + 1] in {"%", "percent"}
-        if more is not None and (more == k + 1 or pct or all(q in r.mention_var or low[q] in MEASURES or any(
-                x.label == "VAR" and x.start <= q < x.end for x in r.spans) for q in range(k + 1, more))):
-            than = next((t for t in range(more + 1, b) if low[t] == "than"), None)
-            if than is None or than + 1 < b and parse_value(low[than + 1]) is not None:
-                continue
-            inside = [r.mention_var[q] for q in mentions if k < q < than]
-            outside = [r.mention_var[q] for q in mentions if q < k]
-            after = [r.mention_var[q] for q in mentions if q > than]
-            x = inside[0] if inside else (outside[-1] if outside else None)
-            y = after[0] if after else None
-            if x is None or y is None or x == y:
-                return None
-            if _AT_LEAST.search(before):
-                sense = ">="
-            elif _AT_MOST.search(before):
-                sense = "<="
-            elif _DUTY.search(before) and not _NOT.search(before):
-                sense = ">="
-            else:
-                return None
-            fewer = low[more] in {"fewer", "less"}
-            if pct:  # "at least 10 percent more bread than cake": x >= 1.1 y; "10% fewer": x <= 0.9 y
-                return ConstraintSpec("xby", {">=": "<=", "<=": ">="}[sense] if fewer else sense, 0.0, x=x, y=y,
-                                      param=1 - value / 100 if fewer else 1 + value / 100, sentence=sentence,
-                                      cue=" ".join(r.words[a:b]))
-            if fewer:
-                x, y = y, x
-            return ConstraintSpec("linear", sense, float(value), {x: 1.0, y: -1.0}, sentence=sentence,
-                                  cue=" ".join(r.words[a:b]))
-        # "cannot exceed the number of vans by more than 20", "must exceed it by at least 5"
-        if k >= 2 and low[k - 1] in {"than", "over", "least", "most"} or k >= 1 and low[k - 1] == "by":
-            by = next((t for t in range(k - 1, max(a, k - 4) - 1, -1) if low[t] == "by"), None)
-            ex = next((t for t in range(a, by or a) if low[t] in {"exceed", "exceeds", "surpass", "surpasses"}), None)
-            if by is None or ex is None:
-                continue
-            first = [r.mention_var[q] for q in mentions if q < ex]
-            second = [r.mention_var[q] for q in mentions if ex < q < by]
-            if not first or not second or first[-1] == second[0]:
-                return None
-            cue = " ".join(low[by + 1:k])
-            negated = bool(_NOT.search(" ".join(low[a:ex])))
-            if cue in {"at most", "no more than", "not more than", "up to"} or negated and cue in {
-                    "", "more than", "over"}:
-                sense = "<="
-            elif cue in {"at least", "no less than", "not less than"} and not negated or not negated and cue in {
-                    "more than", "over"} and _DUTY.search(" ".join(low[a:ex])):
-                sense = ">="
-            else:
-                return None
-            return ConstraintSpec("linear", sense, float(value), {first[-1]: 1.0, second[0]: -1.0},
-                                  sentence=sentence, cue=" ".join(r.words[a:b]))
+        found = _more_than(r, low, mentions, a, b, k, value)
+        if found is None:
+            found = _exceeds_by(r, low, mentions, a, k, value)
+        if found is not None:
+            if not found:
+                return None  # (the clause says it, but not between two decisions: no row, and no other reading)
+            kind, sense, x, y, param = found
+            cue = " ".join(r.words[a:b])
+            if kind == "xby":
+                return ConstraintSpec("xby", sense, 0.0, x=x, y=y, param=param, sentence=sentence, cue=cue)
+            return ConstraintSpec("linear", sense, float(value), {x: 1.0, y: -1.0}, sentence=sentence, cue=cue)
     return None
+
+
+# what `_more_than` and `_exceeds_by` find: () for a clause that says it of no two decisions, else
+# (kind, sense, x, y, multiple)
+_Found = tuple[()] | tuple[str, str, int, int, float]
+
+
+def _more_than(r: Reading, low: list[str], mentions: list[int], a: int, b: int, k: int,
+               value: float) -> _Found | None:
+    """"at least 10 more day nurses than night nurses", "$5000 more in stocks than in bonds", "at least 5
+    bookcases more than desks", "at least 30 acres more of corn than of wheat" (a unit between), "at least 10
+    percent more bread than cake" (a multiple, x >= 1.1 y), for the number at k."""
+    more = next((j for j in range(k + 1, min(k + 4, b)) if low[j] in {"more", "fewer", "less", "extra"}), None)
+    if more is None:
+        return None
+    pct = more == k + 2 and low[k + 1] in {"%", "percent"}
+    if not (more == k + 1 or pct or all(q in r.mention_var or low[q] in MEASURES or any(
+            x.label == "VAR" and x.start <= q < x.end for x in r.spans) for q in range(k + 1, more))):
+        return None
+    than = next((t for t in range(more + 1, b) if low[t] == "than"), None)
+    if than is None or than + 1 < b and parse_value(low[than + 1]) is not None:
+        return None  # ("10 more than 20": a number after "than" is a bound's)
+    inside = [r.mention_var[q] for q in mentions if k < q < than]
+    outside = [r.mention_var[q] for q in mentions if q < k]
+    after = [r.mention_var[q] for q in mentions if q > than]
+    x = inside[0] if inside else (outside[-1] if outside else None)
+    y = after[0] if after else None
+    if x is None or y is None or x == y:
+        return ()
+    before = " ".join(low[a:k]).replace(" $", "").replace("$", "").strip()
+    if _AT_LEAST.search(before):
+        sense = ">="
+    elif _AT_MOST.search(before):
+        sense = "<="
+    elif _DUTY.search(before) and not _NOT.search(before):
+        sense = ">="
+    else:
+        return ()  # ("this year it sold 20 more cakes than last year": a fact, no rule)
+    fewer = low[more] in {"fewer", "less"}
+    if pct:  # "10 percent fewer x than y" is x <= 0.9 y when "at least"
+        return ("xby", {">=": "<=", "<=": ">="}[sense] if fewer else sense, x, y,
+                1 - value / 100 if fewer else 1 + value / 100)
+    return ("linear", sense, y, x, 1.0) if fewer else ("linear", sense, x, y, 1.0)
+
+
+def _exceeds_by(r: Reading, low: list[str], mentions: list[int], a: int, k: int, value: float) -> _Found | None:
+    """"the number of motorcycles cannot exceed the number of vans by more than 20", "must exceed the pear
+    acreage by at least 10 acres", for the number at k."""
+    if not (k >= 2 and low[k - 1] in {"than", "over", "least", "most"} or k >= 1 and low[k - 1] == "by"):
+        return None
+    by = next((t for t in range(k - 1, max(a, k - 4) - 1, -1) if low[t] == "by"), None)
+    ex = next((t for t in range(a, by or a) if low[t] in {"exceed", "exceeds", "surpass", "surpasses"}), None)
+    if by is None or ex is None:
+        return None
+    first = [r.mention_var[q] for q in mentions if q < ex]
+    second = [r.mention_var[q] for q in mentions if ex < q < by]
+    if not first or not second or first[-1] == second[0]:
+        return ()
+    cue = " ".join(low[by + 1:k])
+    duty = " ".join(low[a:ex])
+    negated = bool(_NOT.search(duty))
+    if cue in {"at most", "no more than", "not more than", "up to"} or negated and cue in {"", "more than", "over"}:
+        return ("linear", "<=", first[-1], second[0], 1.0)
+    if not negated and (cue in {"at least", "no less than", "not less than"} or cue in {"more than", "over"} and (
+            _DUTY.search(duty))):
+        return ("linear", ">=", first[-1], second[0], 1.0)
+    return ()
 
 
 # "at least three times the money put into the rapper": a multiple of what another option gets
