@@ -28,7 +28,7 @@ from modeler.strategies.offline.words import (
 _MASS = {"g": "g", "gram": "g", "grams": "g", "kg": "kg", "kilogram": "kg", "kilograms": "kg", "ml": "ml",
          "millilitre": "ml", "millilitres": "ml", "milliliter": "ml", "milliliters": "ml"}
 _SIZED_UNIT = re.compile(r"\b(?:in units of|measured in|in portions of|in servings of) (\d+(?:\.\d+)?|a hundred|one hundred) "
-                         r"(g|grams?|kg|kilograms?|ml|millilit(?:re|er)s?)\b|\b(\d+|hundred)-(g|gram|kg|kilogram|ml)s? "
+                         r"(g|grams?|kg|kilograms?|ml|millilit(?:re|er)s?)\b|\b(\d+|hundred)[- ](g|gram|kg|kilogram|ml)s? "
                          r"(?:portions?|servings?|units?|packs?|bags?|scoops?)\b")
 
 
@@ -46,8 +46,12 @@ def _decision_size(r: Reading, sp: Span) -> float:
         for m in _SIZED_UNIT.finditer(text):
             n, u = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
             size = 100.0 if n in {"hundred", "a hundred", "one hundred"} else parse_value(n)
-            if size and _MASS.get(u, _MASS.get(u + "s", "")) == unit:
+            said = _MASS.get(u, _MASS.get(u + "s", ""))
+            if size and said == unit:
                 return size
+            if size and {said, unit} == {"g", "kg"}:
+                # ("no more than 2 kg of chicken" in "100 g portions": 20 of them)
+                return size / 1000 if unit == "kg" else size * 1000
     return 1.0
 
 

@@ -240,7 +240,8 @@ def _can_spend(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     k = sp.start - 1
     dollar = k >= 0 and tokens[k].text == "$"
     k -= dollar
-    if k < 1 or not tokens[k].text.isalpha() or tokens[k].text.lower() in STOP:
+    # ("I can get 40 kg of wax a week": "get", a stop word elsewhere, is the verb here)
+    if k < 1 or not tokens[k].text.isalpha() or tokens[k].text.lower() in STOP - {"get", "buy", "order"}:
         return False
     prev = tokens[k - 1].text.lower()
     # (who can do it is the one who decides: not "a sled which can transport 6 tourists", one item's rate)
