@@ -10,7 +10,11 @@
   nothing for "20 more cakes than last year".
 - "500 nurse hours" are hours of work, not a count of nurses; "two cooks who each work 8 hours" have 16.
 - "at most 10 tons" against crates of "50 kg"; "1 adult for every 3 children" with "child tickets".
-- ", with 80 hours of sewing time" after the coefficients is their stock.
+- ", with 80 hours of sewing time" after the coefficients is their stock; so is what "I can get" ("40 kg of wax").
+- "no more than 2 kg of chicken" when the question counts "100 g portions" is 20 of them.
+- Profit is the price less the cost when the text gives both and no profit of its own: "cost us $0.80 to make and
+  sell for $3", "Wheat costs $200 per ton and rice $300 ... can sell wheat at $260", "buys T-shirts for $6 ...
+  sells T-shirts for $14"; the costs stay free for the budget. Revenue stays the price.
 - "at least 30 workers in total, at least 8 of whom must be drivers"; "at least 50 units of X" of "Product X".
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
@@ -197,3 +201,72 @@ def test_a_letter_after_of_names_its_product() -> None:
              ("OBJ_NAME", "waste")]
     rows = _rows(text, marks)
     assert "product_x >= 50" in rows and "product_y >= 40" in rows and "product_x + product_y >= 120" in rows
+
+
+def test_what_one_can_get_is_a_stock() -> None:
+    text = ("I make soy candles and beeswax candles. A soy candle takes 20 minutes and a beeswax candle 30 minutes, and "
+            "I have 25 hours a week. A soy candle uses 0.3 kg of wax and a beeswax candle 0.4 kg; I can get 40 kg of "
+            "wax a week. I make $12 on a soy candle and $18 on a beeswax candle. How many of each should I make to "
+            "maximize profit?")
+    # (the tagger reads "40" as a coefficient)
+    marks = [("VAR", "soy candles"), ("VAR", "beeswax candles"), ("VAR", "soy candle"), ("PARAM", "20"),
+             ("VAR", "beeswax candle"), ("PARAM", "30"), ("LIMIT", "25"), ("VAR", "soy candle"), ("PARAM", "0.3"),
+             ("VAR", "beeswax candle"), ("PARAM", "0.4"), ("PARAM", "40"), ("PARAM", "12"), ("VAR", "soy candle"),
+             ("PARAM", "18"), ("VAR", "beeswax candle"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
+    assert "0.3 * soy_candles + 0.4 * beeswax_candles <= 40" in _rows(text, marks)
+
+
+def test_a_limit_in_kilograms_on_portions_of_100_grams() -> None:
+    text = ("Chicken breast gives 31 g protein per 100 g and costs $1.20 per 100 g. Lentils give 9 g protein per 100 g "
+            "and cost $0.30 per 100 g. I need at least 700 g of protein this week, and I don't want more than 2 kg of "
+            "chicken. How many 100 g portions of each should I buy to spend as little as possible?")
+    marks = [("VAR", "Chicken breast"), ("PARAM", "31"), ("PARAM", "1.20"), ("VAR", "Lentils"), ("PARAM", "9"),
+             ("PARAM", "0.30"), ("CONST_DIR", "at least"), ("LIMIT", "700"), ("CONST_DIR", "more than"),
+             ("LIMIT", "2"), ("VAR", "chicken"), ("OBJ_DIR", "as little as possible")]
+    rows = _rows(text, marks)
+    assert "chicken_breast <= 20" in rows and "31 * chicken_breast + 9 * lentils >= 700" in rows, rows
+
+
+def _objective(text: str, marks: list[tuple[str, str]]) -> str:
+    return model_of(*hand(as_prose(text), marks))[0]
+
+
+def test_profit_is_the_price_less_the_cost() -> None:
+    text = ("We are organizing a charity bake sale. Cupcakes cost us $0.80 to make and sell for $3, pies cost $4 to make "
+            "and sell for $12. We only have $150 for ingredients. Our table fits at most 120 items. How many of each "
+            "should we bake to make the most profit?")
+    marks = [("VAR", "Cupcakes"), ("PARAM", "0.80"), ("PARAM", "3"), ("VAR", "pies"), ("PARAM", "4"), ("PARAM", "12"),
+             ("LIMIT", "150"), ("CONST_DIR", "at most"), ("LIMIT", "120"), ("OBJ_DIR", "most"), ("OBJ_NAME", "profit")]
+    assert _objective(text, marks) == "max 2.2 * cupcakes + 8 * pies"
+    assert "0.8 * cupcakes + 4 * pies <= 150" in _rows(text, marks)
+
+
+def test_a_price_said_with_the_thing_between() -> None:
+    text = ("A trader buys wheat and rice. Wheat costs $200 per ton and rice $300 per ton, and he has $30000. His "
+            "warehouse holds 120 tons. He can sell wheat at $260 per ton and rice at $380 per ton. How many tons of each "
+            "should he buy to maximize profit?")
+    marks = [("VAR", "wheat"), ("VAR", "rice"), ("VAR", "Wheat"), ("PARAM", "200"), ("VAR", "rice"), ("PARAM", "300"),
+             ("LIMIT", "30000"), ("LIMIT", "120"), ("VAR", "wheat"), ("PARAM", "260"), ("VAR", "rice"),
+             ("PARAM", "380"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
+    assert _objective(text, marks) == "max 60 * wheat + 80 * rice"
+    assert "200 * wheat + 300 * rice <= 30000" in _rows(text, marks)
+
+
+def test_revenue_stays_the_price() -> None:
+    text = ("Cupcakes cost $0.80 to make and sell for $3, pies cost $4 to make and sell for $12. We have $150 for "
+            "ingredients. How many of each should we bake to maximize revenue?")
+    marks = [("VAR", "Cupcakes"), ("PARAM", "0.80"), ("PARAM", "3"), ("VAR", "pies"), ("PARAM", "4"), ("PARAM", "12"),
+             ("LIMIT", "150"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "revenue")]
+    assert _objective(text, marks) == "max 3 * cupcakes + 12 * pies"
+
+
+def test_bought_for_and_sold_for() -> None:
+    text = ("A shop buys T-shirts for $6 and hoodies for $15, and sells T-shirts for $14 and hoodies for $35. It can "
+            "spend $3000 on stock and has shelf space for 300 items. How many of each should it stock to maximize "
+            "profit?")
+    marks = [("VAR", "T-shirts"), ("PARAM", "6"), ("VAR", "hoodies"), ("PARAM", "15"), ("VAR", "T-shirts"),
+             ("PARAM", "14"), ("VAR", "hoodies"), ("PARAM", "35"), ("LIMIT", "3000"), ("LIMIT", "300"),
+             ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
+    goal, rows = model_of(*hand(as_prose(text), marks))
+    assert goal.startswith("max 8 * ") and goal.endswith("+ 20 * hoodies"), goal
+    assert any(r.startswith("6 * ") and r.endswith("+ 15 * hoodies <= 3000") for r in rows), rows

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.reading import Reading, Variable, overlap
@@ -171,6 +172,12 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
         best = _done_to_limit(r, m.group(1))
     if best is not None and sense == "max" and {"MONEY", "PROFIT"} & set(name_ctx):
         best = _earned_group(r, best)
+    margin = _margin(r, best) if best is not None and sense == "max" and "profit" in {
+        w.lower() for w in [*name.split(), *tail]} else None
+    if margin is not None:
+        terms, factors, sold = margin
+        used.add(sold)  # (the costs stay free for a budget: "We only have $150 for ingredients")
+        return Objective(sense, terms, name, "weighted", r.sentence_text(sent), factors=factors)
     if best is not None:
         used.add(best)
         terms = {v: c.value for v, c in r.features[best].coefs.items()}
@@ -585,10 +592,56 @@ def _earned_group(r: Reading, best: int) -> int:
     return earned[0] if len(earned) == 1 else best
 
 
-def _said_cost(r: Reading, tok: int) -> bool:
-    """A number said as what a thing costs: "costs $20000", "priced at $5", "at a cost of $300"."""
+def _margin(r: Reading, best: int) -> tuple[dict[int, float], set[float], int] | None:
+    """"Cupcakes cost us $0.80 to make and sell for $3, pies cost $4 to make and sell for $12 ... the most
+    profit": the profit of each is its price less its cost, when the objective's group is one of a group of prices
+    and a group of costs (every decision in each) and no group says the profit itself. (terms, the numbers they
+    come from, the price group)."""
+    full = [k for k, f in enumerate(r.features) if len(f.coefs) == len(r.variables) >= 2 and all(
+        _money_written(r, c.tok) for c in f.coefs.values())]
+    sold = [k for k in full if _group_said(r, k, _said_sold)]
+    cost = [k for k in full if _group_said(r, k, _said_cost) or _group_said(r, k, _said_bought)]
+    if len(sold) != 1 or len(cost) != 1 or best not in (sold[0], cost[0]):
+        return None
+    price, spent = r.features[sold[0]].coefs, r.features[cost[0]].coefs
+    terms = {v: round(price[v].value - spent[v].value, 12) for v in price}
+    return terms, {c.value for c in [*price.values(), *spent.values()]}, sold[0]
+
+
+def _group_said(r: Reading, k: int, said: Callable[[Reading, int], bool]) -> bool:
+    """Every number of group k said so, or its first said so and the rest in the same sentence, the verb left
+    out ("Wheat costs $200 per ton and rice $300 per ton")."""
+    coefs = sorted(r.features[k].coefs.values(), key=lambda c: c.tok)
+    return all(said(r, c.tok) for c in coefs) or said(r, coefs[0].tok) and all(c.sent == coefs[0].sent for c in coefs)
+
+
+def _said_sold(r: Reading, tok: int) -> bool:
+    """A number said as what a thing sells for: "sell for $3", "sold at $12", "retails for $40", "can sell wheat at
+    $260" (the thing named between)."""
+    return _verb_of_price(r, tok) in {"sell", "sells", "sold", "selling", "retail", "retails", "retailing"}
+
+
+def _said_bought(r: Reading, tok: int) -> bool:
+    """A number said as what a thing is bought for: "buys T-shirts for $6", "pays $2 per kg"."""
+    return _verb_of_price(r, tok) in {"buy", "buys", "bought", "buying", "purchase", "purchases", "purchased", "pay",
+                                      "pays", "paid"}
+
+
+def _verb_of_price(r: Reading, tok: int) -> str:
+    """The word before a price, past "$", "for", "at" and the thing named just before them."""
+    named = {k for sp in r.spans if sp.label == "VAR" for k in range(sp.start, sp.end)} | set(r.mention_var)
     k = tok - 1
-    while k >= 0 and r.words[k].lower() in {"$", "about", "around", "roughly", "only", "just", "at", "of", "a"}:
+    while k >= 0 and (r.words[k].lower() in {"$", "about", "around", "roughly", "only", "just", "at", "for", "a"} or (
+            k in named and k + 1 < tok and (r.words[k + 1].lower() in {"at", "for"} or k + 1 in named))):
+        k -= 1
+    return r.words[k].lower() if k >= 0 else ""
+
+
+def _said_cost(r: Reading, tok: int) -> bool:
+    """A number said as what a thing costs: "costs $20000", "priced at $5", "at a cost of $300", "cost us $4"."""
+    k = tok - 1
+    while k >= 0 and r.words[k].lower() in {"$", "about", "around", "roughly", "only", "just", "at", "of", "a", "us",
+                                            "me"}:
         k -= 1
     return k >= 0 and r.words[k].lower() in {"cost", "costs", "costing", "priced"}
 
