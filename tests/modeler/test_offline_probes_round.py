@@ -15,6 +15,9 @@
 - Profit is the price less the cost when the text gives both and no profit of its own: "cost us $0.80 to make and
   sell for $3", "Wheat costs $200 per ton and rice $300 ... can sell wheat at $260", "buys T-shirts for $6 ...
   sells T-shirts for $14"; the costs stay free for the budget. Revenue stays the price.
+- A text that states no goal but what each decision earns ("tacos ($3 profit each) ... How many of each should I
+  plan for?") is read as the most profit, with a doubt that says so; with nothing earned it is still refused.
+  "I'm open 4 hours at lunch" is the time there is.
 - "at least 30 workers in total, at least 8 of whom must be drivers"; "at least 50 units of X" of "Product X".
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
@@ -270,3 +273,33 @@ def test_bought_for_and_sold_for() -> None:
     goal, rows = model_of(*hand(as_prose(text), marks))
     assert goal.startswith("max 8 * ") and goal.endswith("+ 20 * hoodies"), goal
     assert any(r.startswith("6 * ") and r.endswith("+ 15 * hoodies <= 3000") for r in rows), rows
+
+
+def test_no_goal_stated_but_what_each_earns() -> None:
+    text = ("I sell tacos ($3 profit each) and burritos ($5 profit each) from my food truck. A taco takes 2 minutes to "
+            "assemble and a burrito 4 minutes. I'm open 4 hours at lunch. I've only got enough tortillas for 150 "
+            "items. How many of each should I plan for?")
+    marks = [("VAR", "tacos"), ("PARAM", "3"), ("OBJ_NAME", "profit"), ("VAR", "burritos"), ("PARAM", "5"),
+             ("OBJ_NAME", "profit"), ("VAR", "taco"), ("PARAM", "2"), ("PARAM", "4"), ("PARAM", "4"), ("LIMIT", "150")]
+    toks, spans = hand(as_prose(text), marks)
+    from modeler.strategies.offline import read_model
+
+    model, understanding, confidence, _, _ = read_model(toks, spans)
+    goal = next(u for u in understanding if u["kind"] == "objective")
+    rows = sorted(u["expr"] for u in understanding if u["kind"] == "constraint")
+    assert f"{goal['sense']} {goal['expr']}" == "max 3 * tacos + 5 * burritos"
+    assert "2 * tacos + 4 * burritos <= 240" in rows  # ("I'm open 4 hours": the time there is)
+    assert any("states no goal" in u.get("sentence", "") for u in understanding if u["kind"] == "doubt")
+    assert confidence < 0.9
+
+
+def test_no_goal_and_nothing_earned_is_still_refused() -> None:
+    import pytest
+
+    from modeler.strategies.base import Refusal
+
+    text = ("A batch of IPA uses 5 kg of malt and a batch of stout uses 7 kg of malt. I have 35 kg of malt. How many "
+            "batches of each should I brew?")
+    marks = [("VAR", "IPA"), ("PARAM", "5"), ("VAR", "stout"), ("PARAM", "7"), ("LIMIT", "35")]
+    with pytest.raises(Refusal):
+        model_of(*hand(as_prose(text), marks))

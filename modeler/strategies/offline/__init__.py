@@ -319,6 +319,9 @@ def _confidence(r: Any, obj: Any, specs: list[Any], spans: list[Any]) -> tuple[f
     if not specs:
         conf -= 0.4
         doubts.append({"sentence": "no constraint found"})
+    if getattr(obj, "assumed", False):
+        conf -= 0.1
+        doubts.append({"sentence": f"the text states no goal: read as the most {obj.name}"})
     # weak doubts: each sends a reading that would be sure to the alternates, but alone they never make
     # the reader refuse
     floor = min(conf, REFUSE_BELOW)

@@ -103,7 +103,7 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
                 anchor = k
                 break
         if sense is None:
-            return None
+            return _unstated_profit(r, used)
     names = [sp for sp in r.spans if sp.label == "OBJ_NAME"]
     after = [sp for sp in names if sp.start >= anchor]
     # the name follows its direction closely; an OBJ_NAME elsewhere ("costs" in a coefficient) is not it
@@ -194,6 +194,20 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
         return Objective(sense, _counted(r, them) if them is not tail else _one_named(r, tail),
                          name or "total", "count", r.sentence_text(sent))
     return None
+
+
+def _unstated_profit(r: Reading, used: set[int]) -> Objective | None:
+    """"I sell tacos ($3 profit each) and burritos ($5 profit each) ... How many of each should I plan for?": a text
+    that states no goal but what each decision earns, in one group of every decision, is read as making the most of
+    it (`Objective.assumed`: a doubt says so)."""
+    groups = [k for k, f in enumerate(r.features) if len(f.coefs) == len(r.variables) >= 2 and "PROFIT" in f.context]
+    if len(groups) != 1:
+        return None
+    used.add(groups[0])
+    coefs = r.features[groups[0]].coefs
+    sent = r.tokens[min(c.tok for c in coefs.values())].sent
+    return Objective("max", {v: c.value for v, c in coefs.items()}, "profit", "weighted", r.sentence_text(sent),
+                     assumed=True)
 
 
 def _total_of_names(tail: list[str], var_words: set[str]) -> bool:

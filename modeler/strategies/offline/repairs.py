@@ -1688,6 +1688,10 @@ def _person_can(tokens: list[Token], k: int) -> bool:
         "can", "could"} and tokens[k - 2].text.lower() in {"i", "we", "she", "he", "they"}
 
 
+# ("The shop is open 12 hours", "I'm open 4 hours at lunch")
+_OPEN_AFTER = frozenset({"is", "are", "am", "i'm", "we're", "they're"})
+
+
 def _works_hours(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     """"..., and the detailer works six hours a day": the time someone who is no variable works, in a
     clause of its own, is the limit on that person's time, though the sentence names a variable before."""
@@ -1699,7 +1703,7 @@ def _works_hours(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     if k >= 2 and tokens[k].text.lower() == "for" and tokens[k - 1].text.lower() in {"runs", "operates"}:
         k -= 1  # ("and the line runs for 3200 seconds")
     if k < 1 or not (tokens[k].text.lower() in _WORK_VERBS or (
-            tokens[k].text.lower() == "open" and tokens[k - 1].text.lower() in {"is", "are"}) or _person_can(tokens, k)):
+            tokens[k].text.lower() == "open" and tokens[k - 1].text.lower() in _OPEN_AFTER) or _person_can(tokens, k)):
         return False
     j = _clause_open(tokens, spans, k)
     # a clause after another, not the sentence's own subject

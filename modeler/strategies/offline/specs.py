@@ -15,6 +15,7 @@ class Objective:
     sentence: str
     said: bool = False  # a count the text asks for in so many words ("the number of trucks")
     factors: set[float] = field(default_factory=set)  # numbers the terms multiply ("$6 per kg" x "30 kg")
+    assumed: bool = False  # the text states no goal: read as the most of what each decision earns
 
 
 @dataclass
