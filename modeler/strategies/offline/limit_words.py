@@ -28,26 +28,32 @@ def _clause_before(r: Reading, sp: Span, n: int = 12) -> str:
 
 
 _HEADS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_CREW = re.compile(r"(?:^| )(\d{1,2}|" + "|".join(_HEADS) + r") ([a-z-]+s)(?: who| that)?(?: can| will| each| could)* (?:work|works)$")
+_CREW = re.compile(r"(?:^| )(\d{1,2}|" + "|".join(_HEADS) + r") ([a-z-]+s)(?: who| that)?(?: can| will| each| could)* (?:work|works|working)$")
 
 
 def _crew(r: Reading, sp: Span) -> float:
     """"the two attendants work 8 hours each", "our 3 cooks can each work 40 hours": people who are no
     decision, counted, each working so long, have that many times the time between them."""
+    found = _crew_count(r, sp)
+    return float(_HEADS.get(r.words[found].lower()) or int(r.words[found])) if found is not None else 1.0
+
+
+def _crew_count(r: Reading, sp: Span) -> int | None:
+    """The token of the count `_crew` multiplies by, if any."""
     if sp.end >= len(r.words) or r.words[sp.end].lower() not in {"hours", "hour", "minutes"}:
-        return 1.0
+        return None
     before = _clause_before(r, sp, 8)
     m = _CREW.search(before)
     if not m:
-        return 1.0
+        return None
     after = [w.lower() for w in r.words[sp.end + 1: sp.end + 5]]
     # "8 hours each" (a full stop or a clause after it), or "each" before the verb; not "8 hours each day"
     each = " each " in f" {before} " or (after[:1] == ["each"] and (len(after) < 2 or not after[1].isalpha() or after[1] in {
         "and", "but", "while"})) or (after[:3] in (["a", "day", "each"], ["a", "week", "each"], ["per", "day", "each"]))
-    if not each or any(k in r.mention_var for k in range(max(0, sp.start - 8), sp.start)):
-        return 1.0
-    n = m.group(1)
-    return float(_HEADS.get(n) or int(n))
+    a = r.sentences[r.tokens[sp.start].sent][0]  # (a name in the sentence before is no worker: "... per laptop.")
+    if not each or any(k in r.mention_var for k in range(max(a, sp.start - 8), sp.start)):
+        return None
+    return sp.start - len(before.split()) + len(before[: m.start(1)].split())
 
 
 # what each one of a counted group needs or may have: "Each dog needs at least 36 grams of protein"
@@ -117,8 +123,10 @@ def head_count(r: Reading, s: int) -> tuple[int, float] | None:
 
 
 def head_counts(r: Reading) -> set[int]:
-    """The tokens of the counts `head_count` reads as the size of a group (they are no limits themselves)."""
-    return {found[0] for s in r.sentences if (found := head_count(r, s)) is not None}
+    """The tokens of the counts `head_count` reads as the size of a group, and of the crews `_crew` multiplies
+    by ("We have 3 technicians working 40 hours a week each"): they are no limits themselves."""
+    crews = {found for sp in r.spans if sp.label in {"LIMIT", "PARAM"} and (found := _crew_count(r, sp)) is not None}
+    return {found[0] for s in r.sentences if (found := head_count(r, s)) is not None} | crews
 
 
 def _per_head(r: Reading, sp: Span) -> float:

@@ -630,9 +630,10 @@ def _group_said(r: Reading, k: int, said: Callable[[Reading, int], bool]) -> boo
 
 
 def _said_sold(r: Reading, tok: int) -> bool:
-    """A number said as what a thing sells for: "sell for $3", "sold at $12", "retails for $40", "can sell wheat at
-    $260" (the thing named between)."""
-    return _verb_of_price(r, tok) in {"sell", "sells", "sold", "selling", "retail", "retails", "retailing"}
+    """A number said as what a thing sells for: "sell for $3", "sold at $12", "retails for $40", "we charge $80",
+    "can sell wheat at $260" (the thing named between)."""
+    return _verb_of_price(r, tok) in {"sell", "sells", "sold", "selling", "retail", "retails", "retailing", "charge",
+                                      "charges", "charged", "charging"}
 
 
 def _said_bought(r: Reading, tok: int) -> bool:
