@@ -1723,8 +1723,10 @@ def _works_hours(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     rate = any(w in {"per", "every", "each"} and i + 1 < len(after) and after[i + 1] not in _PERIODS
                for i, w in enumerate(after)) or any(w in {"per", "every"} and i + 1 == len(after)
                                                     for i, w in enumerate(after))
+    # ("The printer runs 35 hours a week: a poster takes 6 minutes ...": what follows a colon lists the needs)
+    colon = next((k for k in range(sp.end, len(tokens)) if tokens[k].sent == sent and tokens[k].text == ":"), len(tokens))
     return j is not None and not rate and not any(
-        x.label == "VAR" and tokens[x.start].sent == sent for x in spans)
+        x.label == "VAR" and tokens[x.start].sent == sent and x.start < colon for x in spans)
 
 
 _STOCK_VERBS = frozenset("work works serve serves".split())
