@@ -8,16 +8,18 @@
   pencils than pens", "at least 5 bookcases more than desks", "the number of motorcycles cannot exceed the number
   of vans by more than 20" (x - y >= n or <= n), "at least 10 percent more bread than cake" (x >= 1.1 y);
   nothing for "20 more cakes than last year".
-- "500 nurse hours" are hours of work, not a count of nurses; "two cooks who each work 8 hours" have 16.
+- "500 nurse hours" are hours of work, not a count of nurses; "two cooks who each work 8 hours" have 16; "3
+  technicians working 40 hours a week each" have 120, and the 3 is no limit of its own.
 - "at most 10 tons" against crates of "50 kg"; "1 adult for every 3 children" with "child tickets".
 - ", with 80 hours of sewing time" after the coefficients is their stock; so is what "I can get" ("40 kg of wax").
 - "no more than 2 kg of chicken" when the question counts "100 g portions" is 20 of them.
 - Profit is the price less the cost when the text gives both and no profit of its own: "cost us $0.80 to make and
   sell for $3", "Wheat costs $200 per ton and rice $300 ... can sell wheat at $260", "buys T-shirts for $6 ...
-  sells T-shirts for $14"; the costs stay free for the budget. Revenue stays the price.
+  sells T-shirts for $14", "we charge $80 ... Parts cost us $20"; the costs stay free for the budget. Revenue
+  stays the price.
 - A text that states no goal but what each decision earns ("tacos ($3 profit each) ... How many of each should I
   plan for?") is read as the most profit, with a doubt that says so; with nothing earned it is still refused.
-  "I'm open 4 hours at lunch" is the time there is.
+  "I'm open 4 hours at lunch" and "The printer runs 35 hours a week: a poster takes ..." are the time there is.
 - "at least 30 workers in total, at least 8 of whom must be drivers"; "at least 50 units of X" of "Product X".
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
@@ -303,3 +305,38 @@ def test_no_goal_and_nothing_earned_is_still_refused() -> None:
     marks = [("VAR", "IPA"), ("PARAM", "5"), ("VAR", "stout"), ("PARAM", "7"), ("LIMIT", "35")]
     with pytest.raises(Refusal):
         model_of(*hand(as_prose(text), marks))
+
+
+def test_what_we_charge_less_the_parts_and_a_crew_counted_in_digits() -> None:
+    text = ("We run a repair shop that fixes phones and laptops. A phone repair takes 1 hour and we charge $80; a "
+            "laptop repair takes 2.5 hours and we charge $150. Parts cost us $20 per phone and $45 per laptop. We have "
+            "3 technicians working 40 hours a week each. How many of each repair should we take on per week to "
+            "maximize profit?")
+    marks = [("VAR", "phones"), ("VAR", "laptops"), ("VAR", "phone repair"), ("PARAM", "1"), ("PARAM", "80"),
+             ("VAR", "laptop repair"), ("PARAM", "2.5"), ("PARAM", "150"), ("PARAM", "20"), ("VAR", "phone"),
+             ("PARAM", "45"), ("VAR", "laptop"), ("PARAM", "3"), ("PARAM", "40"), ("OBJ_DIR", "maximize"),
+             ("OBJ_NAME", "profit")]
+    goal, rows = model_of(*hand(as_prose(text), marks))
+    assert goal == "max 60 * phones + 105 * laptops"
+    assert rows == ["phones + 2.5 * laptops <= 120"]  # (the 3 technicians are no limit of their own)
+
+
+def test_a_machines_time_before_a_colon_that_lists_the_needs() -> None:
+    text = ("Posters earn me $6 each and banners $15 each. The printer runs 35 hours a week: a poster takes 6 minutes "
+            "and a banner 20 minutes. What should I print to maximize profit?")
+    # (the tagger reads "35" as a coefficient)
+    marks = [("VAR", "Posters"), ("PARAM", "6"), ("VAR", "banners"), ("PARAM", "15"), ("PARAM", "35"),
+             ("VAR", "poster"), ("PARAM", "6"), ("VAR", "banner"), ("PARAM", "20"), ("OBJ_DIR", "maximize"),
+             ("OBJ_NAME", "profit")]
+    assert "6 * posters + 20 * banners <= 2100" in _rows(text, marks)
+
+
+def test_a_name_after_and_with_its_verb_left_out() -> None:
+    text = ("Our roastery sells two blends. The House blend uses 60% Brazil beans and the Bright blend uses 30% Brazil "
+            "beans. We have 300 kg of Brazil beans this month. House earns $9 a kg and Bright $12 a kg. How many kg of "
+            "each blend should we roast to make the most?")
+    marks = [("VAR", "House blend"), ("PARAM", "60 %"), ("VAR", "Bright blend"), ("PARAM", "30 %"),
+             ("CONST_DIR", "have"), ("LIMIT", "300"), ("OBJ_NAME", "earns"), ("PARAM", "9"), ("PARAM", "12"),
+             ("OBJ_DIR", "most")]
+    goal, _ = model_of(*hand(as_prose(text), marks))
+    assert goal == "max 9 * house_blend + 12 * bright_blend"

@@ -982,7 +982,9 @@ def _soft_mentions(words: list[str], bounds: tuple[int, int], tagged: list[Span]
         by_means = prev == "by" and "than" in {w.lower() for w in words[a:b]}
         by_means = by_means or _money_in(words, k, a)
         # (nor a word a unit of measure follows: "half a board foot" beside "cutting boards")
-        if v is not None and words[k].lower() not in _MENTION_STOP and (prev in _NAMING or by_means or prev in {
+        # ("House earns $9 a kg and Bright $12 a kg": a name after "and", its verb left out, right before its amount)
+        gapped = prev in {"and", "but"} and k + 1 < b and (words[k + 1] == "$" or is_number(words[k + 1]))
+        if v is not None and words[k].lower() not in _MENTION_STOP and (prev in _NAMING or by_means or gapped or prev in {
                 ",", ";", "", "whereas", "while"}) and not (k + 1 < b and words[k + 1].lower() in {"foot", "feet"}):
             out.append(Span("VAR", k, k + 1, words[k]))
             mention_var.setdefault(k, v)
