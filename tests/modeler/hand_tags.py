@@ -45,3 +45,10 @@ def model_of(toks: list[Token], spans: list[Span]) -> tuple[str, list[str]]:
     rows = sorted(u["expr"] for u in understanding if u["kind"] == "constraint")
     goal = next(u for u in understanding if u["kind"] == "objective")
     return f"{goal['sense']} {goal['expr']}", rows
+
+
+def read_text(text: str, marks: list[tuple[str, str]]) -> tuple[str, list[str]]:
+    """`model_of` a text as the reader sees it (`as_prose` first), tagged by hand with `marks`."""
+    from modeler.strategies.offline.prose import as_prose
+
+    return model_of(*hand(as_prose(text), marks))

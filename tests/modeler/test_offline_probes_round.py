@@ -28,13 +28,13 @@ tagger gives them on such texts (its slips included). No trained tagger is neede
 
 from __future__ import annotations
 
-from hand_tags import hand, model_of
+from hand_tags import hand, read_text
 
 from modeler.strategies.offline.prose import as_prose
 
 
 def _rows(text: str, marks: list[tuple[str, str]]) -> list[str]:
-    return model_of(*hand(as_prose(text), marks))[1]
+    return read_text(text, marks)[1]
 
 
 def test_an_ingredient_said_in_the_plural_is_one_products_own() -> None:
@@ -233,7 +233,7 @@ def test_a_limit_in_kilograms_on_portions_of_100_grams() -> None:
 
 
 def _objective(text: str, marks: list[tuple[str, str]]) -> str:
-    return model_of(*hand(as_prose(text), marks))[0]
+    return read_text(text, marks)[0]
 
 
 def test_profit_is_the_price_less_the_cost() -> None:
@@ -272,7 +272,7 @@ def test_bought_for_and_sold_for() -> None:
     marks = [("VAR", "T-shirts"), ("PARAM", "6"), ("VAR", "hoodies"), ("PARAM", "15"), ("VAR", "T-shirts"),
              ("PARAM", "14"), ("VAR", "hoodies"), ("PARAM", "35"), ("LIMIT", "3000"), ("LIMIT", "300"),
              ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
-    goal, rows = model_of(*hand(as_prose(text), marks))
+    goal, rows = read_text(text, marks)
     assert goal.startswith("max 8 * ") and goal.endswith("+ 20 * hoodies"), goal
     assert any(r.startswith("6 * ") and r.endswith("+ 15 * hoodies <= 3000") for r in rows), rows
 
@@ -304,7 +304,7 @@ def test_no_goal_and_nothing_earned_is_still_refused() -> None:
             "batches of each should I brew?")
     marks = [("VAR", "IPA"), ("PARAM", "5"), ("VAR", "stout"), ("PARAM", "7"), ("LIMIT", "35")]
     with pytest.raises(Refusal):
-        model_of(*hand(as_prose(text), marks))
+        read_text(text, marks)
 
 
 def test_what_we_charge_less_the_parts_and_a_crew_counted_in_digits() -> None:
@@ -316,7 +316,7 @@ def test_what_we_charge_less_the_parts_and_a_crew_counted_in_digits() -> None:
              ("VAR", "laptop repair"), ("PARAM", "2.5"), ("PARAM", "150"), ("PARAM", "20"), ("VAR", "phone"),
              ("PARAM", "45"), ("VAR", "laptop"), ("PARAM", "3"), ("PARAM", "40"), ("OBJ_DIR", "maximize"),
              ("OBJ_NAME", "profit")]
-    goal, rows = model_of(*hand(as_prose(text), marks))
+    goal, rows = read_text(text, marks)
     assert goal == "max 60 * phones + 105 * laptops"
     assert rows == ["phones + 2.5 * laptops <= 120"]  # (the 3 technicians are no limit of their own)
 
@@ -338,5 +338,5 @@ def test_a_name_after_and_with_its_verb_left_out() -> None:
     marks = [("VAR", "House blend"), ("PARAM", "60 %"), ("VAR", "Bright blend"), ("PARAM", "30 %"),
              ("CONST_DIR", "have"), ("LIMIT", "300"), ("OBJ_NAME", "earns"), ("PARAM", "9"), ("PARAM", "12"),
              ("OBJ_DIR", "most")]
-    goal, _ = model_of(*hand(as_prose(text), marks))
+    goal, _ = read_text(text, marks)
     assert goal == "max 9 * house_blend + 12 * bright_blend"

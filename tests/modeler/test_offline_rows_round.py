@@ -24,13 +24,13 @@ tagger gives them on such texts (its slips included). No trained tagger is neede
 
 from __future__ import annotations
 
-from hand_tags import hand, model_of
+from hand_tags import read_text
 
 from modeler.strategies.offline.prose import as_prose, ratio_said
 
 
 def _rows(text: str, marks: list[tuple[str, str]]) -> list[str]:
-    return model_of(*hand(as_prose(text), marks))[1]
+    return read_text(text, marks)[1]
 
 
 def test_a_first_word_names_a_side_of_a_multiple() -> None:
@@ -295,7 +295,7 @@ def test_a_price_for_each_type_named_is_that_type_s() -> None:
              ("VAR", "type B bed"), ("PARAM", "6"), ("LIMIT", "120"), ("CONST_DIR", "available"),
              ("OBJ_NAME", "profit"), ("PARAM", "50"), ("VAR", "A bed"), ("PARAM", "70"), ("VAR", "B bed"),
              ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
-    goal, _ = model_of(*hand(as_prose(text), marks))
+    goal, _ = read_text(text, marks)
     assert goal == "max 50 * a_beds + 70 * b_beds"
 
 
@@ -328,7 +328,7 @@ def test_what_each_costs_is_no_income() -> None:
              ("PARAM", "35000"), ("CONST_DIR", "budget"), ("LIMIT", "700000"), ("CONST_DIR", "no more than"),
              ("LIMIT", "30"), ("VAR", "sedan brings"), ("PARAM", "3000"), ("VAR", "SUV"), ("PARAM", "5000"),
              ("OBJ_DIR", "maximize")]
-    goal, rows = model_of(*hand(as_prose(text), marks))
+    goal, rows = read_text(text, marks)
     assert goal == "max 3000 * sedans + 5000 * suvs"
     assert "20000 * sedans + 35000 * suvs <= 700000" in rows
 
@@ -366,7 +366,7 @@ def test_a_label_and_its_longer_name_are_one_decision() -> None:
              ("PARAM", "2"), ("LIMIT", "180"), ("VAR", "Product P1"), ("OBJ_NAME", "profit"), ("PARAM", "40"),
              ("VAR", "product P2"), ("PARAM", "30"), ("CONST_DIR", "At most"), ("LIMIT", "40"),
              ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
-    goal, rows = model_of(*hand(as_prose(text), marks))
+    goal, rows = read_text(text, marks)
     assert goal == "max 40 * p1 + 30 * p2"
     assert rows == ["3 * p1 + 2 * p2 <= 180", "p1 <= 40"]
 
@@ -378,7 +378,7 @@ def test_bookshelves_are_bookshelf_plurals() -> None:
     marks = [("VAR", "tables"), ("VAR", "bookshelves"), ("VAR", "table"), ("PARAM", "5"), ("VAR", "bookshelf"),
              ("PARAM", "8"), ("LIMIT", "400"), ("VAR", "Tables"), ("OBJ_NAME", "profit"), ("PARAM", "70"),
              ("VAR", "bookshelves"), ("PARAM", "60"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
-    goal, rows = model_of(*hand(as_prose(text), marks))
+    goal, rows = read_text(text, marks)
     assert goal == "max 70 * tables + 60 * bookshelves"
     assert rows == ["5 * tables + 8 * bookshelves <= 400"]
 

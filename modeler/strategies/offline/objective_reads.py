@@ -642,11 +642,18 @@ def _said_bought(r: Reading, tok: int) -> bool:
                                       "pays", "paid"}
 
 
-def _verb_of_price(r: Reading, tok: int) -> str:
-    """The word before a price, past "$", "for", "at" and the thing named just before them."""
-    named = {k for sp in r.spans if sp.label == "VAR" for k in range(sp.start, sp.end)} | set(r.mention_var)
+# what stands between a price and the word that says what it is ("costs about $5", "sells at $3")
+_BEFORE_PRICE = frozenset({"$", "about", "around", "roughly", "only", "just", "at", "a"})
+
+
+def _verb_of_price(r: Reading, tok: int, skip: frozenset[str] = _BEFORE_PRICE | {"for"},
+                   past_names: bool = True) -> str:
+    """The word before a price, past the `skip` words and (`past_names`) the thing named just before "at" /
+    "for" ("can sell wheat at $260")."""
+    named = {k for sp in r.spans if sp.label == "VAR" for k in range(sp.start, sp.end)} | set(
+        r.mention_var) if past_names else set()
     k = tok - 1
-    while k >= 0 and (r.words[k].lower() in {"$", "about", "around", "roughly", "only", "just", "at", "for", "a"} or (
+    while k >= 0 and (r.words[k].lower() in skip or (
             k in named and k + 1 < tok and (r.words[k + 1].lower() in {"at", "for"} or k + 1 in named))):
         k -= 1
     return r.words[k].lower() if k >= 0 else ""
@@ -654,11 +661,8 @@ def _verb_of_price(r: Reading, tok: int) -> str:
 
 def _said_cost(r: Reading, tok: int) -> bool:
     """A number said as what a thing costs: "costs $20000", "priced at $5", "at a cost of $300", "cost us $4"."""
-    k = tok - 1
-    while k >= 0 and r.words[k].lower() in {"$", "about", "around", "roughly", "only", "just", "at", "of", "a", "us",
-                                            "me"}:
-        k -= 1
-    return k >= 0 and r.words[k].lower() in {"cost", "costs", "costing", "priced"}
+    return _verb_of_price(r, tok, _BEFORE_PRICE | {"of", "us", "me"}, past_names=False) in {
+        "cost", "costs", "costing", "priced"}
 
 
 def _spent_on(r: Reading, tok: int) -> bool:

@@ -230,6 +230,10 @@ def _quota_is(tokens: list[Token], sp: Span) -> bool:
     return False
 
 
+# ("I can get 40 kg of wax a week": "get", a stop word elsewhere, is the verb there)
+_NO_SPEND_VERB = STOP - {"get", "buy", "order"}
+
+
 def _can_spend(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     """"The company can employ 60 staff and spend $48,000 a month on rent": in a sentence that names no
     decision, an amount right after "can <verb>" (or after "and <verb>" of the same "can") is how much there
@@ -240,8 +244,7 @@ def _can_spend(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     k = sp.start - 1
     dollar = k >= 0 and tokens[k].text == "$"
     k -= dollar
-    # ("I can get 40 kg of wax a week": "get", a stop word elsewhere, is the verb here)
-    if k < 1 or not tokens[k].text.isalpha() or tokens[k].text.lower() in STOP - {"get", "buy", "order"}:
+    if k < 1 or not tokens[k].text.isalpha() or tokens[k].text.lower() in _NO_SPEND_VERB:
         return False
     prev = tokens[k - 1].text.lower()
     # (who can do it is the one who decides: not "a sled which can transport 6 tourists", one item's rate)
@@ -1724,7 +1727,7 @@ def _works_hours(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
                for i, w in enumerate(after)) or any(w in {"per", "every"} and i + 1 == len(after)
                                                     for i, w in enumerate(after))
     # ("The printer runs 35 hours a week: a poster takes 6 minutes ...": what follows a colon lists the needs)
-    colon = next((k for k in range(sp.end, len(tokens)) if tokens[k].sent == sent and tokens[k].text == ":"), len(tokens))
+    colon = next((k for k in range(sp.end, len(tokens)) if tokens[k].sent != sent or tokens[k].text == ":"), len(tokens))
     return j is not None and not rate and not any(
         x.label == "VAR" and tokens[x.start].sent == sent and x.start < colon for x in spans)
 

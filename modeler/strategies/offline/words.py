@@ -84,8 +84,8 @@ def parse_value(text: str) -> float | None:
 _S_SINGULAR = frozenset("lens bus gas canvas atlas bonus campus virus census bias alias series species news".split())
 
 
-# plurals not made with "s": "at least 3 geese" counts the "goose shot"s ("children", "women", "men" are
-# left out: without the possessive rule below they broke "children's"; with it they change nothing seen)
+# plurals not made with "s": "at least 3 geese" counts the "goose shot"s, "1 adult for every 3 children" the
+# "child tickets" ("children's" is kept whole by the possessive rule below)
 _IRREGULAR = {"geese": "goose", "mice": "mouse", "teeth": "tooth", "feet": "foot", "oxen": "ox", "knives": "knife", "loaves": "loaf",
               "shelves": "shelf", "wolves": "wolf", "calves": "calf", "halves": "half", "scarves": "scarf",
               "children": "child", "women": "woman", "men": "man"}
