@@ -278,13 +278,17 @@ def _more_than(r: Reading, low: list[str], mentions: list[int], a: int, b: int, 
     return ("linear", sense, y, x, 1.0) if fewer else ("linear", sense, x, y, 1.0)
 
 
+# the verbs that say one decision is above another ("Phones should outnumber tablets by at least 30")
+_EXCEED = frozenset("exceed exceeds surpass surpasses outnumber outnumbers outsell outsells".split())
+
+
 def _exceeds_by(r: Reading, low: list[str], mentions: list[int], a: int, k: int, value: float) -> _Found | None:
     """"the number of motorcycles cannot exceed the number of vans by more than 20", "must exceed the pear
-    acreage by at least 10 acres", for the number at k."""
+    acreage by at least 10 acres", "should outnumber tablets by at least 30", for the number at k."""
     if not (k >= 2 and low[k - 1] in {"than", "over", "least", "most"} or k >= 1 and low[k - 1] == "by"):
         return None
     by = next((t for t in range(k - 1, max(a, k - 4) - 1, -1) if low[t] == "by"), None)
-    ex = next((t for t in range(a, by or a) if low[t] in {"exceed", "exceeds", "surpass", "surpasses"}), None)
+    ex = next((t for t in range(a, by or a) if low[t] in _EXCEED), None)
     if by is None or ex is None:
         return None
     first = [r.mention_var[q] for q in mentions if q < ex]

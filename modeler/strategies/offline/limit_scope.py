@@ -613,8 +613,16 @@ def _unit_of(r: Reading, sp: Span, k: int) -> bool:
         return False
     var = r.mention_var[k + 2]
     # ("at least 20 kilograms of beeswax" where the question counts kilograms of each)
-    return (stem(r.words[k]) in decision_units(r) or _asked(r, k)) and any(var in f.coefs for f in r.features) and not (
-        _listed_with_another(r, var, sp))
+    return (stem(r.words[k]) in decision_units(r) or _asked(r, k) or _own_unit(r, k, var)) and any(
+        var in f.coefs for f in r.features) and not _listed_with_another(r, var, sp)
+
+
+def _own_unit(r: Reading, k: int, var: int) -> bool:
+    """"at most 60 loaves of bread" where "Each loaf of bread gives $3": the word at k is what one unit of that
+    decision is, said so elsewhere ("each" / "a" / "one" / "per" before it, "of" and the decision after)."""
+    unit = stem(r.words[k])
+    return any(j != k and stem(r.words[j]) == unit and r.words[j - 1].lower() in {"each", "a", "an", "one", "per", "every"}
+               and r.words[j + 1].lower() == "of" and r.mention_var.get(j + 2) == var for j in range(1, len(r.words) - 2))
 
 
 def _counted_for(r: Reading, k: int) -> int | None:
@@ -720,7 +728,7 @@ def _ranges(r: Reading, limits: list[Span]) -> dict[int, int]:
 
 
 def _but_range(r: Reading, a: Span, b: Span) -> bool:
-    """Limit b opens a clause after "but" / "yet" in a's sentence and names nothing, from a on to the
+    """Limit b opens a clause after "but" / "yet" (or "and" with only its cue) in a's sentence and names nothing, from a on to the
     sentence's end ("a minimum of 50 must be sold, but no more than 80 can be prepared daily"), nor speaks of
     all together ("in total")."""
     s = r.tokens[a.start].sent
@@ -728,7 +736,11 @@ def _but_range(r: Reading, a: Span, b: Span) -> bool:
         return False
     _, end = r.sentences[s]
     between = [w.lower() for w in r.words[a.end: b.start]]
-    if not {"but", "yet"} & set(between) or any(a.end <= k < end for k in r.mention_var):
+    # ("The number of cakes must be at least 10 and at most 30", "a minimum of 20 cones and no more than 60": "and"
+    # with nothing but the other end's cue, past a's unit)
+    glued = between[1:] if len(between) > 1 and between[0].isalpha() and between[1] == "and" else between
+    joined = glued[:1] == ["and"] and len(glued) <= 4 and set(glued) <= _RANGE_GLUE
+    if not ({"but", "yet"} & set(between) or joined) or any(a.end <= k < end for k in r.mention_var):
         return False
     return not _TOTAL & {w.lower() for w in r.words[a.end: end]} and "each" not in between
 

@@ -28,7 +28,9 @@ def _clause_before(r: Reading, sp: Span, n: int = 12) -> str:
 
 
 _HEADS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_CREW = re.compile(r"(?:^| )(\d{1,2}|" + "|".join(_HEADS) + r") ([a-z-]+s)(?: who| that)?(?: can| will| each| could)* (?:work|works|working)$")
+# ("We have 8 volunteers for 3 hours each", "6 workers available for 40 hours each": "for" says how long each is there)
+_CREW = re.compile(r"(?:^| )(\d{1,2}|" + "|".join(_HEADS) + r") ([a-z-]+s)(?: who| that)?(?: can| will| each| could)* "
+                   r"(?:work|works|working|for|available for)$")
 
 
 def _crew(r: Reading, sp: Span) -> float:

@@ -71,6 +71,10 @@ def _possible_slip(word: str) -> bool:
         len(w) == len(target) and sum(a != b for a, b in zip(w, target, strict=True)) <= 1)
 
 
+# the words that end a goal's name: what follows says under what it holds ("the maximum exposure within the budget")
+_GOAL_ENDS = frozenset({"while", "and", "subject", "given", "if", "within"})
+
+
 def objective(r: Reading, used: set[int]) -> Objective | None:
     """The objective: its sense from OBJ_DIR, its coefficients from the feature named like OBJ_NAME."""
     dirs = [sp for sp in r.spans if sp.label == "OBJ_DIR"]
@@ -108,6 +112,11 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     after = [sp for sp in names if sp.start >= anchor]
     # the name follows its direction closely; an OBJ_NAME elsewhere ("costs" in a coefficient) is not it
     name_span = after[0] if after and after[0].start - anchor <= 8 else (names[-1] if names and not dirs else None)
+    passive = _passive_end(r, anchor) if goal is None else None
+    if passive is not None and (name_span is None or (not dirs and name_span.end != passive)):
+        # "so that profit is maximized": the name said just before its direction, passive (with no direction
+        # tagged, a name tagged elsewhere is another's: "costs $40 ... so that the staff time used is minimized")
+        name_span = next((sp for sp in names if sp.end == passive), None)
     if goal is not None and frame is not None:  # the goal's own words name it, a tag elsewhere does not
         name_span = next((sp for sp in names if frame[1] <= sp.start < frame[2]), None)
     if name_span is not None and name_span.start < anchor and anchor < len(r.tokens) and r.tokens[
@@ -124,11 +133,15 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     # produced"), up to the end of the clause: the tagger often misses OBJ_NAME
     tail: list[str] = []
     for w in (goal if goal is not None else r.words[anchor + 1: anchor + 9]):
-        if w in {".", "?", ",", ";", "!"} or w.lower() in {"while", "and", "subject", "given", "if"}:
+        if w in {".", "?", ",", ";", "!"} or w.lower() in _GOAL_ENDS:
             break
         tail.append(w)
     for t in content(tail):
         name_ctx.setdefault(t, 1)
+    if not name and not any(w[:1].isalpha() for w in tail) and passive is not None:
+        # untagged, said before its direction: "in order that profit be maximized", "keep his cost at a minimum"
+        tail = [r.words[passive - 1]]
+        name_ctx = Counter(content(tail))
     if not name and not any(w[:1].isalpha() for w in tail) and goal is None:  # "to spend the least"
         said_by = _goal_verb(r.words, anchor)
         if said_by:
@@ -170,6 +183,8 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
         best = _objective_feature(r, name_ctx)
     if best is None and m:
         best = _done_to_limit(r, m.group(1))
+    if best is None:
+        best = _stock_unit_group(r, name_ctx)
     if best is not None and sense == "max" and {"MONEY", "PROFIT"} & set(name_ctx):
         best = _earned_group(r, best)
     margin = _margin(r, best) if best is not None and sense == "max" and "profit" in {
@@ -194,6 +209,40 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
         return Objective(sense, _counted(r, them) if them is not tail else _one_named(r, tail),
                          name or "total", "count", r.sentence_text(sent))
     return None
+
+
+# what stands between a goal's name and its direction said passively ("the total cost is minimized"); a participle
+# after the name says how it comes ("the staff time used is minimized"), "at a" where it is kept ("cost at a minimum")
+_PASSIVE = frozenset("is are be will gets get can could would should been at to a used spent needed required "
+                     "incurred paid consumed produced earned generated burned emitted".split())
+
+
+def _stock_unit_group(r: Reading, name_ctx: Counter[str]) -> int | None:
+    """"uses 2 kWh per hour ... has 100 kWh of electricity ... minimize the electricity used": the goal's name is
+    what a stock holds ("100 kWh of electricity"), and the one group of every decision in the stock's unit
+    measures it."""
+    strong = {t for t in name_ctx if weight(t) >= 1}
+    if not strong:
+        return None
+    found: set[int] = set()
+    for sp in r.spans:
+        if sp.label != "LIMIT":
+            continue
+        after = [w.lower() for w in r.words[sp.end: sp.end + 5]]
+        if "of" not in after[1:4] or not set(content(after[after.index("of") + 1:])[:1]) & strong:
+            continue
+        unit = set(content(after[:after.index("of")]))
+        found |= {k for k, f in enumerate(r.features) if len(f.coefs) == len(r.variables) >= 2 and unit and unit <= set(f.context)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _passive_end(r: Reading, anchor: int) -> int | None:
+    """Where the goal's name ends when it is said before its direction, passively: "so that profit is maximized",
+    "such that the cost will be minimized", "to keep the cost at a minimum"; None when it is not."""
+    k = anchor
+    while k > 0 and anchor - k < 4 and r.words[k - 1].lower() in _PASSIVE:
+        k -= 1
+    return k if 0 < k < anchor and content(r.words[k - 1:k]) else None
 
 
 def _unstated_profit(r: Reading, used: set[int]) -> Objective | None:
@@ -229,7 +278,7 @@ def _own_goal_words(r: Reading, name_span: Span, anchor: int) -> bool:
         return False
     tail = []
     for w in r.words[anchor + 1: anchor + 5]:
-        if not w[:1].isalpha() or w.lower() in {"while", "and", "subject", "given", "if"}:
+        if not w[:1].isalpha() or w.lower() in _GOAL_ENDS:
             break
         tail.append(w)
     return bool(content(tail))

@@ -26,8 +26,8 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+")
 def as_prose(text: str) -> str:
     """The text every later reader sees: a letter's body, glued words set apart, colons said out, "of each"
     spelt out (the order matters: "of each" reads the sentences the others have mended)."""
-    return each_spelt_out(name_colon_said(cue_words_apart(what_is_in_said(ratio_said(own_said_one(number_unit_apart(
-        slips_mended(letter_body(text.strip())))))))))
+    return each_spelt_out(name_colon_said(cue_words_apart(what_is_in_said(ratio_said(own_said_one(between_said(
+        number_unit_apart(slips_mended(letter_body(text.strip()))))))))))
 
 
 # "she wont eat more then 12 cups": a hurried writer's "then" for "than" after a comparative, and a negation
@@ -50,6 +50,18 @@ def what_is_in_said(text: str) -> str:
     """"the ETF shouldn't be more than twice what's in savings": a multiple of "what is in" another option is said
     as "twice the amount in savings", the way the comparison rules read a multiple of another's amount."""
     return _WHAT_IS_IN.sub(lambda m: f"{m.group(1)} the amount {m.group(2)}", text)
+
+
+# "Between 20 and 60 loaves must be baked": a least and a most (not "between 9 and 5 pm", a time)
+_BETWEEN = re.compile(r"\b([Bb])etween (\$ ?)?(\d[\d,]*(?:\.\d+)?)( ?%| percent)? (?:and|to) (\$ ?)?(\d[\d,]*(?:\.\d+)?)\b"
+                      r"(?! ?(?:am|pm|a\.m|p\.m|o'clock)\b)")
+
+
+def between_said(text: str) -> str:
+    """"Between 20 and 60 loaves of bread must be baked" is "At least 20 and at most 60 loaves ...", the way the
+    bound rules read a least and a most."""
+    return _BETWEEN.sub(lambda m: f"{'A' if m.group(1) == 'B' else 'a'}t least {m.group(2) or ''}{m.group(3)}"
+                        f"{m.group(4) or ''} and at most {m.group(5) or ''}{m.group(6)}", text)
 
 
 # "The ratio of chairs to tables must be at least 4 to 1": chairs at least 4 times tables
@@ -127,8 +139,12 @@ _GLUED_UNIT = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(?!(?:st|nd|rd|th|am|p
 def number_unit_apart(text: str) -> str:
     """"The hygienist works 8hrs a day", "the shop has 120kg of pigment": a hurried writer glues the number to
     its unit; a space between them ("120 kg") lets the tagger and the rules see the number as one, and a unit of
-    time written short after a number is said out ("8 hours"), as the rules that read time limits expect."""
+    time or area written short after a number is said out ("8 hours", "4 square feet"), and land of a size
+    written with a hyphen is set apart ("a 500 acre farm"), as the rules that read time limits and shared room
+    expect."""
     text = _GLUED_UNIT.sub(r"\1 \2", text)
+    text = _SHORT_AREA.sub(lambda m: f"{m.group(1)} square {_AREA_SAID[m.group(2).lower()]}", text)
+    text = _HYPHEN_LAND.sub(r"\1 \2", text)
     return _SHORT_TIME.sub(lambda m: f"{m.group(1)} {_TIME_SAID[m.group(2).lower()]}", text)
 
 
@@ -175,6 +191,15 @@ _GLUED_CUE = re.compile(r"\b(?:" + "|".join(sorted(_CUE_APART, key=len, reverse=
 # "8 hrs", "45 mins": a unit of time written short after a number (the rules read "hours" and "minutes")
 _TIME_SAID = {"hr": "hour", "hrs": "hours", "min": "minutes", "mins": "minutes"}
 _SHORT_TIME = re.compile(r"(\d)\s+(hrs?|mins?)\b(?!\.\w)", re.I)
+
+
+# "4 sq ft", "20 sq. m": an area written short (beside "a garden of 200 square feet", one unit)
+_AREA_SAID = {"ft": "feet", "feet": "feet", "foot": "foot", "m": "metres", "yd": "yards", "yds": "yards", "mi": "miles"}
+_SHORT_AREA = re.compile(r"(\d)\s+sq\.?\s*(ft|feet|foot|m|yds?|mi)\b(?!\.\w)(?-i:\.(?=\s+[a-z0-9$]))?", re.I)
+
+
+# "a 500-acre farm": land of a size, the room the crops share (the rules read "500 acre")
+_HYPHEN_LAND = re.compile(r"\b(\d[\d,]*(?:\.\d+)?)-(acres?|hectares?)\b", re.I)
 
 
 def each_spelt_out(text: str) -> str:

@@ -431,6 +431,9 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
 
     coefs: list[Coef] = []
     prev_vars: list[int] = []
+    # the numbers of a clause that ends with ";" ("Zap uses 3 units of sugar a bottle; Fizz uses 2."): the frame
+    # of a number in the clause after it, its unit left out
+    before_semicolon: list[Span] = []
     colon = _colon_lists(words, spans, mention_var, distinct)
     for s in sorted(sentences):
         ss = by_sent.get(s, [])
@@ -574,7 +577,8 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
             if tail is not None and i >= len(params) - len(tail):
                 ctx = Counter(tail_ctx)
             frame = next((q for q in reversed(params[:i]) if _elliptical(words, q, p)), None) or _gapped(
-                words, labels, params[:i], p)
+                words, labels, params[:i], p) or (next((q for q in reversed(before_semicolon) if _elliptical(
+                    words, q, p)), None) if i == 0 else None)
             if shared is None and not per_list and frame is not None:
                 # "rates a laptop at 10 learning points, a tablet at 7 and an e-reader at 3": a number with
                 # no words of its own after the same word as one before measures what that one does
@@ -599,15 +603,18 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                 coefs.append(Coef(t, value, p.start, s, ctx, hint))
         if sent_vars:
             prev_vars = sent_vars
+        before_semicolon = params if words[b - 1] == ";" else []
     limit_ctx = [set(_context(words, labels, sp.start, sp.end, limit=True)) for sp in spans if sp.label == "LIMIT"]
     features = merge_scaled(merge_parallel(group_features(coefs, distinct, words, labels), len(variables), limit_ctx))
     return Reading(tokens, words, spans, variables, mention_var, features, coefs, sentences, distinct)
 
 
 def _own_per(words: list[str], p: Span, variables: list[Variable], target: int | list[int] | None) -> str | None:
-    """The resource word of "12 bunches per bucket" after a coefficient of the "Rose bunch" decision: the number
-    counts the decision's own unit (a word of its name) per one of another thing."""
-    if not isinstance(target, int) or p.end + 2 >= len(words) or words[p.end + 1].lower() != "per":
+    """The resource word of "12 bunches per bucket" ("30 phones an hour") after a coefficient of the "Rose bunch"
+    decision: the number counts the decision's own unit (a word of its name) per one of another thing."""
+    # ("can make 30 phones an hour or 20 laptops an hour": "an hour" is "per hour")
+    if not isinstance(target, int) or p.end + 2 >= len(words) or words[p.end + 1].lower() not in {"per", "an", "a", "each",
+                                                                                                  "every"}:
         return None
     unit, res = stem(words[p.end]), words[p.end + 2]
     if not res.isalpha() or res.lower() in STOP or unit not in variables[target].keys or stem(res) in variables[

@@ -68,7 +68,7 @@ FULLY_USED = re.compile(r"^(?:[\w'-]+ ){0,3}?(?:is|are|will be|must be|has to be
 # ("its stock of 30 lemons, 40 mangos", "his inventory of 25 keyboards": what is at hand, like "available")
 # ("Sewing time is limited to 300 minutes": what a resource is limited to is its limit, as "limit" says)
 _LIMIT_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|exceeded|has|have|only|limit|limited to|"
-                         r"up to|no more|no less|total|stock of|inventory of|allowance|quota|in stock|on hand|to spend|"
+                         r"up to|no more|no less|total|stock of|supply of|inventory of|allowance|quota|in stock|on hand|to spend|"
                          # ("The council order is 600 panels and 1,500 letter sets": what an order asks for)
                          r"order is|order of|order for)\b", re.I)
 
@@ -129,7 +129,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 and not _works_hours(tokens, spans, sp) and not _place_with(tokens, spans, sp)
                 and not _place_with_measure(tokens, spans, sp) and not _grown_on(tokens, spans, sp)
                 and not _there_is_stock(tokens, sp) and not _there_are_list(tokens, sp) and not offers_stock(tokens, spans, sp)
-                and not _drawn_from(tokens, spans, sp) and not _spared(tokens, sp) and not _with_after_comma(tokens, sp) and not (
+                and not _drawn_from(tokens, spans, sp) and not _spared(tokens, sp) and not _with_after_comma(tokens, sp) and not _out_of(tokens, sp) and not (
                     not var_before and sp.start > 0 and tokens[sp.start - 1].text.lower() == "exactly")) or _pro_one(tokens, same, sp) or _size_of(
                 tokens, spans, sp) or _one_needs(
                 tokens, spans, sp) or _that_each(tokens, spans, sp) or _gapped_rate(tokens, spans, sp) or _each_may(tokens, spans, sp)
@@ -1129,6 +1129,14 @@ def _with_after_comma(tokens: list[Token], sp: Span) -> bool:
     k = sp.start
     return k >= 2 and tokens[k - 1].text.lower() == "with" and tokens[k - 2].text == "," and sp.end < len(
         tokens) and tokens[sp.end].text.lower() in MEASURES
+
+
+def _out_of(tokens: list[Token], sp: Span) -> bool:
+    """"a chair uses 4 units of glue and a table 6, out of 200 units of glue": what the uses come out of is their
+    stock (not "3 out of 5", a share)."""
+    k = sp.start
+    return k >= 2 and [t.text.lower() for t in tokens[k - 2:k]] == ["out", "of"] and not (
+        k >= 3 and tokens[k - 3].text[:1].isdigit())
 
 
 def _owed_before(tokens: list[Token], sp: Span) -> bool:

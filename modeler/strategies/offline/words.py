@@ -218,7 +218,10 @@ _LE = ("no more than", "not more than", "no greater than", "not be more than", "
        # "the fuel allowance of 12000 litres must not be exceeded"
        "not be exceeded", "never be exceeded", "cannot be exceeded",
        # "Daily demand is limited to 100 bottles": what is limited is a most, though "demand" alone asks a least
-       "limited to")
+       "limited to",
+       # "stay under 2200 calories", "keep it under $500" ("under" alone also says where: "under contract")
+       "stay under", "stays under", "keep under", "keeps under", "remain under", "remains under", "be under",
+       "it under", "them under")
 _GE = ("no less than", "not less than", "no fewer than", "not fewer than", "at least", "minimum", "no less", "not less", "no fewer", "not fewer", "more than", "greater than",
        "exceed", "or more", "larger than", "must be met", "a min", "min ", "need", "require", "demand",
        "must", "should",
@@ -269,6 +272,10 @@ _GOAL_STOP = frozenset(". , ; : ? ! to that so and while keep keeps make makes g
                        "stays stay remains remain".split())
 
 
+# what opens the subject of "X to be as ... as possible": "for the profit", "wants its costs"
+_WANT_FOR = frozenset("for want wants wanted need needs like likes would".split())
+
+
 def _subject_start(low: list[str], end: int, most: int) -> int:
     """Where the goal's subject ending at `end` begins: back over at most `most` words to a stop word."""
     start = end
@@ -311,6 +318,11 @@ def goal_frame(words: list[str]) -> tuple[str, int, int] | None:
                 end = next((i for i in range(end - 2, max(end - 6, 0) - 1, -1) if low[i] == ","), end)
             if end and low[end - 1] in {"is", "are", "be", "stays", "stay", "remains", "remain"}:
                 end -= 1
+                if end >= 2 and low[end - 1] == "to" and low[end - 2] not in _GOAL_STOP:
+                    # "the goal is for the profit to be as large as possible", "wants its costs to be as low"
+                    start = _subject_start(low, end - 1, 6)
+                    start = max([start, *(i + 1 for i in range(start, end - 1) if low[i] in _WANT_FOR)])
+                    return sense, start, end - 1
             return sense, _so_that_subject(low, end) or _subject_start(low, end, 6), end
         if w in _KEEP_MIN and k >= 2 and (k + 1 == n or low[k + 1] in {".", "?", "!", ",", ";", "while", "and"}):
             # keep NP low

@@ -1,0 +1,233 @@
+"""Offline modeler: rules from a probe round on goals, ranges and stocks (v42).
+
+- A goal named before its direction, said passively: "so that profit is maximized" (when the costs, too, are
+  tagged as a goal's name), "so that the staff time used is minimized" (no direction tagged), "to keep her cost at
+  a minimum" ("cost" untagged), "The goal is for the profit to be as large as possible".
+- What follows "within" in a goal is no part of its name ("the maximum exposure within the budget").
+- A goal that is what a stock holds ("has 100 kWh of electricity ... minimize the electricity used") is measured
+  by the group in the stock's unit ("uses 2 kWh per hour").
+- ", out of 200 units of glue" after the coefficients is their stock.
+- "Phones should outnumber tablets by at least 30" is phones - tablets >= 30.
+- "a 400-acre farm" is land of 400 acres; "stay under 2200 calories" is a most; "6 volunteers for 2 hours each" have
+  12 hours; "Glow uses 4 units of syrup a cup; Buzz uses 3." gives Buzz 3 units of syrup; "can cut 12 stools an
+  hour" takes 1/12 of an hour a stool.
+- "Between 20 and 60 loaves of bread" is a least and a most of the bread ("Each loaf of bread": the loaf is the
+  bread's unit); "at least 10 and at most 30", and "a minimum of 15 pops and no more than 45", are the two ends
+  of one range.
+
+The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
+tagger gives them on such texts (its slips included). No trained tagger is needed.
+"""
+
+from __future__ import annotations
+
+from hand_tags import read_text
+
+
+def test_a_goal_said_passively_is_named_before_its_direction() -> None:
+    # "so that profit is maximized": the costs are tagged as a goal's name too
+    text = ('A shop makes chairs and tables. Producing one chair costs $20 and producing one table costs $50. At '
+            'most 40 items can be sold. Each chair brings a profit of $30, and each table brings $70. The shop '
+            'can spend up to $1000. How many of each should be made so that profit is maximized?')
+    marks = [("VAR", "chairs"), ("VAR", "tables"), ("VAR", "chair"), ("PARAM", "20"), ("VAR", "table"),
+             ("OBJ_NAME", "costs"), ("PARAM", "50"), ("CONST_DIR", "At most"), ("LIMIT", "40"), ("VAR", "chair"),
+             ("OBJ_NAME", "profit"), ("PARAM", "30"), ("VAR", "table"), ("PARAM", "70"), ("CONST_DIR", "up to"),
+             ("LIMIT", "1000"), ("OBJ_NAME", "profit"), ("OBJ_DIR", "maximized")]
+    goal, rows = read_text(text, marks)
+    assert goal == "max 30 * chairs + 70 * tables"
+    assert "20 * chairs + 50 * tables <= 1000" in rows
+
+
+def test_the_cost_kept_at_a_minimum() -> None:
+    # "to keep her cost at a minimum", "cost" untagged
+    text = ('A dog needs protein and fat from two foods, kibble and stew. Each scoop of kibble has 6 units of '
+            'protein and 2 units of fat and costs $1. Each can of stew has 4 units of protein and 5 units of fat '
+            'and costs $3. The dog needs no fewer than 60 units of protein and no fewer than 40 units of fat a '
+            'week. How many of each should the owner buy to keep her cost at a minimum?')
+    marks = [("VAR", "kibble"), ("VAR", "stew"), ("PARAM", "6"), ("PARAM", "2"), ("OBJ_NAME", "costs"), ("PARAM", "1"),
+             ("PARAM", "4"), ("PARAM", "5"), ("OBJ_NAME", "costs"), ("PARAM", "3"), ("CONST_DIR", "no fewer than"),
+             ("LIMIT", "60"), ("CONST_DIR", "no fewer than"), ("LIMIT", "40"), ("OBJ_DIR", "minimum")]
+    goal, rows = read_text(text, marks)
+    assert goal == "min kibble + 3 * stew"
+
+
+def test_what_follows_within_is_no_part_of_the_goal() -> None:
+    # "the maximum exposure within the budget": the budget is no name of the goal
+    text = ('A company advertises on radio and in magazines with a budget of $10000. A radio ad costs $500 and a '
+            'magazine ad costs $800. Each radio ad reaches 2000 listeners and each magazine ad reaches 3500 '
+            'readers. At least 3 radio ads must be bought. How many ads of each kind should be bought to get the '
+            'maximum exposure within the budget?')
+    marks = [("VAR", "radio"), ("CONST_DIR", "budget"), ("LIMIT", "10000"), ("VAR", "radio ad"), ("PARAM", "500"),
+             ("VAR", "magazine ad"), ("PARAM", "800"), ("VAR", "radio ad"), ("LIMIT", "2000"),
+             ("VAR", "magazine ad"), ("LIMIT", "3500"), ("CONST_DIR", "At least"), ("LIMIT", "3"),
+             ("VAR", "radio"), ("VAR", "bought"), ("OBJ_DIR", "maximum"), ("OBJ_NAME", "exposure")]
+    goal, rows = read_text(text, marks)
+    assert goal == "max 2000 * radio + 3500 * magazine_ad"
+
+
+def test_a_passive_goal_with_no_direction_tagged() -> None:
+    # "so that the staff time used is minimized", with the costs tagged and no direction
+    text = ('A clinic gives two treatments, A and B. Treatment A takes 30 minutes of staff time and costs $40. '
+            'Treatment B takes 45 minutes of staff time and costs $25. The clinic must give at least 20 '
+            'treatments in total, and at least 5 of treatment A. How many of each should be given so that the '
+            'staff time used is minimized?')
+    marks = [("VAR", "Treatment A"), ("PARAM", "30"), ("OBJ_NAME", "costs"), ("PARAM", "40"), ("VAR", "Treatment B"),
+             ("PARAM", "45"), ("OBJ_NAME", "costs"), ("PARAM", "25"), ("CONST_DIR", "at least"), ("LIMIT", "20"),
+             ("CONST_DIR", "at least"), ("LIMIT", "5")]
+    goal, rows = read_text(text, marks)
+    assert goal == "min 30 * treatment_a + 45 * treatment_b"
+
+
+def test_the_profit_to_be_as_large_as_possible() -> None:
+    # "The goal is for the profit to be as large as possible"
+    text = ('A bakery makes muffins and scones. Making one muffin costs $2 and making one scone costs $3. The '
+            'bakery can spend at most $300. Each muffin gives a profit of $1.5 and each scone gives $2.5. At most '
+            '120 items can be baked. The goal is for the profit to be as large as possible.')
+    marks = [("VAR", "muffins"), ("VAR", "scones"), ("VAR", "muffin"), ("PARAM", "2"), ("VAR", "scone"),
+             ("OBJ_NAME", "costs"), ("PARAM", "3"), ("CONST_DIR", "at most"), ("LIMIT", "300"), ("VAR", "muffin"),
+             ("OBJ_NAME", "profit"), ("PARAM", "1.5"), ("VAR", "scone"), ("PARAM", "2.5"),
+             ("CONST_DIR", "At most"), ("LIMIT", "120"), ("OBJ_NAME", "profit")]
+    goal, rows = read_text(text, marks)
+    assert goal == "max 1.5 * muffins + 2.5 * scones"
+    assert "2 * muffins + 3 * scones <= 300" in rows
+
+
+def test_what_the_uses_come_out_of_is_their_stock() -> None:
+    # ", out of 200 units of glue"
+    text = ('A shop makes chairs and tables. Making a chair uses 4 units of glue and making a table uses 6 units '
+            'of glue, out of 200 units of glue. A chair sells for a profit of $30 and a table for a profit of '
+            '$50. How many of each maximize profit?')
+    marks = [("VAR", "chairs"), ("VAR", "tables"), ("VAR", "chair"), ("PARAM", "4"), ("PARAM", "6"), ("LIMIT", "200"),
+             ("VAR", "chair"), ("OBJ_NAME", "profit"), ("PARAM", "30"), ("OBJ_NAME", "profit"), ("PARAM", "50"),
+             ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
+    goal, rows = read_text(text, marks)
+    assert "4 * chairs + 6 * tables <= 200" in rows
+
+
+def test_one_decision_outnumbers_another_by_an_amount() -> None:
+    # "Phones should outnumber tablets by at least 30"
+    text = ('A store sells phones and tablets. Each phone gives a profit of $50 and each tablet $80. The store '
+            'can stock at most 200 devices. Phones should outnumber tablets by at least 30. Maximize profit.')
+    marks = [("VAR", "phones"), ("VAR", "tablets"), ("OBJ_NAME", "profit"), ("PARAM", "50"), ("VAR", "tablet"),
+             ("PARAM", "80"), ("CONST_DIR", "at most"), ("LIMIT", "200"), ("VAR", "Phones"),
+             ("CONST_DIR", "at least"), ("LIMIT", "30"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
+    goal, rows = read_text(text, marks)
+    assert "phones - tablets >= 30" in rows
+
+
+def test_between_two_amounts_is_a_least_and_a_most() -> None:
+    # "Between 20 and 60 loaves of bread": the unit "loaf" is said of the bread elsewhere
+    text = ('A bakery makes bread and cakes. Each loaf of bread gives a profit of $3 and each cake $8. The oven '
+            'can bake at most 100 items a day. Between 20 and 60 loaves of bread must be baked. Maximize profit.')
+    marks = [("VAR", "bread"), ("VAR", "cakes"), ("OBJ_NAME", "profit"), ("PARAM", "3"), ("PARAM", "8"),
+             ("CONST_DIR", "at most"), ("LIMIT", "100"), ("CONST_DIR", "At least"), ("LIMIT", "20"),
+             ("CONST_DIR", "at most"), ("LIMIT", "60"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
+    goal, rows = read_text(text, marks)
+    assert "bread >= 20" in rows
+    assert "bread <= 60" in rows
+
+
+def test_at_least_and_at_most_joined_by_and() -> None:
+    # "The number of cakes must be at least 10 and at most 30"
+    text = ('A bakery makes bread and cakes. Each loaf of bread gives a profit of $3 and each cake $8. The oven '
+            'can bake at most 100 items a day. The number of cakes must be at least 10 and at most 30. Maximize '
+            'profit.')
+    marks = [("VAR", "bread"), ("VAR", "cakes"), ("OBJ_NAME", "profit"), ("PARAM", "3"), ("PARAM", "8"),
+             ("CONST_DIR", "at most"), ("LIMIT", "100"), ("VAR", "cakes"), ("CONST_DIR", "at least"),
+             ("LIMIT", "10"), ("CONST_DIR", "at most"), ("LIMIT", "30"), ("OBJ_DIR", "Maximize"),
+             ("OBJ_NAME", "profit")]
+    goal, rows = read_text(text, marks)
+    assert "cakes >= 10" in rows
+    assert "cakes <= 30" in rows
+
+
+def test_a_range_past_its_unit() -> None:
+    # "For cherry, it needs to sell a minimum of 15 pops and no more than 45"
+    text = ('A kiosk sells lemon pops and cherry pops. A lemon pop earns $1 and a cherry pop earns $1.25. The '
+            'kiosk must sell at least 25 lemon pops. For cherry, it needs to sell a minimum of 15 pops and no '
+            'more than 45. The freezer holds only 80 pops in total. Maximize profit.')
+    marks = [("VAR", "lemon pops"), ("VAR", "cherry pops"), ("VAR", "lemon pop"), ("OBJ_NAME", "earns"), ("PARAM", "1"),
+             ("VAR", "cherry pop"), ("OBJ_NAME", "earns"), ("PARAM", "1.25"), ("CONST_DIR", "at least"),
+             ("LIMIT", "25"), ("VAR", "lemon pops"), ("VAR", "cherry"), ("CONST_DIR", "minimum"), ("LIMIT", "15"),
+             ("CONST_DIR", "no more than"), ("LIMIT", "45"), ("CONST_DIR", "only"), ("LIMIT", "80"),
+             ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
+    goal, rows = read_text(text, marks)
+    assert "cherry_pops >= 15" in rows
+    assert "cherry_pops <= 45" in rows
+
+
+def test_the_goal_is_what_a_stock_holds() -> None:
+    # "uses 2 kWh per hour ... has 100 kWh of electricity ... minimize the electricity used"
+    text = ('A bakery has two ovens. The small oven bakes 30 cookies an hour and the large oven bakes 50 cookies '
+            'an hour. The small oven uses 2 kWh per hour and the large oven uses 4 kWh per hour. The bakery needs '
+            'at least 1000 cookies and has 100 kWh of electricity. How many hours should each oven run to '
+            'minimize the electricity used?')
+    marks = [("PARAM", "30"), ("VAR", "large oven"), ("LIMIT", "50"), ("PARAM", "2"), ("VAR", "large oven"),
+             ("PARAM", "4"), ("CONST_DIR", "at least"), ("LIMIT", "1000"), ("PARAM", "100"),
+             ("OBJ_DIR", "minimize")]
+    goal, rows = read_text(text, marks)
+    assert goal == "min 2 * small_oven + 4 * large_oven"
+
+
+def test_land_of_a_size_written_with_a_hyphen() -> None:
+    # "a 400-acre farm" is the land the crops share
+    text = ('A farmer has a 400-acre farm on which to grow barley and oats. Each acre of barley needs 3 hours of '
+            'labor and each acre of oats needs 2 hours. There are 1000 hours of labor. Barley earns $120 an acre '
+            'and oats $90 an acre. How many acres of each should be grown to maximize profit?')
+    marks = [("CONST_DIR", "has"), ("LIMIT", "400"), ("VAR", "barley"), ("VAR", "oats"), ("VAR", "barley"),
+             ("PARAM", "3"), ("VAR", "oats"), ("PARAM", "2"), ("LIMIT", "1000"), ("VAR", "Barley"),
+             ("OBJ_NAME", "earns"), ("PARAM", "120"), ("VAR", "oats"), ("PARAM", "90"), ("OBJ_DIR", "maximize"),
+             ("OBJ_NAME", "profit")]
+    goal, rows = read_text(text, marks)
+    assert "barley + oats <= 400" in rows
+
+
+def test_staying_under_an_amount_is_a_most() -> None:
+    # "I need to hit at least 150 g of protein and stay under 2200 calories"
+    text = ('I need to hit at least 150 g of protein and stay under 2200 calories a day using chicken and rice. '
+            '100 g of chicken has 31 g protein and 165 calories; 100 g of rice has 3 g protein and 130 calories. '
+            'Chicken is $1.10 per 100 g and rice is $0.20 per 100 g. How many 100 g portions of each minimize my '
+            'cost?')
+    marks = [("CONST_DIR", "at least"), ("LIMIT", "150"), ("LIMIT", "2200"), ("VAR", "chicken"), ("VAR", "rice"),
+             ("PARAM", "100"), ("PARAM", "31"), ("PARAM", "165"), ("PARAM", "100"), ("PARAM", "3"),
+             ("LIMIT", "130"), ("VAR", "Chicken"), ("PARAM", "1.10"), ("PARAM", "100"), ("VAR", "rice"),
+             ("PARAM", "0.20"), ("PARAM", "100"), ("PARAM", "100"), ("OBJ_DIR", "minimize")]
+    goal, rows = read_text(text, marks)
+    assert "165 * chicken + 130 * rice <= 2200" in rows
+    assert "31 * chicken + 3 * rice >= 150" in rows
+
+
+def test_volunteers_for_so_many_hours_each() -> None:
+    # "We have 6 volunteers for 2 hours each": 720 minutes between them, and the 6 is no limit of its own
+    text = ('Our club packs gift boxes and card sets for a fair. A gift box takes 15 minutes and a card set 5 '
+            'minutes. We have 6 volunteers for 2 hours each. We need at least 10 gift boxes. Gift boxes raise $12 '
+            'and card sets $4. How many of each should we pack to raise the most money?')
+    marks = [("VAR", "card sets"), ("VAR", "gift box"), ("PARAM", "15"), ("VAR", "card set"), ("PARAM", "5"),
+             ("PARAM", "6"), ("PARAM", "2"), ("CONST_DIR", "at least"), ("LIMIT", "10"), ("VAR", "Gift boxes"),
+             ("PARAM", "12"), ("VAR", "card sets"), ("PARAM", "4")]
+    goal, rows = read_text(text, marks)
+    assert "15 * gift_boxes + 5 * card_sets <= 720" in rows
+    assert not any(r.endswith("<= 6") for r in rows)
+
+
+def test_a_number_after_a_semicolon_with_its_unit_left_out() -> None:
+    # "Glow uses 4 units of syrup a cup; Buzz uses 3."
+    text = ('A cafe makes two drinks, Glow and Buzz. Glow uses 4 units of syrup a cup; Buzz uses 3. The syrup '
+            'supply is 480 units. Glow earns $2.10 a cup and Buzz $1.80 a cup. Maximize profit.')
+    marks = [("VAR", "Glow"), ("VAR", "Buzz"), ("VAR", "Glow"), ("PARAM", "4"), ("VAR", "Buzz"), ("PARAM", "3"),
+             ("LIMIT", "480"), ("VAR", "Glow"), ("PARAM", "2.10"), ("VAR", "Buzz"), ("PARAM", "1.80"),
+             ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
+    goal, rows = read_text(text, marks)
+    assert "4 * glow + 3 * buzz <= 480" in rows
+
+
+def test_so_many_an_hour_is_a_rate() -> None:
+    # "The saw can cut 12 stools an hour or 5 benches an hour, and it runs 30 hours a week"
+    text = ('A workshop makes stools and benches on one saw. The saw can cut 12 stools an hour or 5 benches an '
+            'hour, and it runs 30 hours a week. Each stool gives a profit of $15 and each bench $40. How many of '
+            'each should be made to maximize profit?')
+    marks = [("VAR", "stools"), ("VAR", "benches"), ("PARAM", "12"), ("PARAM", "5"), ("PARAM", "30"),
+             ("VAR", "stool"), ("OBJ_NAME", "profit"), ("PARAM", "15"), ("VAR", "bench"), ("PARAM", "40"),
+             ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
+    goal, rows = read_text(text, marks)
+    assert "0.0833333333333 * stools + 0.2 * benches <= 30" in rows
