@@ -10,7 +10,8 @@
 - "Phones should outnumber tablets by at least 30" is phones - tablets >= 30.
 - "a 400-acre farm" is land of 400 acres; "stay under 2200 calories" is a most; "6 volunteers for 2 hours each" have
   12 hours; "Glow uses 4 units of syrup a cup; Buzz uses 3." gives Buzz 3 units of syrup; "can cut 12 stools an
-  hour" takes 1/12 of an hour a stool.
+  hour" takes 1/12 of an hour a stool; "I drive 8 hours a weekend and want at least 6 package deliveries" gives
+  the time there is, a most (the "at least" is the next clause's).
 - "Between 20 and 60 loaves of bread" is a least and a most of the bread ("Each loaf of bread": the loaf is the
   bread's unit); "at least 10 and at most 30", and "a minimum of 15 pops and no more than 45", are the two ends
   of one range.
@@ -231,3 +232,17 @@ def test_so_many_an_hour_is_a_rate() -> None:
              ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
     goal, rows = read_text(text, marks)
     assert "0.0833333333333 * stools + 0.2 * benches <= 30" in rows
+
+
+def test_the_hours_one_drives_and_a_cue_of_the_next_clause() -> None:
+    # "I drive 8 hours a weekend and want at least 6 package deliveries": the time there is, a most; the "at least"
+    # is the next clause's
+    text = ('I do two kinds of deliveries on weekends: food and packages. A food delivery takes 20 minutes and '
+            'pays $7; a package delivery takes 30 minutes and pays $9. I drive 8 hours a weekend and want at '
+            'least 6 package deliveries. What mix gets me the most pay?')
+    marks = [("VAR", "food"), ("VAR", "food delivery"), ("PARAM", "20"), ("PARAM", "7"),
+             ("VAR", "package delivery"), ("PARAM", "30"), ("PARAM", "9"), ("PARAM", "8"),
+             ("CONST_DIR", "at least"), ("LIMIT", "6"), ("VAR", "package deliveries")]
+    goal, rows = read_text(text, marks)
+    assert "20 * food + 30 * package_delivery <= 480" in rows
+    assert "package_delivery >= 6" in rows

@@ -198,7 +198,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         done = ">=" if _DONE.match(" ".join(w.lower() for w in r.words[sp.end: sp.end + 7])) or ALL_OWED.match(
             " ".join(r.words[sp.end:])) else None
         # "the detailer works six hours a day": the time one works is a most ("the reactor is free for 100 hours")
-        stock = stock or ("<=" if re.search(r"\b(works|work|operates|operate|runs|run|(is|are) open|(is|are) free for)$",
+        stock = stock or ("<=" if re.search(r"\b(works|work|operates|operate|runs|run|drives|drive|volunteers|volunteer|(is|are) open|(is|are) free for)$",
                                             before.lower())
                           and _unit(r, sp) in {"HOUR", "MINUTE"} else None)
         # "a tour needs 2 guides, and 20 guides work each day": the stock is a most, whatever need came before

@@ -26,11 +26,23 @@ def _cue(r: Reading, sp: Span) -> str:
     # "at least 1.5 kg of protein, 2.1 kg of fiber and 30.5 Mcal of energy, but at most 6 kg of barley": a cue
     # past a "but" opens the contrast, it does not reach back over the list the cue before it leads
     dirs = [d for d in dirs if not _past_but(r, sp, d)] or dirs
+    # ("I drive 8 hours a weekend and want at least 6 package deliveries": a cue in the next clause is that
+    # clause's own)
+    dirs = [d for d in dirs if not _next_clause(r, sp, d)]
     if dirs:
         d = min(dirs, key=lambda d: abs(d.start - sp.start) + (0 if d.start < sp.start else 2))
         return d.text
     a, _ = r.sentences[s]
     return " ".join(r.words[max(a, sp.start - 4): sp.start])
+
+
+_CLAUSE_VERBS = frozenset("want wants need needs must should would will also has have plan plans".split())
+
+
+def _next_clause(r: Reading, sp: Span, d: Span) -> bool:
+    """A cue after the limit past "and" and a verb of its own, which opens the next clause."""
+    return d.start > sp.end and any(r.words[k].lower() == "and" and r.words[k + 1].lower() in _CLAUSE_VERBS
+                                    for k in range(sp.end, d.start - 1))
 
 
 def _past_but(r: Reading, sp: Span, d: Span) -> bool:

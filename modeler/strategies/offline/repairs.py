@@ -1688,8 +1688,9 @@ def _fraction_amounts(words: list[str], spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda sp: sp.start)
 
 
-_WORK_VERBS = frozenset("works work runs run operates operate".split())
-_PERIODS = frozenset("day week month year shift".split())
+# ("I drive 8 hours a weekend", "she volunteers 10 hours a week": the time someone gives)
+_WORK_VERBS = frozenset("works work runs run operates operate drive drives volunteer volunteers".split())
+_PERIODS = frozenset("day week weekend month year shift".split())
 
 
 def _person_can(tokens: list[Token], k: int) -> bool:
@@ -1735,7 +1736,9 @@ def _works_hours(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
                for i, w in enumerate(after)) or any(w in {"per", "every"} and i + 1 == len(after)
                                                     for i, w in enumerate(after))
     # ("The printer runs 35 hours a week: a poster takes 6 minutes ...": what follows a colon lists the needs)
-    colon = next((k for k in range(sp.end, len(tokens)) if tokens[k].sent != sent or tokens[k].text == ":"), len(tokens))
+    # ("I drive 8 hours a weekend and want at least 6 package deliveries": a name in the next clause is its own)
+    colon = next((k for k in range(sp.end, len(tokens)) if tokens[k].sent != sent or tokens[k].text == ":" or (
+        tokens[k].text.lower() == "and" and tokens[k - 1].text.lower() in _PERIODS)), len(tokens))
     return j is not None and not rate and not any(
         x.label == "VAR" and tokens[x.start].sent == sent and x.start < colon for x in spans)
 
