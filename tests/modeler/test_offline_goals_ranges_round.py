@@ -3,6 +3,9 @@
 - A goal named before its direction, said passively: "so that profit is maximized" (when the costs, too, are
   tagged as a goal's name), "so that the staff time used is minimized" (no direction tagged), "to keep her cost at
   a minimum" ("cost" untagged), "The goal is for the profit to be as large as possible".
+- A goal that counts one kind of the decisions, said in other words than "the number of": "the production of
+  deluxe chairs", "deluxe chair output", "the use of night shifts", "so that the number of deluxe chairs is
+  maximized", "How many deluxe chairs can the factory make at most?".
 - What follows "within" in a goal is no part of its name ("the maximum exposure within the budget").
 - A goal that is what a stock holds ("has 100 kWh of electricity ... minimize the electricity used") is measured
   by the group in the stock's unit ("uses 2 kWh per hour").
@@ -246,3 +249,71 @@ def test_the_hours_one_drives_and_a_cue_of_the_next_clause() -> None:
     goal, rows = read_text(text, marks)
     assert "20 * food + 30 * package_delivery <= 480" in rows
     assert "package_delivery >= 6" in rows
+
+
+def test_the_production_of_one_kind_counts_it_alone() -> None:
+    # "to maximize the production of deluxe chairs"
+    text = ('A factory makes regular chairs and deluxe chairs. A regular chair takes 2 hours of labor and a '
+            'deluxe chair takes 3 hours. There are 120 hours of labor. At least 10 regular chairs must be made, '
+            'and the number of deluxe chairs must be at most the number of regular chairs. How many of each '
+            'should be made to maximize the production of deluxe chairs?')
+    marks = [("VAR", "regular chairs"), ("VAR", "deluxe chairs"), ("VAR", "regular chair"), ("PARAM", "2"),
+             ("VAR", "deluxe chair"), ("PARAM", "3"), ("LIMIT", "120"), ("CONST_DIR", "At least"), ("LIMIT", "10"),
+             ("VAR", "regular chairs"), ("VAR", "deluxe chairs"), ("CONST_DIR", "at most"),
+             ("VAR", "regular chairs"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "production of deluxe chairs")]
+    goal, _ = read_text(text, marks)
+    assert goal == "max deluxe_chairs"
+
+
+def test_a_count_said_passively_counts_the_kind_it_names() -> None:
+    # "so that the number of deluxe chairs is maximized"
+    text = ('A factory makes regular chairs and deluxe chairs. A regular chair takes 2 hours of labor and a '
+            'deluxe chair takes 3 hours. There are 120 hours of labor. At least 10 regular chairs must be made, '
+            'and the number of deluxe chairs must be at most the number of regular chairs. How many of each '
+            'should be made so that the number of deluxe chairs is maximized?')
+    marks = [("VAR", "regular chairs"), ("VAR", "deluxe chairs"), ("VAR", "regular chair"), ("PARAM", "2"),
+             ("VAR", "deluxe chair"), ("PARAM", "3"), ("LIMIT", "120"), ("CONST_DIR", "At least"), ("LIMIT", "10"),
+             ("VAR", "regular chairs"), ("VAR", "deluxe chairs"), ("CONST_DIR", "at most"),
+             ("VAR", "regular chairs"), ("VAR", "deluxe chairs"), ("OBJ_DIR", "maximized")]
+    goal, _ = read_text(text, marks)
+    assert goal == "max deluxe_chairs"
+
+
+def test_how_many_of_one_kind_at_most() -> None:
+    # "How many deluxe chairs can the factory make at most?"
+    text = ('A factory makes regular chairs and deluxe chairs. A regular chair takes 2 hours of labor and a '
+            'deluxe chair takes 3 hours. There are 120 hours of labor. At least 10 regular chairs must be made, '
+            'and the number of deluxe chairs must be at most the number of regular chairs. How many deluxe chairs '
+            'can the factory make at most?')
+    marks = [("VAR", "regular chairs"), ("VAR", "deluxe chairs"), ("VAR", "regular chair"), ("PARAM", "2"),
+             ("VAR", "deluxe chair"), ("PARAM", "3"), ("LIMIT", "120"), ("CONST_DIR", "At least"), ("LIMIT", "10"),
+             ("VAR", "regular chairs"), ("VAR", "deluxe chairs"), ("CONST_DIR", "at most"),
+             ("VAR", "regular chairs"), ("VAR", "deluxe chairs"), ("CONST_DIR", "at most")]
+    goal, _ = read_text(text, marks)
+    assert goal == "max deluxe_chairs"
+
+
+def test_one_kinds_output() -> None:
+    # "to maximize deluxe chair output"
+    text = ('A factory makes regular chairs and deluxe chairs. A regular chair takes 2 hours of labor and a '
+            'deluxe chair takes 3 hours. There are 120 hours of labor. At least 10 regular chairs must be made, '
+            'and the number of deluxe chairs must be at most the number of regular chairs. How many of each '
+            'should be made to maximize deluxe chair output?')
+    marks = [("VAR", "regular chairs"), ("VAR", "deluxe chairs"), ("VAR", "regular chair"), ("PARAM", "2"),
+             ("VAR", "deluxe chair"), ("PARAM", "3"), ("LIMIT", "120"), ("CONST_DIR", "At least"), ("LIMIT", "10"),
+             ("VAR", "regular chairs"), ("VAR", "deluxe chairs"), ("CONST_DIR", "at most"),
+             ("VAR", "regular chairs"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "deluxe chair output")]
+    goal, _ = read_text(text, marks)
+    assert goal == "max deluxe_chairs"
+
+
+def test_the_use_of_one_kind() -> None:
+    # "The company wants to minimize the use of night shifts."
+    text = ('A company runs day shifts and night shifts at its warehouse. A day shift moves 400 packages and a '
+            'night shift moves 300 packages. At least 6000 packages must be moved each week. There can be at most '
+            '12 day shifts. The company wants to minimize the use of night shifts.')
+    marks = [("VAR", "night"), ("VAR", "day shift"), ("LIMIT", "400"), ("VAR", "night shift"), ("PARAM", "300"),
+             ("CONST_DIR", "At least"), ("LIMIT", "6000"), ("CONST_DIR", "at most"), ("LIMIT", "12"),
+             ("OBJ_DIR", "minimize")]
+    goal, _ = read_text(text, marks)
+    assert goal == "min night_shifts"

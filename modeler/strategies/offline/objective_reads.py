@@ -4,6 +4,7 @@ its coefficients (`objective`); and the objective the text never asked for (`spa
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.reading import Reading, Variable, overlap
 from modeler.strategies.offline.specs import ConstraintSpec, Objective
-from modeler.strategies.offline.words import content, goal_frame, parse_value, stem, weight
+from modeler.strategies.offline.words import content, goal_frame, parse_value, stem, subject_start, weight
 
 # (people asking in their own words say "for max profit?" and "the biggest profit": the clipped "max" --
 # a whole word, "maxed" is not it -- and "biggest" say the goal as surely as "maximum" and "largest")
@@ -139,8 +140,10 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     for t in content(tail):
         name_ctx.setdefault(t, 1)
     if not name and not any(w[:1].isalpha() for w in tail) and passive is not None:
-        # untagged, said before its direction: "in order that profit be maximized", "keep his cost at a minimum"
-        tail = [r.words[passive - 1]]
+        # untagged, said before its direction: "in order that profit be maximized", "keep his cost at a minimum",
+        # "so that the number of deluxe chairs is maximized" (the subject whole: what it counts, or measures)
+        goal = r.words[subject_start([w.lower() for w in r.words], passive, 8): passive] or [r.words[passive - 1]]
+        tail = list(goal)
         name_ctx = Counter(content(tail))
     if not name and not any(w[:1].isalpha() for w in tail) and goal is None:  # "to spend the least"
         said_by = _goal_verb(r.words, anchor)
@@ -159,7 +162,9 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     # "minimize the total number of production lines": the variables themselves
     var_words = {k for v in r.variables for k in v.keys}
     # ("the maximum number of batches of cookies": what a batch holds names them too)
-    m = re.search(r"\bnumber of (?:the )?([\w-]+)(?: of (?:the )?([\w-]+))?", f"{name} {' '.join(tail)}".lower())
+    # ("to maximize the production of deluxe chairs", "the output of", "to minimize the use of night shifts": counted)
+    m = re.search(r"\b(?:number|production|output|use|usage) of (?:the )?([\w-]+)(?: of (?:the )?([\w-]+))?",
+                  f"{name} {' '.join(tail)}".lower())
     goal_words = set(content(goal)) if goal else set()
     if (m and any(g and stem(g) in var_words for g in m.groups()) and not _group_measures(r, m)) or _counted_sales(
             r, m) or _classed_count(r, f"{name} {' '.join(tail)}".lower()) or (
@@ -260,10 +265,10 @@ def _unstated_profit(r: Reading, used: set[int]) -> Objective | None:
 
 
 def _total_of_names(tail: list[str], var_words: set[str]) -> bool:
-    """"to make the most toys in total" beside "toy cars" and "toy trains": a goal whose words, "total" aside,
-    are only words of the decisions' names counts the decisions."""
+    """"to make the most toys in total" beside "toy cars" and "toy trains", "to maximize deluxe chair output": a goal
+    whose words, "total" or "output" aside, are only words of the decisions' names counts the decisions."""
     low = [w.lower() for w in tail if w.isalpha()]
-    marks = {"total", "altogether", "overall"}
+    marks = {"total", "altogether", "overall", "output", "production"}  # ("to maximize deluxe chair output")
     if not marks & set(low):
         return False
     said = set(content([w for w in low if w not in marks]))
@@ -294,12 +299,17 @@ def _shared_head_goal(r: Reading, tail: list[str]) -> bool:
     return len(r.variables) >= 2 and len(heads) == 1 and bool(said) and set(said) == heads
 
 
+_QUESTION_VERBS = frozenset("can could should will would does do is are must may".split())
+
+
 def _one_named(r: Reading, tail: list[str]) -> dict[int, float]:
     """"Because doctors are hard to find, the center wants to hire the fewest doctors": a count goal whose
     words right after its direction are one decision's whole name, and nothing else, counts that decision
     alone; any other goal counts them all."""
     every = {v.index: 1.0 for v in r.variables}
     words = [w for w in _before_as(tail) if w.isalpha()]
+    # ("How many deluxe chairs can the factory make at most?": the words before the question's verb)
+    words = list(itertools.takewhile(lambda w: w.lower() not in _QUESTION_VERBS, words))
     if not 1 <= len(words) <= 3 or len(r.variables) < 2:
         return every
     named = set(content(words))

@@ -276,7 +276,7 @@ _GOAL_STOP = frozenset(". , ; : ? ! to that so and while keep keeps make makes g
 _WANT_FOR = frozenset("for want wants wanted need needs like likes would".split())
 
 
-def _subject_start(low: list[str], end: int, most: int) -> int:
+def subject_start(low: list[str], end: int, most: int) -> int:
     """Where the goal's subject ending at `end` begins: back over at most `most` words to a stop word."""
     start = end
     while start > 0 and end - start < most and low[start - 1] not in _GOAL_STOP:
@@ -287,7 +287,7 @@ def _subject_start(low: list[str], end: int, most: int) -> int:
 def _so_that_subject(low: list[str], end: int) -> int | None:
     """The start of a longer subject that "so that" opens: "so that the total time spent fishing at the two
     lakes is as small as possible" names the time, which a six-word window would cut to "spent fishing ..."."""
-    start = _subject_start(low, end, 10)
+    start = subject_start(low, end, 10)
     return start if end - start > 6 and start >= 2 and low[start - 2: start] == ["so", "that"] else None
 
 
@@ -320,10 +320,10 @@ def goal_frame(words: list[str]) -> tuple[str, int, int] | None:
                 end -= 1
                 if end >= 2 and low[end - 1] == "to" and low[end - 2] not in _GOAL_STOP:
                     # "the goal is for the profit to be as large as possible", "wants its costs to be as low"
-                    start = _subject_start(low, end - 1, 6)
+                    start = subject_start(low, end - 1, 6)
                     start = max([start, *(i + 1 for i in range(start, end - 1) if low[i] in _WANT_FOR)])
                     return sense, start, end - 1
-            return sense, _so_that_subject(low, end) or _subject_start(low, end, 6), end
+            return sense, _so_that_subject(low, end) or subject_start(low, end, 6), end
         if w in _KEEP_MIN and k >= 2 and (k + 1 == n or low[k + 1] in {".", "?", "!", ",", ";", "while", "and"}):
             # keep NP low
             for i in range(k - 1, max(k - 7, 0) - 1, -1):
