@@ -6,6 +6,8 @@
 - A goal that counts one kind of the decisions, said in other words than "the number of": "the production of
   deluxe chairs", "deluxe chair output", "the use of night shifts", "so that the number of deluxe chairs is
   maximized", "How many deluxe chairs can the factory make at most?".
+- "grows wheat, corn, and soybeans on 500 acres" is their shared land (the commas list names); "splits $80000 among
+  stocks, bonds, and a savings account" is the money there is; "At least $10000 must go to savings" bounds the savings.
 - What follows "within" in a goal is no part of its name ("the maximum exposure within the budget").
 - A goal that is what a stock holds ("has 100 kWh of electricity ... minimize the electricity used") is measured
   by the group in the stock's unit ("uses 2 kWh per hour").
@@ -317,3 +319,34 @@ def test_the_use_of_one_kind() -> None:
              ("OBJ_DIR", "minimize")]
     goal, _ = read_text(text, marks)
     assert goal == "min night_shifts"
+
+
+def test_land_shared_by_a_list_of_three() -> None:
+    # "grows wheat, corn, and soybeans on 500 acres": the commas list the names, they end no clause; "wheat, and corn
+    # can be at most 40%" still opens a clause of its own
+    text = ('A farmer grows wheat, corn, and soybeans on 500 acres. Wheat earns $200 per acre, corn $300 per '
+            'acre, and soybeans $250 per acre. Wheat needs 2 hours of labor per acre, corn 4 hours, and soybeans '
+            '3 hours; 1600 hours of labor are available. At least 100 acres must be wheat, and corn can be at '
+            'most 40% of the land planted. How many acres of each should be planted to maximize profit?')
+    marks = [("VAR", "corn"), ("LIMIT", "500"), ("VAR", "Wheat"), ("OBJ_NAME", "earns"), ("PARAM", "200"),
+             ("VAR", "corn"), ("PARAM", "300"), ("PARAM", "250"), ("VAR", "Wheat"), ("PARAM", "2"),
+             ("VAR", "corn"), ("PARAM", "4"), ("PARAM", "3"), ("LIMIT", "1600"), ("CONST_DIR", "At least"),
+             ("LIMIT", "100"), ("VAR", "wheat"), ("VAR", "corn"), ("CONST_DIR", "at most"), ("LIMIT", "40 %"),
+             ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
+    _, rows = read_text(text, marks)
+    assert "wheat + corn + soybeans <= 500" in rows
+    assert "corn <= 0.4 * (wheat + corn + soybeans)" in rows
+
+
+def test_money_split_among_the_decisions_and_what_goes_to_one() -> None:
+    # "splits $80000 among stocks, bonds, and a savings account ... At least $10000 must go to savings"
+    text = ('An investor splits $80000 among stocks, bonds, and a savings account, returning 8%, 5%, and 2% '
+            'respectively. At least $10000 must go to savings. The amount in stocks cannot exceed the amount in '
+            'bonds. At most half of the money can go into stocks and bonds combined. Maximize the annual return.')
+    marks = [("LIMIT", "80000"), ("VAR", "bonds"), ("VAR", "savings account"), ("PARAM", "8 %"), ("PARAM", "5 %"),
+             ("PARAM", "2 %"), ("CONST_DIR", "At least"), ("LIMIT", "10000"), ("VAR", "stocks"),
+             ("CONST_DIR", "cannot exceed"), ("VAR", "bonds"), ("CONST_DIR", "At most"), ("LIMIT", "half"),
+             ("VAR", "stocks"), ("VAR", "bonds"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "return")]
+    _, rows = read_text(text, marks)
+    assert "stocks + bonds + savings_account <= 80000" in rows
+    assert "savings_account >= 10000" in rows

@@ -31,6 +31,29 @@ from modeler.strategies.offline.words import MEASURES, OWNERS, STOP, content, pa
 _TOTAL = frozenset("total combined altogether together combination either all overall".split())
 
 
+def _list_comma(r: Reading, k: int) -> bool:
+    """The comma at k stands between two names of a list that ends on "and" / "or" and a name ("wheat, corn, and
+    soybeans"), not after a clause ("wildflower at least 20% of the mix, yellow rattle at least 15%", "At least
+    100 acres must be wheat, and corn can be at most 40%")."""
+    spans = {x.start: x.end for x in r.spans if x.label == "VAR" and x.start in r.mention_var}
+    starts = {spans.get(q, q + 1) - 1: q for q in r.mention_var}  # the last word of each mention -> its first
+    if r.words[k] != "," or k - 1 not in starts:
+        return False
+    j, names = k + 1, 0
+    while j < len(r.words):
+        w = r.words[j].lower()
+        if w in {"and", "or"}:
+            first = starts[k - 1]  # (", and corn" right after the comma: only with an earlier list comma)
+            return names >= 1 or (first >= 2 and r.words[first - 1] == "," and first - 2 in starts)
+        if w == ",":
+            j += 1
+        elif j in r.mention_var:
+            names, j = names + 1, spans.get(j, j + 1)
+        else:
+            return False
+    return False
+
+
 def _clause_vars(r: Reading, sp: Span, limits: list[Span]) -> list[int]:
     """Variables a limit speaks about: mentions after it up to the next limit, else before it."""
     a, b = r.sentences[r.tokens[sp.start].sent]
@@ -44,7 +67,9 @@ def _clause_vars(r: Reading, sp: Span, limits: list[Span]) -> list[int]:
     # "at least 15 bottles of Dusk, and the number of Dawn bottles cannot exceed 50": before a limit, its
     # own clause (after the last comma or "and") names what it bounds, when it names anything
     # (a bare "and" joins names as often as clauses: "grows beans and peas in their 100 acre farm")
-    cut = max([k + 1 for k in range(prv, sp.start) if r.words[k].lower() in _CLAUSE_BREAK - {"and"}], default=prv)
+    # ("grows wheat, corn, and soybeans on 500 acres": a comma between names lists them, it ends no clause)
+    cut = max([k + 1 for k in range(prv, sp.start) if r.words[k].lower() in _CLAUSE_BREAK - {"and"}
+               and not _list_comma(r, k)], default=prv)
     own = [r.mention_var[k] for k in sorted(r.mention_var) if cut <= k < sp.start and k not in common]
     own = own or _but_subject(r, cut, sp) or _relative_antecedent(r, cut, prv, common)
     before = own or before
@@ -447,8 +472,11 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
     k0 = end
     while k0 < min(sp.end + 5, len(r.words)) and r.words[k0].lower() in _MONEY_GLUE:
         k0 += 1
+    if k0 >= 2 and k0 < len(r.words) and r.words[k0 - 1].lower() == "to" and r.words[k0 - 2].lower() in {
+            "go", "goes", "going", "allocated", "given", "sent"}:
+        k0 -= 1  # ("at least $10000 must go to savings": "to" says where it goes, as "in" does)
     if sp.start > 0 and r.words[sp.start - 1] == "$" and _money_decisions(r) and k0 < len(r.words) and (
-            r.words[k0].lower() in {"in", "into", "on"}) and not _used_in_full(r, sp):
+            r.words[k0].lower() in {"in", "into", "on", "to"}) and not _used_in_full(r, sp):
         for k in range(k0, min(k0 + 5, len(r.words))):  # "at least $1000 in toothpaste company B"
             if k in r.mention_var:
                 return None if _listed_with_another(r, r.mention_var[k], sp) or _into_several(

@@ -604,9 +604,17 @@ def _place_which_holds(tokens: list[Token], spans: list[Span], sp: Span) -> bool
 
 
 def _money_to_use(tokens: list[Token], sp: Span) -> bool:
-    """"with $500000 to invest", "has $2,000 to spend": money said with what it is there for."""
-    return sp.start > 0 and tokens[sp.start - 1].text == "$" and sp.end + 1 < len(tokens) and tokens[
-        sp.end].text.lower() == "to" and tokens[sp.end + 1].text.lower() in {"invest", "spend", "allocate", "use"}
+    """"with $500000 to invest", "has $2,000 to spend", "splits $80000 among": money said with what it is there for."""
+    if not (sp.start > 1 and tokens[sp.start - 1].text == "$" and sp.end + 1 < len(tokens)):
+        return False
+    # ("An investor splits $80000 among stocks, bonds and savings": money a verb shares out among the decisions)
+    if tokens[sp.end].text.lower() in {"among", "between", "across", "amongst"} and tokens[sp.start - 2].text.lower() in _SHARES_OUT:
+        return True
+    return tokens[sp.end].text.lower() == "to" and tokens[sp.end + 1].text.lower() in {"invest", "spend", "allocate", "use"}
+
+
+_SHARES_OUT = frozenset("split splits divide divides allocate allocates distribute distributes spread spreads invest "
+                        "invests".split())
 
 
 _KEPT_UNDER = re.compile(r"\b(?:stay|stays|be kept|is kept|are kept|remain|remains|fall|falls|be|is|are) (?:under|below)"
