@@ -8,6 +8,8 @@
   maximized", "How many deluxe chairs can the factory make at most?".
 - "grows wheat, corn, and soybeans on 500 acres" is their shared land (the commas list names); "splits $80000 among
   stocks, bonds, and a savings account" is the money there is; "At least $10000 must go to savings" bounds the savings.
+- "At most 500 kg can go by air and rail must carry ...": an "and" that opens a clause with its own subject and
+  verb ends the limit's names; "At least 2 ads of each type" bounds every kind.
 - What follows "within" in a goal is no part of its name ("the maximum exposure within the budget").
 - A goal that is what a stock holds ("has 100 kWh of electricity ... minimize the electricity used") is measured
   by the group in the stock's unit ("uses 2 kWh per hour").
@@ -350,3 +352,33 @@ def test_money_split_among_the_decisions_and_what_goes_to_one() -> None:
     _, rows = read_text(text, marks)
     assert "stocks + bonds + savings_account <= 80000" in rows
     assert "savings_account >= 10000" in rows
+
+
+def test_a_clause_after_and_with_its_own_subject() -> None:
+    # "At most 500 kg can go by air and rail must carry at least twice as much as truck": the 500 is the air's alone
+    text = ('A company ships by air, rail, and truck. Air costs $10 per kg, rail $3 per kg, and truck $5 per kg. '
+            'At least 2000 kg must be shipped. At most 500 kg can go by air and rail must carry at least twice as '
+            'much as truck. Minimize shipping cost.')
+    marks = [("VAR", "air"), ("VAR", "rail"), ("VAR", "truck"), ("VAR", "Air"), ("OBJ_NAME", "costs"),
+             ("PARAM", "10"), ("PARAM", "3"), ("PARAM", "5"), ("CONST_DIR", "At least"), ("LIMIT", "2000"),
+             ("CONST_DIR", "At most"), ("LIMIT", "500"), ("VAR", "air"), ("VAR", "rail"),
+             ("CONST_DIR", "at least"), ("PARAM", "twice"), ("VAR", "truck"), ("OBJ_DIR", "Minimize"),
+             ("OBJ_NAME", "cost")]
+    _, rows = read_text(text, marks)
+    assert "air <= 500" in rows
+    assert "rail >= 2 * truck" in rows
+
+
+def test_so_many_of_each_type() -> None:
+    # "At least 2 ads of each type are required": a least of every kind, not of their sum
+    text = ('A firm advertises on TV, radio, and newspapers. A TV ad costs $5000 and reaches 100000 people, a '
+            'radio ad costs $1200 and reaches 30000 people, and a newspaper ad costs $800 and reaches 15000 '
+            'people. The budget is $40000. At least 2 ads of each type are required. Maximize the number of '
+            'people reached.')
+    marks = [("VAR", "TV"), ("VAR", "radio"), ("VAR", "newspapers"), ("VAR", "TV ad"), ("PARAM", "5000"),
+             ("PARAM", "100000"), ("VAR", "radio ad"), ("PARAM", "1200"), ("PARAM", "30000"),
+             ("VAR", "newspaper ad"), ("PARAM", "800"), ("PARAM", "15000"), ("CONST_DIR", "budget"),
+             ("LIMIT", "40000"), ("CONST_DIR", "At least"), ("LIMIT", "2"), ("OBJ_DIR", "Maximize"),
+             ("OBJ_NAME", "number of people")]
+    _, rows = read_text(text, marks)
+    assert {"tv >= 2", "radio >= 2", "newspapers >= 2"} <= set(rows)

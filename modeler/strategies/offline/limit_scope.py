@@ -31,6 +31,20 @@ from modeler.strategies.offline.words import MEASURES, OWNERS, STOP, content, pa
 _TOTAL = frozenset("total combined altogether together combination either all overall".split())
 
 
+_MODALS_AFTER = frozenset("must can should has have will may needs need is are cannot".split())
+
+
+def _and_clause(r: Reading, a: int, b: int) -> int | None:
+    """The first "and" in words[a:b] followed by a name and a verb of its own ("... and rail must carry")."""
+    for k in range(a, b - 2):
+        if r.words[k].lower() != "and" or k + 1 not in r.mention_var:
+            continue
+        end = next((x.end for x in r.spans if x.label == "VAR" and x.start == k + 1), k + 2)
+        if end < len(r.words) and r.words[end].lower() in _MODALS_AFTER:
+            return k
+    return None
+
+
 def _list_comma(r: Reading, k: int) -> bool:
     """The comma at k stands between two names of a list that ends on "and" / "or" and a name ("wheat, corn, and
     soybeans"), not after a clause ("wildflower at least 20% of the mix, yellow rattle at least 15%", "At least
@@ -91,6 +105,9 @@ def _clause_vars(r: Reading, sp: Span, limits: list[Span]) -> list[int]:
     # are the limit's; the next clause speaks of its own
     joint = next((k for k in range(sp.end, nxt - 1) if r.words[k] in {",", ";"} and r.words[k + 1].lower() in {
         "and", "but", "while", "whereas"}), None)
+    # ("At most 500 kg can go by air and rail must carry at least twice as much as truck": "and" opening a clause
+    # with its own subject and verb)
+    joint = joint if joint is not None else _and_clause(r, sp.end, nxt)
     if joint is not None and any(k < joint for k in after):
         after = [k for k in after if k < joint]
     if after:
@@ -815,10 +832,13 @@ def _of_each_type(r: Reading, sp: Span) -> bool:
     # per machine)
     nxt = [w.lower() for w in r.words[sp.end: sp.end + 4]]
     return len(nxt) >= 3 and nxt[0].isalpha() and nxt[1:3] == ["of", "each"] and (
-        len(nxt) < 4 or nxt[3] in _AFTER_EACH)
+        len(nxt) < 4 or nxt[3] in _AFTER_EACH or nxt[3] in _EACH_KIND)
 
 
 _AFTER_EACH = frozenset(". , ; per every a in and but daily weekly monthly".split())
+# ("at least 2 ads of each type", "at least 4 hours of each subject": a word for what every decision is a kind of)
+_EACH_KIND = frozenset("type kind sort variety category subject product item option flavor flavour model style "
+                       "brand channel medium crop".split())
 
 
 def _each_resource(r: Reading, sp: Span) -> bool:
