@@ -9,7 +9,9 @@
 - "grows wheat, corn, and soybeans on 500 acres" is their shared land (the commas list names); "splits $80000 among
   stocks, bonds, and a savings account" is the money there is; "At least $10000 must go to savings" bounds the savings.
 - "At most 500 kg can go by air and rail must carry ...": an "and" that opens a clause with its own subject and
-  verb ends the limit's names; "At least 2 ads of each type" bounds every kind.
+  verb ends the limit's names, and one before a limit starts its clause ("... must be stocked and tablets can be at
+  most 60"; "at least 20 laptops and the tablets cannot exceed 50"); "At least 2 ads of each type" bounds every
+  kind.
 - What follows "within" in a goal is no part of its name ("the maximum exposure within the budget").
 - A goal that is what a stock holds ("has 100 kWh of electricity ... minimize the electricity used") is measured
   by the group in the stock's unit ("uses 2 kWh per hour").
@@ -382,3 +384,31 @@ def test_so_many_of_each_type() -> None:
              ("OBJ_NAME", "number of people")]
     _, rows = read_text(text, marks)
     assert {"tv >= 2", "radio >= 2", "newspapers >= 2"} <= set(rows)
+
+
+def test_a_bound_in_the_clause_after_and() -> None:
+    # "At least 20 laptops must be stocked and tablets can be at most 60": the 60 is the tablets' alone
+    text = ('A store sells laptops and tablets. Each laptop gives a profit of $200 and each tablet $120. The '
+            'store can stock at most 100 devices. At least 20 laptops must be stocked and tablets can be at most '
+            '60. Maximize profit.')
+    marks = [("VAR", "laptops"), ("VAR", "tablets"), ("VAR", "laptop"), ("OBJ_NAME", "profit"), ("PARAM", "200"),
+             ("VAR", "tablet"), ("PARAM", "120"), ("CONST_DIR", "at most"), ("LIMIT", "100"),
+             ("CONST_DIR", "At least"), ("LIMIT", "20"), ("VAR", "laptops"), ("VAR", "tablets"),
+             ("CONST_DIR", "at most"), ("LIMIT", "60"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
+    _, rows = read_text(text, marks)
+    assert "tablets <= 60" in rows
+    assert "laptops >= 20" in rows
+
+
+def test_a_bound_before_and_a_clause_of_its_own() -> None:
+    # "There must be at least 20 laptops and the tablets cannot exceed 50": not "20 laptops and tablets" together
+    text = ('A store sells laptops and tablets. Each laptop gives a profit of $200 and each tablet $120. The '
+            'store can stock at most 100 devices. There must be at least 20 laptops and the tablets cannot exceed '
+            '50. Maximize profit.')
+    marks = [("VAR", "laptops"), ("VAR", "tablets"), ("VAR", "laptop"), ("OBJ_NAME", "profit"), ("PARAM", "200"),
+             ("VAR", "tablet"), ("PARAM", "120"), ("CONST_DIR", "at most"), ("LIMIT", "100"),
+             ("CONST_DIR", "at least"), ("LIMIT", "20"), ("VAR", "laptops"), ("VAR", "tablets"),
+             ("CONST_DIR", "cannot exceed"), ("LIMIT", "50"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
+    _, rows = read_text(text, marks)
+    assert "laptops >= 20" in rows
+    assert "tablets <= 50" in rows

@@ -21,6 +21,7 @@ from modeler.strategies.offline.limit_words import (
     _money_decisions,
     _named_at,
     _open_compound,
+    opens_clause,
     past_or_bound,
 )
 from modeler.strategies.offline.mentions import _TRIP_NOUNS
@@ -31,18 +32,10 @@ from modeler.strategies.offline.words import MEASURES, OWNERS, STOP, content, pa
 _TOTAL = frozenset("total combined altogether together combination either all overall".split())
 
 
-_MODALS_AFTER = frozenset("must can should has have will may needs need is are cannot".split())
-
-
 def _and_clause(r: Reading, a: int, b: int) -> int | None:
-    """The first "and" in words[a:b] followed by a name and a verb of its own ("... and rail must carry")."""
-    for k in range(a, b - 2):
-        if r.words[k].lower() != "and" or k + 1 not in r.mention_var:
-            continue
-        end = next((x.end for x in r.spans if x.label == "VAR" and x.start == k + 1), k + 2)
-        if end < len(r.words) and r.words[end].lower() in _MODALS_AFTER:
-            return k
-    return None
+    """The first "and" in words[a:b] followed by a name and a verb of its own ("... and rail must carry", "and the
+    tablets cannot exceed 50")."""
+    return next((k for k in range(a, b - 2) if opens_clause(r, k)), None)
 
 
 def _list_comma(r: Reading, k: int) -> bool:
@@ -82,8 +75,10 @@ def _clause_vars(r: Reading, sp: Span, limits: list[Span]) -> list[int]:
     # own clause (after the last comma or "and") names what it bounds, when it names anything
     # (a bare "and" joins names as often as clauses: "grows beans and peas in their 100 acre farm")
     # ("grows wheat, corn, and soybeans on 500 acres": a comma between names lists them, it ends no clause)
-    cut = max([k + 1 for k in range(prv, sp.start) if r.words[k].lower() in _CLAUSE_BREAK - {"and"}
-               and not _list_comma(r, k)], default=prv)
+    # ("At least 20 laptops must be stocked and tablets can be at most 60": an "and" with a subject and verb after it
+    # does open a clause)
+    cut = max([k + 1 for k in range(prv, sp.start) if (r.words[k].lower() in _CLAUSE_BREAK - {"and"}
+               and not _list_comma(r, k)) or opens_clause(r, k)], default=prv)
     own = [r.mention_var[k] for k in sorted(r.mention_var) if cut <= k < sp.start and k not in common]
     own = own or _but_subject(r, cut, sp) or _relative_antecedent(r, cut, prv, common)
     before = own or before

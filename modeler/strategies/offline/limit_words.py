@@ -326,4 +326,21 @@ def _listed_with_another(r: Reading, var: int, sp: Span) -> bool:
     end = next((x.end for x in r.spans if x.start == k), k + 1)
     nxt = r.words[end].lower() if end < len(r.words) else ""
     other = end + 2 if end + 2 < len(r.words) and r.words[end + 1].lower() == "the" else end + 1  # "X and the Y"
-    return nxt in {"and", "or"} and r.mention_var.get(other, var) != var
+    # (not "at least 20 laptops and the tablets cannot exceed 50": a clause of its own)
+    return nxt in {"and", "or"} and r.mention_var.get(other, var) != var and not opens_clause(r, end)
+
+
+# a modal right after a name that follows "and": the "and" opens a clause ("... and rail must carry ..."); not "is" /
+# "are", which follow names joined as one subject as often ("Plums and cherries are grown on 40 acres")
+_CLAUSE_VERBS = frozenset("must can should will may cannot".split())
+
+
+def opens_clause(r: Reading, k: int) -> bool:
+    """The "and" at k opens a clause: a name (after "the" / "its" / "their") and a verb of its own follow."""
+    if r.words[k].lower() != "and" or k + 2 >= len(r.words):
+        return False
+    at = k + 2 if r.words[k + 1].lower() in {"the", "its", "their"} else k + 1
+    if at not in r.mention_var:
+        return False
+    end = next((x.end for x in r.spans if x.label == "VAR" and x.start == at), at + 1)
+    return end < len(r.words) and r.words[end].lower() in _CLAUSE_VERBS
