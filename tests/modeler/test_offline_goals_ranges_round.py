@@ -12,6 +12,8 @@
   verb ends the limit's names, and one before a limit starts its clause ("... must be stocked and tablets can be at
   most 60"; "at least 20 laptops and the tablets cannot exceed 50"); "At least 2 ads of each type" bounds every
   kind.
+- Bounds said "respectively": "At least 20 and 10 acres must be given to apples and pears respectively", "The
+  maximum demand for desks and chairs is 30 and 100 units, respectively": the k-th number bounds the k-th decision.
 - What follows "within" in a goal is no part of its name ("the maximum exposure within the budget").
 - A goal that is what a stock holds ("has 100 kWh of electricity ... minimize the electricity used") is measured
   by the group in the stock's unit ("uses 2 kWh per hour").
@@ -412,3 +414,45 @@ def test_a_bound_before_and_a_clause_of_its_own() -> None:
     _, rows = read_text(text, marks)
     assert "laptops >= 20" in rows
     assert "tablets <= 50" in rows
+
+
+def test_bounds_said_respectively() -> None:
+    # "At least 20 and 10 acres must be given to apples and pears respectively"
+    text = ('A farm grows apples and pears. Each acre of apples earns $500 and each acre of pears $400. The farm '
+            'has 100 acres. At least 20 and 10 acres must be given to apples and pears respectively. Maximize '
+            'profit.')
+    marks = [("VAR", "apples"), ("VAR", "pears"), ("VAR", "apples"), ("OBJ_NAME", "earns"), ("PARAM", "500"),
+             ("VAR", "pears"), ("PARAM", "400"), ("CONST_DIR", "has"), ("LIMIT", "100"), ("CONST_DIR", "At least"),
+             ("LIMIT", "20"), ("LIMIT", "10"), ("VAR", "apples"), ("VAR", "pears"), ("OBJ_DIR", "Maximize"),
+             ("OBJ_NAME", "profit")]
+    _, rows = read_text(text, marks)
+    assert "apples >= 20" in rows
+    assert "pears >= 10" in rows
+
+
+def test_bounds_said_respectively_tagged_as_coefficients() -> None:
+    # "The minimum acreage for apples and pears is 20 and 10 acres, respectively", the numbers tagged PARAM
+    text = ('A farm grows apples and pears. Each acre of apples earns $500 and each acre of pears $400. The farm '
+            'has 100 acres. The minimum acreage for apples and pears is 20 and 10 acres, respectively. Maximize '
+            'profit.')
+    marks = [("VAR", "apples"), ("VAR", "pears"), ("VAR", "apples"), ("OBJ_NAME", "earns"), ("PARAM", "500"),
+             ("VAR", "pears"), ("PARAM", "400"), ("CONST_DIR", "has"), ("LIMIT", "100"), ("CONST_DIR", "minimum"),
+             ("VAR", "apples"), ("VAR", "pears"), ("PARAM", "20"), ("PARAM", "10"), ("OBJ_DIR", "Maximize"),
+             ("OBJ_NAME", "profit")]
+    _, rows = read_text(text, marks)
+    assert "apples >= 20" in rows
+    assert "pears >= 10" in rows
+
+
+def test_demands_said_respectively() -> None:
+    # "The maximum demand for desks and chairs is 30 and 100 units, respectively"
+    text = ('A factory makes desks and chairs. Each desk earns $50 and each chair $20. The factory has 400 hours; '
+            'a desk takes 8 hours and a chair 2 hours. The maximum demand for desks and chairs is 30 and 100 '
+            'units, respectively. Maximize profit.')
+    marks = [("VAR", "desks"), ("VAR", "chairs"), ("VAR", "desk"), ("OBJ_NAME", "earns"), ("PARAM", "50"),
+             ("VAR", "chair"), ("PARAM", "20"), ("LIMIT", "400"), ("VAR", "desk"), ("PARAM", "8"),
+             ("VAR", "chair 2"), ("VAR", "desks"), ("VAR", "chairs"), ("PARAM", "30"), ("LIMIT", "100"),
+             ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
+    _, rows = read_text(text, marks)
+    assert "desks <= 30" in rows
+    assert "chairs <= 100" in rows

@@ -72,6 +72,7 @@ from modeler.strategies.offline.limit_scope import (
     _one_bounded,
     _ranges,
     _rate_second,
+    _respective_bounds,
     _respective_limits,
     _share_in_it,
     _share_must_be,
@@ -160,6 +161,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
     own: dict[int, int] = {}  # pending specs whose "which" clause bounds one decision's share of its group
     ranges = _ranges(r, limits)
     listed = _respective_limits(r, limits)
+    respective = _respective_bounds(r, limits)  # "at least 20 and 10 acres ... to apples and pears respectively"
     narrowed: list[tuple[ConstraintSpec, ConstraintSpec, int]] = []  # "..., at least 40 of which must be X"
     heads = head_counts(r)  # "for its 30 cats. Each cat needs ...": the 30 multiplies, it limits nothing
     made: list[tuple[Span, int]] = []  # each limit and where its specs start in `out`
@@ -274,7 +276,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             out.append(ConstraintSpec("sum", sense, value, {v.index: 1.0 for v in r.variables},
                                       sentence=sentence, cue=cue))
             continue
-        follows = ranges.get(sp.start, _var_follows(r, sp))
+        follows = respective.get(sp.start, ranges.get(sp.start, _var_follows(r, sp)))
         ones = _one_per_item(r, sp) if r.variables and value > 1 and sense == "<=" and follows is None and (
             not vars_) else None
         if ones is not None:  # "the Deluxe basket holds ... a bottle of wine ... 40 bottles of wine"

@@ -793,6 +793,21 @@ def _money_then_count(r: Reading, a: Span, b: Span) -> bool:
     return money(a) and not money(b)
 
 
+def _respective_bounds(r: Reading, limits: list[Span]) -> dict[int, int]:
+    """"At least 20 and 10 acres must be given to apples and pears respectively": in a "respectively" sentence that
+    names as many decisions as it has limits, and measures nothing of them, the k-th limit bounds the k-th decision
+    named. Limit start -> that decision."""
+    out: dict[int, int] = {}
+    for s, (a, b) in r.sentences.items():
+        if "respectively" not in {w.lower() for w in r.words[a:b]} or any(c.sent == s for c in r.coefs):
+            continue
+        here = [sp for sp in limits if a <= sp.start < b]
+        named = list(dict.fromkeys(r.mention_var[k] for k in sorted(r.mention_var) if a <= k < b))
+        if len(here) >= 2 and len(named) == len(here):
+            out.update({sp.start: v for sp, v in zip(here, named, strict=True)})
+    return out
+
+
 def _respective_limits(r: Reading, limits: list[Span]) -> dict[int, Counter[str]]:
     """"The minimum requirements of dye, thinner, and water are 15 units, 20 units, and 18 units
     respectively": the k limits of a "respectively" sentence take, in order, the k resources named

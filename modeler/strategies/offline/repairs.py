@@ -95,7 +95,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
         if t.text.lower() in {"has", "have"} and (k in var_ends or k - 1 in var_ends):
             continue
         texts.setdefault(t.sent, []).append(t.text)
-    spans = _listed_limits(tokens, spans)
+    spans = _respective_bounds(tokens, _listed_limits(tokens, spans))
     out = []
     for sp in spans:
         sent = tokens[sp.start].sent
@@ -1338,6 +1338,24 @@ def _listed_limits(tokens: list[Token], spans: list[Span]) -> list[Span]:
         out = [sp for sp in out if not (sp.start == k and sp.label == "PARAM")]
         out.append(Span("LIMIT", k, k + 1, w))
     return sorted(out, key=lambda sp: sp.start)
+
+
+def _respective_bounds(tokens: list[Token], spans: list[Span]) -> list[Span]:
+    """"At least 20 and 10 acres must be given to apples and pears respectively", "The maximum demand for desks and
+    chairs is 30 and 100 units, respectively": a sentence with a bound's word and "respectively" that names as
+    many decisions as it gives numbers, and no goal, bounds each decision by its number (the tagger often reads the
+    numbers as coefficients)."""
+    out = list(spans)
+    for s in {t.sent for t in tokens if t.text.lower() == "respectively"}:
+        same = [sp for sp in spans if tokens[sp.start].sent == s]
+        nums = [sp for sp in same if sp.label in {"PARAM", "LIMIT"}]
+        names = {stem(sp.text.lower().split()[-1]) for sp in same if sp.label == "VAR"}
+        if (len(nums) < 2 or len(names) != len(nums) or not any(sp.label == "CONST_DIR" for sp in same)
+                or any(sp.label in {"OBJ_DIR", "OBJ_NAME"} for sp in same)
+                or any(tokens[sp.start - 1].text == "$" for sp in nums if sp.start > 0)):
+            continue
+        out = [Span("LIMIT", sp.start, sp.end, sp.text) if sp in nums else sp for sp in out]
+    return out
 
 
 _BOUND_CUE = re.compile(r"\b(at (least|most)|no (more|less|fewer) than|(maximum|minimum) of|up to)\s+\S+$", re.I)
