@@ -336,8 +336,9 @@ _CLAUSE_VERBS = frozenset("must can should will may cannot".split())
 
 
 def opens_clause(r: Reading, k: int) -> bool:
-    """The "and" at k opens a clause: a name (after "the" / "its" / "their") and a verb of its own follow."""
-    if r.words[k].lower() != "and" or k + 2 >= len(r.words):
+    """The "and" (or "while", "but", "whereas") at k opens a clause: a name (after "the" / "its" / "their") and a
+    verb of its own follow."""
+    if r.words[k].lower() not in {"and", "while", "but", "whereas"} or k + 2 >= len(r.words):
         return False
     at = k + 2 if r.words[k + 1].lower() in {"the", "its", "their"} else k + 1
     if at not in r.mention_var:
