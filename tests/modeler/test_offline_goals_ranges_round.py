@@ -8,7 +8,8 @@
   maximized", "How many deluxe chairs can the factory make at most?".
 - "grows wheat, corn, and soybeans on 500 acres" is their shared land (the commas list names); "splits $80000 among
   stocks, bonds, and a savings account" is the money there is; "At least $10000 must go to savings" bounds the savings.
-- "At most 500 kg can go by air and rail must carry ..." (or "while rail must ..."): an "and" that opens a clause with its own subject and
+- "At most 500 kg can go by air and rail must carry ..." (or "while rail must ...", or "goes by air and rail carries
+  ..." after a clause that gave a number): an "and" that opens a clause with its own subject and
   verb ends the limit's names, and one before a limit starts its clause ("... must be stocked and tablets can be at
   most 60"; "at least 20 laptops and the tablets cannot exceed 50"); "At least 2 ads of each type" bounds every
   kind.
@@ -470,3 +471,31 @@ def test_a_clause_after_while_with_its_own_subject() -> None:
     _, rows = read_text(text, marks)
     assert "air <= 500" in rows
     assert "rail >= 800" in rows
+
+
+def test_a_clause_after_and_with_a_verb_of_the_present() -> None:
+    # "At most 500 kg goes by air and rail carries at least 800 kg"
+    text = ('A company ships by air, rail, and truck. Air costs $10 per kg, rail $3 per kg, and truck $5 per kg. '
+            'At least 2000 kg must be shipped. At most 500 kg goes by air and rail carries at least 800 kg. '
+            'Minimize shipping cost.')
+    marks = [("VAR", "air"), ("VAR", "rail"), ("VAR", "truck"), ("VAR", "Air"), ("OBJ_NAME", "costs"),
+             ("PARAM", "10"), ("PARAM", "3"), ("PARAM", "5"), ("CONST_DIR", "At least"), ("LIMIT", "2000"),
+             ("CONST_DIR", "At most"), ("LIMIT", "500"), ("VAR", "air"), ("VAR", "rail"),
+             ("CONST_DIR", "at least"), ("LIMIT", "800"), ("OBJ_DIR", "Minimize"), ("OBJ_NAME", "shipping cost")]
+    _, rows = read_text(text, marks)
+    assert "air <= 500" in rows
+    assert "rail >= 800" in rows
+
+
+def test_two_bounds_each_with_its_own_verb() -> None:
+    # "It sells at least 20 laptops and tablets sell at most 60 units"
+    text = ('A store sells laptops and tablets. Each laptop gives a profit of $200 and each tablet $120. The '
+            'store can stock at most 100 devices. It sells at least 20 laptops and tablets sell at most 60 units. '
+            'Maximize profit.')
+    marks = [("VAR", "laptops"), ("VAR", "tablets"), ("VAR", "laptop"), ("OBJ_NAME", "profit"), ("PARAM", "200"),
+             ("VAR", "tablet"), ("PARAM", "120"), ("CONST_DIR", "at most"), ("LIMIT", "100"),
+             ("CONST_DIR", "at least"), ("LIMIT", "20"), ("VAR", "laptops"), ("VAR", "tablets"),
+             ("CONST_DIR", "at most"), ("LIMIT", "60"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
+    _, rows = read_text(text, marks)
+    assert "laptops >= 20" in rows
+    assert "tablets <= 60" in rows

@@ -333,6 +333,10 @@ def _listed_with_another(r: Reading, var: int, sp: Span) -> bool:
 # a modal right after a name that follows "and": the "and" opens a clause ("... and rail must carry ..."); not "is" /
 # "are", which follow names joined as one subject as often ("Plums and cherries are grown on 40 acres")
 _CLAUSE_VERBS = frozenset("must can should will may cannot".split())
+# ("At most 500 kg goes by air and rail carries at least 800 kg": a verb of the present after a clause that gave a
+# number; not at a sentence's opening, "Plums and cherries need 3 hours")
+_PRESENT_VERBS = frozenset("carries carry goes go gets get takes take uses use receives receive sells sell makes make "
+                           "produces produce requires require holds hold gives give".split())
 
 
 def opens_clause(r: Reading, k: int) -> bool:
@@ -344,4 +348,9 @@ def opens_clause(r: Reading, k: int) -> bool:
     if at not in r.mention_var:
         return False
     end = next((x.end for x in r.spans if x.label == "VAR" and x.start == at), at + 1)
-    return end < len(r.words) and r.words[end].lower() in _CLAUSE_VERBS
+    if end >= len(r.words):
+        return False
+    verb = r.words[end].lower()
+    a, _ = r.sentences[r.tokens[k].sent]
+    return verb in _CLAUSE_VERBS or (verb in _PRESENT_VERBS and any(
+        x.label in {"LIMIT", "PARAM"} and a <= x.start < k for x in r.spans))
