@@ -15,6 +15,9 @@
   kind.
 - Bounds said "respectively": "At least 20 and 10 acres must be given to apples and pears respectively", "The
   maximum demand for desks and chairs is 30 and 100 units, respectively": the k-th number bounds the k-th decision.
+- Money spent on one kind ("The total budget is $20000, and at most $5000 can be spent on radio ads", each ad
+  priced) is that kind's row of the prices, and the total budget keeps the whole row; "$2 million" beside money
+  written in full ("Each park costs $200000") is written in full too.
 - What follows "within" in a goal is no part of its name ("the maximum exposure within the budget").
 - A goal that is what a stock holds ("has 100 kWh of electricity ... minimize the electricity used") is measured
   by the group in the stock's unit ("uses 2 kWh per hour").
@@ -499,3 +502,45 @@ def test_two_bounds_each_with_its_own_verb() -> None:
     _, rows = read_text(text, marks)
     assert "laptops >= 20" in rows
     assert "tablets <= 60" in rows
+
+
+def test_money_spent_on_one_kind() -> None:
+    # "The total budget is $20000, and at most $5000 can be spent on radio ads": the radio ads' own row
+    text = ('A company advertises on radio and TV. A radio ad costs $500 and reaches 2000 people; a TV ad costs '
+            '$2000 and reaches 10000 people. The total budget is $20000, and at most $5000 can be spent on radio '
+            'ads. Maximize the people reached.')
+    marks = [("VAR", "radio"), ("VAR", "TV"), ("VAR", "radio ad"), ("PARAM", "500"), ("PARAM", "2000"),
+             ("VAR", "TV ad"), ("PARAM", "2000"), ("PARAM", "10000"), ("CONST_DIR", "budget"), ("LIMIT", "20000"),
+             ("CONST_DIR", "at most"), ("LIMIT", "5000"), ("VAR", "radio"), ("OBJ_DIR", "Maximize"),
+             ("OBJ_NAME", "people reached")]
+    _, rows = read_text(text, marks)
+    assert "500 * radio + 2000 * tv <= 20000" in rows
+    assert "500 * radio <= 5000" in rows
+
+
+def test_money_spent_on_one_kind_named_short() -> None:
+    # "The company wants to spend no more than $6000 on TV", "TV" untagged
+    text = ('A company advertises on radio and TV. A radio ad costs $500 and reaches 2000 people; a TV ad costs '
+            '$2000 and reaches 10000 people. The total budget is $20000. The company wants to spend no more than '
+            '$6000 on TV. Maximize the people reached.')
+    marks = [("VAR", "radio"), ("VAR", "TV"), ("VAR", "radio ad"), ("PARAM", "500"), ("PARAM", "2000"),
+             ("VAR", "TV ad"), ("PARAM", "2000"), ("PARAM", "10000"), ("CONST_DIR", "budget"), ("LIMIT", "20000"),
+             ("CONST_DIR", "no more than"), ("LIMIT", "6000"), ("OBJ_DIR", "Maximize"),
+             ("OBJ_NAME", "people reached")]
+    _, rows = read_text(text, marks)
+    assert "500 * radio + 2000 * tv <= 20000" in rows
+    assert "2000 * tv <= 6000" in rows
+
+
+def test_millions_beside_money_written_in_full() -> None:
+    # "$2 million to spend ... Each park costs $200000 ... no more than $1 million for libraries"
+    text = ('A city has $2 million to spend on parks and libraries. Each park costs $200000 and serves 5000 '
+            'residents; each library costs $500000 and serves 15000 residents. At least 2 parks must be built, '
+            'and the city will earmark no more than $1 million for libraries. Maximize residents served.')
+    marks = [("CONST_DIR", "has"), ("LIMIT", "2000000"), ("VAR", "parks"), ("VAR", "libraries"), ("VAR", "park"),
+             ("PARAM", "200000"), ("PARAM", "5000"), ("PARAM", "500000"), ("VAR", "serves"), ("LIMIT", "15000"),
+             ("CONST_DIR", "At least"), ("LIMIT", "2"), ("VAR", "parks"), ("CONST_DIR", "earmark no more than"),
+             ("LIMIT", "1000000"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "residents served")]
+    _, rows = read_text(text, marks)
+    assert "200000 * parks + 500000 * libraries <= 2000000" in rows
+    assert "500000 * libraries <= 1000000" in rows

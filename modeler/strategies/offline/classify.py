@@ -50,6 +50,7 @@ from modeler.strategies.offline.limit_kinds import (
     _shared_among,
     _size_of_unit,
     _sized_row,
+    _spent_on_one,
     _weighted_shares,
 )
 from modeler.strategies.offline.limit_rows import _assign_features, _batch_total, _fractions_of_one
@@ -275,6 +276,10 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             # "only 30 lids, and every tin, small or large, needs one lid": one of them to each, all together
             out.append(ConstraintSpec("sum", sense, value, {v.index: 1.0 for v in r.variables},
                                       sentence=sentence, cue=cue))
+            continue
+        one = _spent_on_one(r, sp) if not share else None
+        if one is not None:  # "at most $5000 can be spent on radio ads", each radio ad $500: 500 radio <= 5000
+            out.append(ConstraintSpec("linear", sense, value, one, sentence=sentence, cue=cue))
             continue
         follows = respective.get(sp.start, ranges.get(sp.start, _var_follows(r, sp)))
         ones = _one_per_item(r, sp) if r.variables and value > 1 and sense == "<=" and follows is None and (

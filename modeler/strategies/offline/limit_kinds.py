@@ -9,7 +9,13 @@ import re
 
 from modeler.strategies.offline.entities import Span
 from modeler.strategies.offline.limit_scope import _named_in_clause, _subject_is
-from modeler.strategies.offline.limit_words import _asked, _clause_after, _clause_before, _money_decisions
+from modeler.strategies.offline.limit_words import (
+    _asked,
+    _clause_after,
+    _clause_before,
+    _common_head,
+    _money_decisions,
+)
 from modeler.strategies.offline.reading import Reading
 from modeler.strategies.offline.variables import decision_units
 from modeler.strategies.offline.words import (
@@ -181,6 +187,39 @@ def _money_put_in(r: Reading, sp: Span, vars_: list[int]) -> int | None:
     if len(vars_) != 1 or sp.start < 1 or r.words[sp.start - 1] != "$" or not _money_decisions(r):
         return None
     return vars_[0] if _subject_is(r, sp, vars_[0]) and not _earned(r, sp) else None
+
+
+def _spent_on_one(r: Reading, sp: Span) -> dict[int, float] | None:
+    """"The total budget is $20000, and at most $5000 can be spent on radio ads", each ad priced: money spent on one
+    kind of decision is that kind's row of the one group of prices (500 radio <= 5000), not the prices of all of
+    them (the total budget keeps the group)."""
+    if sp.start < 1 or r.words[sp.start - 1] != "$" or _money_decisions(r) or len(r.variables) < 2:
+        return None
+    a, b = r.sentences[r.tokens[sp.start].sent]
+    after = [k for k in range(sp.end, min(sp.end + 8, b)) if r.words[k].lower() in {"on", "for", "to", "into"}]
+    if not after or any(r.words[k] in {",", ";"} or r.words[k].lower() in {"and", "but", "while"}
+                        for k in range(sp.end, after[0])):
+        return None
+    k = after[0] + 1
+    while k < b and r.words[k].lower() in {"the", "a", "an"}:
+        k += 1
+    if k >= b or _common_head(r, k) or stem(r.words[k].lower()) in decision_units(r) or (
+            f"how many {r.words[k].lower()}" in " ".join(r.words).lower()):
+        return None  # ("a daily budget of $2700 for guides" ... "How many guides of each kind": all of them)
+    var = r.mention_var.get(k)
+    if var is None and r.words[k + 1: k + 2] in ([], ["."], [","], [";"]):
+        # ("spend no more than $6000 on TV ." with "TV" untagged: the one decision whose name holds the word)
+        named = [v.index for v in r.variables if stem(r.words[k].lower()) in v.keys]
+        var = named[0] if len(named) == 1 else None
+    # (the limit's own clause: "At least 2 parks must be built, and at most $1000000 can be spent on libraries")
+    a = max([q + 1 for q in range(a, sp.start) if r.words[q] in {",", ";"} or r.words[q].lower() in {
+        "and", "but", "while"}], default=a)
+    clause = [q for q in r.mention_var if a <= q < b and r.mention_var[q] != var]
+    if var is None or clause:
+        return None
+    prices = [f for f in r.features if len(f.coefs) == len(r.variables) and "MONEY" in f.context and all(
+        c.tok > 0 and r.words[c.tok - 1] == "$" for c in f.coefs.values())]
+    return {var: prices[0].coefs[var].value} if len(prices) == 1 else None
 
 
 # "$11,000 of return a year", "$900 in yearly interest": the sum is what is earned

@@ -27,7 +27,7 @@ def as_prose(text: str) -> str:
     """The text every later reader sees: a letter's body, glued words set apart, colons said out, "of each"
     spelt out (the order matters: "of each" reads the sentences the others have mended)."""
     return each_spelt_out(name_colon_said(cue_words_apart(what_is_in_said(ratio_said(own_said_one(between_said(
-        number_unit_apart(slips_mended(letter_body(text.strip()))))))))))
+        money_scaled(number_unit_apart(slips_mended(letter_body(text.strip())))))))))))
 
 
 # "she wont eat more then 12 cups": a hurried writer's "then" for "than" after a comparative, and a negation
@@ -50,6 +50,25 @@ def what_is_in_said(text: str) -> str:
     """"the ETF shouldn't be more than twice what's in savings": a multiple of "what is in" another option is said
     as "twice the amount in savings", the way the comparison rules read a multiple of another's amount."""
     return _WHAT_IS_IN.sub(lambda m: f"{m.group(1)} the amount {m.group(2)}", text)
+
+
+# "$2 million" beside money written in full ("each park costs $200000"): one scale for all the money
+_MONEY_SCALED = re.compile(r"\$ ?(\d+(?:\.\d+)?) (thousand|million|billion)\b", re.I)
+_MONEY_IN_FULL = re.compile(r"\$ ?(?:\d{4,}|\d{1,3}(?:,\d{3})+)(?![\d,]* (?:thousand|million|billion)\b)", re.I)
+_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def money_scaled(text: str) -> str:
+    """"A city has $2 million to spend ... Each park costs $200000": money said with a scale word, where other money
+    is written in full, is written in full too ("$2000000"), so every amount of money is in one unit. (Where all
+    money is said in millions, the millions are the unit, as NL4Opt's "4 million viewers" are.)"""
+    if not _MONEY_IN_FULL.search(text):
+        return text
+
+    def full(m: re.Match[str]) -> str:
+        value = float(m.group(1)) * _SCALE[m.group(2).lower()]
+        return f"${value:.0f}" if value == int(value) else f"${value}"
+    return _MONEY_SCALED.sub(full, text)
 
 
 # "Between 20 and 60 loaves must be baked": a least and a most (not "between 9 and 5 pm", a time)
