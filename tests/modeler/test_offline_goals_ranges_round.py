@@ -544,3 +544,18 @@ def test_millions_beside_money_written_in_full() -> None:
     _, rows = read_text(text, marks)
     assert "200000 * parks + 500000 * libraries <= 2000000" in rows
     assert "500000 * libraries <= 1000000" in rows
+
+
+def test_money_toward_one_kind_beside_a_group_of_earnings() -> None:
+    # "At most $3000 can go toward corn seed", seed priced per acre and earnings per acre given too: the seed prices
+    text = ('A farmer can spend $5000 on seeds for corn and beans. Corn seed costs $40 per acre and bean seed $30 '
+            'per acre. The farm has 150 acres. At most $3000 can go toward corn seed. Corn earns $300 per acre '
+            'and beans $200 per acre. Maximize profit.')
+    marks = [("LIMIT", "5000"), ("VAR", "corn"), ("VAR", "beans"), ("VAR", "Corn seed"), ("OBJ_NAME", "costs"),
+             ("PARAM", "40"), ("VAR", "bean seed"), ("PARAM", "30"), ("CONST_DIR", "has"), ("LIMIT", "150"),
+             ("CONST_DIR", "At most"), ("LIMIT", "3000"), ("VAR", "corn seed"), ("VAR", "Corn"),
+             ("OBJ_NAME", "earns"), ("PARAM", "300"), ("VAR", "beans"), ("PARAM", "200"), ("OBJ_DIR", "Maximize"),
+             ("OBJ_NAME", "profit")]
+    _, rows = read_text(text, marks)
+    assert "40 * corn + 30 * beans <= 5000" in rows
+    assert "40 * corn <= 3000" in rows

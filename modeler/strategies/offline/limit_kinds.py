@@ -196,7 +196,8 @@ def _spent_on_one(r: Reading, sp: Span) -> dict[int, float] | None:
     if sp.start < 1 or r.words[sp.start - 1] != "$" or _money_decisions(r) or len(r.variables) < 2:
         return None
     a, b = r.sentences[r.tokens[sp.start].sent]
-    after = [k for k in range(sp.end, min(sp.end + 8, b)) if r.words[k].lower() in {"on", "for", "to", "into"}]
+    after = [k for k in range(sp.end, min(sp.end + 8, b)) if r.words[k].lower() in {"on", "for", "to", "into", "toward",
+                                                                                   "towards"}]
     if not after or any(r.words[k] in {",", ";"} or r.words[k].lower() in {"and", "but", "while"}
                         for k in range(sp.end, after[0])):
         return None
@@ -217,7 +218,8 @@ def _spent_on_one(r: Reading, sp: Span) -> dict[int, float] | None:
     clause = [q for q in r.mention_var if a <= q < b and r.mention_var[q] != var]
     if var is None or clause:
         return None
-    prices = [f for f in r.features if len(f.coefs) == len(r.variables) and "MONEY" in f.context and all(
+    prices = [f for f in r.features if len(f.coefs) == len(r.variables) and "MONEY" in f.context and (
+        "PROFIT" not in f.context) and all(
         c.tok > 0 and r.words[c.tok - 1] == "$" for c in f.coefs.values())]
     return {var: prices[0].coefs[var].value} if len(prices) == 1 else None
 
