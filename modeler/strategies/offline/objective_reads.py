@@ -216,12 +216,6 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     return None
 
 
-# what stands between a goal's name and its direction said passively ("the total cost is minimized"); a participle
-# after the name says how it comes ("the staff time used is minimized"), "at a" where it is kept ("cost at a minimum")
-_PASSIVE = frozenset("is are be will gets get can could would should been at to a used spent needed required "
-                     "incurred paid consumed produced earned generated burned emitted".split())
-
-
 def _stock_unit_group(r: Reading, name_ctx: Counter[str]) -> int | None:
     """"uses 2 kWh per hour ... has 100 kWh of electricity ... minimize the electricity used": the goal's name is
     what a stock holds ("100 kWh of electricity"), and the one group of every decision in the stock's unit
@@ -237,8 +231,15 @@ def _stock_unit_group(r: Reading, name_ctx: Counter[str]) -> int | None:
         if "of" not in after[1:4] or not set(content(after[after.index("of") + 1:])[:1]) & strong:
             continue
         unit = set(content(after[:after.index("of")]))
-        found |= {k for k, f in enumerate(r.features) if len(f.coefs) == len(r.variables) >= 2 and unit and unit <= set(f.context)}
+        found |= {k for k, f in enumerate(r.features)
+                  if len(f.coefs) == len(r.variables) >= 2 and unit and unit <= set(f.context)}
     return found.pop() if len(found) == 1 else None
+
+
+# what stands between a goal's name and its direction said passively ("the total cost is minimized"); a participle
+# after the name says how it comes ("the staff time used is minimized"), "at a" where it is kept ("cost at a minimum")
+_PASSIVE = frozenset("is are be will gets get can could would should been at to a used spent needed required "
+                     "incurred paid consumed produced earned generated burned emitted".split())
 
 
 def _passive_end(r: Reading, anchor: int) -> int | None:
