@@ -18,6 +18,8 @@
 - Money spent on one kind ("The total budget is $20000, and at most $5000 can be spent on radio ads", each ad
   priced) is that kind's row of the prices, and the total budget keeps the whole row; "$2 million" beside money
   written in full ("Each park costs $200000") is written in full too.
+- "Profits are $50, $30, and $45 per batch", with no name in the sentence and nothing but commas and "and" between
+  the numbers, gives one number to each decision in their order, as "respectively" does.
 - What follows "within" in a goal is no part of its name ("the maximum exposure within the budget").
 - A goal that is what a stock holds ("has 100 kWh of electricity ... minimize the electricity used") is measured
   by the group in the stock's unit ("uses 2 kWh per hour").
@@ -559,3 +561,16 @@ def test_money_toward_one_kind_beside_a_group_of_earnings() -> None:
     _, rows = read_text(text, marks)
     assert "40 * corn + 30 * beans <= 5000" in rows
     assert "40 * corn <= 3000" in rows
+
+
+def test_a_bare_list_of_numbers_in_the_decisions_order() -> None:
+    # "Profits are $50, $30, and $45 per batch", no name in the sentence: one number for each decision, in order
+    text = ('A chemical plant produces three solutions: A, B, and C. They need 4, 2, and 3 liters of water per '
+            'batch, respectively, and 300 liters of water are available. The plant must make at least 10 batches '
+            'of A and at most 40 of C. Profits are $50, $30, and $45 per batch. Maximize profit.')
+    marks = [("VAR", "A"), ("VAR", "B"), ("VAR", "C"), ("PARAM", "4"), ("PARAM", "2"), ("PARAM", "3"),
+             ("LIMIT", "300"), ("CONST_DIR", "available"), ("CONST_DIR", "at least"), ("LIMIT", "10"),
+             ("CONST_DIR", "at most"), ("LIMIT", "40"), ("OBJ_NAME", "Profits"), ("PARAM", "50"), ("PARAM", "30"),
+             ("PARAM", "45"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
+    goal, _ = read_text(text, marks)
+    assert goal == "max 50 * a + 30 * b + 45 * c"

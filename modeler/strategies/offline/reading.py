@@ -455,7 +455,10 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
             assign = [colon[p.start][0] for p in params]
             respectively = True  # one measure for the whole list, named before its colon
         elif params and (_respectively(lower) or _colon_row(lower, words, params, a, len(variables), sent_vars)
-                         or _paired_lists(words, var_spans, params, mention_var)):
+                         or _paired_lists(words, var_spans, params, mention_var) or (
+                             not sent_vars and len(params) == len(variables) >= 2 and _bare_list(words, params))):
+            # ("Profits are $50, $30, and $45 per batch", no name in the sentence: one number for each decision in
+            # their order, as with "respectively")
             targets = sent_vars if len(sent_vars) == len(params) else list(range(len(variables)))
             measures = _listed_measures(words, labels, a, params[0].start, len(params), variables) if len(
                 sent_vars) == 1 else []
@@ -712,6 +715,13 @@ def _elliptical(words: list[str], prev: Span, p: Span) -> bool:
     nxt = words[p.end].lower() if p.end < len(words) else "."
     return nxt in _BOUNDARY and prev.end < len(words) and words[prev.end].isalpha() and \
         words[prev.end].lower() not in _BOUNDARY
+
+
+def _bare_list(words: list[str], params: list[Span]) -> bool:
+    """The numbers are one list and nothing else stands between them ("$50, $30, and $45"): commas, "and" before
+    the last, currency signs."""
+    gaps = [[w.lower() for w in words[x.end: y.start]] for x, y in zip(params, params[1:], strict=False)]
+    return all(g and set(g) <= {",", "and", "$"} for g in gaps) and "and" in gaps[-1]
 
 
 def _lists_of(words: list[str], params: list[Span], n: int) -> bool:
