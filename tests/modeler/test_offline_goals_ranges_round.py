@@ -20,6 +20,8 @@
   written in full ("Each park costs $200000") is written in full too.
 - "Profits are $50, $30, and $45 per batch", with no name in the sentence and nothing but commas and "and" between
   the numbers, gives one number to each decision in their order, as "respectively" does.
+- ", with 600 units available" after a sentence of coefficients is the stock of what the sentence opens on
+  ("Fertilizer needs per acre are 3, 2, and 1 units respectively").
 - What follows "within" in a goal is no part of its name ("the maximum exposure within the budget").
 - A goal that is what a stock holds ("has 100 kWh of electricity ... minimize the electricity used") is measured
   by the group in the stock's unit ("uses 2 kWh per hour").
@@ -574,3 +576,18 @@ def test_a_bare_list_of_numbers_in_the_decisions_order() -> None:
              ("PARAM", "45"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
     goal, _ = read_text(text, marks)
     assert goal == "max 50 * a + 30 * b + 45 * c"
+
+
+def test_a_stock_after_with_is_what_the_sentence_opens_on() -> None:
+    # "Fertilizer needs per acre are 3, 2, and 1 units respectively, with 600 units available": the fertilizer's
+    # stock; "At least 50 acres must be barley" is the barley's bound, not the fertilizer row
+    text = ('A farmer grows corn, wheat, and barley on 300 acres. The profit per acre is $120 for corn, $90 for '
+            'wheat, and $70 for barley. Fertilizer needs per acre are 3, 2, and 1 units respectively, with 600 '
+            'units available. At least 50 acres must be barley. Maximize profit.')
+    marks = [("VAR", "wheat"), ("LIMIT", "300"), ("OBJ_NAME", "profit"), ("VAR", "acre"), ("PARAM", "120"),
+             ("VAR", "corn"), ("PARAM", "90"), ("PARAM", "70"), ("PARAM", "3"), ("PARAM", "2"), ("PARAM", "1"),
+             ("LIMIT", "600"), ("CONST_DIR", "At least"), ("LIMIT", "50"), ("VAR", "barley"),
+             ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
+    _, rows = read_text(text, marks)
+    assert "3 * corn + 2 * wheat + barley <= 600" in rows
+    assert "barley >= 50" in rows
