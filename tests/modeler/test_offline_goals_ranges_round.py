@@ -22,6 +22,7 @@
   the numbers, gives one number to each decision in their order, as "respectively" does.
 - ", with 600 units available" after a sentence of coefficients is the stock of what the sentence opens on
   ("Fertilizer needs per acre are 3, 2, and 1 units respectively").
+- "to make the most money", each thing bought at one price and sold at another, is the margin, as "profit" is.
 - What follows "within" in a goal is no part of its name ("the maximum exposure within the budget").
 - A goal that is what a stock holds ("has 100 kWh of electricity ... minimize the electricity used") is measured
   by the group in the stock's unit ("uses 2 kWh per hour").
@@ -591,3 +592,16 @@ def test_a_stock_after_with_is_what_the_sentence_opens_on() -> None:
     _, rows = read_text(text, marks)
     assert "3 * corn + 2 * wheat + barley <= 600" in rows
     assert "barley >= 50" in rows
+
+
+def test_the_most_money_is_the_price_less_the_cost() -> None:
+    # "Hot dogs cost us $0.75 each ... We sell hot dogs for $2 ... to make the most money": what is made is the margin
+    text = ("We're planning a school fundraiser selling hot dogs and burgers. Hot dogs cost us $0.75 each and "
+            'burgers cost $1.50. We sell hot dogs for $2 and burgers for $4. Our budget for food is $300, and the '
+            'grill can cook at most 250 items. How many of each should we buy to make the most money?')
+    marks = [("VAR", "hot dogs"), ("VAR", "burgers"), ("VAR", "Hot dogs"), ("PARAM", "0.75"), ("VAR", "burgers"),
+             ("PARAM", "1.50"), ("VAR", "hot dogs"), ("PARAM", "2"), ("VAR", "burgers"), ("PARAM", "4"),
+             ("PARAM", "300"), ("CONST_DIR", "at most"), ("LIMIT", "250")]
+    goal, rows = read_text(text, marks)
+    assert goal == "max 1.25 * hot_dogs + 2.5 * burgers"
+    assert "0.75 * hot_dogs + 1.5 * burgers <= 300" in rows

@@ -192,7 +192,9 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
         best = _stock_unit_group(r, name_ctx)
     if best is not None and sense == "max" and {"MONEY", "PROFIT"} & set(name_ctx):
         best = _earned_group(r, best)
-    margin = _margin(r, best) if best is not None and sense == "max" and "profit" in {
+    # ("to make the most money" where each thing is bought for one price and sold for another: what is made is the
+    # difference, as with "profit")
+    margin = _margin(r, best) if best is not None and sense == "max" and {"profit", "money"} & {
         w.lower() for w in [*name.split(), *tail]} else None
     if margin is not None:
         terms, factors, sold = margin
