@@ -32,12 +32,6 @@ from modeler.strategies.offline.words import MEASURES, OWNERS, STOP, content, pa
 _TOTAL = frozenset("total combined altogether together combination either all overall".split())
 
 
-def _and_clause(r: Reading, a: int, b: int) -> int | None:
-    """The first "and" in words[a:b] followed by a name and a verb of its own ("... and rail must carry", "and the
-    tablets cannot exceed 50")."""
-    return next((k for k in range(a, b - 2) if opens_clause(r, k)), None)
-
-
 def _list_comma(r: Reading, k: int) -> bool:
     """The comma at k stands between two names of a list that ends on "and" / "or" and a name ("wheat, corn, and
     soybeans"), not after a clause ("wildflower at least 20% of the mix, yellow rattle at least 15%", "At least
@@ -102,7 +96,7 @@ def _clause_vars(r: Reading, sp: Span, limits: list[Span]) -> list[int]:
         "and", "but", "while", "whereas"}), None)
     # ("At most 500 kg can go by air and rail must carry at least twice as much as truck": "and" opening a clause
     # with its own subject and verb)
-    joint = joint if joint is not None else _and_clause(r, sp.end, nxt)
+    joint = joint if joint is not None else next((k for k in range(sp.end, nxt - 2) if opens_clause(r, k)), None)
     if joint is not None and any(k < joint for k in after):
         after = [k for k in after if k < joint]
     if after:

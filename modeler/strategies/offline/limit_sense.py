@@ -36,12 +36,13 @@ def _cue(r: Reading, sp: Span) -> str:
     return " ".join(r.words[max(a, sp.start - 4): sp.start])
 
 
-_CLAUSE_VERBS = frozenset("want wants need needs must should would will also has have plan plans".split())
+# a verb right after "and", its subject the clause's before: "... a weekend and want at least 6 ..."
+_VERBS_AFTER_AND = frozenset("want wants need needs must should would will also has have plan plans".split())
 
 
 def _next_clause(r: Reading, sp: Span, d: Span) -> bool:
     """A cue after the limit past "and" and a verb of its own, which opens the next clause."""
-    return d.start > sp.end and any(r.words[k].lower() == "and" and r.words[k + 1].lower() in _CLAUSE_VERBS
+    return d.start > sp.end and any(r.words[k].lower() == "and" and r.words[k + 1].lower() in _VERBS_AFTER_AND
                                     for k in range(sp.end, d.start - 1))
 
 

@@ -188,10 +188,10 @@ def _limit_context(r: Reading, sp: Span) -> Counter[str]:
     if sp.end < len(r.words) and r.words[sp.end].count("-") == 1 and r.words[sp.end].replace("-", "").isalpha():
         ctx.update({k: 1 for k in content(r.words[sp.end].split("-")) if k not in ctx})
     s = r.tokens[sp.start].sent
-    a = r.sentences[s][0]
     if sp.start >= 2 and [w.lower() for w in r.words[sp.start - 2: sp.start]] == [",", "with"]:
         # ("Fertilizer needs per acre are 3, 2, and 1 units respectively, with 600 units available": the stock of what
         # the sentence's numbers measure, named where the sentence opens)
+        a = r.sentences[s][0]
         first = next((x.start for x in r.spans if x.label == "PARAM" and a <= x.start < sp.start), sp.start)
         ctx.update({k: 1 for k in content(r.words[a:first]) if k not in ctx})
     # the sentence's direction words ("budget", "available") name resources too, each the one of the

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from modeler.strategies.offline.words import _GE, _LE
+from modeler.strategies.offline.words import _GE, _LE, _SCALES
 
 _HEADER = re.compile(r"(?:subject|from|to|cc|re|date)\s*:.*", re.I)
 _GREETING = re.compile(r"(?:hi|hello|hey|dear|good (?:morning|afternoon))\b[^.?!:\d]{0,40},?", re.I)
@@ -55,7 +55,6 @@ def what_is_in_said(text: str) -> str:
 # "$2 million" beside money written in full ("each park costs $200000"): one scale for all the money
 _MONEY_SCALED = re.compile(r"\$ ?(\d+(?:\.\d+)?) (thousand|million|billion)\b", re.I)
 _MONEY_IN_FULL = re.compile(r"\$ ?(?:\d{4,}|\d{1,3}(?:,\d{3})+)(?![\d,]* (?:thousand|million|billion)\b)", re.I)
-_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
 def money_scaled(text: str) -> str:
@@ -66,7 +65,7 @@ def money_scaled(text: str) -> str:
         return text
 
     def full(m: re.Match[str]) -> str:
-        value = float(m.group(1)) * _SCALE[m.group(2).lower()]
+        value = float(m.group(1)) * _SCALES[m.group(2).lower()]
         return f"${value:.0f}" if value == int(value) else f"${value}"
     return _MONEY_SCALED.sub(full, text)
 

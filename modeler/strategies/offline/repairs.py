@@ -95,7 +95,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
         if t.text.lower() in {"has", "have"} and (k in var_ends or k - 1 in var_ends):
             continue
         texts.setdefault(t.sent, []).append(t.text)
-    spans = _respective_bounds(tokens, _listed_limits(tokens, spans))
+    spans = _respective_limit_numbers(tokens, _listed_limits(tokens, spans))
     out = []
     for sp in spans:
         sent = tokens[sp.start].sent
@@ -1340,7 +1340,7 @@ def _listed_limits(tokens: list[Token], spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda sp: sp.start)
 
 
-def _respective_bounds(tokens: list[Token], spans: list[Span]) -> list[Span]:
+def _respective_limit_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
     """"At least 20 and 10 acres must be given to apples and pears respectively", "The maximum demand for desks and
     chairs is 30 and 100 units, respectively": a sentence with a bound's word and "respectively" that names as
     many decisions as it gives numbers, and no goal, bounds each decision by its number (the tagger often reads the
