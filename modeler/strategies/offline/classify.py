@@ -127,7 +127,7 @@ from modeler.strategies.offline.limit_words import (
 )
 from modeler.strategies.offline.objective_reads import objective, spare_objective
 from modeler.strategies.offline.reading import Reading
-from modeler.strategies.offline.repairs import ALL_OWED, _one_each, _stock_subject
+from modeler.strategies.offline.repairs import ALL_OWED, _definite_stock, _one_each, _stock_subject
 from modeler.strategies.offline.specs import ConstraintSpec, Objective
 from modeler.strategies.offline.variables import decision_units
 from modeler.strategies.offline.words import direction, parse_value, stem
@@ -193,6 +193,8 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         stock = stock or _available_after(r, sp) or _had_too(r, sp)
         # "the cinemas offer 4,500 seat-days": what a place offers is a most
         stock = stock or ("<=" if re.search(r"\b(offers|offer)$", before.lower()) else None)
+        # "..., and the pool is 150 square meters" after each one's need: what a definite thing holds is a most
+        stock = stock or ("<=" if _definite_stock(r.tokens, r.spans, sp) else None)
         # "There are 18 booths and each person needs one": what there is, named by a bare noun phrase that no
         # duty follows, is a stock
         stock = stock or _there_is(r, sp)

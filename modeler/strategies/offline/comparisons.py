@@ -64,7 +64,7 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
     """xby / xy in a sentence: two variables compared in one clause ("at least twice as many X as Y")."""
     out = []
     sentence = r.sentence_text(s)
-    if re.search(r"(than or equal to|at least|no less than) (0|zero)\b|non-?negative", sentence.lower()):
+    if re.search(r"(than or equal to|at least|no less than) (0|zero)\b(?![.,]\d)|non-?negative", sentence.lower()):
         return out
     clauses = _clauses(r, s)
     for i, (a, b) in enumerate(clauses):
@@ -284,7 +284,10 @@ _EXCEED = frozenset("exceed exceeds surpass surpasses outnumber outnumbers outse
 
 def _exceeds_by(r: Reading, low: list[str], mentions: list[int], a: int, k: int, value: float) -> _Found | None:
     """"the number of motorcycles cannot exceed the number of vans by more than 20", "must exceed the pear
-    acreage by at least 10 acres", "should outnumber tablets by at least 30", for the number at k."""
+    acreage by at least 10 acres", "should outnumber tablets by at least 30", for the number at k ("by more than
+    $2000": its currency sign is no word of the cue)."""
+    if k >= 1 and low[k - 1] == "$":
+        k -= 1
     if not (k >= 2 and low[k - 1] in {"than", "over", "least", "most"} or k >= 1 and low[k - 1] == "by"):
         return None
     by = next((t for t in range(k - 1, max(a, k - 4) - 1, -1) if low[t] == "by"), None)

@@ -186,7 +186,22 @@ def _money_put_in(r: Reading, sp: Span, vars_: list[int]) -> int | None:
     it, not a row its coefficients measure (nothing is earned)."""
     if len(vars_) != 1 or sp.start < 1 or r.words[sp.start - 1] != "$" or not _money_decisions(r):
         return None
-    return vars_[0] if _subject_is(r, sp, vars_[0]) and not _earned(r, sp) else None
+    return vars_[0] if (_subject_is(r, sp, vars_[0]) or _put_into(r, sp, vars_[0])) and not _earned(r, sp) else None
+
+
+# ("At least $300000 must go to product B", "may be put into bonds", "is allocated to ads")
+_PUT_INTO = re.compile(r"^(?:[a-z]+ ){0,3}?(?:go|goes|be put|is put|are put|be allocated|is allocated|be spent|is spent|be "
+                       r"invested|is invested|be placed|is placed) (?:to|into|in|on|toward|towards)$")
+
+
+def _put_into(r: Reading, sp: Span, var: int) -> bool:
+    """The amount is placed in `var`, named right after a verb of placing ("$300000 must go to product B")."""
+    for k in range(sp.end, min(sp.end + 8, len(r.words))):
+        if r.words[k] in {".", ";", ",", "?", "!"}:
+            return False
+        if r.mention_var.get(k) == var:
+            return bool(_PUT_INTO.match(" ".join(w.lower() for w in r.words[sp.end: k])))
+    return False
 
 
 def _spent_on_one(r: Reading, sp: Span) -> dict[int, float] | None:
@@ -417,6 +432,8 @@ def _counts_decisions(r: Reading, sp: Span, units: set[str]) -> bool:
         w = r.words[k].lower()
         if w in {"of", ",", ".", ";", "and", "or", "per", "every", "each"} or k in r.mention_var:
             return False
+        if k > sp.end and r.words[k - 1].lower() == "to":
+            return False  # "3000 items to pack": a verb, though "How many packs" makes "pack" a unit
         if stem(w) in units and not _modifier_unit(r, k, units):
             # "4 milliliters of active compound", where coefficients measure the compound: that amount,
             # not the decisions themselves

@@ -13,7 +13,7 @@ from modeler.strategies.offline.reading import Feature, Reading, overlap
 from modeler.strategies.offline.specs import ConstraintSpec
 from modeler.strategies.offline.variables import decision_units
 from modeler.strategies.offline.words import _MAGNITUDES as MAGNITUDES
-from modeler.strategies.offline.words import content, stem, unit_scale
+from modeler.strategies.offline.words import CONCEPTS, content, stem, unit_scale
 
 
 def _percent_row(r: Reading, f: Feature) -> bool:
@@ -208,7 +208,9 @@ def _sizes(r: Reading, unit: str) -> dict[int, float] | None:
     out: dict[int, float] = {}
     for k, w in enumerate(r.words):
         m = _BATCH.match(w.lower())
-        if not m or m.group(2) not in table or any(sp.start <= k < sp.end for sp in r.spans if sp.label != "VAR"):
+        # ("8-hour shifts" against "1200 nurse hours": the hour is the table's HOUR)
+        said = CONCEPTS.get(m.group(2), m.group(2)) if m else ""
+        if not m or said not in table or any(sp.start <= k < sp.end for sp in r.spans if sp.label != "VAR"):
             continue
         near = {r.words[j].lower() for j in (k - 1, k + 1) if 0 <= j < len(r.words)}
         owners = {v.index for v in r.variables if near & {x.lower() for m_ in v.mentions for x in m_.split()}}
@@ -216,7 +218,7 @@ def _sizes(r: Reading, unit: str) -> dict[int, float] | None:
         owners = {r.mention_var[sp.start] for sp in r.spans if sp.label == "VAR" and sp.start <= k < sp.end
                   and sp.start in r.mention_var} or owners
         if len(owners) == 1 and (v := owners.pop()) not in out:
-            out[v] = float(m.group(1).replace(",", "")) * table[m.group(2)] / table[unit]
+            out[v] = float(m.group(1).replace(",", "")) * table[said] / table[unit]
     return out if len(out) == len(r.variables) else None
 
 

@@ -277,7 +277,8 @@ _NOT_EXCEEDED = re.compile(r"^(?:[\w'-]+ ){0,5}?(?:must not|mustn't|may not|shou
 _HANDLE = (r"(?:pack|move|ship|carry|transport|deliver|haul|seat|feed|serve|house|accommodate|cover|clear|"
            r"process|fill|look after|take care of|cater for)")
 _TO_HANDLE = re.compile(rf"^(?:[a-z-]+ ){{0,4}}?to {_HANDLE}\b")
-_HANDLE_BEFORE = re.compile(rf"\bto {_HANDLE}$")
+# ("buys buses and vans to take 400 students on a trip": whom the decisions take somewhere)
+_HANDLE_BEFORE = re.compile(rf"\bto (?:{_HANDLE}|take|bring)$")
 _TAKING_BEFORE = re.compile(r"\b(?:is|are) (?:taking|sending|bringing|moving|transporting|driving|flying)$")
 _EVERYONE = re.compile(r"\bso (?:that )?(?:everyone|everybody|every guest|every person|each guest|each person)\b")
 _ALL_HANDLED = re.compile(rf"\b(?:to|must|can|will|should|could) (?:be able to )?{_HANDLE} all (?:the |of the )?"
@@ -323,10 +324,10 @@ def _covered(r: Reading, sp: Span, objective_sense: str) -> str | None:
     text = " ".join(w.lower() for w in r.words)
     if sp.start > 0 and r.words[sp.start - 1].lower() == "for" and _EVERYONE.search(text):
         return ">="
-    # "a wedding for 300 guests ... A caterer can look after 25 guests": what each item can handle, the
-    # whole "for" which the items are booked is to be covered
+    # "a wedding for 300 guests ... A caterer can look after 25 guests" ("A pizza serves 3 guests"): what each item
+    # can handle, the whole "for" which the items are booked is to be covered
     if sp.start > 0 and r.words[sp.start - 1].lower() == "for" and sp.end < len(r.words) and re.search(
-            rf"\b{_HANDLE} (?:up to |as many as )?[\d.,]+ {re.escape(r.words[sp.end].lower())}\b", text):
+            rf"\b{_HANDLE}(?:s|es)? (?:up to |as many as )?[\d.,]+ {re.escape(r.words[sp.end].lower())}\b", text):
         return ">="
     if _held_whole(r, sp):
         return ">="

@@ -29,8 +29,8 @@ def _clause_before(r: Reading, sp: Span, n: int = 12) -> str:
 
 _HEADS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # ("We have 8 volunteers for 3 hours each", "6 workers available for 40 hours each": "for" says how long each is there)
-_CREW = re.compile(r"(?:^| )(\d{1,2}|" + "|".join(_HEADS) + r") ([a-z-]+s)(?: who| that)?(?: can| will| each| could)* "
-                   r"(?:work|works|working|for|available for)$")
+_CREW = re.compile(r"(?:^| )(\d{1,2}|" + "|".join(_HEADS) + r") ([a-z-]+s)(?: ,)?(?: who| that)?(?: can| will| each| could)* "
+                   r"(?:work|works|working|for|available for|available)$")
 
 
 def _crew(r: Reading, sp: Span) -> float:
@@ -45,13 +45,17 @@ def _crew_count(r: Reading, sp: Span) -> int | None:
     if sp.end >= len(r.words) or r.words[sp.end].lower() not in {"hours", "hour", "minutes"}:
         return None
     before = _clause_before(r, sp, 8)
+    k0 = sp.start - len(before.split())
+    if before.startswith("each ") and k0 >= 3 and r.words[k0 - 1] == ",":
+        # ("There are 2 workers, each working 8 hours": the count stands before the comma)
+        before = " ".join(w.lower() for w in r.words[max(0, k0 - 3): k0]) + " " + before
     m = _CREW.search(before)
     if not m:
         return None
     after = [w.lower() for w in r.words[sp.end + 1: sp.end + 5]]
     # "8 hours each" (a full stop or a clause after it), or "each" before the verb; not "8 hours each day"
     each = " each " in f" {before} " or (after[:1] == ["each"] and (len(after) < 2 or not after[1].isalpha() or after[1] in {
-        "and", "but", "while"})) or (after[:3] in (["a", "day", "each"], ["a", "week", "each"], ["per", "day", "each"]))
+        "and", "but", "while", "per"})) or (after[:3] in (["a", "day", "each"], ["a", "week", "each"], ["per", "day", "each"]))
     a = r.sentences[r.tokens[sp.start].sent][0]  # (a name in the sentence before is no worker: "... per laptop.")
     if not each or any(k in r.mention_var for k in range(max(a, sp.start - 8), sp.start)):
         return None
@@ -267,7 +271,12 @@ def _money_decisions(r: Reading) -> bool:
     """The decisions are amounts of money ("invest in ...", "how much money")."""
     text = " ".join(r.words).lower()
     return ("invest" in text and "how many" not in text) or "how much money" in text or bool(
-        "$" in text and "how many" not in text and (_PUT_MONEY.search(text) or _PLACED.search(text)))
+        "$" in text and "how many" not in text and (_PUT_MONEY.search(text) or _PLACED.search(text) or _PER_DOLLAR.search(
+            text)))
+
+
+# "Each dollar on A brings $1.5 in sales", "every dollar spent on radio": what each dollar put in one option does
+_PER_DOLLAR = re.compile(r"\b(?:each|every|per) dollar (?:(?:spent|invested|allocated|put) )?(?:on|in|into|to)\b")
 
 
 # "We hold $250,000 in reserves and want all of it placed ... earns the most interest", "$40,000 ... want to put

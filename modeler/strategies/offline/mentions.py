@@ -560,6 +560,8 @@ def numbered_names(words: list[str], spans: list[Span]) -> list[Span]:
         if after.isalnum() and (after not in STOP | _PRONOUNS or after in _COUNTED) and not (
                 words[k + 1].isdigit() and _named_noun(lower, k)):
             continue  # "uses 3 units": the number counts what follows
+        if after.isalpha() and _unit_of_another(lower, k + 1):
+            continue  # "Each cat requires 2 square meters and each dog 5 square meters": the dog's figure
         seen.setdefault(singular(words[k]), []).append(k)
     picks = [k for ks in seen.values() if len({words[k + 1] for k in ks}) >= 2 for k in ks]
     if not picks:
@@ -576,6 +578,17 @@ def numbered_names(words: list[str], spans: list[Span]) -> list[Span]:
             continue  # inside a longer span: leave the tagger's reading
         out = [sp for sp in out if not (k <= sp.start < k + 2)] + [Span("VAR", k, k + 2, " ".join(words[k:k + 2]))]
     return sorted(out, key=lambda sp: sp.start)
+
+
+def _unit_of_another(lower: list[str], k: int) -> bool:
+    """The word after the number at k follows another number of its sentence too, one that no word like the noun
+    before k precedes ("Each cat requires 2 square meters and each dog 5 square meters"): the number is an amount
+    in that unit, not a label ("route 1 earns $500 ... route 2 earns $650" numbers the routes)."""
+    a = max((j + 1 for j in range(k) if lower[j] in {".", "?", "!", ";"}), default=0)
+    e = next((j for j in range(k, len(lower)) if lower[j] in {".", "?", "!", ";"}), len(lower))
+    noun = singular(lower[k - 1])
+    return k + 1 < len(lower) and any(j != k and is_number(lower[j]) and lower[j + 1] == lower[k + 1] and (
+        j == 0 or singular(lower[j - 1]) != noun) for j in range(a, e - 1))
 
 
 # never the noun a digit numbers: "can look after 8" (campers elided)

@@ -195,10 +195,73 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     extra += _shorthand_siblings(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
     extra += _hyphen_shortened(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
     extra += _prefix_said(words, [sp for sp in var_spans + extra if sp.label == "VAR"], tagged)
-    return _opening_actor(words, _story_participles(words, _priced_for_firsts(words, _compared_heads(words, _compared_tails(words, _timed_names(words, _counted_modifiers(words, possessive_names(words, _material_of_names(
+    return _bare_containers(words, _opening_actor(words, _story_participles(words, _priced_for_firsts(words, _compared_heads(words, _compared_tails(words, _timed_names(words, _counted_modifiers(words, possessive_names(words, _material_of_names(
         words, _contained_names(words, _none_of(words, _letter_names(words, _parallel_verb_params(words, _gapped_params(
             words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
-                words, sorted(spans + extra, key=lambda sp: sp.start))))))))))))))))))
+                words, sorted(spans + extra, key=lambda sp: sp.start)))))))))))))))))))
+
+
+# what a container alone may stand for (not a measure: "per acre", "a unit")
+_BARE_CONTAINERS = CONTAINERS - frozenset("unit units kg acre acres hectare hectares piece pieces sheet sheets pair pairs "
+                                          "order orders serving servings".split()) | frozenset(
+    "bundle bundles sack sacks tin tins tub tubs bucket buckets basket baskets keg kegs pouch pouches packet "
+    "packets".split())
+
+
+def _bare_containers(words: list[str], spans: list[Span]) -> list[Span]:
+    """"A bundle of firewood takes 0.75 hours ... a bag of kindling takes 0.5 hours ... I make $6 on a bundle and
+    $3.50 on a bag", "at least 30 bottles": a container said alone, past the one name it was said to hold ("bundle of
+    firewood") or to be priced by ("dry food at $30 per bag"), is a mention of that name. Each container must hold
+    one name only in the text ("a bag of rice", "a bag of flour" leave "a bag" unread)."""
+    lower = [w.lower() for w in words]
+    var_at = {sp.start: sp for sp in spans if sp.label == "VAR"}
+    held: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    priced: set[str] = set()  # containers named by a price only ("$30 per bag")
+    var_spans = [sp for sp in spans if sp.label == "VAR"]
+    for k in range(len(words) - 2):
+        if lower[k] in _BARE_CONTAINERS and lower[k + 1] == "of":
+            c = singular(lower[k])
+            j = k + 2 + (lower[k + 2] in {"the", "a", "an"})
+            sp = var_at.get(j)
+            held.setdefault(c, set()).add(singular(sp.text.lower()) if sp is not None else "?")
+            first.setdefault(c, k)
+        elif lower[k] in _BARE_CONTAINERS and k > 2 and lower[k - 1] == "per" and lower[k - 3] == "$":
+            # (a price per container: not "12 bunches per bucket", so many of a decision in each; every such price
+            # counts, so that "X for $5 per box and Y for $6 per box" leaves "a box" unread)
+            # ("buys dry food at $30 per bag and wet food at $2 per can. Each bag has 12000 calories": the name
+            # the price is said of, last before it in its sentence)
+            a = max((j for j in range(k) if words[j] in {".", "?", "!", ";"}), default=-1)
+            named = [sp for sp in var_spans if a < sp.start and sp.end <= k]
+            if named:
+                held.setdefault(singular(lower[k]), set()).add(singular(named[-1].text.lower()))
+                first.setdefault(singular(lower[k]), k)
+                priced.add(singular(lower[k]))
+    # (not a word of a name: "Pill A costs $2.50 per pill and pill B costs $3 per pill")
+    named_words = {singular(w) for sp in var_spans if sp.text.lower() not in _BARE_CONTAINERS
+                   for w in sp.text.lower().split()}
+    names = {c: next(iter(x)) for c, x in held.items() if len(x) == 1 and "?" not in x and c not in named_words}
+    if not names:
+        return spans
+    text_of = {singular(sp.text.lower()): sp.text for sp in spans if sp.label == "VAR"}
+    covered = {k: sp for sp in spans for k in range(sp.start, sp.end)}
+    out = list(spans)
+    for k, w in enumerate(lower):
+        c = singular(w)
+        if c not in names or k <= first[c] or (k + 1 < len(words) and lower[k + 1] == "of") or k == 0 or (lower[
+                k - 1] not in {"a", "an", "per", "each", "every", "one", "the", "by", "as", "than"} and not is_number(lower[k - 1])):
+            continue  # ("At least 30 bottles must be carried": so many of what the bottles hold)
+        sp = covered.get(k)
+        if sp is not None and not (sp.label == "VAR" and sp.end - sp.start == 1):
+            continue
+        if is_number(lower[k - 1]) and (c in priced or covered.get(k - 1) is None or covered[k - 1].label != "LIMIT"):
+            # (a bound's count of them, not a coefficient's unit, "has 8 slices"; and of a container said to hold
+            # the name, not one only priced by it)
+            continue
+        if sp is not None:
+            out.remove(sp)
+        out.append(Span("VAR", k, k + 1, text_of[names[c]]))
+    return sorted(out, key=lambda sp: sp.start)
 
 
 def _numbers_out_of_names(words: list[str], spans: list[Span]) -> list[Span]:

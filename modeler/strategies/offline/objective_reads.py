@@ -10,9 +10,17 @@ from collections import Counter
 from collections.abc import Callable
 
 from modeler.strategies.offline.entities import Span
-from modeler.strategies.offline.reading import Reading, Variable, overlap
+from modeler.strategies.offline.reading import Feature, Reading, Variable, overlap
 from modeler.strategies.offline.specs import ConstraintSpec, Objective
-from modeler.strategies.offline.words import content, goal_frame, parse_value, stem, subject_start, weight
+from modeler.strategies.offline.words import (
+    CONCEPTS,
+    content,
+    goal_frame,
+    parse_value,
+    stem,
+    subject_start,
+    weight,
+)
 
 # (people asking in their own words say "for max profit?" and "the biggest profit": the clipped "max" --
 # a whole word, "maxed" is not it -- and "biggest" say the goal as surely as "maximum" and "largest")
@@ -258,6 +266,11 @@ def _unstated_profit(r: Reading, used: set[int]) -> Objective | None:
     that states no goal but what each decision earns, in one group of every decision, is read as making the most of
     it (`Objective.assumed`: a doubt says so)."""
     groups = [k for k, f in enumerate(r.features) if len(f.coefs) == len(r.variables) >= 2 and "PROFIT" in f.context]
+    if not groups:
+        # ("The profit per sofa is $300 and per armchair $120": the profit word said before the rate, out of the
+        # numbers' own words, in the money group's sentence)
+        groups = [k for k, f in enumerate(r.features) if len(f.coefs) == len(r.variables) >= 2 and "MONEY" in f.context
+                  and _profit_said(r, f)]
     if len(groups) != 1:
         return None
     used.add(groups[0])
@@ -265,6 +278,20 @@ def _unstated_profit(r: Reading, used: set[int]) -> Objective | None:
     sent = r.tokens[min(c.tok for c in coefs.values())].sent
     return Objective("max", {v: c.value for v, c in coefs.items()}, "profit", "weighted", r.sentence_text(sent),
                      assumed=True)
+
+
+def _profit_said(r: Reading, f: Feature) -> bool:
+    """The sentences of a group's numbers say "profit" (or another word of earning, or of selling) and no word of
+    paying."""
+    said = [w.lower() for s in {r.tokens[c.tok].sent for c in f.coefs.values()} for w in r.sentence_text(s).split()]
+    return any(CONCEPTS.get(w) == "PROFIT" or w in _SELLING for w in said) and not any(w in _PAYING for w in said)
+
+
+# ("She sells bracelets for $8 and necklaces for $18. How many of each should she make?": what sales bring in)
+_SELLING = frozenset("sell sells sold".split())
+
+
+_PAYING = frozenset("cost costs costing pay pays paid price prices priced spend spends spent".split())
 
 
 def _total_of_names(tail: list[str], var_words: set[str]) -> bool:

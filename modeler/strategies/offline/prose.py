@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from modeler.strategies.offline.words import _GE, _LE, _SCALES
+from modeler.strategies.offline.words import _GE, _LE, _SCALES, FRACTIONS
 
 _HEADER = re.compile(r"(?:subject|from|to|cc|re|date)\s*:.*", re.I)
 _GREETING = re.compile(r"(?:hi|hello|hey|dear|good (?:morning|afternoon))\b[^.?!:\d]{0,40},?", re.I)
@@ -75,9 +75,15 @@ _BETWEEN = re.compile(r"\b([Bb])etween (\$ ?)?(\d[\d,]*(?:\.\d+)?)( ?%| percent)
                       r"(?! ?(?:am|pm|a\.m|p\.m|o'clock)\b)")
 
 
+# "between 2000 kg and 5000 kg": the unit said after each end
+_BETWEEN_UNIT = re.compile(r"\b([Bb])etween (\d[\d,]*(?:\.\d+)?) ([A-Za-z]+) and (\d[\d,]*(?:\.\d+)?) \3\b")
+
+
 def between_said(text: str) -> str:
     """"Between 20 and 60 loaves of bread must be baked" is "At least 20 and at most 60 loaves ...", the way the
-    bound rules read a least and a most."""
+    bound rules read a least and a most ("between 2000 kg and 5000 kg" too)."""
+    text = _BETWEEN_UNIT.sub(lambda m: f"{'A' if m.group(1) == 'B' else 'a'}t least {m.group(2)} {m.group(3)} and at "
+                             f"most {m.group(4)} {m.group(3)}", text)
     return _BETWEEN.sub(lambda m: f"{'A' if m.group(1) == 'B' else 'a'}t least {m.group(2) or ''}{m.group(3)}"
                         f"{m.group(4) or ''} and at most {m.group(5) or ''}{m.group(6)}", text)
 
@@ -85,14 +91,19 @@ def between_said(text: str) -> str:
 # "The ratio of chairs to tables must be at least 4 to 1": chairs at least 4 times tables
 _RATIO = re.compile(r"\b[Tt]he ratio of ([\w -]+?) to ([\w -]+?) (must be|should be|has to be|is|needs to be|cannot be|can't be|"
                     r"can be) (at least|at most|no more than|no less than|no fewer than|not more than|not less than) "
-                    r"(\d+(?:\.\d+)?) ?(?:to|:) ?1\b")
+                    r"(\d+(?:\.\d+)?) ?(?:to|:) ?(\d+(?:\.\d+)?)(?!\d|[.,:]\d)")
 
 
 def ratio_said(text: str) -> str:
-    """"The ratio of chairs to tables must be at least 4 to 1": a ratio to one is said as the multiple the comparison
-    rules read ("the number of chairs must be at least 4 times the number of tables")."""
-    return _RATIO.sub(lambda m: f"the number of {m.group(1)} {m.group(3)} {m.group(4)} {m.group(5)} times the number "
-                                f"of {m.group(2)}", text)
+    """"The ratio of chairs to tables must be at least 4 to 1" (or "3:2"): a ratio is said as the multiple the
+    comparison rules read ("the number of chairs must be at least 4 times the number of tables"; 3:2 is 1.5 times)."""
+    def said(m: re.Match[str]) -> str:
+        a, b = float(m.group(5)), float(m.group(6))
+        if b == 0:
+            return m.group(0)
+        times = f"{a / b:.6g}"
+        return f"the number of {m.group(1)} {m.group(3)} {m.group(4)} {times} times the number of {m.group(2)}"
+    return _RATIO.sub(said, text)
 
 
 # "each vehicle needs its own driver": one driver each
@@ -154,15 +165,30 @@ _OF_EACH = re.compile(r"\b(gives?|contains?|has|have|provides?|is|are|takes?|use
 _GLUED_UNIT = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(?!(?:st|nd|rd|th|am|pm)\b)([a-z][A-Za-z]+)\b")
 
 
+# "one-third of the production": a fraction written with a hyphen, said as the rules read it ("one third"); "two
+# thirds of" as a percent, which the tagger and the share rules read whole
+_HYPHEN_FRACTION = re.compile(r"\b(one|two|three|four)[- ](halfs?|thirds?|quarters?|fourths?|fifths?)\b(?= of\b)", re.I)
+_NUMERATORS = {"one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def _fraction_said(m: re.Match[str]) -> str:
+    top = _NUMERATORS[m.group(1).lower()]
+    if top == 1:
+        return f"{m.group(1)} {m.group(2)}"
+    share = 100 * top * FRACTIONS.get(m.group(2).lower().rstrip("s"), 0)
+    return f"{share:.6g}%" if 0 < share < 100 else m.group(0)
+
+
 def number_unit_apart(text: str) -> str:
     """"The hygienist works 8hrs a day", "the shop has 120kg of pigment": a hurried writer glues the number to
     its unit; a space between them ("120 kg") lets the tagger and the rules see the number as one, and a unit of
     time or area written short after a number is said out ("8 hours", "4 square feet"), and land of a size
     written with a hyphen is set apart ("a 500 acre farm"), as the rules that read time limits and shared room
-    expect."""
+    expect; so is a fraction ("one-third")."""
     text = _GLUED_UNIT.sub(r"\1 \2", text)
     text = _SHORT_AREA.sub(lambda m: f"{m.group(1)} square {_AREA_SAID[m.group(2).lower()]}", text)
     text = _HYPHEN_LAND.sub(r"\1 \2", text)
+    text = _HYPHEN_FRACTION.sub(_fraction_said, text)
     return _SHORT_TIME.sub(lambda m: f"{m.group(1)} {_TIME_SAID[m.group(2).lower()]}", text)
 
 

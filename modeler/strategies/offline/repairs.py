@@ -129,7 +129,8 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 and not _works_hours(tokens, spans, sp) and not _place_with(tokens, spans, sp)
                 and not _place_with_measure(tokens, spans, sp) and not _grown_on(tokens, spans, sp)
                 and not _there_is_stock(tokens, sp) and not _there_are_list(tokens, sp) and not offers_stock(tokens, spans, sp)
-                and not _drawn_from(tokens, spans, sp) and not _spared(tokens, sp) and not _with_after_comma(tokens, sp) and not _out_of(tokens, sp) and not (
+                and not _drawn_from(tokens, spans, sp) and not _spared(tokens, sp) and not _with_after_comma(tokens, sp) and not _out_of(tokens, sp)
+                and not _served_by_list(tokens, spans, sp) and not _definite_stock(tokens, spans, sp) and not (
                     not var_before and sp.start > 0 and tokens[sp.start - 1].text.lower() == "exactly")) or _pro_one(tokens, same, sp) or _size_of(
                 tokens, spans, sp) or _one_needs(
                 tokens, spans, sp) or _that_each(tokens, spans, sp) or _gapped_rate(tokens, spans, sp) or _each_may(tokens, spans, sp)
@@ -148,7 +149,8 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 tokens, sp) or _kept_under(tokens, sp))) or _owner_has(tokens, spans, sp) or _supplied_with(tokens, spans, sp) or _there_is_stock(tokens, sp) or _all_must(
                 [t.text for t in tokens], sp) or _place_with(tokens, spans, sp) or _place_with_measure(
                 tokens, spans, sp) or _works_hours(
-                tokens, spans, sp) or _capped_after(tokens, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or _had_list(
+                tokens, spans, sp) or _capped_after(tokens, sp) or _served_by_list(tokens, spans, sp) or _definite_stock(tokens, spans, sp) or _crew_hours(
+                tokens, spans, sp) or offers_stock(tokens, spans, sp) or _stock_subject([t.text for t in tokens], spans, sp) or _had_list(
                 tokens, spans, sp) or _verb_capped(tokens, sp) or _or_more(tokens, sp) or _permits_only(tokens, sp) or _can_only_make(tokens, sp) or _can_spend(tokens, spans, sp) or _budget_is(tokens, sp) or _quota_is(tokens, sp) or _drawn_from(tokens, spans, sp) or _colon_stock(tokens, spans, sp) or _the_place_fits(tokens, spans, sp) or _saving_for(tokens, spans, sp) or _set_aside([t.text for t in tokens], sp) or (not has_var and any(
                 _owner_has(tokens, spans, x) for x in same if x.label == "PARAM"))):
             # "and the department has 30 teaching assistants", "The lab has 400 g of peptone and 300 g of
@@ -1147,6 +1149,53 @@ def _out_of(tokens: list[Token], sp: Span) -> bool:
         k >= 3 and tokens[k - 3].text[:1].isdigit())
 
 
+def _crew_hours(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"A farm employs 5 workers for 6 hours each per day": the hours a counted crew works, in a clause that
+    names no decision before them, are the time there is (`limit_words._CREW` reads the count)."""
+    a = max((k + 1 for k in range(sp.start) if tokens[k].text in {",", ".", ";", "?", "!", ":"}), default=0)
+    return not any(x.label == "VAR" and a <= x.start < sp.start for x in spans) and _crewed(
+        [t.text for t in tokens], sp)
+
+
+def _crewed(words: list[str], sp: Span) -> bool:
+    """The number counts hours that each of a counted crew works ("5 workers for 6 hours each")."""
+    from modeler.strategies.offline.limit_words import _CREW
+
+    if sp.end >= len(words) or words[sp.end].lower() not in {"hours", "hour", "minutes"}:
+        return False
+    before: list[str] = []
+    for k in range(sp.start - 1, max(sp.start - 9, -1), -1):
+        if words[k] in {",", ".", ";", "?", "!", ":"}:
+            break
+        before.append(words[k].lower())
+    after = [w.lower() for w in words[sp.end + 1: sp.end + 3]]
+    return bool(_CREW.search(" ".join(reversed(before)))) and ("each" in before or after[:1] == ["each"])
+
+
+def _served_by_list(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"A caterer buys pizzas and salads for 60 guests", where "A pizza serves 3 guests": a number after "for" (or
+    "to feed"), right after two names joined by "and" / "or", counting what a coefficient counts elsewhere in the
+    text, is what the decisions together must cover (not a price: "sells pizzas for $12")."""
+    k = sp.start
+    if k < 2 or sp.end >= len(tokens):
+        return False
+    # ("buys pizzas and salads to feed 60 people": the verb of what is covered between)
+    at = k - 1 if tokens[k - 1].text.lower() == "for" else k - 2 if tokens[k - 2].text.lower() == "to" and tokens[
+        k - 1].text.isalpha() else None
+    if at is None:
+        return False
+    var_end = {x.end: x for x in spans if x.label == "VAR"}
+    last = var_end.get(at)
+    if last is None or last.start < 2 or tokens[last.start - 1].text.lower() not in {"and", "or"} or (
+            last.start - 1) not in var_end:
+        return False
+    unit = singular(tokens[sp.end].text.lower())
+    if not unit.isalpha() or unit in STOP:
+        return False
+    return any(x.label == "PARAM" and x.end < len(tokens) and singular(tokens[x.end].text.lower()) == unit
+               for x in spans if x is not sp)
+
+
 def _owed_before(tokens: list[Token], sp: Span) -> bool:
     """An obligation to deliver (`OWED`) earlier in the number's sentence."""
     sent = tokens[sp.start].sent
@@ -1224,7 +1273,7 @@ def _syntax_label(words: list[str], sp: Span) -> Span:
     if _available_after(words, sp) or _supplied_after(words, sp) or _BOUND_AFTER.match(
             " ".join(w.lower() for w in words[sp.end: sp.end + 3])):
         return sp if sp.label == "LIMIT" else Span("LIMIT", sp.start, sp.end, sp.text)
-    if _rate_after(words, sp):
+    if _rate_after(words, sp) and not _crewed(words, sp):  # ("5 workers for 6 hours each per day": not a rate)
         return sp if sp.label == "PARAM" else Span("PARAM", sp.start, sp.end, sp.text)
     return sp
 
@@ -1808,6 +1857,30 @@ def offers_stock(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
         return False
     opener = tokens[j + 1].text.lower() if j + 1 < k else ""
     return opener in {"the", "our", "its", "their", "his", "her"}
+
+
+_DUTY_NOUNS = frozenset("demand demands order orders requirement requirements need needs minimum target goal quota "
+                        "contract".split())
+_HOLDING_VERBS = frozenset("gets get receives receive is are holds hold measures contains covers totals".split())
+
+
+def _definite_stock(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"Each penguin eats 2 kg of fish a day and each seal 8 kg, and the zoo gets 400 kg of fish a day", "..., and
+    the pool is 150 square meters": a clause of its own whose subject is a definite thing no variable names, its
+    verb right before the number, and the number in the unit a coefficient of the text is in, states the stock."""
+    k = sp.start - 1
+    if k < 2 or sp.end >= len(tokens) or tokens[k].text.lower() not in _HOLDING_VERBS:
+        return False
+    j = _clause_open(tokens, spans, k)
+    if j is None or j < 0 or tokens[j].text.lower() not in {",", ";", "and", "while", "but"} or j + 1 >= k or tokens[
+            j + 1].text.lower() not in {"the", "our", "its", "their", "his", "her", "my"}:
+        return False
+    if {t.text.lower() for t in tokens[j + 2: k]} & _DUTY_NOUNS or k - j > 4:
+        return False  # ("and the order is 500 kg": what is owed; a short subject only, one thing named)
+    unit = stem(tokens[sp.end].text.lower())
+    return unit.isalpha() and unit not in STOP and any(
+        x.label == "PARAM" and x is not sp and x.end < len(tokens) and stem(tokens[x.end].text.lower()) == unit
+        for x in spans)
 
 
 def _there_are_list(tokens: list[Token], sp: Span) -> bool:

@@ -28,7 +28,7 @@ STOP = frozenset(
 # Words that mean the same resource for matching coefficients to limits and objectives.
 CONCEPTS = {
     "$": "MONEY", "dollar": "MONEY", "cost": "MONEY", "costs": "MONEY", "costing": "MONEY", "spend": "MONEY",
-    "wage": "MONEY", "wages": "MONEY", "salary": "MONEY", "bill": "MONEY", "budget": "MONEY", "price": "MONEY", "priced": "MONEY", "pay": "MONEY", "paid": "MONEY",
+    "wage": "MONEY", "wages": "MONEY", "salary": "MONEY", "payroll": "MONEY", "bill": "MONEY", "budget": "MONEY", "price": "MONEY", "priced": "MONEY", "pay": "MONEY", "paid": "MONEY",
     "money": "MONEY", "rent": "MONEY", "expense": "MONEY", "fund": "MONEY", "funding": "MONEY", "capital": "MONEY",
     "profit": "PROFIT", "profits": "PROFIT", "revenue": "PROFIT", "earn": "PROFIT", "earns": "PROFIT",
     "return": "PROFIT", "returns": "PROFIT", "income": "PROFIT", "gain": "PROFIT", "net": "PROFIT", "earnings": "PROFIT", "earning": "PROFIT",
