@@ -8,6 +8,7 @@
 - A container said alone, past the one name it was said to hold ("a bundle of cedar") or to be priced by ("dry
   food at $25 per sack"), names that decision again ("$9 on a bundle", "Each sack has 10000 calories"; "at least
   30 bottles" only of a container said to hold the name).
+- "stores crates of apples and crates of melons", "apples" tagged: "melons" is the other name.
 - "buys sandwiches and wraps for 90 students", where "a wrap feeds 2 students": a number after "for" (or "to
   feed"), right after two names, in the unit a coefficient counts, is what they must cover together.
 - "each goat 4 square meters" (the verb left out) is the goat's figure, not a name "goat 4".
@@ -22,6 +23,14 @@
 - A text that states no goal but the profit ("The profit per lamp is $45 and per clock $25") or the prices sold at
   ("He sells keychains for $5"), with no word of paying in those sentences, makes the most of them; "the payroll"
   is what the staff are paid.
+- "emissions" are what each one "emits"; "A hydro plant costs $2000000" makes the plants things bought, though the
+  utility "invests in" them (no money decisions); "Shirts" names the "t-shirts" again.
+- ", with 20 sanding hours a day" (a compound unit) is the stock the hours draw on; "The production capacity for
+  desks is 30 per day" bounds the desks.
+- "Maximize her sales" is what the prices bring in; "Each cup of smoothie ... each cup of juice": the cups count
+  the decisions ("at most 50 cups in total").
+- "for a banquet of 180 guests. Each guest gets exactly one dish": as many decisions as there are of them (an
+  equality); "for 120 members, one device per member" is what the devices are for (a most).
 - A crew counted before a comma ("There are 3 cooks, each working 5 hours", "2 lathes, each available 30 hours")
   or employed "for 7 hours each per day" has that many times the hours between them.
 
@@ -269,3 +278,103 @@ def test_the_payroll_is_what_the_staff_are_paid() -> None:
     goal, rows = read_text(text, marks)
     assert goal == "min 700 * trainers + 400 * cleaners"
     assert rows == ["trainers + cleaners >= 10", "trainers >= 3"]
+
+
+def test_emissions_are_what_each_one_emits() -> None:
+    text = ('A town buys electric vans and diesel vans. An electric van costs $60000 and a diesel van $40000. The '
+            'budget is $600000. The town needs at least 12 vans. Electric vans emit 1 ton of CO2 a year and diesel '
+            'vans 20 tons. How many of each should the town buy to keep emissions as low as possible?')
+    marks = [("VAR", "electric vans"), ("VAR", "diesel vans"), ("VAR", "electric van"), ("PARAM", "60000"),
+             ("VAR", "diesel van"), ("PARAM", "40000"), ("CONST_DIR", "budget"), ("LIMIT", "600000"),
+             ("CONST_DIR", "at least"), ("LIMIT", "12"), ("VAR", "vans"), ("VAR", "Electric vans"), ("PARAM", "1"),
+             ("VAR", "diesel vans"), ("LIMIT", "20")]
+    goal, rows = read_text(text, marks)
+    assert goal == "min electric_vans + 20 * diesel_vans"
+    assert rows == ["60000 * electric_vans + 40000 * diesel_vans <= 600000", "electric_vans + diesel_vans >= 12"]
+
+
+def test_things_bought_at_a_price_each_are_no_money_decisions() -> None:
+    # ("invests in ... plants" alone made the decisions amounts of money, and the prices no coefficients)
+    text = ('A utility invests in hydro and geothermal plants with a budget of $8 million. A hydro plant costs '
+            '$2000000 and generates 5000 MWh a year; a geothermal plant costs $1000000 and generates 2000 MWh. At '
+            'least 1 hydro plant must be built. Maximize the energy generated.')
+    marks = [("VAR", "hydro"), ("VAR", "geothermal plants"), ("CONST_DIR", "budget"), ("LIMIT", "8000000"),
+             ("VAR", "hydro plant"), ("PARAM", "2000000"), ("LIMIT", "5000"), ("VAR", "geothermal plant"),
+             ("PARAM", "1000000"), ("PARAM", "2000"), ("CONST_DIR", "At least"), ("LIMIT", "1"),
+             ("VAR", "hydro plant"), ("OBJ_DIR", "Maximize")]
+    goal, rows = read_text(text, marks)
+    assert goal == "max 5000 * hydro_plants + 2000 * geothermal_plants"
+    assert rows == ["2000000 * hydro_plants + 1000000 * geothermal_plants <= 8000000", "hydro_plants >= 1"]
+
+
+def test_a_name_after_a_one_letter_prefix_is_the_same_decision() -> None:
+    text = ('Our club sells t-shirts for $8 profit each and stickers for $1 profit each. Shirts take 20 minutes to '
+            "print and stickers 2 minutes; we have 10 hours of printer time. We can't make more than 200 stickers. "
+            'Maximize profit.')
+    marks = [("VAR", "t-shirts"), ("PARAM", "8"), ("OBJ_NAME", "profit"), ("VAR", "stickers"), ("PARAM", "1"),
+             ("OBJ_NAME", "profit"), ("VAR", "Shirts"), ("PARAM", "20"), ("VAR", "stickers"), ("PARAM", "2"),
+             ("LIMIT", "10"), ("CONST_DIR", "more than"), ("LIMIT", "200"), ("VAR", "stickers"),
+             ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
+    goal, rows = read_text(text, marks)
+    assert goal == "max 8 * t_shirts + stickers"
+    assert rows == ["20 * t_shirts + 2 * stickers <= 600", "stickers <= 200"]
+
+
+def test_what_the_same_container_holds_in_a_pair_is_the_other_name() -> None:
+    text = ('A depot stores crates of apples and crates of melons. A crate of apples takes 0.8 square meters and a '
+            'crate of melons 1.5 square meters. There are 240 square meters of floor. At least 40 crates of melons '
+            'must be stored. Each crate of apples earns $25 a month and each crate of melons $45. Maximize monthly '
+            'earnings.')
+    # (as the tagger reads it: "melons" never tagged)
+    marks = [("VAR", "apples"), ("VAR", "apples"), ("PARAM", "0.8"), ("PARAM", "1.5"), ("LIMIT", "240"),
+             ("CONST_DIR", "At least"), ("LIMIT", "40"), ("VAR", "apples"), ("OBJ_NAME", "earns"), ("PARAM", "25"),
+             ("PARAM", "45"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "earnings")]
+    goal, rows = read_text(text, marks)
+    assert goal == "max 25 * apples + 45 * melons"
+    assert rows == ["0.8 * apples + 1.5 * melons <= 240", "melons >= 40"]
+
+
+def test_a_compound_unit_after_with_and_a_production_capacity_are_limits() -> None:
+    text = ('A shop makes desks and shelves. Each desk takes 0.5 hours of sanding and each shelf 0.25 hours, with 20 '
+            'sanding hours a day. The production capacity for desks is 30 per day. Desks earn $40 and shelves $15. '
+            'Maximize profit.')
+    marks = [("VAR", "desks"), ("VAR", "shelves"), ("VAR", "desk"), ("PARAM", "0.5"), ("PARAM", "0.25"),
+             ("LIMIT", "20"), ("VAR", "desks"), ("LIMIT", "30"), ("VAR", "Desks"), ("OBJ_NAME", "earn"),
+             ("PARAM", "40"), ("VAR", "shelves"), ("PARAM", "15"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "profit")]
+    goal, rows = read_text(text, marks)
+    assert goal == "max 40 * desks + 15 * shelves"
+    assert rows == ["0.5 * desks + 0.25 * shelves <= 20", "desks <= 30"]
+
+
+def test_sales_are_what_the_prices_bring_and_cups_count_the_decisions() -> None:
+    text = ('Ana sells smoothies and juices. Each cup of smoothie uses 3 bananas and each cup of juice uses 4 oranges. '
+            'She has 90 bananas and 100 oranges. A cup of smoothie sells for $4 and juice for $3. She can sell at most '
+            '50 cups in total. Maximize her sales.')
+    marks = [("VAR", "smoothies"), ("VAR", "juices"), ("VAR", "smoothie"), ("PARAM", "3"), ("VAR", "juice"),
+             ("PARAM", "4"), ("LIMIT", "90"), ("LIMIT", "100"), ("VAR", "smoothie"), ("PARAM", "4"), ("VAR", "juice"),
+             ("PARAM", "3"), ("CONST_DIR", "at most"), ("LIMIT", "50"), ("OBJ_DIR", "Maximize"),
+             ("OBJ_NAME", "sales")]
+    goal, rows = read_text(text, marks)
+    assert goal == "max 4 * smoothies + 3 * juices"
+    assert rows == ["3 * smoothies <= 90", "4 * juices <= 100", "smoothies + juices <= 50"]
+
+
+def test_a_count_of_those_who_each_get_one_is_the_number_of_decisions() -> None:
+    text = ('A caterer prepares fish and pasta dishes for a banquet of 180 guests. Each guest gets exactly one dish. '
+            'At least 50 fish dishes are needed. A fish dish costs $14 and a pasta dish $9. Minimize the cost.')
+    marks = [("VAR", "fish"), ("VAR", "pasta dishes"), ("LIMIT", "180"), ("CONST_DIR", "At least"), ("LIMIT", "50"),
+             ("VAR", "fish dishes"), ("VAR", "fish dish"), ("PARAM", "14"), ("VAR", "pasta dish"), ("PARAM", "9"),
+             ("OBJ_DIR", "Minimize"), ("OBJ_NAME", "cost")]
+    goal, rows = read_text(text, marks)
+    assert goal == "min 14 * fish_dishes + 9 * pasta_dishes"
+    assert rows == ["fish_dishes + pasta_dishes == 180", "fish_dishes >= 50"]
+    text = ('A library buys e-readers and tablets for 120 members, one device per member. An e-reader costs $100 and a '
+            'tablet $250. The library has $20000. Each e-reader gives 2 reading points and each tablet 3. Maximize the '
+            'reading points.')
+    marks = [("VAR", "e-readers"), ("VAR", "tablets"), ("LIMIT", "120"), ("VAR", "e-reader"), ("PARAM", "100"),
+             ("VAR", "tablet"), ("PARAM", "250"), ("CONST_DIR", "has"), ("LIMIT", "20000"), ("PARAM", "2"),
+             ("VAR", "tablet 3"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "points")]
+    goal, rows = read_text(text, marks)
+    assert goal == "max 2 * e_readers + 3 * tablets"
+    # (not said "exactly": the members are what the devices are for, at most one each)
+    assert rows == ["100 * e_readers + 250 * tablets <= 20000", "e_readers + tablets <= 120"]

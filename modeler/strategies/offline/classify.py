@@ -130,9 +130,21 @@ from modeler.strategies.offline.reading import Reading
 from modeler.strategies.offline.repairs import ALL_OWED, _definite_stock, _one_each, _stock_subject
 from modeler.strategies.offline.specs import ConstraintSpec, Objective
 from modeler.strategies.offline.variables import decision_units
-from modeler.strategies.offline.words import direction, parse_value, stem
+from modeler.strategies.offline.words import ONE_EACH, direction, parse_value, singular, stem
 
 __all__ = ["ConstraintSpec", "Objective", "constraints", "objective", "spare_objective"]
+
+
+def _one_for_each(r: Reading, sp: Span) -> bool:
+    """A count of those who each get exactly one decision ("for a conference of 250 people. Each person gets exactly
+    one meal"): as many decisions as there are of them."""
+    if sp.end >= len(r.words) or not r.words[sp.end].isalpha():
+        return False
+    unit = singular(r.words[sp.end])
+    unit = {"people": "person"}.get(unit, unit)
+    text = " ".join(w.lower() for w in r.words)
+    # (said exactly: "one piece per slot", "Each driver takes one vehicle" may leave slots and drivers over)
+    return any(singular(m.group(1) or m.group(2)) == unit and " exactly " in m.group(0) for m in ONE_EACH.finditer(text))
 
 
 def _after_which(r: Reading, sp: Span) -> bool:
@@ -211,6 +223,11 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
                  or _owed(r, sp) or direction(sentence) or "<=")
         sense = _all_of(r, sp) or _all_before(r, sp) or _total_duty(r, sp) or _every_unit(r, sp) or _batch_made(r, sp) or sense  # "has inherited $50000 and will invest all of it"
         vars_ = _clause_vars(r, sp, limits)
+        if direction(cue) is None and _one_for_each(r, sp) and r.variables and len(vars_) != 1:
+            # ("for a conference of 250 people. Each person gets exactly one meal": as many meals as people)
+            out.append(ConstraintSpec("sum", "==", value, {v.index: 1.0 for v in r.variables}, sentence=sentence,
+                                      cue=cue))
+            continue
         total = _total_near(r, sp) or _whole_of(r, sp) or _of_each_kind(r, sp) or _asked_head_total(r, sp)
         per = _for_every(r, sp)
         if per is not None:  # "at least 1 doctor shift for every 4 nurse shifts": x >= (1 / 4) y

@@ -416,6 +416,9 @@ def _asked_measure(r: Reading, sp: Span) -> bool:
     return not set(content(own)) & {w for f in r.features if "MONEY" not in f.context for w in f.context}
 
 
+_GOAL_SIZES = frozenset("maximum minimum max min greatest largest smallest fewest highest lowest".split())
+
+
 def _counts_decisions(r: Reading, sp: Span, units: set[str]) -> bool:
     """The limit counts the decisions themselves ("at most 650 containers", "200 square kilometers"
     when each decision is a square kilometer): the words right after its number name a decision unit."""
@@ -426,8 +429,8 @@ def _counts_decisions(r: Reading, sp: Span, units: set[str]) -> bool:
     low = [w.lower() for w in r.words[a: sp.start]]
     for k in range(len(low) - 2):
         if low[k: k + 2] == ["number", "of"] and stem(low[k + 2]) in units and not any(
-                j in r.mention_var for j in range(a + k, sp.start)):
-            return True
+                j in r.mention_var for j in range(a + k, sp.start)) and not (k and low[k - 1] in _GOAL_SIZES):
+            return True  # (not the goal's "maximum number of batches ... we can bake using 3000 g of flour")
     for k in range(sp.end, min(sp.end + 3, len(r.words))):
         w = r.words[k].lower()
         if w in {"of", ",", ".", ";", "and", "or", "per", "every", "each"} or k in r.mention_var:

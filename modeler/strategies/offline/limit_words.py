@@ -111,6 +111,8 @@ def head_count(r: Reading, s: int) -> tuple[int, float] | None:
     var_toks = {k for sp in r.spans if sp.label == "VAR" for k in range(sp.start, sp.end)}
     if b - a < 4 or low[a] not in {"each", "every"}:
         return None
+    if not any(sp.label in {"LIMIT", "PARAM"} and a <= sp.start < b for sp in r.spans):
+        return None  # ("Each person gets exactly one meal": no amount to take for the group; the count counts meals)
     if low[a + 1] == "of" and b - a > 6 and low[a + 2] in _POSSESSIVES and (
             low[a + 3].isdigit() or low[a + 3] in _HEADS) and low[a + 5] in _NEED_VERBS:
         # "Each of the 20 players needs ..."
@@ -270,9 +272,15 @@ _UNIT_NAMES = {"kg": "kilogram", "g": "gram", "ml": "millilitre", "l": "litre", 
 def _money_decisions(r: Reading) -> bool:
     """The decisions are amounts of money ("invest in ...", "how much money")."""
     text = " ".join(r.words).lower()
+    if _PRICED_EACH.search(text) and not _PER_DOLLAR.search(text):
+        return False  # ("invests in solar and wind projects ... A solar project costs $500000": projects are bought)
     return ("invest" in text and "how many" not in text) or "how much money" in text or bool(
         "$" in text and "how many" not in text and (_PUT_MONEY.search(text) or _PLACED.search(text) or _PER_DOLLAR.search(
             text)))
+
+
+# "A solar project costs $500000": one of a thing bought at a price
+_PRICED_EACH = re.compile(r"\b(?:a|an|each|one) [a-z-]+(?: [a-z-]+)? (?:costs|is priced at|sells for) \$")
 
 
 # "Each dollar on A brings $1.5 in sales", "every dollar spent on radio": what each dollar put in one option does

@@ -28,7 +28,11 @@ if TYPE_CHECKING:
     from modeler.strategies.offline.reading import Reading, Variable
 
 _COORD_BEFORE = frozenset({"in", "either", "between", ",", "both", ":", "into", "on", "using", "use", "make",
-                           "makes", "produce", "produces", "sell", "sells", "buy", "grow", "grows"})
+                           "makes", "produce", "produces", "sell", "sells", "buy", "grow", "grows",
+                           # ("prepares vegetarian and meat meals", "bakes rye and wheat loaves")
+                           *"prepare prepares bake bakes offer offers serve serves ship ships pack packs build builds "
+                            "raise raises rent rents hire hires manufacture manufactures assemble assembles brew brews "
+                            "sew sews knit knits cook cooks".split()})
 
 
 _NOT_NAMES = STOP | {"more", "less", "most", "least", "cost", "costs", "profit", "hours", "minutes", "time"}
@@ -105,7 +109,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     )
 
     spans = placed_units(words, joined_proper_names(words, _named_dirs(words, _split_heads(words, _pronoun_tails(
-        words, _numbers_out_of_names(words, spans))))))
+        words, _numbers_out_of_names(words, _container_pair(words, spans)))))))
     spans = _producers(words, _one_size_prefix(words, spans))
     spans = _row_names(words, _trailing_figures(words, spans))
     spans = _mixed_into(words, _rate_and_measure_nouns(words, _gapped_siblings(words, _quoted_names(words, spans))))
@@ -199,6 +203,27 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
         words, _contained_names(words, _none_of(words, _letter_names(words, _parallel_verb_params(words, _gapped_params(
             words, _late_second_names(words, _coordinated_repeats(words, _shared_heads(
                 words, sorted(spans + extra, key=lambda sp: sp.start)))))))))))))))))))
+
+
+def _container_pair(words: list[str], spans: list[Span]) -> list[Span]:
+    """"stores pallets of rice and pallets of flour", "rice" tagged and "flour" not: what the same container holds
+    in the other half of the pair is the other name, as long as the tagged one."""
+    var_at = {sp.start: sp for sp in spans if sp.label == "VAR"}
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    lower = [w.lower() for w in words]
+    out = list(spans)
+    for k in range(len(words) - 6):
+        x = var_at.get(k + 2)
+        if x is None or lower[k + 1] != "of" or not words[k].isalpha() or k in taken:
+            continue
+        j = x.end
+        n = x.end - x.start
+        if j + 2 + n < len(words) and lower[j] in {"and", "or"} and singular(lower[j + 1]) == singular(lower[k]) and (
+                lower[j + 2] == "of") and all(words[q].isalpha() and q not in taken and lower[q] not in STOP
+                                             for q in range(j + 3, j + 3 + n)):
+            out.append(Span("VAR", j + 3, j + 3 + n, " ".join(words[j + 3: j + 3 + n])))
+            taken.update(range(j + 3, j + 3 + n))
+    return sorted(out, key=lambda sp: sp.start)
 
 
 # what a container alone may stand for (not a measure: "per acre", "a unit")
@@ -778,12 +803,15 @@ def _trailing_figures(words: list[str], spans: list[Span]) -> list[Span]:
     out = []
     for sp in spans:
         k = sp.end - 1
-        if sp.label == "VAR" and k > sp.start and words[k][:1].isdigit() and is_number(words[k]) and sp.end < len(
-                words) and words[sp.end].isalpha() and words[sp.end].lower() not in STOP:
-            unit = words[sp.end].lower()
+        # ("for nuts 800 per day" beside "500 per day": the rate's unit after "per")
+        per = 1 if sp.end + 1 < len(words) and words[sp.end].lower() == "per" else 0
+        if sp.label == "VAR" and k > sp.start and words[k][:1].isdigit() and is_number(words[k]) and sp.end + per < len(
+                words) and words[sp.end + per].isalpha() and (per or words[sp.end].lower() not in STOP):
+            unit = words[sp.end + per].lower()
             a = max((j + 1 for j in range(sp.start) if words[j] in {".", "?", "!", ";"}), default=0)
             e = next((j for j in range(sp.end, len(words)) if words[j] in {".", "?", "!", ";"}), len(words))
-            if any(j != k and is_number(words[j]) and words[j + 1].lower() == unit for j in range(a, e - 1)):
+            if any(j != k and is_number(words[j]) and j + 1 + per < len(words) and words[j + 1 + per].lower() == unit
+                   and (not per or words[j + 1].lower() == "per") for j in range(a, e - 1)):
                 out += [Span("VAR", sp.start, k, " ".join(words[sp.start:k])), Span("PARAM", k, k + 1, words[k])]
                 continue
         if sp.label == "VAR" and k > sp.start and words[k][:1].isdigit() and is_number(words[k]) and (

@@ -19,6 +19,7 @@ from modeler.strategies.offline.words import (
     CONCEPTS,
     FRACTIONS,
     MEASURES,
+    ONE_EACH,
     OR_BOUND,
     OWNERS,
     SPELT,
@@ -70,7 +71,9 @@ FULLY_USED = re.compile(r"^(?:[\w'-]+ ){0,3}?(?:is|are|will be|must be|has to be
 _LIMIT_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|exceed|exceeded|has|have|only|limit|limited to|"
                          r"up to|no more|no less|total|stock of|supply of|inventory of|allowance|quota|in stock|on hand|to spend|"
                          # ("The council order is 600 panels and 1,500 letter sets": what an order asks for)
-                         r"order is|order of|order for)\b", re.I)
+                         r"order is|order of|order for|"
+                         # ("The production capacity for bolts is 500 per day": what the plant can make of one)
+                         r"production capacity)\b", re.I)
 
 
 def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
@@ -1137,8 +1140,9 @@ def _with_after_comma(tokens: list[Token], sp: Span) -> bool:
     """"Sewing a shirt takes 1 hour and a pair of trousers 1.5 hours, with 80 hours of sewing time": an amount
     that opens a clause with ", with" after the coefficients is the stock they draw on."""
     k = sp.start
-    return k >= 2 and tokens[k - 1].text.lower() == "with" and tokens[k - 2].text == "," and sp.end < len(
-        tokens) and tokens[sp.end].text.lower() in MEASURES
+    # (or a compound unit: ", with 12 machine hours a day")
+    return k >= 2 and tokens[k - 1].text.lower() == "with" and tokens[k - 2].text == "," and any(
+        j < len(tokens) and tokens[j].text.lower() in MEASURES for j in (sp.end, sp.end + 1))
 
 
 def _out_of(tokens: list[Token], sp: Span) -> bool:
@@ -1180,20 +1184,29 @@ def _served_by_list(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     if k < 2 or sp.end >= len(tokens):
         return False
     # ("buys pizzas and salads to feed 60 people": the verb of what is covered between)
-    at = k - 1 if tokens[k - 1].text.lower() == "for" else k - 2 if tokens[k - 2].text.lower() == "to" and tokens[
-        k - 1].text.isalpha() else None
+    low = [t.text.lower() for t in tokens[max(0, k - 4): k]]
+    at = k - 1 if low[-1] in {"for", "to"} else k - 2 if low[-2] == "to" and tokens[k - 1].text.isalpha() else (
+        # ("prepares vegetarian and meat meals for a conference of 250 people")
+        k - 4 if len(low) == 4 and low[0] == "for" and low[1] in {"a", "an", "the"} and low[3] == "of" else None)
     if at is None:
         return False
     var_end = {x.end: x for x in spans if x.label == "VAR"}
     last = var_end.get(at)
-    if last is None or last.start < 2 or tokens[last.start - 1].text.lower() not in {"and", "or"} or (
-            last.start - 1) not in var_end:
+    # (two names joined, or one head shared: "vegetarian and meat meals")
+    if last is None or last.start < 2 or tokens[last.start - 1].text.lower() not in {"and", "or"} or not (
+            (last.start - 1) in var_end or tokens[last.start - 2].text.isalpha()):
         return False
     unit = singular(tokens[sp.end].text.lower())
     if not unit.isalpha() or unit in STOP:
         return False
+    # (or "one device per student": one decision for each of them)
+    text = " ".join(t.text.lower() for t in tokens)
     return any(x.label == "PARAM" and x.end < len(tokens) and singular(tokens[x.end].text.lower()) == unit
-               for x in spans if x is not sp)
+               for x in spans if x is not sp) or any(singular(m.group(1) or m.group(2)) == _PERSON.get(unit, unit)
+                                                     for m in ONE_EACH.finditer(text))
+
+
+_PERSON = {"people": "person"}  # ("250 people ... Each person gets one meal")
 
 
 def _owed_before(tokens: list[Token], sp: Span) -> bool:

@@ -415,6 +415,25 @@ def _hyphen_named(variables: list[Variable]) -> dict[int, int]:
     return out
 
 
+def _hyphen_tails(r: Reading) -> dict[int, int]:
+    """"t-shirts ... Shirts take 20 minutes": a one-word name that is the tail of an earlier one-word name after a
+    one-letter prefix and a hyphen names that decision again, when no other name ends so and no sentence names both
+    ("bikes, scooters and e-bikes" are three)."""
+    names = [_words(v.text) for v in r.variables]
+    out: dict[int, int] = {}
+    for j, w in enumerate(names):
+        if len(w) != 1:
+            continue
+        hits = [i for i, x in enumerate(names[:j]) if len(x) == 1 and len(x[0]) > 2 and x[0][1] == "-"
+                and x[0][0].isalpha() and x[0][2:] == w[0]]
+        if len(hits) != 1 or any(i not in (j, hits[0]) and x and x[-1] == w[0] for i, x in enumerate(names)):
+            continue
+        said = {r.tokens[p].sent for p in r.variables[hits[0]].positions}
+        if not said & {r.tokens[p].sent for p in r.variables[j].positions}:
+            out[j] = hits[0]
+    return out
+
+
 def surplus_variables(r: Reading) -> tuple[dict[int, int], set[int]]:
     """(join, drop) for a reading with more than two variables: `join` maps a mention's first token to
     the first token of the earlier mention it names again; `drop` holds variables to forget."""
@@ -424,7 +443,7 @@ def surplus_variables(r: Reading) -> tuple[dict[int, int], set[int]]:
     for j, i in _aliases(r).items():
         if j not in pairs and i not in pairs and len(r.variables) - len(pairs) > MIN_VARIABLES:
             pairs[j] = i
-    for j, i in _hyphen_named(r.variables).items():
+    for j, i in [*_hyphen_named(r.variables).items(), *_hyphen_tails(r).items()]:
         if j not in pairs and i not in pairs and len(r.variables) - len(pairs) > MIN_VARIABLES:
             pairs[j] = i
     for j, i in _asked_head_pairs(r.variables, _asked(r.words)).items():
@@ -486,6 +505,11 @@ def decision_units(r: Reading) -> set[str]:
             out.add(stem(w))
             if nxt[:1] == ["of"] and len(nxt) > 1:
                 out.add(stem(nxt[1]))
+    # "Each cup of lemonade ... a cup of iced tea": a measure every decision is said in ("at most 70 cups in total")
+    said_in = [{stem(words[p - 2]) for p in v.positions if p >= 2 and words[p - 1] == "of" and words[p - 2].isalpha()}
+               for v in r.variables]
+    if len(said_in) >= 2:
+        out |= set.intersection(*said_in)
     out |= _compound_units(words, out)
     out -= _TIME | _UNIT_STOP | {k for v in r.variables for k in v.keys}
     # a head every variable shares counts them all: "short shots" and "long shots", "slow balls" and
