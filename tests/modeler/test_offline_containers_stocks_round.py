@@ -31,6 +31,9 @@
   the decisions ("at most 50 cups in total").
 - "for a banquet of 180 guests. Each guest gets exactly one dish": as many decisions as there are of them (an
   equality); "for 120 members, one device per member" is what the devices are for (a most).
+- "I've got $90 to spend" is a most, whatever "at least" the sentence's other clause says.
+- "4 minutes on the grill" and "5 minutes on the wok", with "Grill: 800 minutes" and "Wok: 1,000 minutes": two
+  measures named apart by limits of their own are two rows; "6 cents" beside prices in dollars is "$0.06", and "68 L" is 68 litres.
 - A crew counted before a comma ("There are 3 cooks, each working 5 hours", "2 lathes, each available 30 hours")
   or employed "for 7 hours each per day" has that many times the hours between them.
 
@@ -378,3 +381,42 @@ def test_a_count_of_those_who_each_get_one_is_the_number_of_decisions() -> None:
     assert goal == "max 2 * e_readers + 3 * tablets"
     # (not said "exactly": the members are what the devices are for, at most one each)
     assert rows == ["100 * e_readers + 250 * tablets <= 20000", "e_readers + tablets <= 120"]
+
+
+def test_what_one_has_got_to_spend_is_a_most() -> None:
+    # ("I've got $90 to spend", in a sentence whose other clause says "at least": the money there is)
+    text = ("My tank holds 100 litres. Guppies need 2 litres each and platies 5 litres each. Guppies cost $3 and "
+            "platies $6. I want at least 5 platies and I've got $90 to spend. How many of each should I buy to keep "
+            "the most fish?")
+    marks = [("LIMIT", "100"), ("VAR", "Guppies"), ("PARAM", "2"), ("VAR", "platies"), ("PARAM", "5"),
+             ("VAR", "Guppies"), ("PARAM", "3"), ("VAR", "platies"), ("PARAM", "6"), ("CONST_DIR", "at least"),
+             ("LIMIT", "5"), ("VAR", "platies"), ("LIMIT", "90")]
+    goal, rows = read_text(text, marks)
+    assert goal == "max guppies + platies"
+    assert rows == ["2 * guppies + 5 * platies <= 100", "3 * guppies + 6 * platies <= 90", "platies >= 5"]
+
+
+def test_measures_named_by_limits_of_their_own_are_rows_apart() -> None:
+    text = ('Food stall plan. Tacos: 3 minutes prep and 2 minutes on the griddle, $2 profit. Quesadillas: 4 minutes '
+            'prep and 3 minutes in the press, $3 profit. Prep: 600 minutes. Griddle: 300 minutes. Press: 240 '
+            'minutes. How many of each should we make to maximize profit?')
+    marks = [("VAR", "Tacos"), ("PARAM", "3"), ("PARAM", "2"), ("PARAM", "2"), ("OBJ_NAME", "profit"),
+             ("VAR", "Quesadillas"), ("PARAM", "4"), ("PARAM", "3"), ("PARAM", "3"), ("OBJ_NAME", "profit"),
+             ("LIMIT", "600"), ("LIMIT", "300"), ("LIMIT", "240"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")]
+    goal, rows = read_text(text, marks)
+    assert goal == "max 2 * tacos + 3 * quesadillas"
+    assert rows == ["2 * tacos <= 300", "3 * quesadillas <= 240", "3 * tacos + 4 * quesadillas <= 600"]
+
+
+def test_cents_and_a_capital_l_are_said_in_dollars_and_litres() -> None:
+    assert as_prose("Big bins are 68 L for $12 and a cricket costs 6 cents.") == (
+        "Big bins are 68 litres for $12 and a cricket costs $0.06.")
+    text = ('My gecko eats crickets and worms. A cricket has 0.2 g of protein and costs 5 cents; a worm has 0.3 g of '
+            'protein and costs $0.08. It needs at least 9 g of protein a week. How many of each keep the cost '
+            'lowest?')
+    marks = [("VAR", "crickets"), ("VAR", "worms"), ("VAR", "cricket"), ("PARAM", "0.2"), ("PARAM", "0.05"),
+             ("VAR", "worm"), ("PARAM", "0.3"), ("PARAM", "0.08"), ("CONST_DIR", "at least"), ("LIMIT", "9"),
+             ("OBJ_NAME", "cost")]
+    assert read_text(text, marks) == ("min 0.05 * crickets + 0.08 * worms", ["0.2 * crickets + 0.3 * worms >= 9"])
+    # (where every price is in cents, the cents stay the unit)
+    assert as_prose("A pen costs 40 cents and a pencil 25 cents.") == "A pen costs 40 cents and a pencil 25 cents."

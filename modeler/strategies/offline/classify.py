@@ -198,7 +198,8 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         before = _words_before(r, sp)
         # "and the department has 30 teaching assistants": a stock, whatever duty the sentence also states
         # ("the supply gives us 160 kW": what is given to us is a stock too)
-        stock = "<=" if re.search(r"\b(has|have)( available)?( \$)?$|\b(gives|give|provides|provide|supplies|supply) (us|me)$"
+        stock = "<=" if re.search(r"\b(has|have)( available)?( \$)?$|(\bhave|\bhas|'ve|'s|\u2019ve) got( \$)?$|"
+                                  r"\b(gives|give|provides|provide|supplies|supply) (us|me)$"
                                   r"|\bcan (spare|devote|supply|provide)( \$)?$", before.lower()) else None
         # "60000 grams of flour and 900 oven minutes are available, and at least 50 ...": what is available
         # is a most, whatever cue the next clause holds

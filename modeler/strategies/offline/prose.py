@@ -184,11 +184,14 @@ def number_unit_apart(text: str) -> str:
     its unit; a space between them ("120 kg") lets the tagger and the rules see the number as one, and a unit of
     time or area written short after a number is said out ("8 hours", "4 square feet"), and land of a size
     written with a hyphen is set apart ("a 500 acre farm"), as the rules that read time limits and shared room
-    expect; so is a fraction ("one-third")."""
+    expect; so is a fraction ("one-third"); "68 L" is litres and "6 cents" is "$0.06" beside prices in dollars."""
     text = _GLUED_UNIT.sub(r"\1 \2", text)
     text = _SHORT_AREA.sub(lambda m: f"{m.group(1)} square {_AREA_SAID[m.group(2).lower()]}", text)
     text = _HYPHEN_LAND.sub(r"\1 \2", text)
     text = _HYPHEN_FRACTION.sub(_fraction_said, text)
+    text = _SHORT_LITRE.sub(r"\1 litres", text)
+    if _DOLLARS.search(text):  # (where every price is in cents, the cents are the unit)
+        text = _CENTS.sub(_cents_said, text)
     return _SHORT_TIME.sub(lambda m: f"{m.group(1)} {_TIME_SAID[m.group(2).lower()]}", text)
 
 
@@ -233,6 +236,17 @@ _GLUED_CUE = re.compile(r"\b(?:" + "|".join(sorted(_CUE_APART, key=len, reverse=
 
 
 # "8 hrs", "45 mins": a unit of time written short after a number (the rules read "hours" and "minutes")
+# "Big bins are 68 L for $12": a capital L after a number is litres (a small "l" is too like a one)
+_SHORT_LITRE = re.compile(r"(\d)\s*L\b(?![-'])")
+# "a cricket costs 6 cents" beside prices in dollars: money in dollars, as every other price is read ("$0.06")
+_CENTS = re.compile(r"\b(\d+(?:\.\d+)?) cents?\b", re.I)
+_DOLLARS = re.compile(r"\$\s?\d")
+
+
+def _cents_said(m: re.Match[str]) -> str:
+    return f"${float(m.group(1)) / 100:.6g}"
+
+
 _TIME_SAID = {"hr": "hour", "hrs": "hours", "min": "minutes", "mins": "minutes"}
 _SHORT_TIME = re.compile(r"(\d)\s+(hrs?|mins?)\b(?!\.\w)", re.I)
 

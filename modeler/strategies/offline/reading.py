@@ -608,7 +608,8 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
             prev_vars = sent_vars
         before_semicolon = params if words[b - 1] == ";" else []
     limit_ctx = [set(_context(words, labels, sp.start, sp.end, limit=True)) for sp in spans if sp.label == "LIMIT"]
-    features = merge_scaled(merge_parallel(group_features(coefs, distinct, words, labels), len(variables), limit_ctx))
+    features = merge_scaled(merge_parallel(group_features(coefs, distinct, words, labels, limit_ctx), len(variables),
+                                           limit_ctx))
     return Reading(tokens, words, spans, variables, mention_var, features, coefs, sentences, distinct)
 
 
@@ -1091,10 +1092,13 @@ def _same_unit(words: list[str], labels: list[str], c: Coef, f: Feature, feature
 
 
 def group_features(coefs: list[Coef], distinct: dict[str, int] | None = None,
-                   words: list[str] | None = None, labels: list[str] | None = None) -> list[Feature]:
+                   words: list[str] | None = None, labels: list[str] | None = None,
+                   limit_ctx: list[set[str]] | None = None) -> list[Feature]:
     """Coefficients that measure the same thing, one per variable, matched by context words. Two that
     each measure a thing named with a different variable's own word ("1.25 tonnes of PET scrap" for PET
-    pellets, "1.1 tonnes of HDPE scrap" for HDPE pellets) measure different materials, each its own row."""
+    pellets, "1.1 tonnes of HDPE scrap" for HDPE pellets) measure different materials, each its own row; so do
+    two whose words differ by what limits of their own name ("4 minutes on the grill", "5 minutes on the wok",
+    "Grill: 800 minutes. Wok: 1,000 minutes")."""
     features: list[Feature] = []
     material = {id(c): _material(words, labels, c, distinct) for c in coefs} if distinct and words and labels else {}
     for c in coefs:
@@ -1107,6 +1111,13 @@ def group_features(coefs: list[Coef], distinct: dict[str, int] | None = None,
                 continue
             theirs = [material.get(id(o), set()) for o in f.coefs.values()]
             if mine and any(t and not (t <= mine or mine <= t) for t in theirs):
+                continue
+            if limit_ctx and words and labels and _named_apart(
+                    _said_after(words, labels, c), {w for o in f.coefs.values() for w in _said_after(words, labels, o)},
+                    limit_ctx, strong=True) and not any(
+                    c.var in g.coefs and _said_after(words, labels, c) & set(g.context) - WEAK for g in features):
+                # (unless its own measure already holds the variable: "15 kg of dye and 2 kg of dye" is a slip for
+                # the other measure)
                 continue
             score = overlap(c.context, f.context) + (0.5 if c.objective_hint and _hinted(f) else 0.0)
             if c.context and f.context and not (set(c.context) & set(f.context)):
@@ -1249,18 +1260,34 @@ def merge_scaled(features: list[Feature]) -> list[Feature]:
     return [f for k, f in enumerate(features) if k not in drop]
 
 
+def _said_after(words: list[str], labels: list[str], c: Coef) -> set[str]:
+    """The content words right after a coefficient's number, to its clause's end ("5 minutes on the wok": minute,
+    wok), as the groups key them."""
+    out: list[str] = []
+    for j in range(c.tok + 1, min(c.tok + 7, len(words))):
+        if labels[j] in {"VAR", "PARAM", "LIMIT"} or words[j] in {".", ",", ";", "?", "!", ":"} or words[j].lower() in {
+                "and", "or", "but", "while", "per", "each"}:
+            break
+        out.append(words[j])
+    return set(content(out))
+
+
+def _named_apart(x: set[str], y: set[str], limit_ctx: list[set[str]], strong: bool = False) -> bool:
+    """Two contexts that differ by words each named by a limit that does not name the other's (`strong`: words of
+    a measure only, not of time or a unit: "per hour on 6 square meters" is no other measure than "4 square meters")."""
+    a, b = x - y, y - x
+    if strong:
+        a, b = {w for w in a if weight(w) >= 1 and w not in WEAK}, {w for w in b if weight(w) >= 1 and w not in WEAK}
+    return bool(a and b and any(lim & a and not lim & b for lim in limit_ctx) and any(
+        lim & b and not lim & a for lim in limit_ctx))
+
+
 def _limited_apart(features: list[Feature], ks: list[int], limit_ctx: list[set[str]]) -> bool:
     """"DAP is 18% nitrogen and 46% phosphate, and potash is 60% potassium ... at least 60 kg of phosphate and
     50 kg of potassium": two measures of one sentence, each named by a limit of its own that does not name
     the other, are two rows, not one measure said with different words."""
     ctxs = [set(features[k].context) for k in ks]
-    for x in range(len(ks)):
-        for y in range(x + 1, len(ks)):
-            a, b = ctxs[x] - ctxs[y], ctxs[y] - ctxs[x]
-            if a and b and any(lim & a and not lim & b for lim in limit_ctx) and any(
-                    lim & b and not lim & a for lim in limit_ctx):
-                return True
-    return False
+    return any(_named_apart(ctxs[x], ctxs[y], limit_ctx) for x in range(len(ks)) for y in range(x + 1, len(ks)))
 
 
 def _hinted(f: Feature) -> bool:
