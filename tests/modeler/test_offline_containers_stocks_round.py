@@ -34,6 +34,8 @@
 - "I've got $90 to spend" is a most, whatever "at least" the sentence's other clause says.
 - "4 minutes on the grill" and "5 minutes on the wok", with "Grill: 800 minutes" and "Wok: 1,000 minutes": two
   measures named apart by limits of their own are two rows; "6 cents" beside prices in dollars is "$0.06", and "68 L" is 68 litres.
+- "There must be exactly 3 benches for every table" is benches == 3 tables (the rate after it made the 3 a
+  coefficient).
 - A crew counted before a comma ("There are 3 cooks, each working 5 hours", "2 lathes, each available 30 hours")
   or employed "for 7 hours each per day" has that many times the hours between them.
 
@@ -420,3 +422,14 @@ def test_cents_and_a_capital_l_are_said_in_dollars_and_litres() -> None:
     assert read_text(text, marks) == ("min 0.05 * crickets + 0.08 * worms", ["0.2 * crickets + 0.3 * worms >= 9"])
     # (where every price is in cents, the cents stay the unit)
     assert as_prose("A pen costs 40 cents and a pencil 25 cents.") == "A pen costs 40 cents and a pencil 25 cents."
+
+
+def test_exactly_so_many_for_every_one_of_the_other_is_an_equal_rate() -> None:
+    text = ('A school buys benches and tables for its yard. Each bench costs $150 and each table $400. There must be '
+            'exactly 3 benches for every table. The school has $5400. Maximize the number of tables.')
+    marks = [("VAR", "benches"), ("VAR", "tables"), ("VAR", "bench"), ("PARAM", "150"), ("VAR", "table"),
+             ("PARAM", "400"), ("CONST_DIR", "must be exactly"), ("PARAM", "3"), ("CONST_DIR", "has"),
+             ("PARAM", "5400"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "number of tables")]
+    goal, rows = read_text(text, marks)
+    assert goal == "max tables"
+    assert rows == ["150 * benches + 400 * tables <= 5400", "benches == 3 * tables"]

@@ -130,7 +130,7 @@ from modeler.strategies.offline.reading import Reading
 from modeler.strategies.offline.repairs import ALL_OWED, _definite_stock, _one_each, _stock_subject
 from modeler.strategies.offline.specs import ConstraintSpec, Objective
 from modeler.strategies.offline.variables import decision_units
-from modeler.strategies.offline.words import ONE_EACH, direction, parse_value, singular, stem
+from modeler.strategies.offline.words import direction, each_gets_one, parse_value, stem
 
 __all__ = ["ConstraintSpec", "Objective", "constraints", "objective", "spare_objective"]
 
@@ -140,11 +140,8 @@ def _one_for_each(r: Reading, sp: Span) -> bool:
     one meal"): as many decisions as there are of them."""
     if sp.end >= len(r.words) or not r.words[sp.end].isalpha():
         return False
-    unit = singular(r.words[sp.end])
-    unit = {"people": "person"}.get(unit, unit)
-    text = " ".join(w.lower() for w in r.words)
     # (said exactly: "one piece per slot", "Each driver takes one vehicle" may leave slots and drivers over)
-    return any(singular(m.group(1) or m.group(2)) == unit and " exactly " in m.group(0) for m in ONE_EACH.finditer(text))
+    return each_gets_one(" ".join(r.words), r.words[sp.end], exactly=True)
 
 
 def _after_which(r: Reading, sp: Span) -> bool:

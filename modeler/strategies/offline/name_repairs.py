@@ -233,11 +233,17 @@ _BARE_CONTAINERS = CONTAINERS - frozenset("unit units kg acre acres hectare hect
     "packets".split())
 
 
+# the words before a container said alone ("on a bundle", "per sack", "twice as many bags as bundles")
+_BARE_BEFORE = frozenset("a an per each every one the by as than".split())
+
+
 def _bare_containers(words: list[str], spans: list[Span]) -> list[Span]:
     """"A bundle of firewood takes 0.75 hours ... a bag of kindling takes 0.5 hours ... I make $6 on a bundle and
-    $3.50 on a bag", "at least 30 bottles": a container said alone, past the one name it was said to hold ("bundle of
-    firewood") or to be priced by ("dry food at $30 per bag"), is a mention of that name. Each container must hold
-    one name only in the text ("a bag of rice", "a bag of flour" leave "a bag" unread)."""
+    $3.50 on a bag": a container said alone, past the one name it was said to hold ("bundle of firewood") or to be
+    priced by ("dry food at $30 per bag"), is a mention of that name. Each container must hold one name only in the
+    text ("a bag of rice", "a bag of flour" leave "a bag" unread) and be no word of a name ("Pill A costs $2.50 per
+    pill"). After a number ("At least 30 bottles must be carried") only a limit's count of a container said to hold
+    the name is read so: not a coefficient's unit ("has 8 slices"), nor a container known by its price alone."""
     lower = [w.lower() for w in words]
     var_at = {sp.start: sp for sp in spans if sp.label == "VAR"}
     held: dict[str, set[str]] = {}
@@ -252,10 +258,9 @@ def _bare_containers(words: list[str], spans: list[Span]) -> list[Span]:
             held.setdefault(c, set()).add(singular(sp.text.lower()) if sp is not None else "?")
             first.setdefault(c, k)
         elif lower[k] in _BARE_CONTAINERS and k > 2 and lower[k - 1] == "per" and lower[k - 3] == "$":
-            # (a price per container: not "12 bunches per bucket", so many of a decision in each; every such price
-            # counts, so that "X for $5 per box and Y for $6 per box" leaves "a box" unread)
-            # ("buys dry food at $30 per bag and wet food at $2 per can. Each bag has 12000 calories": the name
-            # the price is said of, last before it in its sentence)
+            # a price per container ("dry food at $30 per bag"; not "12 bunches per bucket", so many of a decision in
+            # each) is said of the name last before it in its sentence; every such price counts, so that "X for $5
+            # per box and Y for $6 per box" leaves "a box" unread
             a = max((j for j in range(k) if words[j] in {".", "?", "!", ";"}), default=-1)
             named = [sp for sp in var_spans if a < sp.start and sp.end <= k]
             if named:
@@ -273,15 +278,15 @@ def _bare_containers(words: list[str], spans: list[Span]) -> list[Span]:
     out = list(spans)
     for k, w in enumerate(lower):
         c = singular(w)
-        if c not in names or k <= first[c] or (k + 1 < len(words) and lower[k + 1] == "of") or k == 0 or (lower[
-                k - 1] not in {"a", "an", "per", "each", "every", "one", "the", "by", "as", "than"} and not is_number(lower[k - 1])):
-            continue  # ("At least 30 bottles must be carried": so many of what the bottles hold)
+        if c not in names or k == 0 or k <= first[c] or (k + 1 < len(words) and lower[k + 1] == "of"):
+            continue
+        counted = is_number(lower[k - 1])
+        if lower[k - 1] not in _BARE_BEFORE and not counted:
+            continue
         sp = covered.get(k)
         if sp is not None and not (sp.label == "VAR" and sp.end - sp.start == 1):
             continue
-        if is_number(lower[k - 1]) and (c in priced or covered.get(k - 1) is None or covered[k - 1].label != "LIMIT"):
-            # (a bound's count of them, not a coefficient's unit, "has 8 slices"; and of a container said to hold
-            # the name, not one only priced by it)
+        if counted and (c in priced or covered.get(k - 1) is None or covered[k - 1].label != "LIMIT"):
             continue
         if sp is not None:
             out.remove(sp)

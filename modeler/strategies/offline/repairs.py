@@ -19,11 +19,11 @@ from modeler.strategies.offline.words import (
     CONCEPTS,
     FRACTIONS,
     MEASURES,
-    ONE_EACH,
     OR_BOUND,
     OWNERS,
     SPELT,
     STOP,
+    each_gets_one,
     parse_value,
     singular,
     stem,
@@ -1178,35 +1178,27 @@ def _crewed(words: list[str], sp: Span) -> bool:
 
 def _served_by_list(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     """"A caterer buys pizzas and salads for 60 guests", where "A pizza serves 3 guests": a number after "for" (or
-    "to feed"), right after two names joined by "and" / "or", counting what a coefficient counts elsewhere in the
-    text, is what the decisions together must cover (not a price: "sells pizzas for $12")."""
+    "to", "to feed", "for a conference of"), right after two names joined by "and" / "or" (or sharing a head,
+    "vegetarian and meat meals"), counting what a coefficient counts elsewhere in the text or those who each get
+    one ("one device per student"), is what the decisions together must cover (not a price: "sells pizzas for $12")."""
     k = sp.start
     if k < 2 or sp.end >= len(tokens):
         return False
-    # ("buys pizzas and salads to feed 60 people": the verb of what is covered between)
     low = [t.text.lower() for t in tokens[max(0, k - 4): k]]
     at = k - 1 if low[-1] in {"for", "to"} else k - 2 if low[-2] == "to" and tokens[k - 1].text.isalpha() else (
-        # ("prepares vegetarian and meat meals for a conference of 250 people")
         k - 4 if len(low) == 4 and low[0] == "for" and low[1] in {"a", "an", "the"} and low[3] == "of" else None)
     if at is None:
         return False
     var_end = {x.end: x for x in spans if x.label == "VAR"}
     last = var_end.get(at)
-    # (two names joined, or one head shared: "vegetarian and meat meals")
     if last is None or last.start < 2 or tokens[last.start - 1].text.lower() not in {"and", "or"} or not (
             (last.start - 1) in var_end or tokens[last.start - 2].text.isalpha()):
         return False
     unit = singular(tokens[sp.end].text.lower())
     if not unit.isalpha() or unit in STOP:
         return False
-    # (or "one device per student": one decision for each of them)
-    text = " ".join(t.text.lower() for t in tokens)
     return any(x.label == "PARAM" and x.end < len(tokens) and singular(tokens[x.end].text.lower()) == unit
-               for x in spans if x is not sp) or any(singular(m.group(1) or m.group(2)) == _PERSON.get(unit, unit)
-                                                     for m in ONE_EACH.finditer(text))
-
-
-_PERSON = {"people": "person"}  # ("250 people ... Each person gets one meal")
+               for x in spans if x is not sp) or each_gets_one(" ".join(t.text for t in tokens), unit)
 
 
 def _owed_before(tokens: list[Token], sp: Span) -> bool:
@@ -1220,6 +1212,8 @@ def _owed_before(tokens: list[Token], sp: Span) -> bool:
 _BOUND_BEFORE = re.compile(r"\b(at (?:most|least)|no (?:more|less|fewer) than|not (?:more|less|fewer) than|"
                            r"more than|less than|fewer than|up to|(?:minimum|maximum|total|budget|capacity|limit|requirements?|demands?) of|"
                            r"budget is|exceed|exceeds|has available|have available|in (?:their|his|her|its|our|your)|"
+                           # ("There must be exactly 2 chairs for every desk": a duty, though a rate follows)
+                           r"(?:must|should|has to|have to|needs to|need to) be exactly|"
                            r"(?:invest|invests|put|puts|allocate|allocates|spend|spends) \$|"
                            # ("unwilling to spend over $8750": "over" after a verb of spending is "more than")
                            r"(?:spend|spends|spending|invest|invests|investing|pay|pays|paying) over|"

@@ -134,9 +134,19 @@ def one_noun(a: str, b: str) -> bool:
     return a == b or (a.isalpha() and len(a) > 2 and b in {a + "s", a[:-1]})
 
 
-# "Each person gets exactly one meal", "one device per student": one decision for each of them (the group names them)
-ONE_EACH = re.compile(r"\beach ([a-z]+) (?:gets|needs|receives|has|takes|is given) (?:exactly |only |just )?(?:one|a|an|1)"
-                      r" [a-z]+\b|\bone [a-z]+ (?:per|for each|for every) ([a-z]+)\b")
+# "Each person gets exactly one meal", "one device per student": one decision for each of them (the group names them;
+# not `repairs._one_each`, what each item takes one of)
+_EACH_GETS_ONE = re.compile(r"\beach ([a-z]+) (?:gets|needs|receives|has|takes|is given) (?:exactly |only |just )?"
+                            r"(?:one|a|an|1) [a-z]+\b|\bone [a-z]+ (?:per|for each|for every) ([a-z]+)\b")
+
+
+def each_gets_one(text: str, noun: str, exactly: bool = False) -> bool:
+    """The text says each `noun` gets one of something ("Each guest gets exactly one dish", "one device per
+    student"; `exactly`: only said "exactly one"); "people" is the plural of "person"."""
+    key = singular(noun)
+    key = "person" if key == "people" else key
+    return any(singular(m.group(1) or m.group(2)) == key and (not exactly or " exactly " in m.group(0))
+               for m in _EACH_GETS_ONE.finditer(text.lower()))
 
 
 def same_word(a: str, b: str) -> bool:
