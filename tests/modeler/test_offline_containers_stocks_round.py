@@ -13,7 +13,8 @@
   feed"), right after two names, in the unit a coefficient counts, is what they must cover together.
 - "each goat 4 square meters" (the verb left out) is the goat's figure, not a name "goat 4".
 - ", and the farm gets 100 kg of grain a day", ", and the barn is 120 square meters": a definite subject that no
-  variable names, in a coefficient's unit, states the stock (a most).
+  variable names, in a coefficient's unit, states the stock (a most); so does ", and she buys 200 board feet a
+  month".
 - "6-hour shifts" against "600 nurse hours": each shift's hours weigh the row.
 - "Each dollar on print brings $1.3 in sales": the decisions are money; "At least $100000 must go to print"
   bounds the print.
@@ -433,3 +434,16 @@ def test_exactly_so_many_for_every_one_of_the_other_is_an_equal_rate() -> None:
     goal, rows = read_text(text, marks)
     assert goal == "max tables"
     assert rows == ["150 * benches + 400 * tables <= 5400", "benches == 3 * tables"]
+
+
+def test_what_a_person_buys_in_after_the_needs_is_the_stock() -> None:
+    text = ('A carpenter builds stools and benches. A stool takes 3 hours and a bench 6 hours, and she works 120 hours '
+            'a month. A stool needs 4 board feet of pine and a bench 12, and she buys 200 board feet a month. A stool '
+            'earns $50 and a bench $110. Maximize monthly earnings.')
+    marks = [("VAR", "stools"), ("VAR", "benches"), ("VAR", "stool"), ("PARAM", "3"), ("VAR", "bench"),
+             ("PARAM", "6"), ("LIMIT", "120"), ("VAR", "stool"), ("PARAM", "4"), ("VAR", "bench"), ("PARAM", "12"),
+             ("LIMIT", "200"), ("VAR", "stool"), ("OBJ_NAME", "earns"), ("PARAM", "50"), ("VAR", "bench"),
+             ("PARAM", "110"), ("OBJ_DIR", "Maximize"), ("OBJ_NAME", "earnings")]
+    goal, rows = read_text(text, marks)
+    assert goal == "max 50 * stools + 110 * benches"
+    assert rows == ["3 * stools + 6 * benches <= 120", "4 * stools + 12 * benches <= 200"]

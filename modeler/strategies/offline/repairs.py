@@ -1869,18 +1869,25 @@ def offers_stock(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
 _DUTY_NOUNS = frozenset("demand demands order orders requirement requirements need needs minimum target goal quota "
                         "contract".split())
 _HOLDING_VERBS = frozenset("gets get receives receive is are holds hold measures contains covers totals".split())
+# ("..., and he buys 300 board feet a month": who decides, buying a stock in; not "she gets 5 stars", a rate)
+_GETTING_VERBS = frozenset("buys buy orders order".split())
 
 
 def _definite_stock(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     """"Each penguin eats 2 kg of fish a day and each seal 8 kg, and the zoo gets 400 kg of fish a day", "..., and
-    the pool is 150 square meters": a clause of its own whose subject is a definite thing no variable names, its
-    verb right before the number, and the number in the unit a coefficient of the text is in, states the stock."""
+    the pool is 150 square meters", "..., and he buys 300 board feet a month": a clause of its own whose subject is a
+    definite thing no variable names (or, after "and", a person who buys it in), its verb right before the number,
+    and the number in the unit a coefficient of the text is in, states the stock."""
     k = sp.start - 1
-    if k < 2 or sp.end >= len(tokens) or tokens[k].text.lower() not in _HOLDING_VERBS:
+    if k < 2 or sp.end >= len(tokens) or tokens[k].text.lower() not in _HOLDING_VERBS | _GETTING_VERBS:
         return False
     j = _clause_open(tokens, spans, k)
-    if j is None or j < 0 or tokens[j].text.lower() not in {",", ";", "and", "while", "but"} or j + 1 >= k or tokens[
-            j + 1].text.lower() not in {"the", "our", "its", "their", "his", "her", "my"}:
+    if j is None or j < 0 or tokens[j].text.lower() not in {",", ";", "and", "while", "but"} or j + 1 >= k:
+        return False
+    opener = tokens[j + 1].text.lower()
+    if not (opener in {"the", "our", "its", "their", "his", "her", "my"} or (
+            opener in {"he", "she", "they", "we", "i"} and j + 2 == k and tokens[k].text.lower() in _GETTING_VERBS
+            and tokens[j].text.lower() == "and")):
         return False
     if {t.text.lower() for t in tokens[j + 2: k]} & _DUTY_NOUNS or k - j > 4:
         return False  # ("and the order is 500 kg": what is owed; a short subject only, one thing named)
