@@ -235,7 +235,6 @@ _CUE_APART = _cues_apart()
 _GLUED_CUE = re.compile(r"\b(?:" + "|".join(sorted(_CUE_APART, key=len, reverse=True)) + r")\b", re.I)
 
 
-# "8 hrs", "45 mins": a unit of time written short after a number (the rules read "hours" and "minutes")
 # "Big bins are 68 L for $12": a capital L after a number is litres (a small "l" is too like a one)
 _SHORT_LITRE = re.compile(r"(\d)\s*L\b(?![-'])")
 # "a cricket costs 6 cents" beside prices in dollars: money in dollars, as every other price is read ("$0.06")
@@ -247,6 +246,7 @@ def _cents_said(m: re.Match[str]) -> str:
     return f"${float(m.group(1)) / 100:.6g}"
 
 
+# "8 hrs", "45 mins": a unit of time written short after a number (the rules read "hours" and "minutes")
 _TIME_SAID = {"hr": "hour", "hrs": "hours", "min": "minutes", "mins": "minutes"}
 _SHORT_TIME = re.compile(r"(\d)\s+(hrs?|mins?)\b(?!\.\w)", re.I)
 

@@ -1101,6 +1101,7 @@ def group_features(coefs: list[Coef], distinct: dict[str, int] | None = None,
     "Grill: 800 minutes. Wok: 1,000 minutes")."""
     features: list[Feature] = []
     material = {id(c): _material(words, labels, c, distinct) for c in coefs} if distinct and words and labels else {}
+    after = {id(c): _said_after(words, labels, c) for c in coefs} if limit_ctx and words and labels else {}
     for c in coefs:
         best, best_score = None, 0.0
         mine = material.get(id(c), set())
@@ -1112,10 +1113,9 @@ def group_features(coefs: list[Coef], distinct: dict[str, int] | None = None,
             theirs = [material.get(id(o), set()) for o in f.coefs.values()]
             if mine and any(t and not (t <= mine or mine <= t) for t in theirs):
                 continue
-            if limit_ctx and words and labels and _named_apart(
-                    _said_after(words, labels, c), {w for o in f.coefs.values() for w in _said_after(words, labels, o)},
-                    limit_ctx, strong=True) and not any(
-                    c.var in g.coefs and _said_after(words, labels, c) & set(g.context) - WEAK for g in features):
+            if after and _named_apart(after[id(c)], {w for o in f.coefs.values() for w in after[id(o)]}, limit_ctx or [],
+                                      strong=True) and not any(
+                    c.var in g.coefs and after[id(c)] & set(g.context) - WEAK for g in features):
                 # (unless its own measure already holds the variable: "15 kg of dye and 2 kg of dye" is a slip for
                 # the other measure)
                 continue
