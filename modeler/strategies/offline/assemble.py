@@ -138,8 +138,15 @@ _WORDS = {
 def _says_nonnegative(spec: ConstraintSpec) -> bool:
     """"x1 and x2 are unknown values, each 0 or more": a sum (or a bound) of decisions at least 0 says only what every
     decision's lower bound already says, so the model leaves it out (the reading still counts its number used)."""
+    if spec.limit == 0 and spec.kind in {"sum", "upperbound", "lowerbound", "linear"} and _NOT_BELOW_ZERO.search(
+            spec.sentence.lower()):
+        return True  # ("where neither x1 nor x2 can be less than 0": the same, said with a negation)
     return spec.sense == ">=" and spec.limit == 0 and spec.kind in {"sum", "lowerbound", "linear"} and bool(
         spec.terms) and all(c >= 0 for c in spec.terms.values())
+
+
+_NOT_BELOW_ZERO = re.compile(r"\b(?:cannot|can't|can not|could not|may not|must not|neither|never|nor|not) (?:[a-z0-9]+ ){0,3}?"
+                             r"(?:be |go |fall |drop )?(?:less than|below|lower than|fewer than|under) (?:0|zero)\b(?![.,]\d)")
 
 
 def build(r: Reading, obj: Objective, specs: list[ConstraintSpec], name: str = "offline") -> tuple[

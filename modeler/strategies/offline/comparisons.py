@@ -39,7 +39,7 @@ _MODAL = re.compile(r"\b(must|should|shall|can|cannot|can't|could|may|need|needs
 _CLAUSE_SPLIT = frozenset({",", ";", "but", "while", "whereas", "and", "however", "so", "since", "because"})
 _FRACTION_OF = re.compile(r"\b(half|third|quarter|fourth|fifth|\d+(?:\.\d+)? ?%|\d+ percent)\b (?:of )?(the|that)\b")
 _NEGATED_MORE = re.compile(r"\b(?:can't|cannot|can not|mustn't|must not|may not|shouldn't|should not|won't|will not|"
-                           r"isn't|aren't|is not|are not|don't want|do not want|doesn't want|does not want) (?:be |have |hire |use |take |book |run |make |get |put |invest |spend |place |allocate |give )?"
+                           r"isn't|aren't|is not|are not|don't want|do not want|doesn't want|does not want) (?:(?!much )[a-z]+ )?"
                            r"(?:any )?(more|greater|larger|higher|less|fewer|smaller|lower)\b[^,;]*?\bthan\b")
 _AS_MANY_AS = re.compile(r"(?:\bas (?:many|much)\b.* as|\bthan)$")
 _MORE_THAN = re.compile(r"\b(more|fewer|less|greater|larger|smaller|higher|lower)\b.*\bthan\b")

@@ -62,6 +62,9 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
     120 hours") takes that decision's coefficient alone and leaves the group to the others."""
     own = own or {}
     pairs = []
+    # (money a limit spends, not earns: "the money she puts into inventory cannot exceed $10000" beside "Buying a
+    # bottle costs $6" and "she makes $1 profit on each" is the cost's, whatever other word the profit shares)
+    costs = any("MONEY" in f.context and "PROFIT" not in f.context for f in r.features)
     for i, (spec, ctx, _) in enumerate(pending):
         for j, f in enumerate(r.features):
             sc = overlap(ctx, f.context) + _worked_by(ctx, f.context) + _same_dimension(spec.unit, f.context)
@@ -74,6 +77,8 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
                 # and the cost of one; "8000 minutes available for picking": the pounds picked and the
                 # minutes taken), not the objective's: a limit rarely bounds what is optimized
                 sc -= 0.01 if j == objective_feature else 0.0
+                if costs and "MONEY" in ctx and "PROFIT" not in ctx and "PROFIT" in f.context:
+                    sc -= 1.0
                 pairs.append((sc, -j, i, j))
     # between pairs that score the same, a limit with only one best group goes first: "6500 hours for the
     # parts, 3500 hours for assembling the parts" -- the first names the parts only, the second the parts
@@ -93,7 +98,7 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
         taken_spec[i] = j
         if i not in own:
             taken_feat.add(j)
-    _opposite_ranges(pending, pairs, taken_spec)
+    _opposite_ranges(r, pending, pairs, taken_spec)
     # a limit naming nothing the coefficients measure ("500 customers every minute" against "20 people
     # per minute") takes the one coefficient group over every variable that nothing else uses
     spare = [j for j, f in enumerate(r.features) if j not in taken_feat and j != objective_feature
@@ -259,7 +264,7 @@ def _in_one_unit(r: Reading, f: Feature, unit: str) -> dict[int, float]:
     return terms
 
 
-def _opposite_ranges(pending: list[tuple[ConstraintSpec, Counter[str], list[int]]], pairs: list[tuple],
+def _opposite_ranges(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str], list[int]]], pairs: list[tuple],
                      taken_spec: dict[int, int]) -> None:
     """"at least 30 mg of sodium, but no more than 45 mg of sodium": a coefficient group may take two limits
     of opposite direction (a range on one resource), so a limit left over whose best group went to a limit
@@ -273,6 +278,9 @@ def _opposite_ranges(pending: list[tuple[ConstraintSpec, Counter[str], list[int]
         if i in taken_spec or j not in owner:
             continue
         spec, other = pending[i][0], pending[owner[j]][0]
-        if {spec.sense, other.sense} == {"<=", ">="} and spec.unit and spec.unit == other.unit and (
+        # (with no unit read, "no fewer than 6 units of aromatic notes ... its aromatic notes cannot exceed 8
+        # units": the two limits name the same measure)
+        same = spec.unit or set(pending[i][1]) & set(pending[owner[j]][1]) & set(r.features[j].context)
+        if {spec.sense, other.sense} == {"<=", ">="} and same and spec.unit == other.unit and (
                 spec.limit != other.limit) and spec.sentence == other.sentence:
             taken_spec[i] = j

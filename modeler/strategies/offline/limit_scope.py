@@ -155,7 +155,24 @@ def _neither_before(r: Reading, sp: Span) -> bool:
     # ("Neither machine can run more than 3000 hours" of sausages and patties: a resource no decision's name
     # holds, so each machine's row is bounded, not each decision: `_each_resource`; but "Neither machine can
     # work more than 14 hours" when the question asks how many hours each machine works bounds each decision)
+    if m.group(1) in {"them", "these", "those"} and _them_resources(r, sp):
+        return False
     return not _resource_noun(r, m.group(1)) or _in_asked_unit(r, sp)
+
+
+def _them_resources(r: Reading, sp: Span) -> bool:
+    """"The company owns one snow plow, one truck and one shovel, and none of them can be used for more than
+    500 minutes": "them" are what the sentence named before it, resources, when it named two or more things
+    the coefficient groups measure and no decision."""
+    a, _ = r.sentences[r.tokens[sp.start].sent]
+    low = [w.lower() for w in r.words[a: sp.start]]
+    at = next((k for k in range(len(low) - 2) if low[k] in {"none", "neither", "each"} and low[k + 1] == "of"
+               and low[k + 2] in {"them", "these", "those"}), None)
+    if at is None or any(j in r.mention_var for j in range(a, a + at)):
+        return False
+    measured = {t for f in r.features for t in f.context if t.isalpha() and t.islower()}
+    named = {t for t in content(r.words[a: a + at]) if t in measured and not any(t in v.keys for v in r.variables)}
+    return len(named) >= 2 and not _in_asked_unit(r, sp)
 
 
 def _in_asked_unit(r: Reading, sp: Span) -> bool:
@@ -426,12 +443,25 @@ def _share_in_it(r: Reading, sp: Span) -> int | None:
     a, b = r.sentences[r.tokens[sp.start].sent]
     low = [w.lower() for w in r.words[sp.end: b]]
     cut = next((i for i, w in enumerate(low) if w in {",", ";", "and", "but", "while"}), len(low))
+    if any(w == "there" and prv in _PUT_THERE for prv, w in zip(low[:cut], low[1:cut], strict=False)) and not any(
+            sp.end + i in r.mention_var for i in range(cut)):
+        # ("given recent problems in fast food, it will put no more than 40% of the amount invested there"):
+        # the place named last before the share in its own sentence, by its name or a word only its name has
+        a = r.sentences[r.tokens[sp.start].sent][0]
+        for k in range(sp.start - 1, a - 1, -1):
+            named = r.mention_var.get(k, r.distinct.get(stem(r.words[k].lower())))
+            if named is not None:
+                return named
+        return None
     if not any(w in {"in", "into", "on", "to", "for"} and nxt == "it" for w, nxt in zip(low[:cut], low[1:cut], strict=False)):
         return None
     before = [k for k in r.mention_var if k < sp.start]
     if not before or r.tokens[max(before)].sent < r.tokens[sp.start].sent - 1:
         return None
     return r.mention_var[max(before)]
+
+
+_PUT_THERE = frozenset("invested put placed spent allocated lent loaned kept held go goes".split())
 
 
 def _share_put_in(r: Reading, sp: Span) -> int | None:
@@ -444,11 +474,15 @@ def _share_put_in(r: Reading, sp: Span) -> int | None:
     if any(sp.end + i in r.mention_var for i in range(cut)):
         return None  # ("50% of all items in stock are beds": the name the clause gives, not a word of "stock")
     for i in range(cut - 1):
-        if low[i] in {"in", "into"}:
+        # ("no more than 65% should go to microprocessors": where money goes "to" is where it is put)
+        if low[i] in {"in", "into"} or low[i] in {"to", "toward", "towards"} and i and low[i - 1] in _GO_TO:
             j = i + 1 + (low[i + 1] == "the" and i + 2 < cut)
             if sp.end + j not in r.mention_var and stem(low[j]) in r.distinct:
                 return r.distinct[stem(low[j])]
     return None
+
+
+_GO_TO = frozenset("go goes going allocated given assigned devoted directed".split())
 
 
 def _into_several(r: Reading, k: int) -> bool:
@@ -854,6 +888,9 @@ def _each_resource(r: Reading, sp: Span) -> bool:
         if w == "neither" and a + k < sp.start and k + 1 < len(lowered) and _resource_noun(r, lowered[k + 1]) and (
                 not _in_asked_unit(r, sp)):
             return True  # "Neither machine can run more than 3000 hours a year": each machine's own row
+        if w in {"each", "none", "neither"} and a + k < sp.start and lowered[k + 1: k + 2] == ["of"] and (
+                _them_resources(r, sp)):
+            return True  # "one plow, one truck and one shovel, and none of them can be used for more than ..."
         if w not in _EACH:
             continue
         nxt = lowered[k + 1] if k + 1 < len(lowered) else ""

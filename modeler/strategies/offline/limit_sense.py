@@ -112,6 +112,8 @@ def _negated_subject(r: Reading, sp: Span) -> str | None:
     # clause break)
     text = re.sub(r", [^,;]*, ", " ", text)
     clause = re.split(r" [,;:] | and | but | while ", f" {text}")[-1].strip()
+    # (", and neither device can be used for more than": the clause's joining word is no part of its subject)
+    clause = re.sub(r"^(?:and|but|while|so) ", "", clause)
     if not re.match(r"(?:neither|none of)\b", clause):
         return None
     # (the negation is read with the verb's own words, as "cannot be run for more than" would be: the
@@ -471,8 +473,10 @@ def _all_later(r: Reading, sp: Span) -> bool:
 
 # ("I want every dollar invested", "every penny of it has to be spent"): a sentence of its own saying the one
 # sum is used up to the last unit of money
-_EVERY_UNIT = re.compile(r"\b(?:every|each) (?:dollar|penny|pound|euro|cent)(?: of it)? (?:(?:must|has to|should|needs to) "
-                         r"be |to be )?(?:invested|spent|placed|used|allocated|put to work)\b")
+# (the bare participle only where its clause ends: "Every dollar placed in LED displays returns 4%" is a rate)
+_EVERY_UNIT = re.compile(r"\b(?:every|each) (?:dollar|penny|pound|euro|cent)(?: of it)? (?:(?:(?:must|has to|should|needs to) "
+                         r"be |to be )(?:invested|spent|placed|used|allocated|put to work)\b|(?:invested|spent|placed|used|"
+                         r"allocated|put to work)(?= ?(?:[.,;!?]|$|and\b|in full\b)))")
 
 
 def _every_unit(r: Reading, sp: Span) -> str | None:

@@ -97,6 +97,8 @@ def _named_one_by_one(low: list[str], noun: str, n: float) -> bool:
     # (a hyphened describing word names a kind as well: "the line-printing machine")
     kinds = {low[k - 1] for k in range(1, len(low)) if low[k] == one and low[k - 1].replace("-", "").isalpha() and low[
         k - 1] not in STOP | {"each", "every", "one", "per"}}
+    # ("6 minutes of cutting-machine time and 3 minutes of blending-machine time": one word each)
+    kinds |= {w.rsplit("-", 1)[0] for w in low if w.endswith("-" + one) and w.rsplit("-", 1)[0].replace("-", "").isalpha()}
     return len(kinds) == n
 
 

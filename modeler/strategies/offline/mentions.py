@@ -37,8 +37,9 @@ def _function(w: str) -> bool:
 
 _PERSONS = frozenset("i we you he she they me us him her them".split())
 
-# not in STOP, yet never the first or last word of a name: "through employees", "more fruits", "as many trains"
-_EDGE = frozenset("through via during using into onto over under per more less fewer extra many much".split())
+# not in STOP, yet never the first or last word of a name: "through employees", "more fruits", "as many trains",
+# "neither type" (no name at all)
+_EDGE = frozenset("through via during using into onto over under per more less fewer extra many much neither".split())
 
 
 _PUT_VERBS = frozenset("put puts invest invests place places spend spends allocate allocates".split())

@@ -212,6 +212,8 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
         used.add(best)
         terms = {v: c.value for v, c in r.features[best].coefs.items()}
         _money_terms(r, best, terms)
+        if sense == "max":
+            _losses(r, best, terms)
         _coordinated_rate(r, best, terms)
         factors = _paid_per_head(r, best, terms)
         for k in _audience_too(r, best, name_ctx):  # "reaches 1,800 listeners", "is seen by 900 people"
@@ -785,6 +787,22 @@ def _money_terms(r: Reading, best: int, terms: dict[int, float]) -> None:
                and {"MONEY", "PROFIT"} & set(g.context)]
         if len(alt) == 1:
             terms[v] = alt[0][1].value
+
+
+_LOSES = frozenset("loses lose lost loss".split())
+
+
+def _losses(r: Reading, best: int, terms: dict[int, float]) -> None:
+    """"Every black shoe sold loses $3, while every blue shoe sold earns $6": an amount one kind of decision
+    loses (the verb right before its "$", or "a loss of $3") counts against the profit the others earn."""
+    f = r.features[best]
+    if len(f.coefs) < 2:
+        return
+    for v, c in f.coefs.items():
+        k = c.tok - (c.tok > 0 and r.words[c.tok - 1] == "$")
+        before = [w.lower() for w in r.words[max(0, k - 3): k]]
+        if before and (before[-1] in _LOSES or before[-2:] == ["loss", "of"]) and terms.get(v, 0) > 0:
+            terms[v] = -terms[v]
 
 
 def _asked_unit_goal(r: Reading, name_ctx: Counter[str]) -> bool:

@@ -35,7 +35,8 @@ from modeler.strategies.offline.words import (
     weight,
 )
 
-_BOUNDARY = frozenset({",", ".", ";", "?", "!", "and", "while", "but", "whereas", "respectively", "then"})
+# ("5 minutes on the machine plus 3 minutes of air filling": "plus" joins two amounts as "and" does)
+_BOUNDARY = frozenset({",", ".", ";", "?", "!", "and", "while", "but", "whereas", "respectively", "then", "plus"})
 _MENTION_STOP = frozenset("the a an each one ones of number amount type kind kinds their its unit units".split())
 _PER = frozenset({"per", "every", "each"})
 _NAMING = frozenset({"each", "every", "a", "an", "the", "one", "more", "fewer", "than"})
@@ -245,10 +246,10 @@ def _context(words: list[str], labels: list[str], i: int, j: int, limit: bool = 
     # "The filling machine is available for at most 12500 minutes": what is available is named before
     # "is available for ...", past the four words the window holds; those words do not count
     skip = 0
-    while limit and k - skip >= 0 and labels[k - skip] == "O" and words[k - skip].lower() in _AVAILABLE_FOR:
+    while limit and k - skip >= 0 and labels[k - skip] == "O" and words[k - skip].lower() in _AVAILABLE_FOR | _CUE:
         skip += 1
     if "available" not in {w.lower() for w in words[k - skip + 1: k + 1]}:
-        skip = 0
+        skip = _elided_verb(words, labels, k) if limit else 0
     while k >= 0 and len(before) < 4 + skip:
         if labels[k] in {"VAR", "PARAM", "LIMIT"} or words[k].lower() in _BOUNDARY:
             break
@@ -277,6 +278,26 @@ def _context(words: list[str], labels: list[str], i: int, j: int, limit: bool = 
     made = ["PROFIT"] if not limit and i >= 2 and words[i - 1] == "$" and words[i - 2].lower() in _MAKE_MONEY else []
     return Counter(_compound_parts(content(after) + content(before) + made, words) + _numbered(after) + _numbered(
         before[::-1]))
+
+
+def _elided_verb(words: list[str], labels: list[str], k: int) -> int:
+    """"The measuring team can work no more than 60 hours, the cutting team no more than 80 hours", "and the
+    pastry chef for no more than 35 hours": a limit in a list whose verb is said once has only a short name
+    between its clause's break and its direction words. The direction's words (and a "for") before the
+    number at k + 1 are then skipped, so that the window reaches the name; 0 where no such name is there."""
+    skip = 0
+    while k - skip >= 0 and labels[k - skip] == "O" and words[k - skip].lower() in _CUE:
+        skip += 1
+    if not skip:
+        return 0
+    skip += k - skip >= 0 and words[k - skip].lower() == "for"
+    j = k - skip
+    named = 0
+    while j >= 0 and named < 4 and labels[j] == "O" and words[j].lower() not in _BOUNDARY:
+        named += 1
+        j -= 1
+    # (the name must follow a clause break: "won't rent one person more than 5 units" has its verb)
+    return skip if 0 < named < 4 and j >= 0 and words[j].lower() in _BOUNDARY else 0
 
 
 def _numbered(seq: list[str]) -> list[str]:
@@ -319,6 +340,7 @@ def _written_apart(words: list[str], key: str) -> tuple[str, str] | None:
 
 # the words of "is available for at most", "are available for up to a maximum of", "available only for"
 _AVAILABLE_FOR = frozenset("is are be was available only for at the most up to a maximum of total".split())
+_CUE = frozenset("no not more less fewer than at most least up to a maximum minimum of".split())
 
 
 def one_per(words: list[str], sp: Span) -> bool:
@@ -938,9 +960,19 @@ def _all_kinds_clause(words: list[str], var_spans: list[Span], p: Span, a: int) 
         k -= 1
     if any(k < sp.start < p.start for sp in var_spans):
         return False
-    return bool(_ALL_KINDS.match(" ".join(w.lower() for w in words[k + 1: p.start])))
+    if _ALL_KINDS.match(" ".join(w.lower() for w in words[k + 1: p.start])):
+        return True
+    # "and each vehicle of either kind uses 30 kg of steel", "Each keyboard, of either model, takes 1.5 hours":
+    # one of any kind is the clause's subject (its commas are no break)
+    k = p.start - 1
+    while k >= a and words[k].lower() not in _BOUNDARY - {","}:
+        k -= 1
+    return not any(k < sp.start < p.start for sp in var_spans) and bool(_EACH_OF_ANY_KIND.match(
+        " ".join(w.lower() for w in words[k + 1: p.start])))
 
 
+_EACH_OF_ANY_KIND = re.compile(r"^(?:each|every) [a-z-]+ (?:, )?(?:of|for) (?:either|any|both|each|every) (?:type|kind|model|"
+                               r"sort|version|design)s? (?:, )?[a-z]+(?: up| about)?$")
 _EVERY_TYPE = re.compile(r"\b(?:of|for) (?:either|each|both|every|any) (?:type|kind|model|sort)s?\b")
 _EITHER_KIND = re.compile(r"^(?:[a-z]+ ){0,2}?(?:for|of|on) (?:either|each|both|every|any|all) (?:type|kind|model|sort|shape|"
                           r"product|item|option|style|size|version)s?(?: alike)?(?: [,.;]| and\b| or\b|$)")

@@ -545,6 +545,7 @@ def _label_number(tokens: list[Token], sp: Span) -> bool:
 
 
 _TERM_UNITS = frozenset("month year decade".split())
+_TERM_PLURALS = frozenset("months years decades".split())
 
 
 def _term_length(tokens: list[Token], sp: Span) -> bool:
@@ -554,6 +555,13 @@ def _term_length(tokens: list[Token], sp: Span) -> bool:
     if sp.label not in {"PARAM", "LIMIT"} or sp.end - sp.start != 1 or sp.start < 1 or sp.end + 1 >= len(tokens):
         return False
     unit, after = tokens[sp.end].text.lower(), tokens[sp.end + 1].text.lower()
+    if tokens[sp.start].text.isdigit() and tokens[sp.start - 1].text.lower() == "for" and unit in _TERM_PLURALS:
+        # "has up to $300000 to commit for 12 months": how long money is committed, after the money's own amount
+        k = sp.start - 2
+        while k >= 0 and k > sp.start - 10 and tokens[k].text not in {".", ";", "?", "!"}:
+            if tokens[k].text == "$":
+                return True
+            k -= 1
     return (tokens[sp.start].text.isdigit() and tokens[sp.start - 1].text.lower() in {"a", "an"} and unit in _TERM_UNITS
             and after.isalpha() and after not in {"of", "and", "or", "to", "for", "at", "in", "on"})
 
@@ -652,13 +660,19 @@ def made_into(words: list[str], k: int) -> bool:
         "make", "produce", "prepare", "blend", "fill"}
 
 
+_POSSESSIVE = frozenset("its their our his her my".split())
+
+
 def _made_using(tokens: list[Token], same: list[Span], sp: Span) -> bool:
-    """"wants to make bean burritos and beef burritos using 5000 grams of lettuce": the variables are what
-    is made, and what they are made "using" is at hand for all of them (not "each chair is made using 5 kg
-    of wood", where a variable is the subject)."""
+    """"wants to make bean burritos and beef burritos using 5000 grams of lettuce", "makes black and green tea
+    from its 50000 ml of milk": the variables are what is made, and what they are made "using" (or "from" one's
+    own) is at hand for all of them (not "each chair is made using 5 kg of wood", where a variable is the
+    subject)."""
     if made_into([t.text for t in tokens], sp.start) and any(x.label == "VAR" and x.end <= sp.start for x in same):
         return True  # ("mixes three bases, A, B and C, to make 800 liters of a new paint": the whole batch)
-    if sp.start < 1 or tokens[sp.start - 1].text.lower() != "using":
+    k = sp.start - 1 - (sp.start > 1 and tokens[sp.start - 1].text.lower() in _POSSESSIVE)
+    # ("makes black milk tea and green milk tea from its 50000 ml of milk": what they are made from, its own)
+    if k < 0 or not (tokens[k].text.lower() == "using" or tokens[k].text.lower() == "from" and k < sp.start - 1):
         return False
     first = min((x.start for x in same if x.label == "VAR"), default=None)
     return first is not None and first > 0 and tokens[first - 1].text.lower() in _MAKE_VERBS
@@ -859,8 +873,11 @@ def _paired_amount(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
         w.isalpha() for w in words[sp.end: sp.end + width]) and words[sp.end + width] in _PAIR_ENDS
 
 
-_ANY_KIND_USES = re.compile(r"(?:^|, )(?:a|an|each|every|one) [a-z]+ of (?:any|each|either|every) [a-z]+ (?:uses|needs|"
-                            r"takes|requires|contains|gives)$")
+# ("Each needs 2 hours of oven time and 40 hours are available", "Both need 3 kg of flour": a pronoun for all the
+# kinds opens the clause)
+_ANY_KIND_USES = re.compile(r"(?:^|, |\band )(?:(?:a|an|each|every|one) [a-z]+ of (?:any|each|either|every) [a-z]+|each|both|"
+                            r"each one|each of them|each of these|both of them|all of them|every one of them) (?:uses|use|"
+                            r"needs|need|takes|take|requires|require|contains|contain|gives|give)$")
 
 
 def _any_kind_uses(tokens: list[Token], sp: Span) -> bool:

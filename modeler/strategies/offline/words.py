@@ -23,6 +23,10 @@ STOP = frozenset(
     "those it they them there here as than any all both either number amount total type types kind kinds "
     "than has have had make makes made produce produces produced do does require requires required need needs "
     "needed take takes taken use uses used contain contains containing get gets can also only "
+    # (the people of a story: "she makes $1 profit on each" and "the money she puts into stock" share no measure;
+    # not the writer's "we" and "us": "We have 1,400 hours", "The cinema will sell us at most 12 ad slots" tie a
+    # limit to what the writer said of their own)
+    "she he "
     # the gerunds of the generic verbs above: "6000 hours available for producing the parts" names the parts
     "making producing requiring needing taking using".split())
 # Words that mean the same resource for matching coefficients to limits and objectives.

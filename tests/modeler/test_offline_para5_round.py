@@ -1,0 +1,273 @@
+"""Offline modeler: rules from a round on NL4Opt training problems said in other words (para5, v44).
+
+- A negated comparison with any verb between ("The courier cannot send more vans than bikes") is a most.
+- ", and neither machine can be used for more than 300 minutes": the clause's joining word is no part of its
+  negated subject, so "more than" is a most (it read as a least).
+- "The crew owns one mower, one blower and one trimmer, and none of them can be used for more than 400 minutes":
+  "them" are the resources named before (no decision), so each resource's row gets the limit.
+- "Each of the two machines", the machines named "peeling-machine" and "mixing-machine": each its own limit, not
+  a group of two whose needs add up (the limit was doubled).
+- "6 minutes on the molding machine plus 2 minutes of sanding": "plus" joins two amounts as "and" does.
+- "The design team can work no more than 40 hours, the printing team no more than 30 hours, and ...": a limit in
+  a list that says its verb once reads its own short name past its direction words.
+- "has up to $50000 to commit for 18 months": how long money is committed is no limit.
+- "Every dollar placed in the water fund returns 5%" is a rate, not "every dollar must be placed" (an equality).
+- "no more than 60% should go to the solar fund", "it will put no more than 30% of the amount lent there": the
+  share of the fund the money goes to, or of the place just named.
+- "and each vehicle of either kind uses 2 tonnes of steel": a coefficient of every decision.
+- "she makes $2 profit on each ... the money she puts into flowers cannot exceed $4000": a spending limit takes
+  the costs, not the profit (a story's "she" is no word of either).
+- "Every bagel sold loses $0.5": that kind counts against the profit.
+- "where neither x1 nor x2 can be less than 0" is the sign bound every decision has (it read as a sum at most 0).
+- "Neither type can be kicked more than 10 times": "neither type" is no decision.
+- "Each needs 2 hours of oven time and 40 hours are available": a pronoun for every kind opens the clause, so the
+  2 is a coefficient of them all (it was read as a limit).
+- "no fewer than 4 units of scent ... its scent cannot exceed 9 units": two limits of opposite direction on the same
+  measure, no unit read, both take its row.
+- "makes banana smoothies and kiwi smoothies from its 20000 ml of yogurt": what they are made from, its own, is
+  a stock (it was taken for a coefficient, and the text refused).
+
+The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
+tagger gives them on such texts. No trained tagger is needed.
+"""
+
+from __future__ import annotations
+
+from hand_tags import read_text
+
+
+def test_a_negated_more_than_with_any_verb_is_a_most() -> None:
+    text = ('A courier sends parcels by vans and by bikes. A van carries 40 parcels and a bike carries 6 parcels. '
+            'A van trip costs $60 and a bike trip costs $15. The budget is $900. The courier cannot send more '
+            'vans than bikes. How many of each should be sent to carry the most parcels?')
+    marks = [('VAR', 'vans'), ('VAR', 'bikes'), ('VAR', 'van'), ('PARAM', '40'), ('VAR', 'bike'),
+             ('PARAM', '6'), ('VAR', 'van trip'), ('PARAM', '60'), ('VAR', 'bike trip'), ('PARAM', '15'),
+             ('CONST_DIR', 'budget'), ('LIMIT', '900'), ('VAR', 'vans'), ('VAR', 'bikes')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 40 * vans + 6 * bikes'
+    assert rows == ['60 * vans + 15 * bikes <= 900', 'vans <= bikes']
+
+
+def test_neither_after_and_turns_more_than_into_a_most() -> None:
+    text = ('A workshop makes lamps and stools. Both go through a drill press and a lathe, and neither machine '
+            'can be used for more than 300 minutes a day. A lamp needs 4 minutes on the drill press and 6 minutes '
+            'on the lathe. A stool needs 5 minutes on the drill press and 2 minutes on the lathe. A lamp earns $9 '
+            'and a stool earns $7. How many of each maximize profit?')
+    marks = [('VAR', 'lamps'), ('VAR', 'stools'), ('CONST_DIR', 'can be used for more than'),
+             ('LIMIT', '300'), ('VAR', 'lamp'), ('PARAM', '4'), ('PARAM', '6'), ('VAR', 'stool'),
+             ('PARAM', '5'), ('PARAM', '2'), ('VAR', 'lamp'), ('OBJ_NAME', 'earns'), ('PARAM', '9'),
+             ('VAR', 'stool'), ('OBJ_NAME', 'earns'), ('PARAM', '7'), ('OBJ_DIR', 'maximize'),
+             ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 9 * lamps + 7 * stools'
+    assert rows == ['4 * lamps + 5 * stools <= 300', '6 * lamps + 2 * stools <= 300']
+
+
+def test_none_of_them_after_resources_limits_each_resource() -> None:
+    text = ('A crew cleans two parks. Each hour in the east park earns $30 and each hour in the west park earns '
+            '$25. The crew owns one mower, one blower and one trimmer, and none of them can be used for more than '
+            '400 minutes a day. An hour in the east park needs 20 minutes of mower time, 10 minutes of blower '
+            'time and 15 minutes of trimmer time. An hour in the west park needs 10 minutes of mower time, 25 '
+            'minutes of blower time and 5 minutes of trimmer time. How many hours should the crew spend in each '
+            'park to earn the most?')
+    marks = [('VAR', 'east park'), ('OBJ_NAME', 'earns'), ('PARAM', '30'), ('VAR', 'west park'),
+             ('OBJ_NAME', 'earns'), ('PARAM', '25'), ('CONST_DIR', 'can be used for more than'),
+             ('LIMIT', '400'), ('VAR', 'east park'), ('PARAM', '20'), ('PARAM', '10'), ('PARAM', '15'),
+             ('VAR', 'west park'), ('PARAM', '10'), ('PARAM', '25'), ('PARAM', '5')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 30 * east_park + 25 * west_park'
+    assert rows == ['10 * east_park + 25 * west_park <= 400', '15 * east_park + 5 * west_park <= 400', '20 * east_park + 10 * west_park <= 400']
+
+
+def test_each_of_two_machines_named_by_hyphened_words_is_no_head_count() -> None:
+    text = ('A juice bar sells mango shakes and berry shakes. A mango shake needs 3 minutes of peeling-machine '
+            'time and 2 minutes of mixing-machine time; a berry shake needs 1 minute of peeling and 4 minutes of '
+            'mixing. Each of the two machines can be used for no more than 600 minutes a day. The bar earns $4 '
+            'per mango shake and $5 per berry shake. How many of each maximize profit?')
+    marks = [('VAR', 'mango shakes'), ('VAR', 'berry shakes'), ('VAR', 'mango shake'), ('PARAM', '3'),
+             ('PARAM', '2'), ('VAR', 'berry shake'), ('PARAM', '1'), ('PARAM', '4'),
+             ('CONST_DIR', 'no more than'), ('LIMIT', '600'), ('OBJ_NAME', 'earns'), ('PARAM', '4'),
+             ('VAR', 'mango shake'), ('PARAM', '5'), ('VAR', 'berry shake'), ('OBJ_DIR', 'maximize'),
+             ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 4 * mango_shakes + 5 * berry_shakes'
+    assert rows == ['2 * mango_shakes + 4 * berry_shakes <= 600', '3 * mango_shakes + berry_shakes <= 600']
+
+
+def test_plus_joins_two_amounts_as_and_does() -> None:
+    text = ('A plant makes kayaks and canoes. A kayak needs 6 minutes on the molding machine plus 2 minutes of '
+            'sanding; a canoe needs 9 minutes on the machine plus 3 minutes of sanding. The molding machine can '
+            'be run for no more than 900 minutes, and 400 minutes are available for sanding. A kayak earns $50 '
+            'and a canoe earns $70. How many of each maximize profit?')
+    marks = [('VAR', 'kayaks'), ('VAR', 'canoes'), ('VAR', 'kayak'), ('PARAM', '6'), ('PARAM', '2'),
+             ('PARAM', '9'), ('PARAM', '3'), ('CONST_DIR', 'no more than'), ('LIMIT', '900'),
+             ('LIMIT', '400'), ('CONST_DIR', 'available'), ('VAR', 'kayak'), ('OBJ_NAME', 'earns'),
+             ('PARAM', '50'), ('OBJ_NAME', 'earns'), ('PARAM', '70'), ('OBJ_DIR', 'maximize'),
+             ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 50 * kayaks + 70 * canoes'
+    assert rows == ['2 * kayaks + 3 * canoes <= 400', '6 * kayaks + 9 * canoes <= 900']
+
+
+def test_a_list_of_limits_with_one_verb_reads_each_name() -> None:
+    text = ('A print shop makes posters and banners. A poster takes 0.2 hours of design, 0.1 hours of printing '
+            'and 0.3 hours of framing; a banner takes 0.5 hours of design, 0.4 hours of printing and 0.2 hours of '
+            'framing. The design team can work no more than 40 hours, the printing team no more than 30 hours, '
+            'and the framing team no more than 35 hours. A poster earns $8 and a banner earns $15. How many of '
+            'each maximize profit?')
+    marks = [('VAR', 'posters'), ('VAR', 'banners'), ('VAR', 'poster'), ('PARAM', '0.2'), ('PARAM', '0.1'),
+             ('PARAM', '0.3'), ('VAR', 'banner'), ('PARAM', '0.5'), ('PARAM', '0.4'), ('PARAM', '0.2'),
+             ('CONST_DIR', 'no more than'), ('LIMIT', '40'), ('CONST_DIR', 'no more than'), ('LIMIT', '30'),
+             ('CONST_DIR', 'no more than'), ('LIMIT', '35'), ('OBJ_NAME', 'earns'), ('PARAM', '8'),
+             ('VAR', 'banner'), ('OBJ_NAME', 'earns'), ('PARAM', '15'), ('OBJ_DIR', 'maximize'),
+             ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 8 * posters + 15 * banners'
+    assert rows == ['0.1 * posters + 0.4 * banners <= 30', '0.2 * posters + 0.5 * banners <= 40', '0.3 * posters + 0.2 * banners <= 35']
+
+
+def test_months_money_is_committed_for_are_no_limit() -> None:
+    text = ('A charity has up to $50000 to commit for 18 months. Bonds return 3% and stocks return 7%. No less '
+            'than 40% of the total must go to bonds. How should the money be split to maximize the return?')
+    marks = [('CONST_DIR', 'up to'), ('LIMIT', '50000'), ('LIMIT', '18'), ('VAR', 'Bonds'),
+             ('OBJ_NAME', 'return'), ('PARAM', '3 %'), ('VAR', 'stocks'), ('OBJ_NAME', 'return'),
+             ('PARAM', '7 %'), ('CONST_DIR', 'No less than'), ('LIMIT', '40 %'), ('VAR', 'bonds'),
+             ('OBJ_DIR', 'maximize'), ('OBJ_NAME', 'return')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 0.03 * bonds + 0.07 * stocks'
+    assert rows == ['bonds + stocks <= 50000', 'bonds >= 0.4 * (bonds + stocks)']
+
+
+def test_every_dollar_placed_is_a_rate_and_a_share_going_to_a_fund_is_its_share() -> None:
+    text = ('Ana plans to put up to $30000 into two funds: a water fund and a solar fund. Every dollar placed in '
+            'the water fund returns 5%, and every dollar placed in the solar fund returns 8%. No less than 25% of '
+            'the money should go to the water fund and no more than 60% should go to the solar fund. How should '
+            'she divide the money to earn the largest return?')
+    marks = [('CONST_DIR', 'up to'), ('LIMIT', '30000'), ('VAR', 'water fund'), ('VAR', 'solar fund'),
+             ('VAR', 'water fund'), ('OBJ_NAME', 'returns'), ('PARAM', '5 %'), ('VAR', 'solar fund'),
+             ('OBJ_NAME', 'returns'), ('PARAM', '8 %'), ('CONST_DIR', 'No less than'), ('LIMIT', '25 %'),
+             ('VAR', 'water fund'), ('CONST_DIR', 'no more than'), ('LIMIT', '60 %'), ('VAR', 'solar fund'),
+             ('OBJ_NAME', 'earn'), ('OBJ_NAME', 'return')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 0.05 * water_fund + 0.08 * solar_fund'
+    assert rows == ['solar_fund <= 0.6 * (water_fund + solar_fund)', 'water_fund + solar_fund <= 30000', 'water_fund >= 0.25 * (water_fund + solar_fund)']
+
+
+def test_a_share_put_there_is_the_place_just_named() -> None:
+    text = ('A bank has up to $900000 to lend. The money can go into car loans, returning 6%, or into home loans, '
+            'returning 4%. At least 50% of the amount lent must be in home loans, and given the risk in car '
+            'loans, it will put no more than 30% of the amount lent there. How should the bank split its money to '
+            'maximize its return?')
+    marks = [('CONST_DIR', 'up to'), ('LIMIT', '900000'), ('VAR', 'car loans'), ('PARAM', '6 %'),
+             ('VAR', 'home loans'), ('PARAM', '4 %'), ('CONST_DIR', 'At least'), ('LIMIT', '50 %'),
+             ('VAR', 'home loans'), ('CONST_DIR', 'no more than'), ('LIMIT', '30 %'), ('OBJ_DIR', 'maximize'),
+             ('OBJ_NAME', 'return')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 0.06 * car_loans + 0.04 * home_loans'
+    assert rows == ['car_loans + home_loans <= 900000', 'car_loans <= 0.3 * (car_loans + home_loans)', 'home_loans >= 0.5 * (car_loans + home_loans)']
+
+
+def test_each_vehicle_of_either_kind_measures_both() -> None:
+    text = ('A factory builds trucks and buses. Every truck takes 4 hours of welding and every bus takes 6 hours, '
+            'and each vehicle of either kind uses 2 tonnes of steel. Per week the factory gets 100 tonnes of '
+            'steel and has 240 hours of welding. A truck earns $3000 and a bus earns $4000. How many of each '
+            'should be built to maximize profit?')
+    marks = [('VAR', 'trucks'), ('VAR', 'buses'), ('VAR', 'truck'), ('PARAM', '4'), ('VAR', 'bus'),
+             ('PARAM', '6'), ('PARAM', '2'), ('LIMIT', '100'), ('CONST_DIR', 'has'), ('LIMIT', '240'),
+             ('VAR', 'truck'), ('OBJ_NAME', 'earns'), ('PARAM', '3000'), ('VAR', 'bus'),
+             ('OBJ_NAME', 'earns'), ('PARAM', '4000'), ('OBJ_DIR', 'maximize'), ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 3000 * trucks + 4000 * buses'
+    assert rows == ['2 * trucks + 2 * buses <= 100', '4 * trucks + 6 * buses <= 240']
+
+
+def test_money_she_puts_in_is_the_cost_not_the_profit() -> None:
+    text = ('A florist stocks roses and lilies. Buying a bunch costs the florist $5 for roses and $7 for lilies, '
+            'and she makes $2 profit on each bunch of roses and $3 on each bunch of lilies. She expects to sell '
+            'at most 800 bunches, and the money she puts into flowers cannot exceed $4000. How many bunches of '
+            'each should she stock to maximize profit?')
+    marks = [('VAR', 'roses'), ('VAR', 'lilies'), ('PARAM', '5'), ('VAR', 'roses'), ('PARAM', '7'),
+             ('VAR', 'lilies'), ('PARAM', '2'), ('OBJ_NAME', 'profit'), ('VAR', 'roses'), ('PARAM', '3'),
+             ('VAR', 'lilies'), ('CONST_DIR', 'at most'), ('LIMIT', '800'), ('CONST_DIR', 'cannot exceed'),
+             ('LIMIT', '4000'), ('OBJ_DIR', 'maximize'), ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 2 * roses + 3 * lilies'
+    assert rows == ['5 * roses + 7 * lilies <= 4000', 'roses + lilies <= 800']
+
+
+def test_a_kind_that_loses_money_counts_against_the_profit() -> None:
+    text = ('A bakery sells bagels and donuts. Each day it can bake no more than 300 bagels and no more than 200 '
+            'donuts. It must bake at least 250 items in total. Every bagel sold loses $0.5, while every donut '
+            'sold earns $1.2. How many of each should be baked to maximize net profit?')
+    marks = [('VAR', 'bagels'), ('VAR', 'donuts'), ('CONST_DIR', 'no more than'), ('LIMIT', '300'),
+             ('VAR', 'bagels'), ('CONST_DIR', 'no more than'), ('LIMIT', '200'), ('CONST_DIR', 'at least'),
+             ('LIMIT', '250'), ('VAR', 'bagel'), ('PARAM', '0.5'), ('VAR', 'donut'), ('OBJ_NAME', 'earns'),
+             ('PARAM', '1.2'), ('OBJ_DIR', 'maximize'), ('OBJ_NAME', 'net profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max -0.5 * bagels + 1.2 * donuts'
+    assert rows == ['bagels + donuts >= 250', 'bagels <= 300', 'donuts <= 200']
+
+
+def test_neither_can_be_less_than_zero_is_the_sign_bound() -> None:
+    text = ('A kiosk sells x1 cups of tea, each at a profit of $1, and x2 cups of coffee, each at a profit of $2, '
+            'where neither x1 nor x2 can be less than 0. It can sell at most 100 cups of tea and at most 80 cups '
+            'of coffee, and at most 150 cups in total. How many of each should it sell to maximize profit?')
+    marks = [('VAR', 'cups of tea'), ('PARAM', '1'), ('VAR', 'cups of coffee'), ('PARAM', '2'),
+             ('CONST_DIR', 'less than'), ('LIMIT', '0'), ('CONST_DIR', 'at most'), ('LIMIT', '100'),
+             ('VAR', 'cups of tea'), ('CONST_DIR', 'at most'), ('LIMIT', '80'), ('VAR', 'cups of coffee'),
+             ('CONST_DIR', 'at most'), ('LIMIT', '150'), ('OBJ_DIR', 'maximize'), ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max cups_of_tea + 2 * cups_of_coffee'
+    assert rows == ['cups_of_coffee <= 80', 'cups_of_tea + cups_of_coffee <= 150', 'cups_of_tea <= 100']
+
+
+def test_neither_type_is_no_decision() -> None:
+    text = ('In a game you kick balls at a goal. Each red ball scores 4 points and each blue ball scores 3 '
+            'points. You may kick no more than 15 balls. Neither type can be kicked more than 10 times. How many '
+            'of each should you kick to get the most points?')
+    marks = [('VAR', 'red ball'), ('PARAM', '4'), ('OBJ_NAME', 'points'), ('VAR', 'blue ball'),
+             ('PARAM', '3'), ('OBJ_NAME', 'points'), ('CONST_DIR', 'no more than'), ('LIMIT', '15'),
+             ('VAR', 'Neither type'), ('CONST_DIR', 'more than'), ('LIMIT', '10'), ('OBJ_NAME', 'points')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 4 * red_ball + 3 * blue_ball'
+    assert rows == ['blue_ball <= 10', 'red_ball + blue_ball <= 15', 'red_ball <= 10']
+
+
+def test_each_needs_two_hours_is_a_coefficient_of_both() -> None:
+    text = ('A bakery makes cakes and pies. A cake gives $5 profit and a pie $3. Each needs 2 hours of oven time '
+            'and 40 hours are available. How many of each maximize profit?')
+    marks = [('VAR', 'cakes'), ('VAR', 'pies'), ('VAR', 'cake'), ('PARAM', '5'), ('OBJ_NAME', 'profit'),
+             ('VAR', 'pie'), ('PARAM', '3'), ('PARAM', '2'), ('LIMIT', '40'), ('CONST_DIR', 'available'),
+             ('OBJ_DIR', 'maximize'), ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 5 * cakes + 3 * pies'
+    assert rows == ['2 * cakes + 2 * pies <= 40']
+
+
+def test_a_least_and_a_most_on_one_measure_with_no_unit_share_its_row() -> None:
+    text = ('A spa blends lavender oil and rose oil into a bath mix. Each unit of lavender oil adds 2 units of scent '
+            'and 6 hours of calm; each unit of rose oil adds 8 units of scent but only 3 hours of calm. The mix '
+            'needs no fewer than 4 units of scent and a calm of at least 5 hours, and its scent cannot exceed 9 '
+            'units. Lavender oil costs $2 a unit and rose oil $5 a unit. How many units of each keep the cost '
+            'lowest?')
+    marks = [('VAR', 'lavender oil'), ('VAR', 'rose oil'), ('VAR', 'lavender oil'), ('PARAM', '2'), ('PARAM', '6'),
+             ('VAR', 'rose oil'), ('PARAM', '8'), ('PARAM', '3'), ('CONST_DIR', 'no fewer than'), ('PARAM', '4'),
+             ('CONST_DIR', 'at least'), ('LIMIT', '5'), ('CONST_DIR', 'cannot exceed'), ('PARAM', '9'),
+             ('VAR', 'Lavender oil'), ('OBJ_NAME', 'costs'), ('PARAM', '2'), ('VAR', 'rose oil'), ('PARAM', '5')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'min 2 * lavender_oil + 5 * rose_oil'
+    assert rows == ['2 * lavender_oil + 8 * rose_oil <= 9', '2 * lavender_oil + 8 * rose_oil >= 4',
+                    '6 * lavender_oil + 3 * rose_oil >= 5']
+
+
+def test_what_they_are_made_from_its_own_is_a_stock() -> None:
+    text = ('A smoothie stand makes banana smoothies and kiwi smoothies from its 20000 ml of yogurt. Each banana '
+            'smoothie uses 250 ml of yogurt and each kiwi smoothie uses 200 ml. At least 15 kiwi smoothies must be '
+            'made. A banana smoothie earns $3 and a kiwi smoothie $4. How many of each maximize profit?')
+    marks = [('VAR', 'banana smoothies'), ('VAR', 'kiwi smoothies'), ('LIMIT', '20000'), ('VAR', 'banana smoothie'),
+             ('PARAM', '250'), ('VAR', 'kiwi smoothie'), ('PARAM', '200'), ('CONST_DIR', 'At least'), ('LIMIT', '15'),
+             ('VAR', 'kiwi smoothies'), ('VAR', 'banana smoothie'), ('OBJ_NAME', 'earns'), ('PARAM', '3'),
+             ('VAR', 'kiwi smoothie'), ('PARAM', '4'), ('OBJ_DIR', 'maximize'), ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 3 * banana_smoothies + 4 * kiwi_smoothies'
+    assert rows == ['250 * banana_smoothies + 200 * kiwi_smoothies <= 20000', 'kiwi_smoothies >= 15']
