@@ -13,7 +13,7 @@ from modeler.strategies.offline.reading import Feature, Reading, overlap
 from modeler.strategies.offline.specs import ConstraintSpec
 from modeler.strategies.offline.variables import decision_units
 from modeler.strategies.offline.words import _MAGNITUDES as MAGNITUDES
-from modeler.strategies.offline.words import CONCEPTS, content, stem, unit_scale
+from modeler.strategies.offline.words import CONCEPTS, content, parse_value, stem, unit_scale
 
 
 def _percent_row(r: Reading, f: Feature) -> bool:
@@ -38,6 +38,20 @@ def _worked_by(ctx: Counter[str], feature: Counter[str]) -> float:
         if root in feature or content([root + "ing"])[:1] and content([root + "ing"])[0] in feature:
             found += 1.0
     return found
+
+
+def _after_its_numbers(r: Reading, spec: ConstraintSpec, f: Feature) -> bool:
+    """The limit closes its sentence's list of the group's numbers: stated after every one of them, as the
+    stock they draw on (not a number among them that the tagger took for a limit)."""
+    last = max(c.tok for c in f.coefs.values())
+    # (a sentence that says what each one takes: "Spraying takes 1.2 days per acre ...", not "Machine 1 runs
+    # for 8 hours a day and machine 2 for 7 hours", whose "1" and "2" name the machines)
+    return any(sp.label == "LIMIT" and sp.start > last and parse_value(sp.text) == spec.limit and r.sentence_text(
+        r.tokens[sp.start].sent) == spec.sentence and _TAKES & {w.lower() for w in r.words[
+            r.sentences[r.tokens[sp.start].sent][0]: last]} for sp in r.spans)
+
+
+_TAKES = frozenset("takes take needs need requires require uses use consumes consume".split())
 
 
 def _same_dimension(unit: str, feature: Counter[str]) -> float:
@@ -65,6 +79,14 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
     # (money a limit spends, not earns: "the money she puts into inventory cannot exceed $10000" beside "Buying a
     # bottle costs $6" and "she makes $1 profit on each" is the cost's, whatever other word the profit shares)
     costs = any("MONEY" in f.context and "PROFIT" not in f.context for f in r.features)
+    # ("Spraying takes 1.2 days per acre of carrots and 1.5 days per acre of peas, with at most 110 days a year
+    # available for it": the one group whose numbers all stand in the limit's own sentence)
+    own_sentence: dict[str, int] = {}
+    for j, f in enumerate(r.features):
+        sents = {c.sent for c in f.coefs.values()}
+        if len(sents) == 1 and j != objective_feature:
+            said = r.sentence_text(next(iter(sents)))
+            own_sentence[said] = -1 if said in own_sentence else j
     for i, (spec, ctx, _) in enumerate(pending):
         for j, f in enumerate(r.features):
             sc = overlap(ctx, f.context) + _worked_by(ctx, f.context) + _same_dimension(spec.unit, f.context)
@@ -79,6 +101,8 @@ def _assign_features(r: Reading, pending: list[tuple[ConstraintSpec, Counter[str
                 sc -= 0.01 if j == objective_feature else 0.0
                 if costs and "MONEY" in ctx and "PROFIT" not in ctx and "PROFIT" in f.context:
                     sc -= 1.0
+                if own_sentence.get(spec.sentence) == j and _after_its_numbers(r, spec, r.features[j]):
+                    sc += 0.5
                 pairs.append((sc, -j, i, j))
     # between pairs that score the same, a limit with only one best group goes first: "6500 hours for the
     # parts, 3500 hours for assembling the parts" -- the first names the parts only, the second the parts

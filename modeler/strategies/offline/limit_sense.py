@@ -244,8 +244,8 @@ def _or_less_after(r: Reading, sp: Span) -> str | None:
     """"demand will be 275 web cams or fewer in total", "keeping his fiber to 25 units or fewer": an amount
     that "or fewer" / "or more" follows, its unit between, is bounded so, whatever duty word ("demand",
     "must") the clause says before it."""
-    after = [w.lower() for w in r.words[sp.end: sp.end + 5]]
-    for i in range(len(after) - 1):
+    after = [w.lower() for w in r.words[sp.end: sp.end + 6]]  # (one past the five read: the "than" of "or more than")
+    for i in range(min(len(after), 5) - 1):
         if after[i] == "or":  # (not "40 loaves or more than 25 cakes": a second comparison, not a bound on 40)
             return None if after[i + 2: i + 3] == ["than"] else OR_BOUND.get(after[i + 1])
         if not after[i].isalpha() or after[i] in {"and", "per", "each", "a", "an"}:

@@ -213,6 +213,10 @@ def _limit_context(r: Reading, sp: Span) -> Counter[str]:
     if "PROFIT" in ctx and k >= 1 and r.words[k].lower() == "on" and content([r.words[k - 1]]) == ["PROFIT"]:
         # ("the yearly return on $80000"): the money the return is earned on, not a return
         del ctx["PROFIT"]
+    if "PROFIT" in ctx and (sp.start == 0 or r.words[sp.start - 1] != "$") and any(
+            r.words[j].lower() in {"sales", "sale"} and labels[j - 1] == "VAR" for j in range(max(1, sp.start - 8), sp.start)):
+        # ("Chocolate cone sales must be between 30 and 50"): the sales of a named kind count it, they earn nothing
+        del ctx["PROFIT"]
     if "MONEY" in ctx and _unit(r, sp) in {"HOUR", "MINUTE"}:
         # ("i don't want to spend more than 12 hours total commuting": time spent, not money)
         del ctx["MONEY"]
@@ -278,7 +282,7 @@ def _money_decisions(r: Reading) -> bool:
         return False  # ("invests in solar and wind projects ... A solar project costs $500000": projects are bought)
     return ("invest" in text and "how many" not in text) or "how much money" in text or bool(
         "$" in text and "how many" not in text and (_PUT_MONEY.search(text) or _PLACED.search(text) or _PER_DOLLAR.search(
-            text)))
+            text) or (_PUT_SUM.search(text) and _RETURNS.search(text))))
 
 
 # "A solar project costs $500000": one of a thing bought at a price
@@ -294,6 +298,12 @@ _PER_DOLLAR = re.compile(r"\b(?:each|every|per) dollar (?:(?:spent|invested|allo
 # though nobody says "invest"
 _PLACED = re.compile(r"\b(?:placed|to place|place it|put (?:it |all of it |them )?to work|deposited)\b.*"
                      r"\b(?:interest|returns?|yield)\b|\b(?:interest|returns?|yield)\b.*\b(?:placed|deposited)\b")
+
+
+# "will put exactly $200,000 into mutual funds and cryptocurrencies, whose returns are 4.1% and 7.5%": a sum put into
+# things that return a rate is split among them
+_PUT_SUM = re.compile(r"\b(?:put|puts|place|places)\b(?: [a-z]+){0,2} \$ ?[\d,.]+(?: [a-z]+)? (?:in|into)\b")
+_RETURNS = re.compile(r"\b(?:interest|returns?|returning|yields?|yielding)\b")
 
 
 # "How much should he put into each?": with sums of money in the text, the decisions are amounts put in

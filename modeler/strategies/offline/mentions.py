@@ -85,6 +85,8 @@ def tidy_mentions(words: list[str], spans: list[Span]) -> list[Span]:
                 b == sp.end and b - a > 1 and b < len(words) and words[b].lower() in MEASURE_VERBS
                 and words[b - 1].isalpha() and len(words[b - 1]) > 3 and words[b - 1].lower() not in _EDGE | CONTAINERS):
             b -= 1
+        if b - a == 1 and words[a].lower() == "one" and a and words[a - 1].lower() in {"each", "every", "this", "that"}:
+            continue  # ("and each one takes time to mix ingredients": a pronoun, no number and no name)
         if a < b and b - a == 1 and is_number(words[a]) and b < len(words) and words[b].isalpha():
             # "which [has 1] serving of meat": the number the tagger took into a name counts what follows
             out.append(Span("PARAM", a, b, words[a]))

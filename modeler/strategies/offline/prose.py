@@ -27,7 +27,18 @@ def as_prose(text: str) -> str:
     """The text every later reader sees: a letter's body, glued words set apart, colons said out, "of each"
     spelt out (the order matters: "of each" reads the sentences the others have mended)."""
     return each_spelt_out(name_colon_said(cue_words_apart(what_is_in_said(ratio_said(own_said_one(between_said(
-        money_scaled(number_unit_apart(slips_mended(letter_body(text.strip())))))))))))
+        money_scaled(number_unit_apart(respective_clause_apart(slips_mended(letter_body(text.strip()))))))))))))
+
+
+# "Preparation takes 7 minutes for a breakfast and 8 for a lunch; packaging takes 2 minutes and 3 minutes,
+# respectively": a "respectively" clause after a semicolon
+_RESPECTIVE_AFTER = re.compile(r";\s+([a-z])(?=[^.;?!]*\brespectively\b)")
+
+
+def respective_clause_apart(text: str) -> str:
+    """A clause with "respectively" after a semicolon is a sentence of its own: its list pairs its numbers with
+    the names in order, and the clause before, with names of its own, is no part of that list."""
+    return _RESPECTIVE_AFTER.sub(lambda m: ". " + m.group(1).upper(), text)
 
 
 # "she wont eat more then 12 cups": a hurried writer's "then" for "than" after a comparative, and a negation

@@ -235,6 +235,10 @@ def _context(words: list[str], labels: list[str], i: int, j: int, limit: bool = 
         if w in _PER:
             if not limit:
                 break
+            if w != "per" and k > j and words[k - 1].lower() == "of" and k + 1 < len(words) and words[
+                    k + 1].isalpha() and words[k + 1].lower() not in _PERIODS:
+                k += 1  # ("at least 25 units of each vitamin": what each one is of names the resource)
+                continue
             k += 2
             continue
         after.append(words[k])
@@ -257,6 +261,12 @@ def _context(words: list[str], labels: list[str], i: int, j: int, limit: bool = 
             break  # "seat 8 guests for $25": "guests" is the unit of the 8
         before.append(words[k])
         k -= 1
+    # "On the baking machine, a donut takes 2 minutes and a pastry takes 5": a place said before the clause's comma,
+    # at its opening, is where the numbers after it are spent
+    if not limit:
+        comma = next((j for j in range(i - 1, max(i - 16, -1), -1) if words[j] in {",", ".", ";", "?", "!", ":"}), -1)
+        if comma >= 0 and words[comma] == ",":
+            before += _opening_place(words, labels, comma)
     # "Profit per acre is $260 for wheat", "Planting costs per acre are $100": the measure a rate is of is named
     # before its "per <unit>", past the words the window holds
     if not limit and before and before[-1].lower() == "per":
@@ -300,6 +310,26 @@ def _elided_verb(words: list[str], labels: list[str], k: int) -> int:
     return skip if 0 < named < 4 and j >= 0 and words[j].lower() in _BOUNDARY else 0
 
 
+def _opening_place(words: list[str], labels: list[str], comma: int) -> list[str]:
+    """The words of "On the baking machine" when the phrase before the comma at `comma` opens its sentence (or
+    follows a semicolon) with "on" or "in", holds no name or number, and a parallel one opens another clause
+    ("...; on the stuffing machine, ..."): the places the text walks through; else none."""
+    phrase = _place_before(words, labels, comma)
+    if not phrase:
+        return []
+    others = [_place_before(words, labels, k) for k, w in enumerate(words) if w == "," and k != comma]
+    return phrase if any(others) else []
+
+
+def _place_before(words: list[str], labels: list[str], comma: int) -> list[str]:
+    j = comma - 1
+    while j >= 0 and comma - j <= 5 and labels[j] == "O" and words[j] not in {".", ";", "?", "!", ",", ":"}:
+        j -= 1
+    if comma - j > 5 or j + 1 >= comma or (j >= 0 and words[j] not in {".", ";", "?", "!"}):
+        return []
+    return words[j + 2: comma] if words[j + 1].lower() in {"on", "in"} else []
+
+
 def _numbered(seq: list[str]) -> list[str]:
     """"2 hours on machine 1", "Machine 2 for 90 hours": a resource numbered by a small label is a key of its own
     ("machin#1"), so that the rows of machine 1 and machine 2 keep their limits apart."""
@@ -339,6 +369,8 @@ def _written_apart(words: list[str], key: str) -> tuple[str, str] | None:
 
 
 # the words of "is available for at most", "are available for up to a maximum of", "available only for"
+_PERIODS = frozenset("day days week weeks month months year years hour hours minute minutes shift shifts season "
+                     "seasons night nights morning mornings".split())
 _AVAILABLE_FOR = frozenset("is are be was available only for at the most up to a maximum of total".split())
 _CUE = frozenset("no not more less fewer than at most least up to a maximum minimum of".split())
 
@@ -1101,6 +1133,8 @@ def _material(words: list[str], labels: list[str], c: Coef, distinct: dict[str, 
         if labels[j] in {"VAR", "PARAM", "LIMIT"} or w in {".", ",", ";", "?", "!", ":"} or w.lower() in {
                 "and", "or", "but", "while", "per", "each"}:
             break
+        if w.lower() == "for" and j + 1 < len(words) and words[j + 1].lower() in {"a", "an", "each", "every", "one"}:
+            break  # ("7 minutes for a breakfast": the one the rate is for, not what it measures)
         out.append(w)
     # ("3 oranges" of "orange juice": `stem` keeps the plural's "e" and drops the singular's, "orange" / "orang")
     return {k if k in distinct else k[:-1] for k in content(out) if k in distinct or k[-1:] == "e" and k[:-1] in distinct}

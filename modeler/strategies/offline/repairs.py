@@ -73,7 +73,9 @@ _LIMIT_CUES = re.compile(r"\b(at (most|least)|available|budget|maximum|minimum|e
                          # ("The council order is 600 panels and 1,500 letter sets": what an order asks for)
                          r"order is|order of|order for|"
                          # ("The production capacity for bolts is 500 per day": what the plant can make of one)
-                         r"production capacity)\b", re.I)
+                         r"production capacity|"
+                         # ("Weekly output is also capped at 100 doors and 200 bumpers")
+                         r"capped at|capped to)\b", re.I)
 
 
 def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
@@ -134,7 +136,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 and not _there_is_stock(tokens, sp) and not _there_are_list(tokens, sp) and not offers_stock(tokens, spans, sp)
                 and not _drawn_from(tokens, spans, sp) and not _spared(tokens, sp) and not _with_after_comma(tokens, sp) and not _out_of(tokens, sp)
                 and not _served_by_list(tokens, spans, sp) and not _definite_stock(tokens, spans, sp) and not (
-                    not var_before and sp.start > 0 and tokens[sp.start - 1].text.lower() == "exactly")) or _pro_one(tokens, same, sp) or _size_of(
+                    not var_before and _exactly_before(tokens, sp))) or _pro_one(tokens, same, sp) or _size_of(
                 tokens, spans, sp) or _one_needs(
                 tokens, spans, sp) or _that_each(tokens, spans, sp) or _gapped_rate(tokens, spans, sp) or _each_may(tokens, spans, sp)
                 or _each_unit_of_needs(tokens, spans, sp) or _paired_amount(tokens, spans, sp) or _twin_rate(
@@ -663,6 +665,12 @@ def made_into(words: list[str], k: int) -> bool:
 _POSSESSIVE = frozenset("its their our his her my".split())
 
 
+def _exactly_before(tokens: list[Token], sp: Span) -> bool:
+    """"exactly 250 plates", "will put exactly $200,000 into ...": "exactly" right before the amount (or its "$")."""
+    k = sp.start - 1 - (sp.start > 0 and tokens[sp.start - 1].text == "$")
+    return k >= 0 and tokens[k].text.lower() == "exactly"
+
+
 def _made_using(tokens: list[Token], same: list[Span], sp: Span) -> bool:
     """"wants to make bean burritos and beef burritos using 5000 grams of lettuce", "makes black and green tea
     from its 50000 ml of milk": the variables are what is made, and what they are made "using" (or "from" one's
@@ -758,6 +766,9 @@ def _portion_size(tokens: list[Token], sp: Span) -> bool:
             low[0] not in _PORTION_UNITS or low[1] != "of"):
         return False
     v = next((k for k in range(3, len(low)) if low[k] in _PORTION_VERBS), None)
+    # (not what one has: "can use no more than the 1000 grams of ground meat it has")
+    if v is not None and low[v - 1] in {"it", "they", "we", "i", "he", "she", "you"}:
+        return False
     return v is not None and all(w.isalpha() for w in low[2:v])
 
 
@@ -801,14 +812,17 @@ def _had_list(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
 
 
 # "The uni caps online modules at 6", "the council limits each stall to 3 tables" (not "at 6 per hour")
-_CAPPED = re.compile(r"\b(?:limits?|caps?|capped|restricts?)\b(?: [\w'-]+){1,6}? (?:to|at)(?: \$)?$", re.I)
+_CAPPED = re.compile(r"\b(?:limits?|caps?|capped|restricts?)\b(?: [\w'-]+){0,6}? (?:to|at)(?: \$)?$", re.I)
 
 
 def _verb_capped(tokens: list[Token], sp: Span) -> bool:
     """A number that a verb of limiting puts a ceiling on in its clause ("The uni caps online modules at 6") is a
     limit, though a decision is named between: not a rate ("at 6 per hour")."""
     sent = tokens[sp.start].sent
-    before = [t.text for t in tokens[max(0, sp.start - 9): sp.start] if t.sent == sent]
+    before = [t.text for t in tokens[max(0, sp.start - 13): sp.start] if t.sent == sent]
+    # ("capped at 100 doors and 200 bumpers": the items of the list the verb caps, each after the first)
+    while len(before) >= 3 and before[-1].lower() in {"and", ",", "or"} and before[-2].isalpha() and is_number(before[-3]):
+        before = before[:-3]
     after = [t.text.lower() for t in tokens[sp.end: sp.end + 2]]
     return bool(_CAPPED.search(" ".join(before))) and not {"per", "a", "an", "each", "every"} & set(after)
 
@@ -1106,8 +1120,8 @@ def _grown_on(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
     if k < 3 or sp.end >= len(tokens) or tokens[sp.end].text.lower() not in MEASURES:
         return False
     if tokens[k].text.lower() == "of" and k >= 4 and tokens[k - 1].text.isalpha() and tokens[
-            k - 2].text.lower() in {"a", "an", "the"} and tokens[k - 3].text.lower() in {"in", "on"}:
-        k -= 3  # ("in a barn of 600 square feet": the list ends before "in")
+            k - 2].text.lower() in {"a", "an", "the"} | OWNERS and tokens[k - 3].text.lower() in {"in", "on"}:
+        k -= 3  # ("in a barn of 600 square feet", "on her field of 200 acres": the list ends before "in")
         k = _grown_by(tokens, k)
     else:
         # ("grown on your 30 acres of land", "on her 200 acre field": whose land it is, between "on" and the amount)

@@ -242,7 +242,9 @@ _LE = ("no more than", "not more than", "no greater than", "not be more than", "
        "limited to",
        # "stay under 2200 calories", "keep it under $500" ("under" alone also says where: "under contract")
        "stay under", "stays under", "keep under", "keeps under", "remain under", "remains under", "be under",
-       "it under", "them under")
+       "it under", "them under",
+       # "the amount in retail to be no larger than the amount in oil and gas": "no" turns "larger than" round
+       "no larger than", "no bigger than", "no longer than")
 _GE = ("no less than", "not less than", "no fewer than", "not fewer than", "at least", "minimum", "no less", "not less", "no fewer", "not fewer", "more than", "greater than",
        "exceed", "or more", "larger than", "must be met", "a min", "min ", "need", "require", "demand",
        "must", "should",

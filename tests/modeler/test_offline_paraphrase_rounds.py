@@ -1,4 +1,4 @@
-"""Offline modeler: rules from a round on NL4Opt training problems said in other words (para5, v44).
+"""Offline modeler: rules from rounds on NL4Opt training problems said in other words (para5 to para7, v44).
 
 - A negated comparison with any verb between ("The courier cannot send more vans than bikes") is a most.
 - ", and neither machine can be used for more than 300 minutes": the clause's joining word is no part of its
@@ -26,6 +26,24 @@
   measure, no unit read, both take its row.
 - "makes banana smoothies and kiwi smoothies from its 20000 ml of yogurt": what they are made from, its own, is
   a stock (it was taken for a coefficient, and the text refused).
+
+- "at least 20 units of each vitamin", "no less than 18 grams each of protein and of calcium": one limit for
+  every nutrient named.
+- "cannot use more than 80 units of milk or more than 50 units of coffee": the second "more than" is a second
+  limit, not "80 ... or more"; "no larger than the amount in bonds" is a most.
+- "Harvest takes 1.5 days per acre of beans and 1 day per acre of squash, with at most 90 days a year available
+  for it": a limit closing a sentence of what each one takes is that group's.
+- "on his field of 150 acres" is the land they share; "Weekly output is also capped at 300 lids and 250 trays"
+  bounds each; "no more than the 1000 grams of flour it has" is a stock, not the size of a portion.
+- "will put exactly $100,000 into gold and silver, whose returns are 3% and 5%": the sum is split among them.
+- "Package 1 holds 5 jams ..., while Package 2 holds 4 jams": the names keep their numbers.
+- "Cooking takes 6 minutes for a breakfast and 9 for a lunch; packing takes 2 minutes and 4 minutes,
+  respectively": the "respectively" clause pairs its own numbers, and "for a breakfast" names the one the rate is
+  for, not a material of its own; "and each one takes time to slice" is a pronoun.
+- "On the oven, a bagel takes 3 minutes ...; on the mixer, ...": the place opening each clause is where its
+  numbers are spent.
+- "a minimum of 12 mg apiece of iron and zinc" limits both; "Lime sorbet sales at least 15 and at most 40" count
+  the lime sorbets (the sales of a named kind earn nothing).
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 tagger gives them on such texts. No trained tagger is needed.
@@ -271,3 +289,210 @@ def test_what_they_are_made_from_its_own_is_a_stock() -> None:
     goal, rows = read_text(text, marks)
     assert goal == 'max 3 * banana_smoothies + 4 * kiwi_smoothies'
     assert rows == ['250 * banana_smoothies + 200 * kiwi_smoothies <= 20000', 'kiwi_smoothies >= 15']
+
+
+def test_at_least_so_much_of_each_vitamin_limits_every_vitamin() -> None:
+    text = ('Two snack bars, oat bars and nut bars, provide vitamin C and vitamin D. An oat bar costs $2 and has '
+            '4 units of vitamin C and 2 units of vitamin D. A nut bar costs $3 and has 1 unit of vitamin C and 5 '
+            'units of vitamin D. Each day, at least 20 units of each vitamin are needed. How many bars of each '
+            'minimize the cost?')
+    marks = [('VAR', 'oat bars'), ('VAR', 'nut bars'), ('VAR', 'oat bar'), ('OBJ_NAME', 'costs'),
+             ('PARAM', '2'), ('PARAM', '4'), ('PARAM', '2'), ('VAR', 'nut bar'), ('PARAM', '3'),
+             ('PARAM', '1'), ('PARAM', '5'), ('CONST_DIR', 'at least'), ('LIMIT', '20'),
+             ('OBJ_DIR', 'minimize'), ('OBJ_NAME', 'cost')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'min 2 * oat_bars + 3 * nut_bars'
+    assert rows == ['2 * oat_bars + 5 * nut_bars >= 20', '4 * oat_bars + nut_bars >= 20']
+
+
+def test_so_many_grams_each_of_two_nutrients_limits_both() -> None:
+    text = ('Two shakes provide protein and calcium. A serving of the cocoa shake costs $4 and has 6 grams of '
+            'protein and 3 grams of calcium. A serving of the berry shake costs $3 and has 2 grams of protein and '
+            '4 grams of calcium. The coach asks for no less than 18 grams each of protein and of calcium. How '
+            'many servings of each minimize the cost?')
+    marks = [('VAR', 'cocoa shake'), ('OBJ_NAME', 'costs'), ('PARAM', '4'), ('PARAM', '6'), ('PARAM', '3'),
+             ('VAR', 'berry shake'), ('OBJ_NAME', 'costs'), ('PARAM', '3'), ('PARAM', '2'), ('PARAM', '4'),
+             ('CONST_DIR', 'no less than'), ('LIMIT', '18'), ('OBJ_DIR', 'minimize'), ('OBJ_NAME', 'cost')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'min 4 * cocoa_shake + 3 * berry_shake'
+    assert rows == ['3 * cocoa_shake + 4 * berry_shake >= 18', '6 * cocoa_shake + 2 * berry_shake >= 18']
+
+
+def test_or_more_than_a_second_amount_is_no_or_more_bound() -> None:
+    text = ('A cafe makes lattes and mochas, and both use milk and coffee. A latte takes 4 units of milk and 1 '
+            'unit of coffee, while a mocha takes 2 units of milk and 2 units of coffee. The cafe cannot use more '
+            'than 80 units of milk or more than 50 units of coffee. Lattes earn $2 each and mochas $3 each. How '
+            'many of each maximize profit?')
+    marks = [('VAR', 'lattes'), ('VAR', 'mochas'), ('VAR', 'latte'), ('PARAM', '4'), ('PARAM', '1'),
+             ('VAR', 'mocha'), ('PARAM', '2'), ('PARAM', '2'), ('CONST_DIR', 'cannot use more than'),
+             ('LIMIT', '80'), ('CONST_DIR', 'more than'), ('LIMIT', '50'), ('VAR', 'Lattes'),
+             ('OBJ_NAME', 'earn'), ('PARAM', '2'), ('VAR', 'mochas'), ('PARAM', '3'), ('OBJ_DIR', 'maximize'),
+             ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 2 * lattes + 3 * mochas'
+    assert rows == ['4 * lattes + 2 * mochas <= 80', 'lattes + 2 * mochas <= 50']
+
+
+def test_no_larger_than_is_a_most() -> None:
+    text = ('Mia will invest $50000 in bonds and stocks. Bonds return 3% and stocks 7%. She wants the amount in '
+            'stocks to be no larger than the amount in bonds. How should she invest to maximize the return?')
+    marks = [('LIMIT', '50000'), ('VAR', 'bonds'), ('VAR', 'stocks'), ('VAR', 'Bonds'),
+             ('OBJ_NAME', 'return'), ('PARAM', '3 %'), ('VAR', 'stocks'), ('PARAM', '7 %'), ('VAR', 'stocks'),
+             ('CONST_DIR', 'no larger than'), ('VAR', 'bonds'), ('OBJ_DIR', 'maximize'),
+             ('OBJ_NAME', 'return')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 0.03 * bonds + 0.07 * stocks'
+    assert rows == ['bonds + stocks <= 50000', 'stocks <= bonds']
+
+
+def test_a_limit_closing_a_sentence_of_what_each_takes_is_that_groups() -> None:
+    text = ('A farmer grows beans and squash on no more than 80 acres. Weeding takes 0.5 days per acre of beans '
+            'and 0.8 days per acre of squash, and at most 50 days a year can go to weeding. Harvest takes 1.5 '
+            'days per acre of beans and 1 day per acre of squash, with at most 90 days a year available for it. '
+            'An acre of beans earns $200 and an acre of squash $260. How many acres of each maximize profit?')
+    marks = [('VAR', 'beans'), ('CONST_DIR', 'no more than'), ('LIMIT', '80'), ('PARAM', '0.5'),
+             ('VAR', 'beans'), ('PARAM', '0.8'), ('VAR', 'squash'), ('CONST_DIR', 'at most'), ('LIMIT', '50'),
+             ('PARAM', '1.5'), ('VAR', 'beans'), ('PARAM', '1'), ('VAR', 'squash'), ('CONST_DIR', 'at most'),
+             ('LIMIT', '90'), ('CONST_DIR', 'available'), ('VAR', 'beans'), ('OBJ_NAME', 'earns'),
+             ('PARAM', '200'), ('VAR', 'squash'), ('PARAM', '260'), ('OBJ_DIR', 'maximize'),
+             ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 200 * beans + 260 * squash'
+    assert rows == ['0.5 * beans + 0.8 * squash <= 50', '1.5 * beans + squash <= 90', 'beans + squash <= 80']
+
+
+def test_on_her_field_of_so_many_acres_is_the_room_they_share() -> None:
+    text = ('Omar will grow melons and pumpkins on his field of 150 acres. Seeds cost $12 per acre for melons and '
+            '$8 per acre for pumpkins, and he can spend at most $1500. An acre of melons earns $400 and an acre '
+            'of pumpkins $300. How many acres of each maximize profit?')
+    marks = [('VAR', 'melons'), ('VAR', 'pumpkins'), ('LIMIT', '150'), ('OBJ_NAME', 'cost'), ('PARAM', '12'),
+             ('VAR', 'melons'), ('PARAM', '8'), ('VAR', 'pumpkins'), ('CONST_DIR', 'at most'),
+             ('LIMIT', '1500'), ('VAR', 'melons'), ('OBJ_NAME', 'earns'), ('PARAM', '400'),
+             ('VAR', 'pumpkins'), ('PARAM', '300'), ('OBJ_DIR', 'maximize'), ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 400 * melons + 300 * pumpkins'
+    assert rows == ['12 * melons + 8 * pumpkins <= 1500', 'melons + pumpkins <= 150']
+
+
+def test_output_capped_at_a_list_bounds_each_item() -> None:
+    text = ('One press at a plant stamps both lids and trays, using 4 minutes per lid and 6 minutes per tray. It '
+            'can run no more than 2400 minutes a week. Weekly output is also capped at 300 lids and 250 trays. A '
+            'lid earns $3 and a tray $5. How many of each maximize profit?')
+    marks = [('VAR', 'lids'), ('VAR', 'trays'), ('PARAM', '4'), ('PARAM', '6'), ('CONST_DIR', 'no more than'),
+             ('LIMIT', '2400'), ('PARAM', '300'), ('LIMIT', '250'), ('VAR', 'lid'), ('OBJ_NAME', 'earns'),
+             ('PARAM', '3'), ('PARAM', '5'), ('OBJ_DIR', 'maximize'), ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 3 * lids + 5 * trays'
+    assert rows == ['4 * lids + 6 * trays <= 2400', 'lids <= 300', 'trays <= 250']
+
+
+def test_the_amount_of_flour_it_has_is_no_portion_size() -> None:
+    text = ('Rolls and buns are made at a bakery, which can use no more than the 1000 grams of flour it has. A '
+            'roll uses 50 grams of the flour and a bun uses 40 grams. A roll earns $1 and a bun earns $0.8. How '
+            'many of each maximize profit?')
+    marks = [('CONST_DIR', 'no more than'), ('LIMIT', '1000'), ('VAR', 'roll'), ('PARAM', '50'),
+             ('VAR', 'bun'), ('PARAM', '40'), ('VAR', 'roll'), ('OBJ_NAME', 'earns'), ('PARAM', '1'),
+             ('OBJ_NAME', 'earns'), ('PARAM', '0.8'), ('OBJ_DIR', 'maximize'), ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max rolls + 0.8 * buns'
+    assert rows == ['50 * rolls + 40 * buns <= 1000']
+
+
+def test_exactly_a_sum_put_into_funds_with_returns_is_split_among_them() -> None:
+    text = ('A fund will put exactly $100,000 into gold and silver, whose returns are 3% and 5%, respectively. At '
+            'least 40% of the total must be in gold. How should the money be split to maximize the return?')
+    marks = [('LIMIT', '100,000'), ('VAR', 'gold'), ('VAR', 'silver'), ('OBJ_NAME', 'returns'),
+             ('PARAM', '3 %'), ('PARAM', '5 %'), ('CONST_DIR', 'At least'), ('LIMIT', '40 %'),
+             ('VAR', 'gold'), ('OBJ_DIR', 'maximize'), ('OBJ_NAME', 'return')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 0.03 * gold + 0.05 * silver'
+    assert rows == ['gold + silver == 100000', 'gold >= 0.4 * (gold + silver)']
+
+
+def test_a_numbered_name_keeps_its_number_beside_its_sibling() -> None:
+    from hand_tags import hand
+
+    from modeler.strategies.offline.name_repairs import _trailing_figures
+
+    text = "Package 1 holds 5 jams and 10 cookies, while Package 2 holds 4 jams and 15 cookies."
+    toks, spans = hand(text, [("VAR", "Package 1"), ("PARAM", "5"), ("PARAM", "10"), ("VAR", "Package 2"),
+                              ("PARAM", "4"), ("PARAM", "15")])
+    out = _trailing_figures([t.text for t in toks], spans)
+    assert [(s.label, s.text) for s in out if s.label == "VAR"] == [("VAR", "Package 1"), ("VAR", "Package 2")]
+
+
+def test_a_respectively_clause_after_a_semicolon_pairs_its_own_numbers() -> None:
+    text = ('A cafe sells boxed breakfasts and boxed lunches. Cooking takes 6 minutes for a breakfast and 9 '
+            'minutes for a lunch; packing takes 2 minutes and 4 minutes, respectively. Cooking time is limited to '
+            '600 minutes and packing time to 300 minutes. Each breakfast earns $7 of profit and each lunch earns '
+            '$9. How many of each should the cafe make to maximize profit?')
+    marks = [('VAR', 'boxed breakfasts'), ('VAR', 'boxed lunches'), ('PARAM', '6'), ('PARAM', '9'),
+             ('PARAM', '2'), ('OBJ_NAME', 'minutes'), ('PARAM', '4'), ('CONST_DIR', 'limited'),
+             ('LIMIT', '600'), ('PARAM', '300'), ('VAR', 'breakfast'), ('OBJ_NAME', 'earns'), ('PARAM', '7'),
+             ('OBJ_NAME', 'profit'), ('VAR', 'lunch'), ('OBJ_NAME', 'earns'), ('PARAM', '9'),
+             ('OBJ_DIR', 'maximize'), ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 7 * boxed_breakfasts + 9 * boxed_lunches'
+    assert rows == ['2 * boxed_breakfasts + 4 * boxed_lunches <= 300',
+                    '6 * boxed_breakfasts + 9 * boxed_lunches <= 600']
+
+
+def test_each_one_is_a_pronoun_and_the_rate_for_a_wrap_is_no_material() -> None:
+    text = ('A deli makes ham wraps and egg wraps, and each one takes time to slice ingredients and time to roll. '
+            'Slicing takes 2 minutes for a ham wrap and 3 minutes for an egg wrap; rolling takes 4 minutes and 1 '
+            'minute, respectively. Each day there are at most 200 minutes for slicing and 150 minutes for '
+            'rolling. The profit is $3 per ham wrap and $2 per egg wrap. How many of each should the deli make to '
+            'maximize profit?')
+    marks = [('VAR', 'ham wraps'), ('VAR', 'egg wraps'), ('VAR', 'one'), ('PARAM', '2'), ('VAR', 'ham wrap'),
+             ('PARAM', '3'), ('VAR', 'egg wrap'), ('PARAM', '4'), ('PARAM', '1'), ('CONST_DIR', 'at most'),
+             ('LIMIT', '200'), ('LIMIT', '150'), ('OBJ_NAME', 'profit'), ('PARAM', '3'), ('VAR', 'ham wrap'),
+             ('PARAM', '2'), ('VAR', 'egg wrap'), ('OBJ_DIR', 'maximize'), ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 3 * ham_wraps + 2 * egg_wraps'
+    assert rows == ['2 * ham_wraps + 3 * egg_wraps <= 200',
+                    '4 * ham_wraps + egg_wraps <= 150']
+
+
+def test_a_place_opening_the_clause_names_where_its_numbers_are_spent() -> None:
+    text = ('Bagels and croissants are made at a bakery using an oven and a mixer. On the oven, a bagel takes 3 '
+            'minutes and a croissant takes 6; on the mixer, a bagel takes 4 minutes and a croissant takes 1. The '
+            'oven can run for up to 900 minutes and the mixer for up to 500 minutes. Profit is $1 per bagel and '
+            '$2 per croissant. How many of each maximize profit?')
+    marks = [('VAR', 'bagel'), ('PARAM', '3'), ('VAR', 'croissant'), ('PARAM', '6'), ('VAR', 'bagel'),
+             ('PARAM', '4'), ('VAR', 'croissant'), ('PARAM', '1'), ('LIMIT', '900'), ('LIMIT', '500'),
+             ('OBJ_NAME', 'Profit'), ('PARAM', '1'), ('VAR', 'bagel'), ('PARAM', '2'),
+             ('OBJ_DIR', 'maximize'), ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max bagels + 2 * croissants'
+    assert rows == ['3 * bagels + 6 * croissants <= 900',
+                    '4 * bagels + croissants <= 500']
+
+
+def test_so_much_apiece_of_two_nutrients_limits_both() -> None:
+    text = ('To cover her iron and zinc needs, a runner eats lentils and oats. A cup of lentils costs $2 and has '
+            '3 mg of iron and 1 mg of zinc; a cup of oats costs $1 and has 2 mg of iron and 2 mg of zinc. Every '
+            'day she wants a minimum of 12 mg apiece of iron and zinc. How many cups of each minimize the cost?')
+    marks = [('VAR', 'oats'), ('VAR', 'lentils'), ('OBJ_NAME', 'costs'), ('PARAM', '2'), ('PARAM', '3'),
+             ('PARAM', '1'), ('VAR', 'oats'), ('OBJ_NAME', 'costs'), ('PARAM', '1'), ('PARAM', '2'),
+             ('PARAM', '2'), ('CONST_DIR', 'minimum'), ('LIMIT', '12'), ('OBJ_DIR', 'minimize'),
+             ('OBJ_NAME', 'cost')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'min 2 * lentils + oats'
+    assert rows == ['3 * lentils + 2 * oats >= 12',
+                    'lentils + 2 * oats >= 12']
+
+
+def test_the_sales_of_a_named_kind_count_it() -> None:
+    text = ('Mango and lime sorbets are sold at a kiosk. Mango sorbet sales must be at least 10, and lime sorbet '
+            'sales at least 15 and at most 40. There is room for 60 sorbets in total. Mango sorbets earn $3 each '
+            'and lime sorbets $2 each. Maximize profit.')
+    marks = [('VAR', 'lime sorbets'), ('VAR', 'Mango sorbet'), ('CONST_DIR', 'at least'), ('LIMIT', '10'),
+             ('VAR', 'lime sorbet'), ('CONST_DIR', 'at least'), ('LIMIT', '15'), ('CONST_DIR', 'at most'),
+             ('LIMIT', '40'), ('LIMIT', '60'), ('VAR', 'Mango sorbets'), ('OBJ_NAME', 'earn'), ('PARAM', '3'),
+             ('VAR', 'lime'), ('PARAM', '2'), ('OBJ_DIR', 'Maximize'), ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 3 * mango_sorbet + 2 * lime_sorbets'
+    assert rows == ['lime_sorbets + mango_sorbet <= 60',
+                    'lime_sorbets <= 40',
+                    'lime_sorbets >= 15',
+                    'mango_sorbet >= 10']
