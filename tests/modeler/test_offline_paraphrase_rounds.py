@@ -42,6 +42,12 @@
   for, not a material of its own; "and each one takes time to slice" is a pronoun.
 - "On the oven, a bagel takes 3 minutes ...; on the mixer, ...": the place opening each clause is where its
   numbers are spent.
+- "With $400 to spend, how many trips ...": a sum there is to spend is a most; "Lavender sells better, but its
+  acreage cannot be more than three times the sage acreage": "its" is lavender's; "the textile sector" and "the
+  textile portion" are "the textiles industry" again; "whatever goes into tourism has to be no less than twice the
+  mining amount" compares the two.
+- "Sanding: 15 minutes per oak chair and 10 minutes per pine chair, with no more than 600 minutes available": a
+  row of rates per named item is a resource (no decision), and the stock closing it is its own.
 - "a minimum of 12 mg apiece of iron and zinc" limits both; "Lime sorbet sales at least 15 and at most 40" count
   the lime sorbets (the sales of a named kind earn nothing).
 
@@ -496,3 +502,78 @@ def test_the_sales_of_a_named_kind_count_it() -> None:
                     'lime_sorbets <= 40',
                     'lime_sorbets >= 15',
                     'mango_sorbet >= 10']
+
+
+def test_a_sum_there_is_to_spend_is_a_most() -> None:
+    text = ('Apples from an orchard go to town by truck or by wagon. A truck trip costs $40 and carries 600 '
+            'apples; a wagon trip costs $25 and carries 250 apples. There can be no more truck trips than wagon '
+            'trips. With $400 to spend, how many trips of each kind should be made to carry the most apples?')
+    marks = [('VAR', 'truck'), ('VAR', 'wagon'), ('VAR', 'truck trip'), ('PARAM', '40'), ('PARAM', '600'),
+             ('VAR', 'wagon trip'), ('PARAM', '25'), ('PARAM', '250'), ('CONST_DIR', 'can be no more'),
+             ('VAR', 'truck trips'), ('VAR', 'wagon trips'), ('PARAM', '400')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 600 * truck + 250 * wagon'
+    assert rows == ['40 * truck + 25 * wagon <= 400',
+                    'truck <= wagon']
+
+
+def test_its_opening_a_clause_is_the_one_named_before() -> None:
+    text = ('A grower has up to 80 acres for lavender and sage. At least 10 acres must be lavender. Lavender '
+            'sells better, but its acreage cannot be more than three times the sage acreage. Each acre of '
+            'lavender earns $200 profit and each acre of sage earns $120. Maximize profit.')
+    marks = [('CONST_DIR', 'up to'), ('LIMIT', '80'), ('VAR', 'lavender'), ('VAR', 'sage'),
+             ('CONST_DIR', 'At least'), ('LIMIT', '10'), ('VAR', 'lavender'), ('VAR', 'Lavender'),
+             ('CONST_DIR', 'more than'), ('PARAM', 'three times'), ('VAR', 'lavender'), ('OBJ_NAME', 'earns'),
+             ('PARAM', '200'), ('OBJ_NAME', 'profit'), ('VAR', 'sage'), ('OBJ_NAME', 'earns'),
+             ('PARAM', '120'), ('OBJ_DIR', 'Maximize'), ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 200 * lavender + 120 * sage'
+    assert rows == ['lavender + sage <= 80',
+                    'lavender <= 3 * sage',
+                    'lavender >= 10']
+
+
+def test_a_sector_and_a_portion_of_one_industry_are_that_industry() -> None:
+    text = ('An investor can commit up to $200000, split between real estate and the textiles industry. Real '
+            'estate pays a 4% return; textiles pay 9%. Because of recent trouble in the textile sector, the '
+            'textile portion may not exceed 30% of the total amount invested. What allocation gives the highest '
+            'return?')
+    marks = [('CONST_DIR', 'up to'), ('LIMIT', '200000'), ('VAR', 'real estate'),
+             ('VAR', 'textiles industry'), ('VAR', 'Real estate'), ('PARAM', '4 %'), ('OBJ_NAME', 'return'),
+             ('VAR', 'textiles'), ('PARAM', '9 %'), ('VAR', 'textile sector'), ('VAR', 'textile portion'),
+             ('CONST_DIR', 'may not exceed'), ('LIMIT', '30 %'), ('OBJ_NAME', 'return')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 0.04 * real_estate + 0.09 * textiles_industry'
+    assert rows == ['real_estate + textiles_industry <= 200000',
+                    'textiles_industry <= 0.3 * (real_estate + textiles_industry)']
+
+
+def test_what_goes_into_one_is_compared_with_the_other_amount() -> None:
+    text = ('Nina plans to split up to $8000 between the tourism industry and the mining industry. Tourism pays '
+            '6% and mining pays 10%. She will put no more than $2000 into mining, and whatever goes into tourism '
+            'has to be no less than twice the mining amount. How much should she invest in each to earn the most?')
+    marks = [('CONST_DIR', 'up to'), ('LIMIT', '8000'), ('VAR', 'tourism industry'),
+             ('VAR', 'mining industry'), ('VAR', 'Tourism'), ('PARAM', '6 %'), ('PARAM', '10 %'),
+             ('CONST_DIR', 'no more than'), ('LIMIT', '2000'), ('CONST_DIR', 'no less than'),
+             ('PARAM', 'twice')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 0.06 * tourism_industry + 0.1 * mining_industry'
+    assert rows == ['mining_industry <= 2000',
+                    'tourism_industry + mining_industry <= 8000',
+                    'tourism_industry >= 2 * mining_industry']
+
+
+def test_a_row_of_rates_per_named_item_is_a_resource_and_its_stock_closes_it() -> None:
+    text = ("A workshop builds oak chairs and pine chairs.\n"
+            "Sanding: 15 minutes per oak chair and 10 minutes per pine chair, with no more than 600 minutes available.\n"
+            "Staining: 8 minutes per oak chair and 12 minutes per pine chair, with up to 480 minutes available.\n"
+            "The workshop earns $45 on each oak chair and $30 on each pine chair. How many of each chair maximize profit?")
+    marks = [('VAR', 'pine chairs'), ('PARAM', '15'), ('VAR', 'oak chair'), ('PARAM', '10'),
+             ('VAR', 'pine chair'), ('CONST_DIR', 'no more than'), ('LIMIT', '600'),
+             ('CONST_DIR', 'available'), ('PARAM', '8'), ('VAR', 'oak chair'), ('PARAM', '12'),
+             ('VAR', 'pine chair'), ('LIMIT', '480'), ('CONST_DIR', 'available'), ('OBJ_NAME', 'earns'),
+             ('PARAM', '45'), ('VAR', 'oak chair'), ('PARAM', '30'), ('VAR', 'pine chair'),
+             ('OBJ_DIR', 'maximize'), ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 45 * oak_chairs + 30 * pine_chairs'
+    assert rows == ['15 * oak_chairs + 10 * pine_chairs <= 600', '8 * oak_chairs + 12 * pine_chairs <= 480']

@@ -201,6 +201,9 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         # "60000 grams of flour and 900 oven minutes are available, and at least 50 ...": what is available
         # is a most, whatever cue the next clause holds
         stock = stock or _available_after(r, sp) or _had_too(r, sp)
+        # ("With $500 to spend, how many trips ...": a sum there is to spend is a most, whatever the question says)
+        stock = stock or ("<=" if [w.lower() for w in r.words[sp.end: sp.end + 2]] in (
+            ["to", "spend"], ["to", "invest"], ["to", "allocate"]) else None)
         # "the cinemas offer 4,500 seat-days": what a place offers is a most
         stock = stock or ("<=" if re.search(r"\b(offers|offer)$", before.lower()) else None)
         # "..., and the pool is 150 square meters" after each one's need: what a definite thing holds is a most

@@ -60,6 +60,16 @@ _AS_THE_NUMBER = re.compile(r"\b(?:at least|at most|no more than|no less than|no
                             r"not fewer than|equal to|the same as) (?:the|that of the) (?:number|amount|quantity|count) of\b")
 
 
+def _its_owner(r: Reading, s: int, a: int, b: int, named: int) -> int | None:
+    """The variable "its" (or "their") opening the clause [a, b) stands for: the other one named last before the
+    clause in its sentence ("Ylang ylang oil sells better, but its acreage cannot be more than double ...")."""
+    k = a + (r.words[a].lower() in {"but", "and", "yet", "so", "while"} if a < b else 0)
+    if k >= b or r.words[k].lower() not in {"its", "their"}:
+        return None
+    before = [r.mention_var[j] for j in sorted(r.mention_var) if r.sentences[s][0] <= j < a and r.mention_var[j] != named]
+    return before[-1] if before else None
+
+
 def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[ConstraintSpec, tuple[int, int]]]:
     """xby / xy in a sentence: two variables compared in one clause ("at least twice as many X as Y")."""
     out = []
@@ -78,7 +88,8 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
         m_times = _TIMES.search(low)
         has_times = bool(m_times) and not re.match(r"\s*(a|an|per|every|each|daily|weekly|monthly)\b",
                                                    low[m_times.end():]) and (bool(
-            re.search(r"\b(as|than|that of|the number|the amount|the \w+ (?:of|for))\b", low[m_times.end():])
+            re.search(r"\b(as|than|that of|the number|the amount|the \w+ (?:of|for)|the \w+ (?:amount|investment|acreage))\b",
+                      low[m_times.end():])
             or _MONEY_PUT.match(low[m_times.end():]))
             or _times_named(r, a, b) or _times_the_other(r, a, b))
         frac = _FRACTION_OF.search(low)
@@ -104,6 +115,9 @@ def comparisons(r: Reading, s: int, limits: list[Span]) -> list[tuple[Constraint
             na, nb = clauses[i + 1]
             distinct = list(dict.fromkeys(r.mention_var[k] for k in sorted(r.mention_var) if na <= k < nb))
             b = nb
+        if len(distinct) == 1 and (its := _its_owner(r, s, a, b, distinct[0])) is not None:
+            # ("Ylang ylang oil sells better, but its acreage cannot be more than double the vanilla acreage")
+            distinct.insert(0, its)
         if len(distinct) == 1 and len(r.variables) == 2 and has_times and " than" not in low and " as " not in (
                 " ".join(r.words[b:r.sentences[s][1]]).lower() + " ") and i + 1 >= len(clauses):
             # "at least 3 times as many people prefer to sit in regular seats": than the other one

@@ -47,8 +47,16 @@ def _after_its_numbers(r: Reading, spec: ConstraintSpec, f: Feature) -> bool:
     # (a sentence that says what each one takes: "Spraying takes 1.2 days per acre ...", not "Machine 1 runs
     # for 8 hours a day and machine 2 for 7 hours", whose "1" and "2" name the machines)
     return any(sp.label == "LIMIT" and sp.start > last and parse_value(sp.text) == spec.limit and r.sentence_text(
-        r.tokens[sp.start].sent) == spec.sentence and _TAKES & {w.lower() for w in r.words[
-            r.sentences[r.tokens[sp.start].sent][0]: last]} for sp in r.spans)
+        r.tokens[sp.start].sent) == spec.sentence and (_TAKES & {w.lower() for w in r.words[
+            r.sentences[r.tokens[sp.start].sent][0]: last]} or _row_head(r, r.tokens[sp.start].sent)) for sp in r.spans)
+
+
+def _row_head(r: Reading, s: int) -> bool:
+    """The sentence opens with a resource's name and a colon ("Sewing: 12 minutes per laptop bag and 10 minutes per
+    briefcase, with no more than 300 minutes available")."""
+    a, b = r.sentences[s]
+    colon = next((k for k in range(a + 1, min(a + 4, b)) if r.words[k] == ":"), None)
+    return colon is not None and not any(k in r.mention_var for k in range(a, colon))
 
 
 _TAKES = frozenset("takes take needs need requires require uses use consumes consume".split())

@@ -915,7 +915,8 @@ def _row_names(words: list[str], spans: list[Span]) -> list[Span]:
         if (1 <= len(name) <= 4 and all(w[:1].isalpha() for w in name) and (
                 name[0][:1].isupper() or _listed_row(words, k - len(name) - 1))
                 and not any(w.lower() in STOP | {"per"} for w in _row_name_ends(name)) and len(nums) >= 2
-                and not _rates_per_item(words, nums, e)):
+                and not _rates_per_item(words, nums, e, {singular(w.lower()) for sp in spans if sp.label == "VAR"
+                                                         for w in sp.text.split()[:1]})):
             # ("Small bowl: 0.3 kg glass, 0.2 h furnace, $8. Large bowl: 0.6 kg, 0.3 h, $15": the rows after
             # one that names its measures may leave them out, with as many figures)
             if any(len([x for x in it.split() if x[:1].isalpha()]) >= 2 for it in items):
@@ -942,13 +943,15 @@ def _row_names(words: list[str], spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda sp: sp.start)
 
 
-def _rates_per_item(words: list[str], nums: list[int], e: int) -> bool:
-    """"Oven: 20 minutes for a sourdough loaf, 15 minutes for a baguette": two or more of a row's figures are
-    rates for one item each, named after them ("for a"), so the row is a resource the items use, not one (a
-    rate "per bag" is the row's own: "Salted almonds: 4 min in the roaster ... per bag")."""
+def _rates_per_item(words: list[str], nums: list[int], e: int, named: frozenset[str] | set[str] = frozenset()) -> bool:
+    """"Oven: 20 minutes for a sourdough loaf, 15 minutes for a baguette", "Wood: 20 units per regular desk and 15
+    units per standing desk": two or more of a row's figures are rates for one item each, named after them ("for
+    a", or "per" and a word that opens a tagged name), so the row is a resource the items use, not one (a rate "per bag" is the
+    row's own: "Salted almonds: 4 min in the roaster ... per bag")."""
     def per_item(j: int) -> bool:
         low = [w.lower() for w in words[j + 1: min(j + 5, e)]]
-        return any(w == "for" and low[i + 1: i + 2] in (["a"], ["an"], ["each"], ["every"]) for i, w in enumerate(low))
+        return any(w == "for" and low[i + 1: i + 2] in (["a"], ["an"], ["each"], ["every"]) or (
+            w == "per" and i + 1 < len(low) and singular(low[i + 1]) in named) for i, w in enumerate(low))
     return sum(per_item(j) for j in nums) >= 2
 
 

@@ -1090,7 +1090,8 @@ def _money_in(words: list[str], k: int, a: int) -> bool:
         return False
     before = words[k - 2].lower()
     # ("each dollar in bonds has risk 0.1", "every dollar put into education gives $2.10")
-    return before in {"%", "percent", "dollar", "put", "invested", "placed"} or (bool(re.fullmatch(r"\d[\d,]*(?:\.\d+)?", before)) and (
+    # ("whatever goes into healthcare has to be no less than three times the fishing amount")
+    return before in {"%", "percent", "dollar", "put", "invested", "placed", "goes", "go", "going"} or (bool(re.fullmatch(r"\d[\d,]*(?:\.\d+)?", before)) and (
         "$" in words[max(a, k - 4): k - 2] or "dollars" in before))
 
 

@@ -399,6 +399,27 @@ def _aliases(r: Reading) -> dict[int, int]:
     return out
 
 
+# the words a writer puts after the name of a line of business, one for another
+_FIELDS = frozenset(stem(w) for w in "industry industries sector sectors market markets business field portion".split())
+
+
+def _same_field(variables: list[Variable]) -> dict[int, int]:
+    """"the pharmaceuticals industry ... the pharmaceutical sector": a later two-word name whose head is a word for a
+    line of business, and whose first word is an earlier one's (singular or plural) with such a head, names that
+    decision again."""
+    names = [_words(v.text) for v in variables]
+    out: dict[int, int] = {}
+    for j, w in enumerate(names):
+        if len(w) != 2 or w[1] not in _FIELDS:
+            continue
+        # (the stems of a plural and its singular may differ by an "e": "textile" / "textil")
+        hits = [i for i in range(j) if len(names[i]) == 2 and names[i][1] in _FIELDS and (
+            names[i][0].rstrip("s").rstrip("e") == w[0].rstrip("s").rstrip("e"))]
+        if hits:
+            out[j] = out.get(hits[0], hits[0])
+    return out
+
+
 def _hyphen_named(variables: list[Variable]) -> dict[int, int]:
     """"an old press and a new press ... Each old-press batch needs 4 hours": a later name whose first word
     joins by a hyphen the whole of an earlier two-word name ("old-press" of "old press") names that decision
@@ -444,6 +465,9 @@ def surplus_variables(r: Reading) -> tuple[dict[int, int], set[int]]:
         if j not in pairs and i not in pairs and len(r.variables) - len(pairs) > MIN_VARIABLES:
             pairs[j] = i
     for j, i in [*_hyphen_named(r.variables).items(), *_hyphen_tails(r).items()]:
+        if j not in pairs and i not in pairs and len(r.variables) - len(pairs) > MIN_VARIABLES:
+            pairs[j] = i
+    for j, i in _same_field(r.variables).items():
         if j not in pairs and i not in pairs and len(r.variables) - len(pairs) > MIN_VARIABLES:
             pairs[j] = i
     for j, i in _asked_head_pairs(r.variables, _asked(r.words)).items():
