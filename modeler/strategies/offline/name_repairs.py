@@ -815,10 +815,13 @@ def _trailing_figures(words: list[str], spans: list[Span]) -> list[Span]:
             unit = words[sp.end + per].lower()
             a = max((j + 1 for j in range(sp.start) if words[j] in {".", "?", "!", ";"}), default=0)
             e = next((j for j in range(sp.end, len(words)) if words[j] in {".", "?", "!", ";"}), len(words))
-            # (not a sibling's own label: "Package 1 holds 5 souvenirs, while Package 2 holds 4")
+            # (not a sibling's own label: "Package 1 holds 5 souvenirs, while Package 2 holds 4"; a label's name is
+            # capitalized somewhere, unlike a verb the tagger took in: "each short shot [scores 2] points")
+            label = any(words[i].lower() == words[k - 1].lower() and words[i][:1].isupper() and i + 1 < len(words)
+                        and words[i + 1].isdigit() for i in range(len(words) - 1))
             if any(j != k and is_number(words[j]) and j + 1 + per < len(words) and words[j + 1 + per].lower() == unit
                    and (not per or words[j + 1].lower() == "per") and not (
-                       j > 0 and words[j - 1].lower() == words[k - 1].lower()) for j in range(a, e - 1)):
+                       label and j > 0 and words[j - 1].lower() == words[k - 1].lower()) for j in range(a, e - 1)):
                 out += [Span("VAR", sp.start, k, " ".join(words[sp.start:k])), Span("PARAM", k, k + 1, words[k])]
                 continue
         if sp.label == "VAR" and k > sp.start and words[k][:1].isdigit() and is_number(words[k]) and (
