@@ -48,6 +48,10 @@
   mining amount" compares the two.
 - "Sanding: 15 minutes per oak chair and 10 minutes per pine chair, with no more than 600 minutes available": a
   row of rates per named item is a resource (no decision), and the stock closing it is its own.
+- "Lemon candy sales must be between 40 and 90, and mint candy sales between 30 and 70": each range ends at its own
+  clause; "and the outer throws may not exceed 10 either": a closing "either" is "too", not a total; "the amount
+  she puts into it must be at least 2 times the amount she puts into the coffee company": "it" is the one named
+  before.
 - "a minimum of 12 mg apiece of iron and zinc" limits both; "Lime sorbet sales at least 15 and at most 40" count
   the lime sorbets (the sales of a named kind earn nothing).
 
@@ -577,3 +581,54 @@ def test_a_row_of_rates_per_named_item_is_a_resource_and_its_stock_closes_it() -
     goal, rows = read_text(text, marks)
     assert goal == 'max 45 * oak_chairs + 30 * pine_chairs'
     assert rows == ['15 * oak_chairs + 10 * pine_chairs <= 600', '8 * oak_chairs + 12 * pine_chairs <= 480']
+
+
+def test_a_range_of_one_kind_ends_at_its_clause() -> None:
+    text = ('Lemon and mint candies are sold at a stall. Lemon candy sales must be between 40 and 90, and mint '
+            'candy sales between 30 and 70. There are wrappers for only 140 candies in total. Lemon candies earn '
+            '$1 each and mint candies $1.50 each. Maximize profit.')
+    marks = [('VAR', 'mint candies'), ('VAR', 'Lemon candy'), ('CONST_DIR', 'at least'), ('LIMIT', '40'),
+             ('CONST_DIR', 'at most'), ('LIMIT', '90'), ('CONST_DIR', 'at least'), ('LIMIT', '30'),
+             ('CONST_DIR', 'at most'), ('LIMIT', '70'), ('CONST_DIR', 'only'), ('LIMIT', '140'),
+             ('VAR', 'Lemon candies'), ('OBJ_NAME', 'earn'), ('PARAM', '1'), ('VAR', 'mint candies'),
+             ('PARAM', '1.50'), ('OBJ_DIR', 'Maximize'), ('OBJ_NAME', 'profit')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max lemon_candy + 1.5 * mint_candies'
+    assert rows == ['lemon_candy <= 90',
+                    'lemon_candy >= 40',
+                    'mint_candies + lemon_candy <= 140',
+                    'mint_candies <= 70',
+                    'mint_candies >= 30']
+
+
+def test_a_closing_either_is_too_not_a_total() -> None:
+    text = ('In a darts game, Ana scores 2 points for each inner throw and 5 points for each outer throw. She can '
+            'throw no more than 18 darts altogether. She needs at least 4 inner throws, and because of time '
+            'limits the inner throws may not exceed 10 and the outer throws may not exceed 10 either. How many of '
+            'each should she throw for the highest score?')
+    marks = [('PARAM', '2'), ('OBJ_NAME', 'points'), ('VAR', 'inner throw'), ('PARAM', '5'),
+             ('OBJ_NAME', 'points'), ('CONST_DIR', 'no more than'), ('LIMIT', '18'),
+             ('CONST_DIR', 'at least'), ('LIMIT', '4'), ('VAR', 'inner throws'),
+             ('CONST_DIR', 'may not exceed'), ('PARAM', '10'), ('CONST_DIR', 'may not exceed'),
+             ('LIMIT', '10')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 2 * inner_throw + 5 * outer_throw'
+    assert rows == ['inner_throw + outer_throw <= 18',
+                    'inner_throw <= 10',
+                    'inner_throw >= 4',
+                    'outer_throw <= 10']
+
+
+def test_the_amount_put_into_it_is_the_one_named_before() -> None:
+    text = ('A trader can put up to $30000 into a tea company and a coffee company. Since the tea company is '
+            'older, the amount she puts into it must be at least 2 times the amount she puts into the coffee '
+            'company. Still, no more than $25000 can go into the tea company. Money in the tea company earns 5% '
+            'and money in the coffee company earns 8%. How should she split the money to earn the most?')
+    marks = [('CONST_DIR', 'up to'), ('LIMIT', '30000'), ('VAR', 'tea company'), ('VAR', 'coffee company'),
+             ('VAR', 'tea company'), ('CONST_DIR', 'at least'), ('PARAM', '2'), ('VAR', 'coffee company'),
+             ('CONST_DIR', 'no more than'), ('LIMIT', '25000'), ('VAR', 'tea company'), ('OBJ_NAME', 'earns'),
+             ('PARAM', '5 %'), ('VAR', 'coffee company'), ('OBJ_NAME', 'earns'), ('PARAM', '8 %'),
+             ('OBJ_NAME', 'earn')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 0.05 * tea_company + 0.08 * coffee_company'
+    assert rows == ['tea_company + coffee_company <= 30000', 'tea_company <= 25000', 'tea_company >= 2 * coffee_company']

@@ -61,10 +61,16 @@ _AS_THE_NUMBER = re.compile(r"\b(?:at least|at most|no more than|no less than|no
 
 
 def _its_owner(r: Reading, s: int, a: int, b: int, named: int) -> int | None:
-    """The variable "its" (or "their") opening the clause [a, b) stands for: the other one named last before the
-    clause in its sentence ("Ylang ylang oil sells better, but its acreage cannot be more than double ...")."""
+    """The variable "its" (or "their") opening the clause [a, b), or an "it" money is put into before the comparison,
+    stands for: the other one named last before the clause in its sentence ("Ylang ylang oil sells better, but its
+    acreage cannot be more than double ...")."""
     k = a + (r.words[a].lower() in {"but", "and", "yet", "so", "while"} if a < b else 0)
-    if k >= b or r.words[k].lower() not in {"its", "their"}:
+    low = [w.lower() for w in r.words[k:b]]
+    cue = next((i for i, w in enumerate(low) if w in {"times", "than", "twice", "double", "triple", "as"}), len(low))
+    # ("Since the shoe factory is more experienced, the amount he puts into it must be at least 4 times the amount
+    # he puts into the hat factory": "it", where the amount is put, before the comparison's cue)
+    put_in_it = any(w == "it" and i and low[i - 1] in {"into", "in", "on", "to"} for i, w in enumerate(low[:cue]))
+    if k >= b or (r.words[k].lower() not in {"its", "their"} and not put_in_it):
         return None
     before = [r.mention_var[j] for j in sorted(r.mention_var) if r.sentences[s][0] <= j < a and r.mention_var[j] != named]
     return before[-1] if before else None

@@ -808,6 +808,10 @@ def _but_range(r: Reading, a: Span, b: Span) -> bool:
     # with nothing but the other end's cue, past a's unit)
     glued = between[1:] if len(between) > 1 and between[0].isalpha() and between[1] == "and" else between
     joined = glued[:1] == ["and"] and len(glued) <= 4 and set(glued) <= _RANGE_GLUE
+    # (to the end of b's own clause: "Chocolate cone sales must be at least 30 and at most 50, and vanilla cone
+    # sales at least 20 and at most 60")
+    if joined:
+        end = next((k for k in range(b.end, end) if r.words[k] in {",", ";"}), end)
     if not ({"but", "yet"} & set(between) or joined) or any(a.end <= k < end for k in r.mention_var):
         return False
     return not _TOTAL & {w.lower() for w in r.words[a.end: end]} and "each" not in between
@@ -998,7 +1002,10 @@ def _total_near(r: Reading, sp: Span) -> bool:
     clause = [w.lower() for w in r.words[lo:hi]]
     any_kind = any(w == "any" and clause[i + 1] in {"kind", "kinds", "type", "types", "sort"}
                    for i, w in enumerate(clause[:-1]))
-    return bool(_TOTAL & {w.lower() for w in [*r.words[lo:hi], *near]}) or any_kind or _whatever_kind(r, sp)
+    # (not a closing "either", "too": "and the quick shots may not exceed 12 either.")
+    said = {w.lower() for k, w in enumerate(r.words[lo:hi], start=lo) if not (
+        w.lower() == "either" and (k + 1 >= len(r.words) or r.words[k + 1] in {".", "!", "?", ",", ";"}))}
+    return bool(_TOTAL & (said | {w.lower() for w in near})) or any_kind or _whatever_kind(r, sp)
 
 
 _WHATEVER = frozenset({"whatever", "regardless", "irrespective"})
