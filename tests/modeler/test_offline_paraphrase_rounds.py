@@ -52,6 +52,8 @@
   clause; "and the outer throws may not exceed 10 either": a closing "either" is "too", not a total; "the amount
   she puts into it must be at least 2 times the amount she puts into the coffee company": "it" is the one named
   before.
+- "in two shops, one run by Lena and one run by Omar": "one" is a pronoun; "and has no more than $300000 to invest"
+  is the sum all the options share; "has 40 candles, 60 soaps and 30 mugs it wants to clear out" are stocks.
 - "a minimum of 12 mg apiece of iron and zinc" limits both; "Lime sorbet sales at least 15 and at most 40" count
   the lime sorbets (the sales of a named kind earn nothing).
 
@@ -632,3 +634,44 @@ def test_the_amount_put_into_it_is_the_one_named_before() -> None:
     goal, rows = read_text(text, marks)
     assert goal == 'max 0.05 * tea_company + 0.08 * coffee_company'
     assert rows == ['tea_company + coffee_company <= 30000', 'tea_company <= 25000', 'tea_company >= 2 * coffee_company']
+
+
+def test_one_run_by_a_person_is_a_pronoun_not_a_limit() -> None:
+    text = ('A banker can invest up to $60000 in two shops, one run by Lena and one run by Omar. The amount going '
+            "to Lena's shop must be no less than 2 times the amount going to Omar's shop. Money in Lena's shop "
+            "earns 6% and money in Omar's shop earns 9%. How much should go to each shop to earn the most?")
+    marks = [('CONST_DIR', 'up to'), ('LIMIT', '60000'), ('VAR', 'Lena'), ('VAR', 'Omar'),
+             ('VAR', "Lena's shop"), ('CONST_DIR', 'no less than'), ('PARAM', '2 times'),
+             ('VAR', "Omar's shop"), ('VAR', "Lena's shop"), ('OBJ_NAME', 'earns'), ('PARAM', '6 %'),
+             ('VAR', "Omar's shop"), ('OBJ_NAME', 'earns'), ('PARAM', '9 %'), ('OBJ_NAME', 'earn')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 0.06 * lena + 0.09 * omar'
+    assert rows == ['lena + omar <= 60000',
+                    'lena >= 2 * omar']
+
+
+def test_a_sum_there_is_to_invest_is_shared_whichever_one_the_clause_named() -> None:
+    text = ('A producer is putting money into two films, a war movie and an animated movie, and has no more than '
+            '$300000 to invest. Money in the war movie returns 8%, while money in the animation returns 5%. At '
+            'most $250000 can go into the animation. How should she split her money to get the largest return?')
+    marks = [('VAR', 'war movie'), ('CONST_DIR', 'no more than'), ('LIMIT', '300000'), ('VAR', 'war movie'),
+             ('OBJ_NAME', 'returns'), ('PARAM', '8 %'), ('VAR', 'animation'), ('OBJ_NAME', 'returns'),
+             ('PARAM', '5 %'), ('CONST_DIR', 'At most'), ('LIMIT', '250000'), ('VAR', 'animation'),
+             ('OBJ_NAME', 'return')]
+    goal, rows = read_text(text, marks)
+    assert goal == 'max 0.08 * war_movie + 0.05 * animation'
+    assert rows == ['animation <= 250000',
+                    'war_movie + animation <= 300000']
+
+
+def test_a_stock_to_clear_out_is_a_most() -> None:
+    text = ('A gift shop has 40 candles, 60 soaps and 30 mugs it wants to clear out. It can sell a relax box of 2 '
+            'candles and 3 soaps, earning $12 profit, and a morning box of 1 candle, 2 soaps and 1 mug, earning '
+            '$15 profit. How many of each box should it sell to maximize profit?')
+    marks = [('CONST_DIR', 'has'), ('LIMIT', '40'), ('PARAM', '60'), ('LIMIT', '30'), ('VAR', 'relax box'),
+             ('PARAM', '2'), ('PARAM', '3'), ('PARAM', '12'), ('OBJ_NAME', 'profit'), ('VAR', 'morning box'),
+             ('PARAM', '1'), ('PARAM', '2'), ('PARAM', '1'), ('PARAM', '15'), ('OBJ_NAME', 'profit'),
+             ('OBJ_DIR', 'maximize'), ('OBJ_NAME', 'profit')]
+    _, rows = read_text(text, marks)
+    # (the soaps it has are a most, as the candles and mugs are; they are not owed, as "44 sculptures to move" are)
+    assert '3 * relax_box + 2 * morning_box <= 60' in rows

@@ -153,6 +153,10 @@ def _after_which(r: Reading, sp: Span) -> bool:
     return k > 0 and r.words[k] == "," and r.words[k + 1].lower() in {"which", "where"}
 
 
+# ("can invest up to $50000 in two farms, one run by Bob and one run by Joe": the sum goes into all the options counted)
+_IN_SOME_OPTIONS = re.compile(r"^(?:in|into|between|among|across) (?:the )?(?:two|three|four|five|both|several) [a-z]+")
+
+
 def constraints(r: Reading, objective_sense: str = "max", objective_feature: int | None = None) -> list[
         ConstraintSpec]:
     """Every constraint the text states. `objective_sense` is the objective's direction;
@@ -308,7 +312,11 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             out.append(ConstraintSpec("linear", sense, value, ones, sentence=sentence, cue=cue))
             continue
         if follows is None and _money_decisions(r) and sp.start > 0 and r.words[sp.start - 1] == "$" and (
-                len(vars_) != 1 or total) and not _earned(r, sp):
+                len(vars_) != 1 or total or [w.lower() for w in r.words[sp.end: sp.end + 2]] in (
+                    ["to", "invest"], ["to", "spend"], ["to", "allocate"]) or _IN_SOME_OPTIONS.match(
+                    " ".join(w.lower() for w in r.words[sp.end: sp.end + 4]))) and not _earned(r, sp):
+            # ("... into two films, an action movie and an animated movie, and has no more than $500000 to invest":
+            # the sum there is to invest, whichever one the clause named)
             # "invest up to $5000": the amounts themselves add up to it
             out.append(ConstraintSpec("sum", sense, value, {v.index: 1.0 for v in r.variables},
                                       sentence=sentence, cue=cue))

@@ -514,9 +514,10 @@ def _batch_made(r: Reading, sp: Span) -> str | None:
 
 
 # "The collection has 200 paintings and 44 sculptures to move": what is to be done to the list's last item is to be
-# done to each item before it
+# done to each item before it (not "to clear out": a stock sold off, "has 30 lemons, 40 mangos and 50 pears it wants
+# to clear out")
 _LISTED_TO_DO = re.compile(r"^(?:[a-z-]+ ){1,3}(?:, )?and [\d.,]+ (?:[a-z-]+ ){1,3}to (?:move|deliver|ship|transport|"
-                           r"carry|serve|feed|cover|pack|fill|bring|collect|clear)\b")
+                           r"carry|serve|feed|cover|pack|fill|bring|collect|clear(?! out| off))\b")
 
 
 def _listed_owed(r: Reading, sp: Span) -> str | None:

@@ -1408,6 +1408,8 @@ def _listed_limits(tokens: list[Token], spans: list[Span]) -> list[Span]:
         if k < 2 or not is_number(w) or (k in label and label[k].label != "PARAM") or words[k - 1].lower() not in {
                 "and", ",", "or"}:
             continue
+        if w.lower() == "one" and _one_pronoun(words, k + 1):
+            continue  # ("in two farms, one run by Bob and one run by Joe")
         # the variable follows at once or after a unit ("10 acres of pumpkins")
         nxt = None
         for j in range(k + 1, min(k + 5, len(words))):
@@ -1562,6 +1564,15 @@ _THERE_ARE = re.compile(r"(?:^|[,;.] |\band )there (?:are|is|will be)(?: only| j
 _FEW_OPTIONS = 4
 
 
+_ONE_PRONOUN_AFTER = frozenset("run owned operated managed called named located that which who".split())
+
+
+def _one_pronoun(words: list[str], e: int) -> bool:
+    """"one" before the word at e stands for a thing named: "one run by Bob", "one owned by the city", "one that"."""
+    return e < len(words) and (words[e].lower() in _ONE_PRONOUN_AFTER or (
+        e + 1 < len(words) and words[e].lower().endswith("ed") and words[e + 1].lower() == "by"))
+
+
 def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
     """A spelt-out number the tagger left out: "has inherited fifty thousand dollars", "works six hours a
     day", "sixteen hours of working time". A run of number words (with "and" inside: "two hundred and
@@ -1591,6 +1602,10 @@ def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
         prev = words[k - 1].lower() if k else ""
         single = run == ["one"] and not (prev in _MEASURE_VERBS or (prev in {"and", ","} and any(
             sp.label in {"PARAM", "LIMIT"} and k - 7 <= sp.start < k for sp in spans)))
+        if run == ["one"] and _one_pronoun(words, e):
+            # ("two farms, one run by Bob and one run by Joe", "one that Mia owns": "one" stands for a thing named)
+            k = e
+            continue
         if run == ["one"] and e + 2 < n and words[e + 1].lower() == "of" and e + 2 in var_at:
             # ("12 liters and one acre of peas uses 15 liters": the unit a rate is of, no amount)
             k = e
