@@ -153,6 +153,11 @@ def _after_which(r: Reading, sp: Span) -> bool:
     return k > 0 and r.words[k] == "," and r.words[k + 1].lower() in {"which", "where"}
 
 
+def _to_spend(r: Reading, sp: Span) -> bool:
+    """"$500 to spend", "$500000 to invest": a sum there is to use, right after its number."""
+    return [w.lower() for w in r.words[sp.end: sp.end + 2]] in (["to", "spend"], ["to", "invest"], ["to", "allocate"])
+
+
 # ("can invest up to $50000 in two farms, one run by Bob and one run by Joe": the sum goes into all the options counted)
 _IN_SOME_OPTIONS = re.compile(r"^(?:in|into|between|among|across) (?:the )?(?:two|three|four|five|both|several) [a-z]+")
 
@@ -206,8 +211,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         # is a most, whatever cue the next clause holds
         stock = stock or _available_after(r, sp) or _had_too(r, sp)
         # ("With $500 to spend, how many trips ...": a sum there is to spend is a most, whatever the question says)
-        stock = stock or ("<=" if [w.lower() for w in r.words[sp.end: sp.end + 2]] in (
-            ["to", "spend"], ["to", "invest"], ["to", "allocate"]) else None)
+        stock = stock or ("<=" if _to_spend(r, sp) else None)
         # "the cinemas offer 4,500 seat-days": what a place offers is a most
         stock = stock or ("<=" if re.search(r"\b(offers|offer)$", before.lower()) else None)
         # "..., and the pool is 150 square meters" after each one's need: what a definite thing holds is a most
@@ -312,8 +316,7 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
             out.append(ConstraintSpec("linear", sense, value, ones, sentence=sentence, cue=cue))
             continue
         if follows is None and _money_decisions(r) and sp.start > 0 and r.words[sp.start - 1] == "$" and (
-                len(vars_) != 1 or total or [w.lower() for w in r.words[sp.end: sp.end + 2]] in (
-                    ["to", "invest"], ["to", "spend"], ["to", "allocate"]) or _IN_SOME_OPTIONS.match(
+                len(vars_) != 1 or total or _to_spend(r, sp) or _IN_SOME_OPTIONS.match(
                     " ".join(w.lower() for w in r.words[sp.end: sp.end + 4]))) and not _earned(r, sp):
             # ("... into two films, an action movie and an animated movie, and has no more than $500000 to invest":
             # the sum there is to invest, whichever one the clause named)

@@ -895,9 +895,9 @@ def _each_resource(r: Reading, sp: Span) -> bool:
         if w in {"each", "none", "neither"} and a + k < sp.start and lowered[k + 1: k + 2] == ["of"] and (
                 _them_resources(r, sp)):
             return True  # "one plow, one truck and one shovel, and none of them can be used for more than ..."
-        if w == "apiece" and sp.end <= a + k <= sp.end + 1 and lowered[k + 1: k + 2] == ["of"] and (
-                not _in_asked_unit(r, sp)):
-            return True  # "a minimum of 20 grams apiece of biotin and folate"
+        if w in {"each", "apiece"} and sp.end <= a + k <= sp.end + 1 and lowered[k + 1: k + 2] == ["of"] and (
+                a + k + 2 < b and (a + k + 2) not in r.mention_var and not _in_asked_unit(r, sp)):
+            return True  # "no less than 13 grams each of fiber and of iron", "20 grams apiece of biotin and folate"
         if w not in _EACH:
             continue
         nxt = lowered[k + 1] if k + 1 < len(lowered) else ""
@@ -907,9 +907,6 @@ def _each_resource(r: Reading, sp: Span) -> bool:
         if nxt == "of" and w == "each" and a + k < sp.start and _each_of_resource(r, lowered, k) and (
                 not _in_asked_unit(r, sp)):
             return True  # "each of the two machines can be used for no more than 400 minutes"
-        if nxt == "of" and w == "each" and sp.end <= a + k <= sp.end + 1 and a + k + 2 < b and (
-                not _in_asked_unit(r, sp)) and (a + k + 2) not in r.mention_var:
-            return True  # "no less than 13 grams each of fiber and of iron"
         if nxt == "of" or stem(nxt) in _TIME_WORDS or (a + k + 1) in r.mention_var:
             continue
         if a + k < sp.start or a + k <= sp.end + 3:  # "a minimum of 20 grams of each biotin and folate"
