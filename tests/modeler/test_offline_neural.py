@@ -100,9 +100,9 @@ def test_a_missing_model_says_how_to_build_it(tmp_path: Path) -> None:
 
 
 @needs_shipped
-def test_the_shipped_tagger_reads_a_problem_and_is_consulted_last() -> None:
-    assert isinstance(taggers()[-1], NeuralTagger)
-    tagger = taggers()[-1]
+def test_the_shipped_tagger_reads_a_problem_and_is_the_last_alternate_before_the_vote() -> None:
+    assert isinstance(taggers()[-2], NeuralTagger) and taggers()[-1].path.name == "ner-ensemble"
+    tagger = taggers()[-2]
     words = [t.text for t in tokenize(_SHOP)]
     tags = dict(zip(words, tagger.tag(words), strict=False))
     assert tags["desks"] == "B-VAR" and tags["3"] == "B-PARAM" and tags["60"] == "B-LIMIT"
@@ -110,7 +110,7 @@ def test_the_shipped_tagger_reads_a_problem_and_is_consulted_last() -> None:
 
 @needs_shipped
 def test_when_the_crf_readings_are_refused_the_neural_one_is_shown(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(offline, "_taggers", [FixedTagger(), taggers()[-1]])
+    monkeypatch.setattr(offline, "_taggers", [FixedTagger(), taggers()[-2]])
     model_json, understanding, _, _, _ = read_surest(tokenize(_SHOP))
     assert any("ner-neural.npz" in u["type"] for u in understanding if u["kind"] == "reading")
     assert sorted(model_json["variables"]) == ["desks", "shelves"]

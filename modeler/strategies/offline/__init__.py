@@ -2,9 +2,9 @@
 
     text ──► as prose: a letter's body, "of each" spelt out, glued words set apart (prose.py)
          ──► tokenize + CRF entity tags (entities.py) + names it never saw (unseen.py)
-             (when the reading below is unsure, again with each alternate tagger, the CRF ones and
-             a BiLSTM-CRF (neural.py): the surest wins; still unsure, the first tagger's nearest other
-             taggings: nbest.py)
+             (when the reading below is unsure, again with each alternate tagger, the CRF ones, a
+             BiLSTM-CRF (neural.py) and last all of them voting (ensemble.py): the surest wins; still
+             unsure, the first tagger's nearest other taggings: nbest.py)
          ──► the tagger's slips repaired from the text: names (name_repairs.py, mentions.py), numbers
              (repairs.py) ──► variables and coefficient groups (reading.py)
          ──► a whole-problem shape whose decisions the text never names one by one (transport grid, shift
@@ -49,24 +49,41 @@ _taggers: list[Any] = []
 
 def taggers() -> list[Any]:
     """The entity taggers, loaded once per process (about 20 ms each): the first, then the alternates
-    trained beside it that are present (the CRFs of entities.ALTERNATES, then the BiLSTM-CRF of neural.py). OPTIPILOT_OFFLINE_NER names another first
-    tagger (the train-only one, for honest dev-split numbers); its alternates are looked for beside it.
-    OPTIPILOT_OFFLINE_ALTERNATES=0 reads with the first tagger alone (the baseline of the benchmarks)."""
+    trained beside it that are present (the CRFs of entities.ALTERNATES, then the BiLSTM-CRF of neural.py),
+    then all of them voting (ensemble.py, with the BiLSTM-CRF's other seeds). OPTIPILOT_OFFLINE_NER names
+    another first tagger (the train-only one, for honest dev-split numbers); its alternates are looked for
+    beside it. OPTIPILOT_OFFLINE_ALTERNATES=0 reads with the first tagger alone (the baseline of the
+    benchmarks). OPTIPILOT_OFFLINE_ENSEMBLE puts the vote elsewhere: "first" reads with it before the
+    first CRF (the better tagger of texts unlike NL4Opt's, but the rules were fitted to the CRF's slips:
+    benchmarks/results/offline-nl4opt-v45/NOTE.md), "second" right after it, "0" leaves it out."""
     with _lock:
         if not _taggers:
             from pathlib import Path
 
             from modeler.strategies.offline.entities import ALTERNATES, CRF_PATH, EntityTagger, alternate_path
-            from modeler.strategies.offline.neural import NeuralTagger, neural_path
+            from modeler.strategies.offline.neural import VOICES, NeuralTagger, neural_path
 
             first = Path(os.environ.get("OPTIPILOT_OFFLINE_NER") or CRF_PATH)
             _taggers.append(EntityTagger(first))
             if os.environ.get("OPTIPILOT_OFFLINE_ALTERNATES", "1") != "0":
                 _taggers.extend(EntityTagger(p) for name in ALTERNATES
                                 if (p := alternate_path(first, name)).is_file())
-                # last: the one tagger of another kind, whose slips are not the CRFs' (neural.py)
+                # then the one tagger of another kind, whose slips are not the CRFs' (neural.py)
                 if (p := neural_path(first)).is_file():
                     _taggers.append(NeuralTagger(p))
+                # last, all of them voting: it tags best word by word, yet read first it trades NL4Opt-
+                # like texts the rules were fitted on for others; read last it loses nothing
+                where = os.environ.get("OPTIPILOT_OFFLINE_ENSEMBLE", "last")
+                if where not in ("0", "first", "second", "last"):
+                    raise ValueError(f"OPTIPILOT_OFFLINE_ENSEMBLE is {where!r}; say first, second, last or 0")
+                if where != "0" and len(_taggers) > 1:
+                    from modeler.strategies.offline.ensemble import EnsembleTagger
+
+                    crfs = [t for t in _taggers if isinstance(t, EntityTagger)]
+                    neurals = [t for t in _taggers if isinstance(t, NeuralTagger)]
+                    neurals += [NeuralTagger(p) for s in range(1, VOICES) if (p := neural_path(first, s)).is_file()]
+                    ens = EnsembleTagger(crfs, neurals)
+                    _taggers.insert({"first": 0, "second": 1, "last": len(_taggers)}[where], ens)
         return _taggers
 
 
@@ -133,9 +150,11 @@ def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]
         assert first_refusal is not None
         raise first_refusal
     if best[2] < SURE and NBEST:
+        from modeler.strategies.offline.ensemble import EnsembleTagger
         from modeler.strategies.offline.nbest import second_thought
 
-        first = taggers()[0]
+        # the first CRF's own second thoughts, also when the vote reads first (OPTIPILOT_OFFLINE_ENSEMBLE)
+        first = next(t for t in taggers() if not isinstance(t, EnsembleTagger))
         second = second_thought(first, words, best, lambda tags: _read_tagging(tokens, tags, first.vocabulary))
         if second is not None:
             best, name = second[0], f"{first.path.name} n-best"

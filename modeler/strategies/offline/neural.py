@@ -9,8 +9,8 @@ letters and its place. It learns from what the silver CRF learns from (train.py:
 the silver documents). On NL4Opt dev, trained without dev, its span F1 is 0.83 against the first CRF's
 0.82 (LIMIT 0.94 / 0.92, PARAM 0.95 / 0.93: it tells a bound from a coefficient better).
 
-The reader consults it last, beside the CRF alternates, when every CRF reading is unsure (offline/
-__init__.py). Inference is numpy only: torch costs seconds to import, so it is needed for training alone
+The reader consults it after the CRF alternates, when every CRF reading is unsure (offline/__init__.py),
+and it votes with them, beside two copies trained from other seeds (ensemble.py). Inference is numpy only: torch costs seconds to import, so it is needed for training alone
 (`train_neural`, called by train.py). The weights lie in a `.npz`, the vocabularies in a `.json` beside.
 """
 
@@ -35,6 +35,9 @@ TAGS = ("O", "B-VAR", "I-VAR", "B-PARAM", "I-PARAM", "B-LIMIT", "I-LIMIT", "B-CO
 # sizes: word vectors, letter vectors, letter-CNN filters, shape vectors, LSTM units each way
 WORD_DIM, CHAR_DIM, CHAR_FILTERS, SHAPE_DIM, HIDDEN = 64, 16, 32, 8, 64
 MAX_CHARS = 20  # letters read per word
+# neural taggers trained beside each first tagger, from seeds 0, 1, 2: the first is an alternate of its
+# own, and all of them vote in the ensemble (ensemble.py)
+VOICES = 3
 PAD, UNK = 0, 1
 Doc = tuple[list[str], list[str]]
 
@@ -105,27 +108,13 @@ class NeuralTagger:
         self._whh = np.stack([self._p["lstm.weight_hh_l0"], self._p["lstm.weight_hh_l0_reverse"]])  # (2, 4H, H)
         # unseen.py looks for names outside the words a tagger knows: here, those with a vector of their own
         self.vocabulary: frozenset[str] | None = frozenset(w for w in meta["words"] if not w.startswith("<"))
+        # the last document's emissions: the ensemble (ensemble.py) and this tagger's own reading both
+        # need them, and the LSTM is most of a reading's cost
+        self._last: tuple[tuple[str, ...], np.ndarray] | None = None
 
-    def _bilstm(self, x: np.ndarray) -> np.ndarray:
-        """Both directions of the LSTM, stepped together (one matrix product per step for the two)."""
-        p, whh = self._p, self._whh
-        hidden = whh.shape[2]
-        fwd = x @ p["lstm.weight_ih_l0"].T + p["lstm.bias_ih_l0"] + p["lstm.bias_hh_l0"]
-        bwd = x @ p["lstm.weight_ih_l0_reverse"].T + p["lstm.bias_ih_l0_reverse"] + p["lstm.bias_hh_l0_reverse"]
-        gates_in = np.stack([fwd, bwd[::-1]], axis=1)  # (words, 2, 4H): the backward one reads from the end
-        h = np.zeros((2, hidden))
-        c = np.zeros((2, hidden))
-        out = np.empty((len(x), 2, hidden))
-        for t in range(len(x)):
-            g = gates_in[t] + np.einsum("dgh,dh->dg", whh, h)  # torch's gate order: input, forget, cell, output
-            sig = _sigmoid(g)
-            c = sig[:, hidden:2 * hidden] * c + sig[:, :hidden] * np.tanh(g[:, 2 * hidden:3 * hidden])
-            h = sig[:, 3 * hidden:] * np.tanh(c)
-            out[t] = h
-        return np.concatenate([out[:, 0], out[::-1, 1]], axis=1)
-
-    def emissions(self, words: list[str]) -> np.ndarray:
-        """Per-word scores of each tag (before the CRF's transitions)."""
+    def _gates_in(self, words: list[str]) -> np.ndarray:
+        """Each word's input to the LSTM gates, both directions: (words, 2, 4H), the backward one reversed
+        (it reads from the end)."""
         p = self._p
         w, s, c = self._v.encode(words)
         letters = p["cemb.weight"][c]  # (words, width + 2, CHAR_DIM)
@@ -133,7 +122,18 @@ class NeuralTagger:
         windows = np.stack([letters[:, j:j + width, :] for j in range(3)], axis=3)
         conv = np.einsum("nlck,fck->nlf", windows, p["conv.weight"]) + p["conv.bias"]
         x = np.concatenate([p["wemb.weight"][w], np.tanh(conv.max(axis=1)), p["semb.weight"][s]], axis=1)
-        return self._bilstm(x) @ p["out.weight"].T + p["out.bias"]
+        fwd = x @ p["lstm.weight_ih_l0"].T + p["lstm.bias_ih_l0"] + p["lstm.bias_hh_l0"]
+        bwd = x @ p["lstm.weight_ih_l0_reverse"].T + p["lstm.bias_ih_l0_reverse"] + p["lstm.bias_hh_l0_reverse"]
+        return np.stack([fwd, bwd[::-1]], axis=1)
+
+    def _scores(self, out: np.ndarray) -> np.ndarray:
+        """Tag scores from the LSTM's two directions (words, 2, H), the backward one still reversed."""
+        h = np.concatenate([out[:, 0], out[::-1, 1]], axis=1)
+        return h @ self._p["out.weight"].T + self._p["out.bias"]
+
+    def emissions(self, words: list[str]) -> np.ndarray:
+        """Per-word scores of each tag (before the CRF's transitions)."""
+        return emissions_together([self], words)[0]
 
     def tag(self, words: list[str]) -> list[str]:
         """The most likely tag sequence (Viterbi over the emissions and the learnt transitions)."""
@@ -153,9 +153,39 @@ class NeuralTagger:
         return [TAGS[k] for k in reversed(best)]
 
 
-def neural_path(model: Path) -> Path:
-    """Where the neural tagger trained beside a CRF tagger lies: `ner.crfsuite` -> `ner-neural.npz`."""
-    return model.with_name(f"{model.stem}-neural.npz")
+def _lstm(gates_in: np.ndarray, whh: np.ndarray) -> np.ndarray:
+    """Run D LSTM directions side by side: gates_in (words, D, 4H), whh (D, 4H, H) -> (words, D, H); one
+    matrix product per step for all of them (the steps, not the sums, are what cost in numpy)."""
+    hidden = whh.shape[2]
+    h = np.zeros((whh.shape[0], hidden))
+    c = np.zeros_like(h)
+    out = np.empty((len(gates_in), whh.shape[0], hidden))
+    for t in range(len(gates_in)):
+        g = gates_in[t] + (whh @ h[:, :, None])[:, :, 0]  # torch's gate order: input, forget, cell, output
+        sig = _sigmoid(g)
+        c = sig[:, hidden:2 * hidden] * c + sig[:, :hidden] * np.tanh(g[:, 2 * hidden:3 * hidden])
+        h = sig[:, 3 * hidden:] * np.tanh(c)
+        out[t] = h
+    return out
+
+
+def emissions_together(taggers: list[NeuralTagger], words: list[str]) -> list[np.ndarray]:
+    """Each tagger's emissions for one document, their LSTMs stepped together (the ensemble's voices,
+    ensemble.py). Each tagger keeps the last document's, so reading with it after the vote is free."""
+    key = tuple(words)
+    todo = [t for t in taggers if t._last is None or t._last[0] != key]
+    if todo:
+        out = _lstm(np.concatenate([t._gates_in(words) for t in todo], axis=1),
+                    np.concatenate([t._whh for t in todo]))
+        for k, t in enumerate(todo):
+            t._last = (key, t._scores(out[:, 2 * k:2 * k + 2]))
+    return [t._last[1] for t in taggers]  # type: ignore[index]
+
+
+def neural_path(model: Path, seed: int = 0) -> Path:
+    """Where the neural tagger trained beside a CRF tagger lies: `ner.crfsuite` -> `ner-neural.npz`; with
+    another seed (the ensemble's other voices, ensemble.py), `ner-neural-s1.npz`."""
+    return model.with_name(f"{model.stem}-neural{f'-s{seed}' if seed else ''}.npz")
 
 
 def _network(vocab: Vocabulary) -> Any:
