@@ -1,9 +1,10 @@
 """Split the offline modeler's NL4Opt misses into the tagger's and the rules': `python -m
-benchmarks.bench_offline_tag_oracle --split dev|test --out DIR [--tagger PATH]`.
+benchmarks.bench_offline_tag_oracle --split dev|test --out DIR [--tagger PATH] [--vote]`.
 
 Every document is read twice through the same rule layer (`read_model`, no alternates, no n-best) and scored
 by the NL4Opt suite's scorer: once with the entity tags NL4Opt's annotators gave it (the oracle), once with
-the first tagger (the shipped one, or `--tagger PATH`). A document right with the annotated tags and wrong
+the first tagger (the shipped one, or `--tagger PATH`; with `--vote`, the vote of it and the taggers beside it,
+ensemble.py). A document right with the annotated tags and wrong
 with the tagger's is a tagger miss; one wrong with the annotated tags is the rules' (or a gold model the
 rules cannot reach as written). DIR/summary.json holds the counts only: the point is where to work next, so
 no document's reading is written out.
@@ -54,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--tagger", type=Path, default=None, help="a first tagger's .crfsuite (default: the shipped one)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents (0: all)")
+    ap.add_argument("--vote", action="store_true",
+                    help="tag with the vote of that tagger and every tagger beside it (ensemble.py), not it alone")
     args = ap.parse_args(argv)
 
     from benchmarks.bench_offline import nl4opt_split
@@ -73,7 +76,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no tagger at {tagger_path} (a .crfsuite file made by modeler.strategies.offline.train)",
               file=sys.stderr)
         return 2
-    tagger = EntityTagger(tagger_path)
+    if args.vote:
+        from modeler.strategies.offline.ensemble import EnsembleTagger
+
+        tagger: Any = EnsembleTagger.beside(tagger_path)
+    else:
+        tagger = EntityTagger(tagger_path)
     if args.limit:
         items = items[: args.limit]
     table = {"both": 0, "annotated_only": 0, "tagger_only": 0, "neither": 0}
@@ -87,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         table[key] += 1
     n = len(items)
     summary = {
-        "split": args.split, "count": n, "tagger": tagger_path.name,
+        "split": args.split, "count": n, "tagger": tagger.path.name,
         "passed_with_annotated_tags": table["both"] + table["annotated_only"],
         "passed_with_tagger": table["both"] + table["tagger_only"],
         "table": table,

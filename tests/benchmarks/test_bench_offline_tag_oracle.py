@@ -45,3 +45,16 @@ def test_no_data_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_a_missing_tagger_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--split", "dev", "--tagger", str(tmp_path / "none.crfsuite"), "--out", str(tmp_path)]) == 2
     assert "no tagger at" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not DATA or not (Path(DATA) / "nl4opt" / "generation_dev.jsonl").is_file(),
+                    reason="OPTIPILOT_DATA is unset or has no nl4opt/generation_dev.jsonl")
+def test_the_vote_can_be_the_tagger(tmp_path: Path) -> None:
+    from modeler.strategies.offline.entities import CRF_PATH
+    from modeler.strategies.offline.neural import neural_path
+
+    if not neural_path(CRF_PATH, 1).is_file():
+        pytest.skip("the BiLSTM-CRF voices are not trained")
+    assert main(["--split", "dev", "--limit", "3", "--vote", "--out", str(tmp_path)]) == 0
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert summary["tagger"] == "ner-ensemble" and sum(summary["table"].values()) == 3

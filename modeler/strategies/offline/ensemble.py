@@ -88,6 +88,16 @@ class EnsembleTagger:
         self.path = Path(f"{crfs[0].path.stem}-ensemble")
         self.vocabulary = crfs[0].vocabulary
 
+    @classmethod
+    def beside(cls, first: Path) -> EnsembleTagger:
+        """The vote of the CRF at `first` and of every tagger trained beside it (train.py)."""
+        from modeler.strategies.offline.entities import ALTERNATES, EntityTagger, alternate_path
+        from modeler.strategies.offline.neural import VOICES, NeuralTagger, neural_path
+
+        crfs = [EntityTagger(first)]
+        crfs += [EntityTagger(p) for name in ALTERNATES if (p := alternate_path(first, name)).is_file()]
+        return cls(crfs, [NeuralTagger(p) for k in range(VOICES) if (p := neural_path(first, k)).is_file()])
+
     def marginals(self, words: list[str]) -> np.ndarray:
         crf = np.mean([crf_marginals(tg, words) for tg in self.crfs], axis=0)
         if not self.neurals:
