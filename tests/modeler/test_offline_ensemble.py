@@ -103,3 +103,14 @@ def test_the_vote_can_be_turned_off_or_read_first(monkeypatch: pytest.MonkeyPatc
         assert found == ([] if at is None else [at])
         # the first tagger's own second thoughts (nbest.py) still come from the first CRF
         assert isinstance(next(t for t in offline.taggers() if hasattr(t, "crf")), EntityTagger)
+
+
+@needs_shipped
+def test_a_wrong_placement_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from modeler.strategies.base import StrategyError
+
+    monkeypatch.setenv("OPTIPILOT_OFFLINE_ENSEMBLE", "yes")
+    monkeypatch.setattr(offline, "_taggers", [])
+    with pytest.raises(StrategyError, match="first, second, last or 0"):
+        offline.taggers()
+    assert offline._taggers == []

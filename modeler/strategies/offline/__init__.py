@@ -75,7 +75,11 @@ def taggers() -> list[Any]:
                 # like texts the rules were fitted on for others; read last it loses nothing
                 where = os.environ.get("OPTIPILOT_OFFLINE_ENSEMBLE", "last")
                 if where not in ("0", "first", "second", "last"):
-                    raise ValueError(f"OPTIPILOT_OFFLINE_ENSEMBLE is {where!r}; say first, second, last or 0")
+                    from modeler.strategies.base import StrategyError
+
+                    _taggers.clear()  # nothing half-loaded stays behind for the next call
+                    raise StrategyError(f"OPTIPILOT_OFFLINE_ENSEMBLE is {where!r}; it takes first, second, last "
+                                        "or 0 (where the taggers' vote is read)")
                 if where != "0" and len(_taggers) > 1:
                     from modeler.strategies.offline.ensemble import EnsembleTagger
 
