@@ -6,6 +6,8 @@ where they have not been trained.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -114,3 +116,63 @@ def test_a_wrong_placement_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> 
     with pytest.raises(StrategyError, match="first, second, last or 0"):
         offline.taggers()
     assert offline._taggers == []
+
+
+_FACTORY = ("A factory makes chairs and tables. Each chair needs 2 hours of cutting, 3 hours of sanding and 1 hour "
+            "of painting; each table needs 4 hours of cutting, 2 hours of sanding and 3 hours of painting. At most "
+            "100 hours of cutting, 90 hours of sanding and 80 hours of painting are available. Each chair earns $30 "
+            "and each table earns $50. At least 5 tables must be made. How many of each should be made to "
+            "maximize profit?")
+_FACTORY_MARKS = [("VAR", "chairs"), ("VAR", "tables"), ("VAR", "chair"), ("PARAM", "2"), ("PARAM", "3"),
+                  ("PARAM", "1"), ("VAR", "table"), ("PARAM", "4"), ("PARAM", "2"), ("PARAM", "3"),
+                  ("CONST_DIR", "At most"), ("LIMIT", "100"), ("LIMIT", "90"), ("LIMIT", "80"),
+                  ("CONST_DIR", "available"), ("VAR", "chair"), ("PARAM", "30"), ("VAR", "table"), ("PARAM", "50")]
+_FACTORY_BOUND = [("CONST_DIR", "At least"), ("LIMIT", "5"), ("VAR", "tables"), ("OBJ_DIR", "maximize"),
+                  ("OBJ_NAME", "profit")]
+
+
+class _HandTagger:
+    path = Path("hand.crfsuite")
+    vocabulary = None
+
+    def __init__(self, marks: list[tuple[str, str]]) -> None:
+        self.marks = marks
+
+    def tag(self, words: list[str]) -> list[str]:
+        tags, at = ["O"] * len(words), 0
+        for label, phrase in self.marks:
+            ph = [t.text for t in tokenize(phrase)]
+            k = next(k for k in range(at, len(words)) if words[k: k + len(ph)] == ph)
+            tags[k: k + len(ph)] = [f"B-{label}"] + [f"I-{label}"] * (len(ph) - 1)
+            at = k + len(ph)
+        return tags
+
+
+class _HandVote(EnsembleTagger):
+    def __init__(self, marks: list[tuple[str, str]]) -> None:
+        self.hand, self.path, self.vocabulary, self.asked = _HandTagger(marks), Path("hand-ensemble"), None, False
+
+    def tag(self, words: list[str]) -> list[str]:
+        self.asked = True
+        return self.hand.tag(words)
+
+
+def test_a_sure_reading_that_leaves_a_number_unused_is_checked_against_the_vote(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from modeler.strategies.offline import SURE, SUREST, read_surest
+
+    # the first tagger misses "At least 5 tables" (one number of twelve left: still sure); the vote tags it
+    slip = _HandTagger(_FACTORY_MARKS + [("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    monkeypatch.setattr(offline, "_taggers", [slip])
+    _, _, confidence, _, _ = read_surest(tokenize(_FACTORY))
+    assert SURE <= confidence < SUREST
+    monkeypatch.setattr(offline, "_taggers", [slip, _HandVote(_FACTORY_MARKS + _FACTORY_BOUND)])
+    model_json, understanding, confidence, _, _ = read_surest(tokenize(_FACTORY))
+    assert "tables >= 5" in [c["expr"] for c in model_json["constraints"].values()]
+    assert confidence == SUREST
+    assert any("hand-ensemble" in u["type"] for u in understanding if u["kind"] == "reading")
+    # a reading with nothing left over is not read again
+    vote = _HandVote([])
+    monkeypatch.setattr(offline, "_taggers", [_HandTagger(_FACTORY_MARKS + _FACTORY_BOUND), vote])
+    _, understanding, confidence, _, _ = read_surest(tokenize(_FACTORY))
+    assert confidence == SUREST and not vote.asked
