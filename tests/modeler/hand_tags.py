@@ -19,6 +19,17 @@ def hand(text: str, marks: list[tuple[str, str]]) -> tuple[list[Token], list[Spa
     return toks, spans
 
 
+def bio(words: list[str], marks: list[tuple[str, str]]) -> list[str]:
+    """BIO tags over `words` for `marks` ((label, phrase), found in order): a hand-made tagging."""
+    tags, at = ["O"] * len(words), 0
+    for label, phrase in marks:
+        ph = [t.text for t in tokenize(phrase)]
+        k = next(k for k in range(at, len(words)) if words[k: k + len(ph)] == ph)
+        tags[k: k + len(ph)] = [f"B-{label}"] + [f"I-{label}"] * (len(ph) - 1)
+        at = k + len(ph)
+    return tags
+
+
 class FixedTagger:
     """A stand-in entity tagger for `offline._taggers`: `first` on the first word, "O" on every other."""
 

@@ -132,6 +132,8 @@ _FACTORY_BOUND = [("CONST_DIR", "At least"), ("LIMIT", "5"), ("VAR", "tables"), 
 
 
 class _HandTagger:
+    """A stand-in first tagger that tags the factory text with given marks."""
+
     path = Path("hand.crfsuite")
     vocabulary = None
 
@@ -139,16 +141,14 @@ class _HandTagger:
         self.marks = marks
 
     def tag(self, words: list[str]) -> list[str]:
-        tags, at = ["O"] * len(words), 0
-        for label, phrase in self.marks:
-            ph = [t.text for t in tokenize(phrase)]
-            k = next(k for k in range(at, len(words)) if words[k: k + len(ph)] == ph)
-            tags[k: k + len(ph)] = [f"B-{label}"] + [f"I-{label}"] * (len(ph) - 1)
-            at = k + len(ph)
-        return tags
+        from hand_tags import bio
+
+        return bio(words, self.marks)
 
 
 class _HandVote(EnsembleTagger):
+    """A stand-in vote (the reader knows the vote by its class) that tags with given marks."""
+
     def __init__(self, marks: list[tuple[str, str]]) -> None:
         self.hand, self.path, self.vocabulary, self.asked = _HandTagger(marks), Path("hand-ensemble"), None, False
 

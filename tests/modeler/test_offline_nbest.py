@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hand_tags import bio
 
 from modeler.strategies import offline
 from modeler.strategies.base import Refusal
@@ -43,17 +44,6 @@ _TRAIN = [
 ]
 
 
-def _bio(words: list[str], marks: list[tuple[str, str]]) -> list[str]:
-    """BIO tags for `marks` ((label, phrase), found in order in `words`)."""
-    tags, at = ["O"] * len(words), 0
-    for label, phrase in marks:
-        ph = [t.text for t in tokenize(phrase)]
-        k = next(k for k in range(at, len(words)) if words[k: k + len(ph)] == ph)
-        tags[k: k + len(ph)] = [f"B-{label}"] + [f"I-{label}"] * (len(ph) - 1)
-        at = k + len(ph)
-    return tags
-
-
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> EntityTagger:
     import pycrfsuite
@@ -61,7 +51,7 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> EntityTagger:
     trainer = pycrfsuite.Trainer(verbose=False)
     for text, marks in _TRAIN:
         words = [t.text for t in tokenize(text)]
-        trainer.append(features(words), _bio(words, marks))
+        trainer.append(features(words), bio(words, marks))
     trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": 60})
     path = tmp_path_factory.mktemp("crf") / "tiny.crfsuite"
     trainer.train(str(path))
@@ -142,15 +132,15 @@ class _Fixed:
         self.marks = marks
 
     def tag(self, words: list[str]) -> list[str]:
-        return _bio(words, self.marks)
+        return bio(words, self.marks)
 
 
 def test_an_unsure_reading_gives_way_to_a_clearly_surer_tagging(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(offline, "_taggers", [_Fixed(_SLIP)])
     monkeypatch.setattr(offline, "NBEST", True)
     words = _words(_BAKERY)
-    right = _bio(words, _RIGHT)
-    monkeypatch.setattr(nbest, "alternatives", lambda tagger, ws: [(0.3, _bio(words, _SLIP[1:])), (0.9, right)])
+    right = bio(words, _RIGHT)
+    monkeypatch.setattr(nbest, "alternatives", lambda tagger, ws: [(0.3, bio(words, _SLIP[1:])), (0.9, right)])
     model_json, understanding, confidence, _, _ = read_surest(tokenize(_BAKERY))
     assert "2 * loaves + 3 * cakes <= 120" in [c["expr"] for c in model_json["constraints"].values()]
     assert confidence >= offline.SURE
@@ -161,7 +151,7 @@ def test_an_unsure_reading_gives_way_to_a_clearly_surer_tagging(monkeypatch: pyt
 
 def test_no_second_thoughts_when_sure_or_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     words = _words(_BAKERY)
-    monkeypatch.setattr(nbest, "alternatives", lambda tagger, ws: [(0.9, _bio(words, _RIGHT))])
+    monkeypatch.setattr(nbest, "alternatives", lambda tagger, ws: [(0.9, bio(words, _RIGHT))])
     monkeypatch.setattr(offline, "_taggers", [_Fixed(_SLIP)])
     monkeypatch.setattr(offline, "NBEST", False)
     model_json, understanding, confidence, _, _ = read_surest(tokenize(_BAKERY))
