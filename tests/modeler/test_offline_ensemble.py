@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from modeler.strategies import offline
-from modeler.strategies.offline.ensemble import EnsembleTagger, decode, neural_marginals
+from modeler.strategies.offline.ensemble import EnsembleTagger, decode
 from modeler.strategies.offline.entities import CRF_PATH, EntityTagger, tokenize
 from modeler.strategies.offline.neural import TAGS, NeuralTagger, neural_path
 
@@ -52,11 +52,11 @@ def test_every_taggers_marginals_are_probabilities() -> None:
     crfs = [t for t in offline.taggers() if isinstance(t, EntityTagger)]
     neural = next(t for t in offline.taggers() if isinstance(t, NeuralTagger))
     ens = EnsembleTagger(crfs, [neural])
-    for m in (neural_marginals(neural, words), ens.marginals(words)):
+    for m in (neural.marginals(words), ens.marginals(words)):
         assert m.shape == (len(words), len(TAGS))
         assert np.allclose(m.sum(axis=1), 1.0, atol=1e-6)
     # the neural tagger's own best tagging is, word by word, what its marginals favour on a plain text
-    best = [TAGS[k] for k in neural_marginals(neural, words).argmax(axis=1)]
+    best = [TAGS[k] for k in neural.marginals(words).argmax(axis=1)]
     assert sum(a == b for a, b in zip(best, neural.tag(words), strict=True)) >= len(words) - 1
 
 
@@ -176,3 +176,25 @@ def test_a_sure_reading_that_leaves_a_number_unused_is_checked_against_the_vote(
     monkeypatch.setattr(offline, "_taggers", [_HandTagger(_FACTORY_MARKS + _FACTORY_BOUND), vote])
     _, understanding, confidence, _, _ = read_surest(tokenize(_FACTORY))
     assert confidence == SUREST and not vote.asked
+
+
+def test_scoring_a_tagger_that_is_not_there_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from modeler.strategies.offline import train
+
+    monkeypatch.setattr(train, "read_conll", lambda path: [])  # no NL4Opt files needed to refuse
+    monkeypatch.setenv("OPTIPILOT_DATA", str(tmp_path))
+    (tmp_path / "nl4opt").mkdir()
+    (tmp_path / "nl4opt" / "ner_train.txt").write_text("")
+    assert train.main(["--score", str(tmp_path / "none.crfsuite")]) == 2
+    assert "no tagger at" in capsys.readouterr().err
+
+
+@needs_shipped
+def test_scoring_names_each_tagger_and_the_vote() -> None:
+    from modeler.strategies.offline import train
+
+    doc = ([t.text for t in tokenize(_SHOP)], ["O"] * len(tokenize(_SHOP)))
+    scores = train.score_taggers(CRF_PATH, [doc])
+    assert list(scores) == ["first", "sparse", "renamed", "silver", "silverdev", "neural", "neural-s1", "neural-s2",
+                            "ensemble"]

@@ -61,7 +61,7 @@ def taggers() -> list[Any]:
             from pathlib import Path
 
             from modeler.strategies.offline.entities import ALTERNATES, CRF_PATH, EntityTagger, alternate_path
-            from modeler.strategies.offline.neural import VOICES, NeuralTagger, neural_path
+            from modeler.strategies.offline.neural import NeuralTagger, neural_path, voice_paths
 
             first = Path(os.environ.get("OPTIPILOT_OFFLINE_NER") or CRF_PATH)
             _taggers.append(EntityTagger(first))
@@ -83,10 +83,11 @@ def taggers() -> list[Any]:
                 if where != "0" and len(_taggers) > 1:
                     from modeler.strategies.offline.ensemble import EnsembleTagger
 
+                    # the voices already loaded are shared, so the vote and the neural alternate share
+                    # one LSTM pass per text
+                    loaded = {t.path: t for t in _taggers}
                     crfs = [t for t in _taggers if isinstance(t, EntityTagger)]
-                    neurals = [t for t in _taggers if isinstance(t, NeuralTagger)]
-                    neurals += [NeuralTagger(p) for s in range(1, VOICES) if (p := neural_path(first, s)).is_file()]
-                    ens = EnsembleTagger(crfs, neurals)
+                    ens = EnsembleTagger(crfs, [loaded.get(p) or NeuralTagger(p) for p in voice_paths(first)])
                     _taggers.insert({"first": 0, "second": 1, "last": len(_taggers)}[where], ens)
         return _taggers
 
@@ -133,6 +134,8 @@ def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]
     too, and one replaces it only when clearly surer (nbest.py). When the reading kept has a model with
     no solution, the surest of every tagger's readings whose model has one is shown instead
     (solvable.py). Raises the first tagger's Refusal when every tagger's reading is refused."""
+    from modeler.strategies.offline.ensemble import EnsembleTagger
+
     words = [t.text for t in tokens]
     best: tuple[dict[str, Any], list[dict[str, Any]], float, Any, list[Any]] | None = None
     first_refusal: Refusal | None = None
@@ -151,23 +154,20 @@ def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]
         readings.append((reading, k))
         if best is None or _rank(reading) > _rank(best):
             best, chosen = reading, k
-    if best is not None and SURE <= best[2] < SUREST:
+    vote = next((k for k, tg in enumerate(taggers()) if isinstance(tg, EnsembleTagger)), None)
+    if best is not None and SURE <= best[2] < SUREST and vote is not None:
         # sure, yet one number left unused (the one doubt small enough to leave a reading sure): the vote's
-        # reading (ensemble.py) replaces it when it leaves fewer unused; on the unseen fresh sets that won 4
-        # and lost none, and every alternate read here too won the same 4 (offline-nl4opt-v45/NOTE.md)
-        from modeler.strategies.offline.ensemble import EnsembleTagger
-
-        for k, tg in enumerate(taggers()):
-            reading = _read_once(tokens, tg, read) if isinstance(tg, EnsembleTagger) else None
-            if reading is not None and not isinstance(reading, Refusal):
-                readings.append((reading, k))
-                if _rank(reading) > _rank(best):
-                    best, chosen = reading, k
+        # reading replaces it when it leaves fewer unused; on the unseen fresh sets that won 4 and lost
+        # none, and every alternate read here too won the same 4 (offline-nl4opt-v45/NOTE.md)
+        reading = _read_once(tokens, taggers()[vote], read)
+        if reading is not None and not isinstance(reading, Refusal):
+            readings.append((reading, vote))
+            if _rank(reading) > _rank(best):
+                best, chosen = reading, vote
     if best is None:
         assert first_refusal is not None
         raise first_refusal
     if best[2] < SURE and NBEST:
-        from modeler.strategies.offline.ensemble import EnsembleTagger
         from modeler.strategies.offline.nbest import second_thought
 
         # the first CRF's own second thoughts, also when the vote reads first (OPTIPILOT_OFFLINE_ENSEMBLE)

@@ -3,7 +3,7 @@
 Each tagger alone slips on some names; they slip on different ones, and a slip is usually a word the
 tagger was unsure of. So instead of one tagger's best tagging, each word's tag is weighed by how likely
 every tagger found it: the marginal probability of each tag at each word (forward-backward over each
-linear chain), averaged, half over the five CRFs (entities.py) and half over three BiLSTM-CRFs
+linear chain: `crf_marginals` here, `NeuralTagger.marginals`), averaged, half over the five CRFs (entities.py) and half over three BiLSTM-CRFs
 (neural.py, the same network from three seeds), which see words another way and so err more apart from
 the CRFs than the CRFs do from each other. The tagging kept is the valid BIO sequence (an I- tag only
 after its own B- or I-) with the largest product of averaged marginals.
@@ -23,7 +23,6 @@ import numpy as np
 
 from modeler.strategies.offline.neural import TAGS
 
-_N = len(TAGS)
 # an I- tag may follow only its own B- or I- (and may not open a document)
 _ALLOWED = np.array([[not b.startswith("I-") or a[2:] == b[2:] for b in TAGS] for a in TAGS])
 _OPENS = np.array([not t.startswith("I-") for t in TAGS])
@@ -40,35 +39,12 @@ def crf_marginals(tagger: Any, words: list[str]) -> np.ndarray:
     return np.array([[crf.marginal(y, t) if y in known else 0.0 for y in TAGS] for t in range(len(words))])
 
 
-def neural_marginals(tagger: Any, words: list[str], emissions: np.ndarray | None = None) -> np.ndarray:
-    """[word, tag] marginals of the BiLSTM-CRF (neural.NeuralTagger): forward-backward with each step's
-    vector scaled to sum 1 (so nothing overflows, and no logs are needed)."""
-    e = tagger.emissions(words) if emissions is None else emissions
-    p = tagger._p
-    step = np.exp(p["trans"])
-    like = np.exp(e - e.max(axis=1, keepdims=True))
-    n = len(e)
-    fwd, bwd = np.empty((n, _N)), np.empty((n, _N))
-    a = np.exp(p["start"] - p["start"].max()) * like[0]
-    fwd[0] = a / a.sum()
-    for t in range(1, n):
-        a = (fwd[t - 1] @ step) * like[t]
-        fwd[t] = a / a.sum()
-    b = np.exp(p["end"] - p["end"].max())
-    bwd[-1] = b / b.sum()
-    for t in range(n - 2, -1, -1):
-        b = step @ (like[t + 1] * bwd[t + 1])
-        bwd[t] = b / b.sum()
-    m = fwd * bwd
-    return m / m.sum(axis=1, keepdims=True)
-
-
 def decode(marginals: np.ndarray) -> list[str]:
     """The valid BIO tagging with the largest product of marginals (Viterbi on their logs)."""
     logp = np.log(np.clip(marginals, _FLOOR, 1.0))
     barred = np.where(_ALLOWED, 0.0, -np.inf)
     score = np.where(_OPENS, logp[0], -np.inf)
-    back = np.zeros((len(logp), _N), dtype=np.int64)
+    back = np.zeros(logp.shape, dtype=np.int64)
     for t in range(1, len(logp)):
         m = score[:, None] + barred
         back[t] = m.argmax(axis=0)
@@ -92,11 +68,11 @@ class EnsembleTagger:
     def beside(cls, first: Path) -> EnsembleTagger:
         """The vote of the CRF at `first` and of every tagger trained beside it (train.py)."""
         from modeler.strategies.offline.entities import ALTERNATES, EntityTagger, alternate_path
-        from modeler.strategies.offline.neural import VOICES, NeuralTagger, neural_path
+        from modeler.strategies.offline.neural import NeuralTagger, voice_paths
 
         crfs = [EntityTagger(first)]
         crfs += [EntityTagger(p) for name in ALTERNATES if (p := alternate_path(first, name)).is_file()]
-        return cls(crfs, [NeuralTagger(p) for k in range(VOICES) if (p := neural_path(first, k)).is_file()])
+        return cls(crfs, [NeuralTagger(p) for p in voice_paths(first)])
 
     def marginals(self, words: list[str]) -> np.ndarray:
         crf = np.mean([crf_marginals(tg, words) for tg in self.crfs], axis=0)
@@ -104,8 +80,8 @@ class EnsembleTagger:
             return crf
         from modeler.strategies.offline.neural import emissions_together
 
-        voices = zip(self.neurals, emissions_together(self.neurals, words), strict=True)
-        return (crf + np.mean([neural_marginals(tg, words, e) for tg, e in voices], axis=0)) / 2
+        emissions_together(self.neurals, words)  # their LSTMs stepped together; each keeps its own
+        return (crf + np.mean([tg.marginals(words) for tg in self.neurals], axis=0)) / 2
 
     def tag(self, words: list[str]) -> list[str]:
         return decode(self.marginals(words)) if words else []

@@ -135,6 +135,26 @@ class NeuralTagger:
         """Per-word scores of each tag (before the CRF's transitions)."""
         return emissions_together([self], words)[0]
 
+    def marginals(self, words: list[str]) -> np.ndarray:
+        """[word, tag] marginal probabilities (forward-backward, each step's vector scaled to sum 1, so
+        nothing overflows and no logs are needed): this tagger's voice in the vote (ensemble.py)."""
+        e, p = self.emissions(words), self._p
+        step = np.exp(p["trans"])
+        like = np.exp(e - e.max(axis=1, keepdims=True))
+        fwd, bwd = np.empty(e.shape), np.empty(e.shape)
+        a = np.exp(p["start"] - p["start"].max()) * like[0]
+        fwd[0] = a / a.sum()
+        for t in range(1, len(e)):
+            a = (fwd[t - 1] @ step) * like[t]
+            fwd[t] = a / a.sum()
+        b = np.exp(p["end"] - p["end"].max())
+        bwd[-1] = b / b.sum()
+        for t in range(len(e) - 2, -1, -1):
+            b = step @ (like[t + 1] * bwd[t + 1])
+            bwd[t] = b / b.sum()
+        m = fwd * bwd
+        return m / m.sum(axis=1, keepdims=True)
+
     def tag(self, words: list[str]) -> list[str]:
         """The most likely tag sequence (Viterbi over the emissions and the learnt transitions)."""
         if not words:
@@ -186,6 +206,11 @@ def neural_path(model: Path, seed: int = 0) -> Path:
     """Where the neural tagger trained beside a CRF tagger lies: `ner.crfsuite` -> `ner-neural.npz`; with
     another seed (the ensemble's other voices, ensemble.py), `ner-neural-s1.npz`."""
     return model.with_name(f"{model.stem}-neural{f'-s{seed}' if seed else ''}.npz")
+
+
+def voice_paths(model: Path) -> list[Path]:
+    """The neural taggers trained beside a CRF tagger that are present, seed 0 first."""
+    return [p for k in range(VOICES) if (p := neural_path(model, k)).is_file()]
 
 
 def _network(vocab: Vocabulary) -> Any:

@@ -36,7 +36,7 @@ from modeler.strategies.offline.entities import (
     spans_from_tags,
     write_vocabulary,
 )
-from modeler.strategies.offline.neural import VOICES, NeuralTagger, neural_path, train_neural
+from modeler.strategies.offline.neural import VOICES, neural_path, train_neural
 
 FOLDS = 5  # cross-validation folds over ner_train: document i is held out of fold i % FOLDS
 
@@ -218,16 +218,14 @@ def span_f1(gold: list[list[str]], pred: list[list[str]], words: list[list[str]]
 
 
 def score_taggers(first: Path, docs: list[Doc]) -> dict[str, dict[str, float]]:
-    """Span F1 on `docs` of the tagger at `first`, each tagger beside it, and their vote (ensemble.py)."""
+    """Span F1 on `docs` of the tagger at `first`, each tagger beside it (named by what its file name adds:
+    "sparse", "neural-s1", ...), and their vote (ensemble.py)."""
     from modeler.strategies.offline.ensemble import EnsembleTagger
 
-    crfs = [EntityTagger(first), *(EntityTagger(alternate_path(first, name)) for name in ALTERNATES)]
-    neurals = [NeuralTagger(p) for k in range(VOICES) if (p := neural_path(first, k)).is_file()]
-    named = {"first": crfs[0], **dict(zip(ALTERNATES, crfs[1:], strict=True)),
-             **{f"neural{f'-s{k}' if k else ''}": t for k, t in enumerate(neurals)},
-             "ensemble": EnsembleTagger(crfs, neurals)}
+    vote = EnsembleTagger.beside(first)
+    named = {t.path.stem[len(first.stem) + 1:] or "first": t for t in [*vote.crfs, *vote.neurals]}
     words, gold = [w for w, _ in docs], [t for _, t in docs]
-    return {name: span_f1(gold, [t.tag(w) for w in words], words) for name, t in named.items()}
+    return {name: span_f1(gold, [t.tag(w) for w in words], words) for name, t in {**named, "ensemble": vote}.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -249,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     train, dev = read_conll(d / "ner_train.txt"), read_conll(d / "ner_dev.txt")
     if args.score is not None:
+        if not args.score.is_file():
+            print(f"error: no tagger at {args.score} (a .crfsuite file this command wrote)", file=sys.stderr)
+            return 2
         print(json.dumps(score_taggers(args.score, dev), indent=2))
         return 0
     if args.folds is not None:
