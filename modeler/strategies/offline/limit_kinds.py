@@ -437,6 +437,8 @@ def _counts_decisions(r: Reading, sp: Span, units: set[str]) -> bool:
             return False
         if k > sp.end and r.words[k - 1].lower() == "to":
             return False  # "3000 items to pack": a verb, though "How many packs" makes "pack" a unit
+        if _every_name_ends(r, k):
+            return True  # ("at most 90 total boxes of chocolates" of "large boxes of chocolates" and small ones)
         if stem(w) in units and not _modifier_unit(r, k, units):
             # "4 milliliters of active compound", where coefficients measure the compound: that amount,
             # not the decisions themselves
@@ -449,6 +451,18 @@ def _counts_decisions(r: Reading, sp: Span, units: set[str]) -> bool:
                        min(k + 5, len(r.words)))
             return not any(j in r.mention_var for j in range(k + 1, end))
     return False
+
+
+def _every_name_ends(r: Reading, k: int) -> bool:
+    """"90 total boxes of chocolates" where the decisions are "large boxes of chocolates" and "small boxes of
+    chocolates": a phrase "X of Y" that ends every decision's name counts the decisions, though a
+    coefficient group ("24 individual chocolates") measures Y."""
+    if len(r.variables) < 2 or k + 2 >= len(r.words) or r.words[k + 1].lower() != "of" or not (
+            r.words[k].isalpha() and r.words[k + 2].isalpha()):
+        return False
+    said = [stem(r.words[k].lower()), stem(r.words[k + 2].lower())]
+    return all(any(len(m.split()) > 3 and [stem(w.lower()) for w in m.split()[-3::2]] == said and
+                   m.split()[-2].lower() == "of" for m in v.mentions) for v in r.variables)
 
 
 def _generic_count(r: Reading, sp: Span, sense: str) -> bool:

@@ -542,7 +542,7 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
         if stem(r.words[k]) in r.distinct and r.words[k - 1].lower() != "of" and _each_type_asked(r, k):
             return None  # "sell at most 300 tickets" where the question asks "How many of each ticket type"
         if stem(r.words[k]) in r.distinct and r.words[k - 1].lower() != "of" and _head_of(r, k) and not (
-                _common_head(r, k)):
+                _common_head(r, k)) and not _every_one_uses(r, k):
             return r.distinct[stem(r.words[k])]  # "40 2-piece suites" untagged
         if stem(r.words[k]) in r.distinct and r.words[k - 1].lower() != "of" and _kind_of_head(r, k):
             return r.distinct[stem(r.words[k])]  # "only 60 sleeper beds" of "sleeper tickets"
@@ -563,6 +563,17 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
         if r.words[k].lower() not in glue:
             return _counted_for(r, k)
     return None
+
+
+def _every_one_uses(r: Reading, k: int) -> bool:
+    """"An egg sandwich takes 5 eggs ..., while a ham sandwich takes 1 egg ... The truck has no more than 50 eggs":
+    the word after a limit is a resource every decision takes some of (a coefficient group over all of them
+    measures it), not the decision whose name it opens."""
+    w = stem(r.words[k].lower())
+    # (the word each of the group's numbers is counted in, "5 eggs", "1 egg"; not a name the group's clauses
+    # say, "1 h for an organiser")
+    return len(r.variables) >= 2 and any(len(f.coefs) == len(r.variables) and all(
+        c.tok + 1 < len(r.words) and stem(r.words[c.tok + 1].lower()) == w for c in f.coefs.values()) for f in r.features)
 
 
 def _each_type_asked(r: Reading, k: int) -> bool:

@@ -347,7 +347,8 @@ def _head_of(r: Reading, k: int) -> bool:
     heads = {stem(m.split()[-1]) for m in v.mentions if m.split()}
     # or the head comes next, however spelt ("40 2-piece suites" of "2-piece suits")
     nxt = stem(r.words[k + 1]) if k + 1 < len(r.words) else ""
-    return stem(r.words[k]) in heads or (len(nxt) > 3 and any(h[:4] == nxt[:4] for h in heads))
+    # ("10 radio ads" of "radio ads": a short head spelt alike)
+    return stem(r.words[k]) in heads or nxt in heads or (len(nxt) > 3 and any(h[:4] == nxt[:4] for h in heads))
 
 
 def _listed_with_another(r: Reading, var: int, sp: Span) -> bool:

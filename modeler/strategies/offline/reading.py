@@ -516,10 +516,16 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
             targets = sent_vars if len(sent_vars) == len(params) else list(range(len(variables)))
             measures = _listed_measures(words, labels, a, params[0].start, len(params), variables) if len(
                 sent_vars) == 1 else []
+            alike = _clauses_alike(words, labels, params, var_spans, mention_var, a) if not measures else None
             if measures:
                 # "The amount of pain killer and fever reliever in drug A is 3 units/mg and 2.5 units/mg
                 # respectively": the numbers are the one variable's, one per listed measure
                 assign = [sent_vars[0]] * len(params)
+            elif alike is not None:
+                # "A car needs 2 hours of assembly time and 1 hour of mechanic time; a truck needs 2.5 hours and
+                # 1.5 hours, respectively": each clause's numbers are its own variable's, in the first one's
+                # measures
+                assign, measures = alike
             elif len(targets) == len(params):
                 assign = list(targets)
                 respectively = True
@@ -655,7 +661,12 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
             # an OBJ_NAME between the previous entity and the next one marks an objective coefficient
             lo = max([sp.end for sp in ss if sp.end <= p.start and sp.label in {"VAR", "PARAM"}], default=a)
             hi = min([sp.start for sp in ss if sp.start >= p.end and sp.label in {"PARAM", "VAR"}], default=b)
-            hint = any(lo <= o.start and o.end <= hi for o in obj_names) or (shared is not None and bool(obj_names))
+            # (not one that follows the number before, past a break: "makes a $50 profit selling it, and pays $2
+            # for a puck": the profit is the 50's)
+            after_prev = any(sp.end == lo and sp.label == "PARAM" for sp in ss)
+            hint = any(lo <= o.start and o.end <= hi and not (after_prev and o.end <= p.start and any(
+                w.lower() in {"and", ",", ";"} for w in words[o.end: p.start])) for o in obj_names) or (
+                shared is not None and bool(obj_names))
             for t in target if isinstance(target, list) else [target]:
                 coefs.append(Coef(t, value, p.start, s, ctx, hint))
         if sent_vars:
@@ -843,6 +854,30 @@ def _each_after(words: list[str], p: Span) -> bool:
     """"weekend and VIP passes use three seat-days each": an "each" right after the number and its unit
     gives the number to every name of the subject."""
     return any(w.lower() == "each" for w in words[p.end: p.end + 2])
+
+
+def _clauses_alike(words: list[str], labels: list[str], params: list[Span], var_spans: list[Span],
+                   mention_var: dict[int, int], a: int) -> tuple[list[int | list[int] | None], list[list[str]]] | None:
+    """A "respectively" clause after a ";" that names one variable before its numbers, as many as the clause
+    before the ";" has ("A car needs 2 hours of assembly time and 1 hour of mechanic time; a truck needs 2.5 hours
+    and 1.5 hours, respectively"): its numbers are that variable's, and measure what the clause before's numbers
+    do, in order (returned as the words after each of those numbers). None for any other clause."""
+    if a < 1 or words[a - 1] != ";" or len(params) < 2:
+        return None
+    named = {mention_var[v.start] for v in var_spans if v.start < params[0].start}
+    if len(named) != 1 or any(v.start > params[0].start for v in var_spans):
+        return None
+    # the clause before: from its sentence's opening (a ".", "?", "!" or the text's start) to the ";"
+    lo = max([k + 1 for k in range(a - 1) if words[k] in {".", "?", "!", ";"}], default=0)
+    before = [k for k in range(lo, a - 1) if labels[k] == "PARAM" and (k == lo or labels[k - 1] != "PARAM")]
+    owners = {mention_var[k] for k in range(lo, before[0]) if k in mention_var} if before else set()
+    if len(before) != len(params) or len(owners) != 1 or owners == named:
+        return None
+    said = []
+    for i, k in enumerate(before):
+        end = before[i + 1] if i + 1 < len(before) else a - 1
+        said.append([words[j] for j in range(k + 1, end) if words[j].isalpha() and words[j].lower() not in _BOUNDARY])
+    return [named.pop()] * len(params), said
 
 
 def _listed_measures(words: list[str], labels: list[str], a: int, e: int, n: int,

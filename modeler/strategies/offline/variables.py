@@ -504,6 +504,18 @@ def _compound_units(words: list[str], units: set[str]) -> set[str]:
         words[k]) in units and words[k + 1].isalpha()}
 
 
+def _noun_after_names(r: Reading, words: list[str]) -> set[str]:
+    """"Each chocolate croissant brings $4 ... each strawberry croissant brings $6 ... sales of up to 1200
+    croissants": the word every decision's name is followed by, when a limit counts it, is what one of each is."""
+    counted = {stem(words[sp.end + (words[sp.end] in {"total", "more"})]) for sp in r.spans
+               if sp.label == "LIMIT" and sp.end + 1 < len(words)}
+    after = []
+    for v in r.variables:
+        ends = {k + 1 for k, i in r.mention_var.items() if i == v.index and r.mention_var.get(k + 1) != v.index}
+        after.append({stem(words[e]) for e in ends if e < len(words) and words[e].isalpha() and e not in r.mention_var})
+    return set.intersection(*after) & counted if len(after) >= 2 and all(after) else set()
+
+
 def decision_units(r: Reading) -> set[str]:
     """Stems of what one unit of every decision is ("How many hectares ...", "each type of container",
     "costs $300 per trip", "two different methods"): a limit counted in these units is a sum."""
@@ -534,7 +546,7 @@ def decision_units(r: Reading) -> set[str]:
                for v in r.variables]
     if len(said_in) >= 2:
         out |= set.intersection(*said_in)
-    out |= _compound_units(words, out)
+    out |= _compound_units(words, out) | _noun_after_names(r, words)
     out -= _TIME | _UNIT_STOP | {k for v in r.variables for k in v.keys}
     # a head every variable shares counts them all: "short shots" and "long shots", "slow balls" and
     # "fast balls" ("at most 14 shots")
