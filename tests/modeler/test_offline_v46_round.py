@@ -96,3 +96,101 @@ def test_the_noun_every_name_is_followed_by_counts_the_decisions() -> None:
                               ("VAR", "banana muffin"), ("PARAM", "5"), ("LIMIT", "900"), ("OBJ_NAME", "profit")])
     _, rows = model_of(toks, spans)
     assert "banana + blueberry <= 900" in rows or "blueberry + banana <= 900" in rows
+
+
+def test_a_respectively_sentence_naming_none_follows_the_sentence_before() -> None:
+    text = ("Small and large lamps are made at a workshop. Wiring takes 12 minutes for a small lamp and 20 minutes "
+            "for a large one. Testing takes 5 minutes and 8 minutes, respectively. The available time is 900 "
+            "minutes for wiring and 400 minutes for testing. Small lamps bring $9 of profit each and large ones "
+            "$14. Find how many of each to make to maximize profit.")
+    toks, spans = hand(text, [("VAR", "large lamps"), ("PARAM", "12"), ("VAR", "small lamp"), ("PARAM", "20"),
+                              ("PARAM", "5"), ("PARAM", "8"), ("CONST_DIR", "available"), ("LIMIT", "900"),
+                              ("LIMIT", "400"), ("VAR", "Small lamps"), ("PARAM", "9"), ("OBJ_NAME", "profit"),
+                              ("VAR", "large"), ("PARAM", "14"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "5 * small_lamp + 8 * large_lamps <= 400" in rows
+
+
+def test_a_clause_opening_on_a_word_only_one_name_holds_bounds_that_decision() -> None:
+    text = ("Nadia has up to $20000 to split between the tea industry and the coffee industry. Whatever goes into "
+            "tea must be no less than three times the amount into coffee, yet tea is capped at $12000. Tea "
+            "investments return 6% and coffee investments return 4%. How should she divide the money so that her "
+            "return is as high as possible?")
+    toks, spans = hand(text, [("CONST_DIR", "up to"), ("LIMIT", "20000"), ("VAR", "tea industry"),
+                              ("VAR", "coffee industry"), ("CONST_DIR", "no less than"), ("PARAM", "three times"),
+                              ("VAR", "coffee"), ("PARAM", "12000"), ("VAR", "Tea"), ("OBJ_NAME", "return"),
+                              ("PARAM", "6 %"), ("VAR", "coffee"), ("OBJ_NAME", "return"), ("PARAM", "4 %"),
+                              ("OBJ_NAME", "return")])
+    _, rows = model_of(toks, spans)
+    assert "tea_industry <= 12000" in rows
+
+
+def test_and_that_opens_another_clause_with_its_own_subject() -> None:
+    text = ("Orbit Funds can put up to $400,000 into a two-year plan. The options are the mining industry, "
+            "returning 3%, and the shipping industry, returning 6%. Its board insists that no less than 30% of the "
+            "total invested go to mining and that shipping take no more than 60% of the total invested. How should "
+            "the money be divided between the two industries to maximize return?")
+    toks, spans = hand(text, [("CONST_DIR", "up to"), ("LIMIT", "400,000"), ("VAR", "mining industry"),
+                              ("PARAM", "3 %"), ("VAR", "shipping industry"), ("PARAM", "6 %"),
+                              ("CONST_DIR", "no less than"), ("LIMIT", "30 %"), ("VAR", "mining"),
+                              ("CONST_DIR", "no more than"), ("LIMIT", "60 %"), ("OBJ_DIR", "maximize"),
+                              ("OBJ_NAME", "return")])
+    _, rows = model_of(toks, spans)
+    assert "shipping_industry <= 0.6 * (mining_industry + shipping_industry)" in rows
+
+
+def test_a_decisions_word_before_another_head_it_goes_by_names_it() -> None:
+    text = ("A copy shop makes small and large posters. A small poster uses 2 sheets of paper and a large poster "
+            "uses 5 sheets. The shop has at most 300 sheets. It also wants no fewer than 10 small prints and no "
+            "fewer than 4 large ones. Profit is $3 for a small print and $8 for a large one. How many of each should "
+            "be made to maximize profit?")
+    toks, spans = hand(text, [("VAR", "large posters"), ("VAR", "small poster"), ("PARAM", "2"),
+                              ("VAR", "large poster"), ("PARAM", "5"), ("CONST_DIR", "at most"), ("LIMIT", "300"),
+                              ("CONST_DIR", "no fewer than"), ("LIMIT", "10"), ("CONST_DIR", "no fewer than"),
+                              ("LIMIT", "4"), ("OBJ_NAME", "Profit"), ("PARAM", "3"), ("PARAM", "8"),
+                              ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "small_posters >= 10" in rows
+    assert "large_posters >= 4" in rows
+
+
+def test_a_noun_counted_by_numbers_after_a_decisions_word_is_a_resource() -> None:
+    text = ("Lakeside Swim School must cover at least 30 crawl lessons and 12 diving lessons each day. A crawl "
+            "coach teaches 5 crawl lessons a day and costs $120; a diving coach teaches 3 diving lessons a day and "
+            "costs $140. How many coaches of each kind should the school hire to keep its costs down?")
+    toks, spans = hand(text, [("CONST_DIR", "at least"), ("LIMIT", "30"), ("LIMIT", "12"), ("VAR", "crawl coach"),
+                              ("PARAM", "5"), ("OBJ_NAME", "costs"), ("PARAM", "120"), ("VAR", "diving coach"),
+                              ("PARAM", "3"), ("OBJ_NAME", "costs"), ("PARAM", "140"), ("OBJ_NAME", "costs")])
+    _, rows = model_of(toks, spans)
+    assert "5 * crawl_coach >= 30" in rows
+
+
+def test_a_name_a_sentence_opens_on_with_for_is_its_topic() -> None:
+    text = ("Lemon and lime sorbet cups are sold at a kiosk. The kiosk has to sell a minimum of 20 lemon cups, and "
+            "it cannot sell more than 45 of them. For lime, it has to sell a minimum of 15 cups and no more than "
+            "50. There are only enough cups to sell 80 items in total. A lemon cup earns a profit of $2 and a lime "
+            "cup earns $3. How many cups of each flavor should be sold to make the most profit?")
+    toks, spans = hand(text, [("VAR", "lime sorbet cups"), ("CONST_DIR", "minimum"), ("LIMIT", "20"),
+                              ("CONST_DIR", "more than"), ("LIMIT", "45"), ("VAR", "lime"),
+                              ("CONST_DIR", "minimum"), ("LIMIT", "15"), ("CONST_DIR", "no more than"),
+                              ("LIMIT", "50"), ("LIMIT", "80"), ("CONST_DIR", "in total"), ("VAR", "lemon cup"),
+                              ("OBJ_NAME", "profit"), ("PARAM", "2"), ("VAR", "lime cup"), ("PARAM", "3"),
+                              ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "lime_sorbet_cups >= 15" in rows
+    assert "lime_sorbet_cups <= 50" in rows
+
+
+def test_a_name_that_says_what_is_not_done_is_no_decision() -> None:
+    text = ("A repair shop staffs fitters, welders and helpers for a shift. A fitter costs $300 per shift and fixes 6 "
+            "bikes, a welder costs $350 per shift and fixes 4 bikes, and a helper costs $120 per shift and fixes no "
+            "bikes. The shop expects at least 60 bikes. At least 2 fitters must be on shift. How many fitters, "
+            "welders and helpers should the shop schedule to minimize the staff cost?")
+    toks, spans = hand(text, [("VAR", "welders"), ("VAR", "helpers"), ("VAR", "fitter"), ("OBJ_NAME", "costs"),
+                              ("PARAM", "300"), ("PARAM", "6"), ("OBJ_NAME", "bikes"), ("PARAM", "350"),
+                              ("PARAM", "4"), ("OBJ_NAME", "bikes"), ("PARAM", "120"), ("VAR", "fixes no bikes"),
+                              ("CONST_DIR", "at least"), ("LIMIT", "60"), ("CONST_DIR", "At least"), ("LIMIT", "2"),
+                              ("VAR", "fitters"), ("VAR", "welders"), ("OBJ_DIR", "minimize"),
+                              ("OBJ_NAME", "staff cost")])
+    goal, rows = model_of(toks, spans)
+    assert "fixes_no_bikes" not in goal + " ".join(rows)

@@ -74,7 +74,7 @@ def _clause_vars(r: Reading, sp: Span, limits: list[Span]) -> list[int]:
     cut = max([k + 1 for k in range(prv, sp.start) if (r.words[k].lower() in _CLAUSE_BREAK - {"and"}
                and not _list_comma(r, k)) or opens_clause(r, k)], default=prv)
     own = [r.mention_var[k] for k in sorted(r.mention_var) if cut <= k < sp.start and k not in common]
-    own = own or _but_subject(r, cut, sp) or _relative_antecedent(r, cut, prv, common)
+    own = own or _untagged_subject(r, cut, sp) or _but_subject(r, cut, sp) or _relative_antecedent(r, cut, prv, common)
     before = own or before
     # "The large telescope is available for at most 20 hours and the small one for at most 40 hours": past
     # a clause break, the names before the next limit are that limit's subject, when this limit's own
@@ -102,6 +102,21 @@ def _clause_vars(r: Reading, sp: Span, limits: list[Span]) -> list[int]:
     if after:
         return list(dict.fromkeys(r.mention_var[k] for k in after))
     return list(dict.fromkeys(before))
+
+
+_SUBJECT_LEAD = frozenset("yet so that the then also and".split())
+
+
+def _untagged_subject(r: Reading, cut: int, sp: Span) -> list[int]:
+    """"..., yet wood is capped at $7000", "and that wood take no more than 70%": a clause that opens (past "yet",
+    "that", "the") on a word only one decision's name holds, untagged, speaks about that decision."""
+    k = cut
+    while k < sp.start and r.words[k].lower() in _SUBJECT_LEAD:
+        k += 1
+    if k + 1 >= sp.start or k in r.mention_var or not r.words[k].isalpha():
+        return []
+    var = r.distinct.get(stem(r.words[k].lower()))
+    return [var] if var is not None else []
 
 
 def _but_subject(r: Reading, cut: int, sp: Span) -> list[int]:
@@ -293,6 +308,9 @@ def _asked_head_total(r: Reading, sp: Span) -> bool:
     # (nor "must make at least 10 cakes of strawberry but can not make more than 20 cakes": the first limit of its
     # sentence only)
     # (nor "The dump truck is old, so it can make at most 6 trips": one vehicle's own trips, `_trips_of_one`)
+    # (nor "For vanilla, it has to sell a minimum of 20 cones": the name a sentence opens on with "For" is its topic)
+    if low[a] in {"for", "as"} and any(a < k < cut and k in r.mention_var for k in range(a, cut)) and "," in low[a: cut]:
+        return False
     return stem(low[sp.end]) in asked and _common_head(r, sp.end) and _trips_of_one(r, sp) is None and all(
         _named_at(r, k) is None for k in [*range(cut, sp.start), *range(sp.end + 1, end)]) and not any(
         x.label == "LIMIT" and a <= x.start < sp.start for x in r.spans)
@@ -506,6 +524,8 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
     them = _from_them(r, sp)
     if them is not None:
         return them
+    if _counted_as_coefficients(r, sp):
+        return None
     glue = {"of", "the", "units", "unit", "new", "more", "fewer", "less", "a", "an"}
     end = past_or_bound(r.words, sp.end)
     # "at least $1000 has to be invested in the shipping industry": the words between say where it goes
@@ -542,7 +562,7 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
         if stem(r.words[k]) in r.distinct and r.words[k - 1].lower() != "of" and _each_type_asked(r, k):
             return None  # "sell at most 300 tickets" where the question asks "How many of each ticket type"
         if stem(r.words[k]) in r.distinct and r.words[k - 1].lower() != "of" and _head_of(r, k) and not (
-                _common_head(r, k)) and not _every_one_uses(r, k):
+                _common_head(r, k)):
             return r.distinct[stem(r.words[k])]  # "40 2-piece suites" untagged
         if stem(r.words[k]) in r.distinct and r.words[k - 1].lower() != "of" and _kind_of_head(r, k):
             return r.distinct[stem(r.words[k])]  # "only 60 sleeper beds" of "sleeper tickets"
@@ -565,15 +585,24 @@ def _var_follows(r: Reading, sp: Span) -> int | None:
     return None
 
 
-def _every_one_uses(r: Reading, k: int) -> bool:
-    """"An egg sandwich takes 5 eggs ..., while a ham sandwich takes 1 egg ... The truck has no more than 50 eggs":
-    the word after a limit is a resource every decision takes some of (a coefficient group over all of them
-    measures it), not the decision whose name it opens."""
-    w = stem(r.words[k].lower())
-    # (the word each of the group's numbers is counted in, "5 eggs", "1 egg"; not a name the group's clauses
-    # say, "1 h for an organiser")
-    return len(r.variables) >= 2 and any(len(f.coefs) == len(r.variables) and all(
-        c.tok + 1 < len(r.words) and stem(r.words[c.tok + 1].lower()) == w for c in f.coefs.values()) for f in r.features)
+def _said_after(r: Reading, k: int) -> tuple[str, ...]:
+    """The stems of the words from k that say what a number counts ("units of peanut butter"), up to a stop."""
+    out: list[str] = []
+    while k < len(r.words) and len(out) < 5 and (r.words[k].isalpha() or "-" in r.words[k]) and r.words[k].lower() not in {
+            "and", "or", "per", "each", "a", "an", "for", "in", "on", "to", "than", "while", "but"}:
+        out.append(stem(r.words[k].lower()))
+        k += 1
+    return tuple(out)
+
+
+def _counted_as_coefficients(r: Reading, sp: Span) -> bool:
+    """"An egg sandwich takes 5 eggs ..., a ham sandwich 1 egg ... The truck has no more than 50 eggs", "A peanut
+    butter smoothie takes 2 units of peanut butter ... The shop has 80 units of peanut butter": a limit counted in
+    the very words each number of a coefficient group is counted in is that group's resource, whatever decision
+    the words name."""
+    said = _said_after(r, past_or_bound(r.words, sp.end))
+    return bool(said) and any(f.coefs and all(_said_after(r, c.tok + 1) == said for c in f.coefs.values())
+                              for f in r.features)
 
 
 def _each_type_asked(r: Reading, k: int) -> bool:
@@ -595,9 +624,14 @@ def _kind_of_head(r: Reading, k: int) -> bool:
     head = stem(r.words[k + 1].lower())
     v = r.variables[r.distinct[stem(r.words[k])]]
     opens = any(len(m.split()) > 1 and stem(m.split()[0].lower()) == stem(r.words[k].lower()) for m in v.mentions)
+    # (a word numbers measure is no such noun, unless each time it is said elsewhere a decision's own word opens it
+    # and no number counts it: "Profit is $20 for a small board" beside "small PCBs", and "at least 5 small boards")
+    # ("4 ski lessons a day" beside "ski instructor": a number before the decision's word counts the noun)
+    said_alone = any(stem(r.words[j].lower()) == head and (stem(r.words[j - 1].lower()) not in r.distinct or (
+        j >= 2 and parse_value(r.words[j - 2]) is not None)) for j in range(1, len(r.words)) if j != k + 1)
     return opens and r.words[k + 1].lower() not in MEASURES and r.words[k + 1].lower() not in STOP and not any(
-        head in o.keys for o in r.variables) and not any(head in f.context for f in r.features) and not any(
-        head in c.context for c in r.coefs)
+        head in o.keys for o in r.variables) and not (said_alone and (any(head in f.context for f in r.features) or any(
+            head in c.context for c in r.coefs)))
 
 
 def _from_them(r: Reading, sp: Span) -> int | None:

@@ -347,8 +347,9 @@ def _head_of(r: Reading, k: int) -> bool:
     heads = {stem(m.split()[-1]) for m in v.mentions if m.split()}
     # or the head comes next, however spelt ("40 2-piece suites" of "2-piece suits")
     nxt = stem(r.words[k + 1]) if k + 1 < len(r.words) else ""
-    # ("10 radio ads" of "radio ads": a short head spelt alike)
-    return stem(r.words[k]) in heads or nxt in heads or (len(nxt) > 3 and any(h[:4] == nxt[:4] for h in heads))
+    # ("10 radio ads" of "radio ads": a short head spelt alike; "4 large ones": the head left out)
+    return stem(r.words[k]) in heads or nxt in heads or (k + 1 < len(r.words) and r.words[k + 1].lower() in {
+        "one", "ones"}) or (len(nxt) > 3 and any(h[:4] == nxt[:4] for h in heads))
 
 
 def _listed_with_another(r: Reading, var: int, sp: Span) -> bool:
@@ -380,6 +381,8 @@ def opens_clause(r: Reading, k: int) -> bool:
     verb of its own follow."""
     if r.words[k].lower() not in {"and", "while", "but", "whereas"} or k + 2 >= len(r.words):
         return False
+    if r.words[k].lower() == "and" and r.words[k + 1].lower() == "that":
+        return True  # ("insists that at least 25% go to education and that wood take at most 70%": another "that")
     at = k + 2 if r.words[k + 1].lower() in {"the", "its", "their"} else k + 1
     if at not in r.mention_var:
         return False

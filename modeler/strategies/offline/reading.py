@@ -513,7 +513,11 @@ def _read(tokens: list[Token], spans: list[Span], join: dict[int, int] | None = 
                              not sent_vars and len(params) == len(variables) >= 2 and _bare_list(words, params))):
             # ("Profits are $50, $30, and $45 per batch", no name in the sentence: one number for each decision in
             # their order, as with "respectively")
-            targets = sent_vars if len(sent_vars) == len(params) else list(range(len(variables)))
+            # (naming none, "Quality checking takes 20 minutes and 30 minutes, respectively" after "Cutting takes 10
+            # minutes for a small puzzle and 15 minutes for a large one": the order of the sentence before's numbers)
+            before = [c.var for c in coefs if c.sent == s - 1]
+            targets = sent_vars if len(sent_vars) == len(params) else before if (
+                not sent_vars and len(before) == len(params) == len(set(before))) else list(range(len(variables)))
             measures = _listed_measures(words, labels, a, params[0].start, len(params), variables) if len(
                 sent_vars) == 1 else []
             alike = _clauses_alike(words, labels, params, var_spans, mention_var, a) if not measures else None

@@ -276,7 +276,9 @@ def _suspicion(r: Reading, v: Variable) -> float:
     heads = [i for o in r.variables if o is not v for i in {_words(m)[-1] for m in o.mentions if len(_words(m)) > 1}]
     measure = measure or (len(own) == 1 and heads.count(next(iter(own))) >= 2 and next(iter(own)) in _per_words(r.words))
     actor = actor or _sole_means(r, v, listed)
-    return max(share if share >= 0.5 else 0.0, 1.0 if category or measure else 0.0, 0.8 if actor else 0.0)
+    # ("an aide costs $150 per day and sees no patients": a name with "no" or "not" in it says what is not done)
+    negated = any({"no", "not"} & {w.lower() for w in m.split()} for m in v.mentions)
+    return max(share if share >= 0.5 else 0.0, 1.0 if category or measure or negated else 0.0, 0.8 if actor else 0.0)
 
 
 def _sole_means(r: Reading, v: Variable, listed: bool) -> bool:
