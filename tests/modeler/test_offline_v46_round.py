@@ -194,3 +194,52 @@ def test_a_name_that_says_what_is_not_done_is_no_decision() -> None:
                               ("OBJ_NAME", "staff cost")])
     goal, rows = model_of(toks, spans)
     assert "fixes_no_bikes" not in goal + " ".join(rows)
+
+
+def test_a_compound_bus_word_meets_its_plural() -> None:
+    from modeler.strategies.offline.words import stem
+
+    assert stem("minibuses") == stem("minibus")
+    text = ("A club must take 300 fans to a match. A coach holds 50 fans and costs $500 for the day. A minibus holds "
+            "15 fans and costs $200 for the day. Only 10 drivers are available, one per vehicle, and at least 3 "
+            "minibuses are needed for the narrow lanes. Minimize the total cost of the vehicles.")
+    toks, spans = hand(text, [("LIMIT", "300"), ("VAR", "coach"), ("PARAM", "50"), ("PARAM", "500"),
+                              ("PARAM", "15"), ("PARAM", "200"), ("CONST_DIR", "Only"), ("LIMIT", "10"),
+                              ("CONST_DIR", "available"), ("CONST_DIR", "at least"), ("LIMIT", "3"),
+                              ("OBJ_DIR", "Minimize"), ("OBJ_NAME", "cost")])
+    _, rows = model_of(toks, spans)
+    assert "minibus >= 3" in rows
+
+
+def test_a_spelt_number_tagged_in_part_is_read_whole() -> None:
+    text = ("I'm planning a party for 200 guests and have to book staff. A cook can look after 20 guests and charges "
+            "two hundred dollars for the evening. A waiter can look after 10 guests and charges one hundred twenty "
+            "dollars. How many cooks and waiters should I book to spend as little as possible?")
+    toks, spans = hand(text, [("LIMIT", "200"), ("VAR", "cook"), ("PARAM", "20"), ("VAR", "waiter"),
+                              ("PARAM", "10"), ("PARAM", "twenty")])
+    goal, _ = model_of(toks, spans)
+    assert goal == "min 200 * cook + 120 * waiter"
+
+
+def test_a_verb_the_tagger_took_into_a_name_with_its_figure_is_no_name() -> None:
+    text = ("A farm hires pickers from Agency North and Agency South. An Agency North picker costs $150 a day and picks "
+            "80 crates a day, an Agency South picker costs $120 per day and picks 60 crates. The farm must pick at "
+            "least 2000 crates every day. How many pickers from each agency should be hired to minimize daily wages?")
+    toks, spans = hand(text, [("VAR", "Agency North"), ("VAR", "Agency South"), ("VAR", "Agency North picker"),
+                              ("PARAM", "150"), ("VAR", "picks 80"), ("VAR", "Agency South picker"),
+                              ("OBJ_NAME", "costs"), ("PARAM", "120"), ("VAR", "picks 60"),
+                              ("CONST_DIR", "at least"), ("LIMIT", "2000"), ("OBJ_DIR", "minimize"),
+                              ("OBJ_NAME", "daily wages")])
+    goal, rows = model_of(toks, spans)
+    assert goal == "min 150 * agency_north + 120 * agency_south"
+    assert "80 * agency_north + 60 * agency_south >= 2000" in rows
+
+
+def test_the_most_of_one_decision_the_question_asks_for_is_the_goal() -> None:
+    text = ("I'm blending my own muesli: oat flakes (10% sugar) with dried fruit (40% sugar) in one 500 g jar, and I "
+            "want the whole mix at no more than 20% sugar. What's the most dried fruit I can put in?")
+    toks, spans = hand(text, [("VAR", "oat flakes"), ("PARAM", "10 %"), ("VAR", "dried fruit"), ("PARAM", "40 %"),
+                              ("LIMIT", "500"), ("CONST_DIR", "no more than"), ("LIMIT", "20 %"),
+                              ("VAR", "dried fruit")])
+    goal, _ = model_of(toks, spans)
+    assert goal == "max dried_fruit"

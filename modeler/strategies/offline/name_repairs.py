@@ -822,7 +822,12 @@ def _trailing_figures(words: list[str], spans: list[Span]) -> list[Span]:
             if any(j != k and is_number(words[j]) and j + 1 + per < len(words) and words[j + 1 + per].lower() == unit
                    and (not per or words[j + 1].lower() == "per") and not (
                        label and j > 0 and words[j - 1].lower() == words[k - 1].lower()) for j in range(a, e - 1)):
-                out += [Span("VAR", sp.start, k, " ".join(words[sp.start:k])), Span("PARAM", k, k + 1, words[k])]
+                # ("packs 90 boxes a day" beside "packs 75 boxes", "reaches 1,000 people" beside "reaches 8,000
+                # people": a lone word said before another number too is the items' verb, no name)
+                verb = k - sp.start == 1 and any(j != sp.start and words[j].lower() == words[sp.start].lower() and is_number(
+                    words[j + 1]) for j in range(len(words) - 1))
+                out += [Span("PARAM", k, k + 1, words[k])] if verb else [
+                    Span("VAR", sp.start, k, " ".join(words[sp.start:k])), Span("PARAM", k, k + 1, words[k])]
                 continue
         if sp.label == "VAR" and k > sp.start and words[k][:1].isdigit() and is_number(words[k]) and (
                 sp.end == len(words) or words[sp.end].lower() in {",", "and", ".", ";"}) and _elided_figure(

@@ -178,7 +178,7 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
             r, m) or _classed_count(r, f"{name} {' '.join(tail)}".lower()) or (
             goal_words and goal_words <= var_words) or _headed_goal(r, goal, frame) or _asked_unit_goal(
             r, name_ctx) or _total_time_goal(r, anchor) or _time_asked_goal(r, anchor) or _total_of_names(
-            tail, var_words) or _shared_head_goal(r, tail):
+            tail, var_words) or _shared_head_goal(r, tail) or _most_of_one(r, anchor):
         # ("make as many chairs as possible": the decisions themselves)
         return Objective(sense, _counted(r, _of_them(r, goal if goal is not None else _goal_clause(r, name_span, anchor),
                                                     anchor)),
@@ -421,6 +421,19 @@ def _counted(r: Reading, said: list[str]) -> dict[int, float]:
             _whole_name(picked, named)):
         return every
     return {v.index: 1.0 for v in picked}
+
+
+def _most_of_one(r: Reading, anchor: int) -> bool:
+    """"What's the most chocolate cereal I can put in?": a direction word right before one decision's name,
+    which the question's subject and "can" close, asks for as much of that decision as the limits allow."""
+    k = anchor + 1
+    while k < len(r.words) and r.words[k].lower() in {"the", "a"}:
+        k += 1
+    span = next((x for x in r.spans if x.label == "VAR" and x.start == k and k in r.mention_var), None)
+    if span is None or span.end + 1 >= len(r.words):
+        return False
+    return r.words[span.end].lower() in {"i", "we", "you", "it", "they", "he", "she"} and r.words[
+        span.end + 1].lower() in {"can", "could"}
 
 
 def _hyphens_opened(low: list[str], var_words: set[str]) -> list[str]:

@@ -1573,6 +1573,31 @@ def _one_pronoun(words: list[str], e: int) -> bool:
         e + 1 < len(words) and words[e].lower().endswith("ed") and words[e + 1].lower() == "by"))
 
 
+def _spelt_tails(words: list[str], spans: list[Span]) -> list[Span]:
+    """"charges one hundred forty dollars" tagged "one hundred" or "forty": a number's span takes in the number
+    words that go on saying it, after it and before it."""
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    out = []
+    for sp in spans:
+        a, e = sp.start, sp.end
+        if sp.label in {"PARAM", "LIMIT"} and words[a].lower() in SPELT:
+            while a > 0 and a - 1 not in taken and (words[a - 1].lower() in SPELT or (
+                    words[a - 1].lower() == "and" and a >= 2 and words[a - 2].lower() in {"hundred", "thousand", "million"})):
+                a -= 1
+            a += words[a].lower() == "and"
+        if sp.label in {"PARAM", "LIMIT"} and words[e - 1].lower() in SPELT:
+            while e < len(words) and e not in taken and (words[e].lower() in SPELT or (
+                    words[e].lower() == "and" and e + 1 < len(words) and words[e + 1].lower() in SPELT
+                    and words[e - 1].lower() in {"hundred", "thousand", "million"})):
+                e += 1
+        e -= words[e - 1].lower() == "and"
+        if (a, e) != (sp.start, sp.end) and parse_value(" ".join(words[a:e])) is not None:
+            sp = Span(sp.label, a, e, " ".join(words[a:e]))
+            taken.update(range(a, e))
+        out.append(sp)
+    return out
+
+
 def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
     """A spelt-out number the tagger left out: "has inherited fifty thousand dollars", "works six hours a
     day", "sixteen hours of working time". A run of number words (with "and" inside: "two hundred and
@@ -1580,6 +1605,7 @@ def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
     alone only after a verb of measure or in a list of amounts, and a bare count ("two venues", "three
     kinds") is none. It is a limit when its clause names no variable before it, else a coefficient;
     `relabel_numbers` judges it further."""
+    spans = _spelt_tails(words, spans)
     taken = {k for sp in spans for k in range(sp.start, sp.end)}
     var_at = {k for sp in spans if sp.label == "VAR" for k in range(sp.start, sp.end)}
     out = list(spans)

@@ -171,8 +171,8 @@ def stem(word: str) -> str:
     w = _irregular(_SAME_STEM.get(w, w))
     if w in _S_SINGULAR:
         return w
-    if w.endswith("es") and w[:-2] in _S_SINGULAR:
-        return w[:-2]
+    if w.endswith("es") and (w[:-2] in _S_SINGULAR or w.endswith("buses")):
+        return w[:-2]  # ("minibuses" meets "minibus", as "buses" meets "bus")
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith("ie") and len(w) > 4:
