@@ -178,6 +178,18 @@ def test_a_sure_reading_that_leaves_a_number_unused_is_checked_against_the_vote(
     assert confidence == SUREST and not vote.asked
 
 
+def test_with_the_vote_read_first_a_sure_reading_that_leaves_a_number_unused_is_checked_against_the_first_crf(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from modeler.strategies.offline import SUREST, read_surest
+
+    # OPTIPILOT_OFFLINE_ENSEMBLE=first: the vote slips, the first CRF (next in line) tags the bound
+    slip = _HandVote(_FACTORY_MARKS + [("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    monkeypatch.setattr(offline, "_taggers", [slip, _HandTagger(_FACTORY_MARKS + _FACTORY_BOUND)])
+    model_json, _, confidence, _, _ = read_surest(tokenize(_FACTORY))
+    assert "tables >= 5" in [c["expr"] for c in model_json["constraints"].values()]
+    assert confidence == SUREST
+
+
 def test_scoring_a_tagger_that_is_not_there_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     from modeler.strategies.offline import train

@@ -243,3 +243,82 @@ def test_the_most_of_one_decision_the_question_asks_for_is_the_goal() -> None:
                               ("VAR", "dried fruit")])
     goal, _ = model_of(toks, spans)
     assert goal == "max dried_fruit"
+
+
+def test_only_enough_of_something_for_so_many_is_a_most() -> None:
+    text = ("A florist has to deliver at least 300 bouquets. She can use bikes and cars. A bike carries 10 bouquets "
+            "per trip and a car 25 bouquets per trip. Bike trips cost $8 each while a car trip costs $30. Because of "
+            "narrow lanes the number of bike trips must be at least twice the number of car trips, and there are "
+            "only enough cars for 8 car trips. How many trips of each should be made in order to spend the least?")
+    toks, spans = hand(text, [("CONST_DIR", "at least"), ("LIMIT", "300"), ("VAR", "bikes"), ("VAR", "cars"),
+                              ("VAR", "bike"), ("PARAM", "10"), ("VAR", "car"), ("PARAM", "25"),
+                              ("VAR", "Bike trips"), ("PARAM", "8"), ("VAR", "car trip"), ("PARAM", "30"),
+                              ("VAR", "bike trips"), ("CONST_DIR", "at least"), ("PARAM", "twice"),
+                              ("VAR", "car trips"), ("VAR", "cars"), ("LIMIT", "8"), ("VAR", "car trips")])
+    _, rows = model_of(toks, spans)
+    assert "cars <= 8" in rows
+
+
+def test_money_said_in_words_to_invest_in_full_is_their_sum() -> None:
+    text = ("Omar has inherited forty thousand dollars and will invest all of it in a bond fund and an index fund. The "
+            "bond fund is expected to return 4 percent a year and the index fund 6 percent. To limit risk, no more "
+            "than 70 percent of the money may go into the index fund, and he wants at least $5,000 in bonds. How "
+            "much should he put in each fund to get the largest expected annual return?")
+    toks, spans = hand(text, [("LIMIT", "forty thousand"), ("VAR", "bond"), ("VAR", "index"), ("VAR", "bond"),
+                              ("OBJ_NAME", "return"), ("PARAM", "4 percent"), ("VAR", "index"),
+                              ("PARAM", "6 percent"), ("CONST_DIR", "no more than"), ("LIMIT", "70 percent"),
+                              ("VAR", "index"), ("CONST_DIR", "at least"), ("LIMIT", "5,000"), ("VAR", "bonds"),
+                              ("OBJ_NAME", "return")])
+    _, rows = model_of(toks, spans)
+    assert "bond + index == 40000" in rows
+
+
+def test_a_limit_in_a_groups_words_is_that_group_though_one_number_says_them_short() -> None:
+    text = ("Summit Ski School has to cover at least 30 ski lessons and 12 snowboard lessons each day. A ski "
+            "instructor teaches 5 ski lessons a day and costs $140; a snowboard instructor teaches 4 snowboard lessons "
+            "a day and costs $150; a dual instructor teaches 2 ski and 2 snowboard lessons a day and costs $190. How "
+            "many instructors of each kind should the school hire to keep its costs down?")
+    toks, spans = hand(text, [("CONST_DIR", "at least"), ("LIMIT", "30"), ("VAR", "ski"), ("LIMIT", "12"),
+                              ("VAR", "ski instructor"), ("PARAM", "5"), ("PARAM", "140"),
+                              ("VAR", "snowboard instructor"), ("PARAM", "4"), ("PARAM", "150"),
+                              ("VAR", "dual instructor"), ("PARAM", "2"), ("PARAM", "2"), ("PARAM", "190")])
+    _, rows = model_of(toks, spans)
+    assert "5 * ski + 2 * dual_instructor >= 30" in rows
+
+
+def test_a_name_cut_one_word_short_of_its_bracket_takes_that_word() -> None:
+    text = ("For the beds we need exactly 10 tonnes of soil mix made from garden loam ($25/t), coarse grit ($18/t) and "
+            "leaf mould ($40/t). The designer wants at least 20% leaf mould and no more than twice as much grit as "
+            "garden loam. Find the cheapest mix.")
+    toks, spans = hand(text, [("LIMIT", "10"), ("PARAM", "25"), ("VAR", "coarse"), ("PARAM", "18"), ("PARAM", "40"),
+                              ("CONST_DIR", "at least"), ("LIMIT", "20 %"), ("CONST_DIR", "no more than"),
+                              ("PARAM", "twice")])
+    _, rows = model_of(toks, spans)
+    assert "garden_loam + coarse_grit + leaf_mould == 10" in rows
+
+
+def test_each_and_a_names_head_before_a_figure_is_that_decisions_rate() -> None:
+    text = ("A farmer must plough at least 200 acres this week. A hired hand can plough 4 acres a week and a "
+            "ploughing tractor can plough 25 acres a week. Each tractor uses 40 liters of fuel a week and the "
+            "farmer has only 300 liters of fuel. How many hired hands and tractors should be used to minimize the "
+            "total number of hands and tractors?")
+    toks, spans = hand(text, [("CONST_DIR", "at least"), ("LIMIT", "200"), ("VAR", "hired hand"), ("PARAM", "4"),
+                              ("VAR", "ploughing tractor"), ("PARAM", "25"), ("PARAM", "40"), ("LIMIT", "300"),
+                              ("VAR", "hired hands"), ("VAR", "tractors"), ("OBJ_DIR", "minimize"),
+                              ("OBJ_NAME", "total number of hands and tractors")])
+    _, rows = model_of(toks, spans)
+    assert "40 * ploughing_tractor <= 300" in rows
+
+
+def test_a_price_per_unit_said_once_for_a_list_is_no_row_of_an_amount_in_that_unit() -> None:
+    text = ("Seed for the new lawn. We are sowing exactly 200 kg of seed mix. Rye grass costs $3.10 a kg, the clover "
+            "mix $5.40 and red fescue $7. The spec: clover at least 10% of the mix, red fescue at least 20%, and rye "
+            "no more than 60%. How much of each seed should we buy at the lowest cost?")
+    toks, spans = hand(text, [("LIMIT", "200"), ("VAR", "Rye grass"), ("OBJ_NAME", "costs"), ("PARAM", "3.10"),
+                              ("VAR", "clover"), ("PARAM", "5.40"), ("VAR", "red fescue"), ("PARAM", "7"),
+                              ("VAR", "clover"),
+                              ("CONST_DIR", "at least"), ("LIMIT", "10 %"), ("CONST_DIR", "at least"),
+                              ("LIMIT", "20 %"), ("VAR", "rye"), ("CONST_DIR", "no more than"), ("LIMIT", "60 %"),
+                              ("OBJ_DIR", "lowest"), ("OBJ_NAME", "cost")])
+    _, rows = model_of(toks, spans)
+    assert "rye_grass + clover + red_fescue == 200" in rows

@@ -315,7 +315,10 @@ def constraints(r: Reading, objective_sense: str = "max", objective_feature: int
         if ones is not None:  # "the Deluxe basket holds ... a bottle of wine ... 40 bottles of wine"
             out.append(ConstraintSpec("linear", sense, value, ones, sentence=sentence, cue=cue))
             continue
-        if follows is None and _money_decisions(r) and sp.start > 0 and r.words[sp.start - 1] == "$" and (
+        # ("has inherited fifty thousand dollars and will invest all of it": money said in words)
+        dollars = (sp.start > 0 and r.words[sp.start - 1] == "$") or (sp.end < len(r.words) and r.words[
+            sp.end].lower() in {"dollars", "dollar"})
+        if follows is None and _money_decisions(r) and dollars and (
                 len(vars_) != 1 or total or _to_spend(r, sp) or _IN_SOME_OPTIONS.match(
                     " ".join(w.lower() for w in r.words[sp.end: sp.end + 4]))) and not _earned(r, sp):
             # ("... into two films, an action movie and an animated movie, and has no more than $500000 to invest":

@@ -273,12 +273,16 @@ def _quoted_per(r: Reading, unit: str, ctx: Counter[str], f: Feature) -> bool:
     money is no row of prices, whatever else the two share (the "seed" of the names)."""
     if not unit or unit == "MONEY" or "MONEY" in ctx or "MONEY" not in f.context:
         return False
+    # (the first price may say it for the list: "Fine fescue costs $4.20 a kg, the wildflower mix $6.50 and ...",
+    # so long as no price says another unit)
+    said = 0
     for c in f.coefs.values():
         k = c.tok + 1
-        if not (k + 1 < len(r.words) and r.words[k].lower() in {"a", "an", "per", "/"} and content(
-                [r.words[k + 1]]) == [unit]):
-            return False
-    return True
+        if k + 1 < len(r.words) and r.words[k].lower() in {"a", "an", "per", "/"}:
+            if content([r.words[k + 1]]) != [unit]:
+                return False
+            said += 1
+    return said > 0
 
 
 def _in_one_unit(r: Reading, f: Feature, unit: str) -> dict[int, float]:

@@ -601,8 +601,9 @@ def _counted_as_coefficients(r: Reading, sp: Span) -> bool:
     the very words each number of a coefficient group is counted in is that group's resource, whatever decision
     the words name."""
     said = _said_after(r, past_or_bound(r.words, sp.end))
-    return bool(said) and any(f.coefs and all(_said_after(r, c.tok + 1) == said for c in f.coefs.values())
-                              for f in r.features)
+    # (one of the group's numbers may say its unit short: "2 ski and 2 snowboard lessons" beside "4 ski lessons")
+    return bool(said) and any(f.coefs and any(p == said for p in ps) and all(p[:1] == said[:1] for p in ps) for f in (
+        r.features) if (ps := [_said_after(r, c.tok + 1) for c in f.coefs.values()]))
 
 
 def _each_type_asked(r: Reading, k: int) -> bool:

@@ -237,7 +237,18 @@ def _only_so_many(r: Reading, sp: Span) -> str | None:
     """"<=" for a number that "only" puts right before it, up to two words away ("we've only got 60 of them",
     "can only take 45 shifts", "will only sell us 12 featured weeks", "Only 2 minibuses are free"): so many
     and no more, whatever need the clause names first ("every pitch needs a hook-up and we've only got 60")."""
-    return "<=" if _ONLY.search(_words_before(r, sp).lower()) else None
+    if _ONLY.search(_words_before(r, sp).lower()):
+        return "<="
+    # ("there are only enough vans for 20 van trips": what there is only enough of, a name or not, then "for")
+    raw = []
+    for w in reversed(r.words[max(sp.start - 8, 0): sp.start]):
+        if w in {",", ".", ";", "?", "!"}:
+            break
+        raw.insert(0, w.lower())
+    return "<=" if _ONLY_ENOUGH.search(" ".join(raw)) else None
+
+
+_ONLY_ENOUGH = re.compile(r"\b(?:only|just) enough(?: [\w'-]+){0,3} (?:for|to cover|to make)$")
 
 
 def _or_less_after(r: Reading, sp: Span) -> str | None:

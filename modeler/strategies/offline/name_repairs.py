@@ -84,6 +84,20 @@ def _named_dirs(words: list[str], spans: list[Span]) -> list[Span]:
                                        and direction(sp.text) is None)]
 
 
+def _cut_before_bracket(words: list[str], spans: list[Span]) -> list[Span]:
+    """"screened clay loam ($30/t), sharp sand ($22/t) and compost" tagged "sharp": a name cut one word short of
+    the bracket that gives its figures takes that word in (a lowercase noun, no number or function word)."""
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    out = []
+    for sp in spans:
+        e = sp.end
+        if sp.label == "VAR" and e + 1 < len(words) and words[e + 1] == "(" and e not in taken and words[e].isalpha() and (
+                words[e].islower() and words[e] not in STOP):
+            sp = Span("VAR", sp.start, e + 1, " ".join(words[sp.start: e + 1]))
+        out.append(sp)
+    return out
+
+
 def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     """Add VAR spans the tagger missed: "in bonds and stocks" (a word coordinated with a tagged
     variable) and later untagged repeats of a known variable's words."""
@@ -113,7 +127,7 @@ def complete_mentions(words: list[str], spans: list[Span]) -> list[Span]:
     spans = _producers(words, _one_size_prefix(words, spans))
     spans = _row_names(words, _trailing_figures(words, spans))
     spans = _mixed_into(words, _rate_and_measure_nouns(words, _gapped_siblings(words, _quoted_names(words, spans))))
-    spans = _marked_items(words, spans)
+    spans = _marked_items(words, _cut_before_bracket(words, spans))
     spans = _per_units(words, spans)
     spans = _kinds_of_head(words, spans)
     spans = _source_names(words, spans)

@@ -162,7 +162,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
             # yeast extract": what one who is no variable has is a limit, as is each amount listed with it
             sp = Span("LIMIT", sp.start, sp.end, sp.text)
         elif sp.label == "PARAM" and not has_var and not _respective_run(tokens, same, sp) and not _any_kind_uses(
-                tokens, sp) and ((cues and (
+                tokens, sp) and not _each_named_head(tokens, spans, sp) and ((cues and (
                 any(x.label == "LIMIT" for x in same) or _strong_cue(texts.get(sent, []), same))) or _duty_before(
                 tokens, sp)):
             # "bake using 3000 g of flour", "keep the weekly payroll at most $200000": no variable to
@@ -178,6 +178,17 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
 
 
 _MODALS = frozenset("can could will would may".split())
+
+
+def _each_named_head(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"Each machine uses 30 liters of fuel a week" beside "a harvesting machine": the sentence opens on "each"
+    and the head a decision's name ends with, untagged, so the number is what one of that decision uses."""
+    a = max((k + 1 for k in range(sp.start) if tokens[k].text in {".", "?", "!", ";"}), default=0)
+    if sp.start - a < 3 or tokens[a].text.lower() not in {"each", "every"}:
+        return False
+    noun = stem(tokens[a + 1].text.lower())
+    return any(x.label == "VAR" and stem(tokens[x.end - 1].text.lower()) == noun and not x.start <= a + 1 < x.end
+               for x in spans)
 
 
 def _drawn_from(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
