@@ -322,3 +322,32 @@ def test_a_price_per_unit_said_once_for_a_list_is_no_row_of_an_amount_in_that_un
                               ("OBJ_DIR", "lowest"), ("OBJ_NAME", "cost")])
     _, rows = model_of(toks, spans)
     assert "rye_grass + clover + red_fescue == 200" in rows
+
+
+def test_a_share_whose_subject_says_a_hyphened_name_open_is_that_decisions() -> None:
+    text = ("A gym plans to advertise with posters of three kinds. A famous-athlete poster costs $900 and reaches 6000 "
+            "people; a local-hero poster costs $400 and reaches 3000 people; a no-face poster costs $200 and reaches "
+            "1500 people. Posters with no face can make up no more than a third of all posters. The budget is "
+            "$9000. How many posters of each kind should the gym print to reach the most people?")
+    toks, spans = hand(text, [("VAR", "famous-athlete poster"), ("PARAM", "900"), ("PARAM", "6000"),
+                              ("VAR", "local-hero poster"), ("PARAM", "400"), ("PARAM", "3000"),
+                              ("VAR", "no-face poster"), ("PARAM", "200"), ("PARAM", "1500"),
+                              ("CONST_DIR", "no more than"), ("PARAM", "a third"), ("CONST_DIR", "budget"),
+                              ("LIMIT", "9000"), ("OBJ_DIR", "most"), ("OBJ_NAME", "people")])
+    _, rows = model_of(toks, spans)
+    assert any(r.startswith("no_face_poster <= 0.333") for r in rows)
+
+
+def test_a_one_before_a_unit_of_a_name_sizes_the_unit_and_is_no_coefficient() -> None:
+    text = ("Each week a bakery has 400 kg of flour and 300 kg of butter. It can make three biscuits: plain, ginger "
+            "and almond biscuits. To make 1 kg of plain biscuits it needs 0.5 kg of flour and 0.2 kg of butter; 1 kg "
+            "of ginger biscuits needs 0.6 kg of flour and 0.1 kg of butter; and 1 kg of almond biscuits needs 0.4 kg "
+            "of flour and 0.3 kg of butter. Profit per kg sold is $5 for plain, $6 for ginger and $8 for almond. "
+            "How much of each should be made to maximize profit?")
+    toks, spans = hand(text, [("LIMIT", "400"), ("LIMIT", "300"), ("VAR", "ginger"), ("VAR", "almond biscuits"),
+                              ("PARAM", "0.5"), ("PARAM", "0.2"), ("PARAM", "1"), ("VAR", "ginger biscuits"),
+                              ("PARAM", "0.6"), ("PARAM", "0.1"), ("PARAM", "1"), ("VAR", "almond biscuits"),
+                              ("PARAM", "0.4"), ("PARAM", "0.3"), ("OBJ_NAME", "Profit"), ("PARAM", "5"),
+                              ("PARAM", "6"), ("PARAM", "8"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert any("0.4 * almond" in r and r.endswith("<= 400") for r in rows)

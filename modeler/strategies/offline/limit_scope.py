@@ -1145,8 +1145,15 @@ def _share_subject(r: Reading, sp: Span) -> int | None:
     k = sp.start - 1
     while k >= 0 and r.words[k] not in {",", ";", ".", "?", "!"} and r.words[k].lower() not in {"and", "but", "while"}:
         k -= 1
-    found = {r.distinct[f] for w in r.words[k + 1: sp.start] for f in (stem(w), w.lower().removesuffix("es"))
-             if f in r.distinct}
+    said = r.words[k + 1: sp.start]
+    found = {r.distinct[f] for w in said for f in (stem(w), w.lower().removesuffix("es")) if f in r.distinct}
+    if not found:
+        # ("Commercials with no people can make up no more than a third" of "no-people commercial": a hyphened
+        # word of one name said open)
+        words = {stem(w.lower()) for w in said}
+        # (a key's parts are cut as the whole was stemmed: "no-fac" of "no-face")
+        found = {v for key, v in r.distinct.items() if "-" in key and all(any(
+            w == part or (len(part) >= 3 and w.startswith(part)) for w in words) for part in key.split("-") if part)}
     return found.pop() if len(found) == 1 else None
 
 

@@ -1584,6 +1584,21 @@ def _one_pronoun(words: list[str], e: int) -> bool:
         e + 1 < len(words) and words[e].lower().endswith("ed") and words[e + 1].lower() == "by"))
 
 
+def _one_unit_of(words: list[str], spans: list[Span]) -> list[Span]:
+    """"1 kg of watercolor paintings needs 16 kg of dye": a 1 before a unit of measure, "of" and a name that then
+    needs (takes, uses) its amounts sizes the unit the rates are per; it is no coefficient itself."""
+    var_at = {sp.start: sp.end for sp in spans if sp.label == "VAR"}
+    out = []
+    for sp in spans:
+        k = sp.end
+        if sp.label == "PARAM" and words[sp.start].lower() in {"1", "one"} and sp.end - sp.start == 1 and k + 2 < len(
+                words) and words[k].lower() in MEASURES and words[k + 1].lower() == "of" and k + 2 in var_at and (
+                var_at[k + 2] < len(words) and words[var_at[k + 2]].lower() in _MEASURE_VERBS | {"needs", "gives"}):
+            continue
+        out.append(sp)
+    return out
+
+
 def _spelt_tails(words: list[str], spans: list[Span]) -> list[Span]:
     """"charges one hundred forty dollars" tagged "one hundred" or "forty": a number's span takes in the number
     words that go on saying it, after it and before it."""
@@ -1616,7 +1631,7 @@ def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
     alone only after a verb of measure or in a list of amounts, and a bare count ("two venues", "three
     kinds") is none. It is a limit when its clause names no variable before it, else a coefficient;
     `relabel_numbers` judges it further."""
-    spans = _spelt_tails(words, spans)
+    spans = _spelt_tails(words, _one_unit_of(words, spans))
     taken = {k for sp in spans for k in range(sp.start, sp.end)}
     var_at = {k for sp in spans if sp.label == "VAR" for k in range(sp.start, sp.end)}
     out = list(spans)
