@@ -155,8 +155,9 @@ def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]
         if best is None or _rank(reading) > _rank(best):
             best, chosen = reading, k
     vote = next((k for k, tg in enumerate(taggers()) if isinstance(tg, EnsembleTagger)), None)
-    # (the vote read first, OPTIPILOT_OFFLINE_ENSEMBLE=first, the first CRF after it is the other opinion)
-    other = vote if vote else 1 if vote == 0 and len(taggers()) > 1 else None
+    other = vote
+    if vote == 0:  # (the vote read first, OPTIPILOT_OFFLINE_ENSEMBLE=first: the first CRF after it)
+        other = 1 if len(taggers()) > 1 else None
     if best is not None and SURE <= best[2] < SUREST and other is not None:
         # sure, yet one number left unused (the one doubt small enough to leave a reading sure): the vote's
         # reading replaces it when it leaves fewer unused; on the unseen fresh sets that won 4 and lost

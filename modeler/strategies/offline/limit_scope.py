@@ -625,14 +625,16 @@ def _kind_of_head(r: Reading, k: int) -> bool:
     head = stem(r.words[k + 1].lower())
     v = r.variables[r.distinct[stem(r.words[k])]]
     opens = any(len(m.split()) > 1 and stem(m.split()[0].lower()) == stem(r.words[k].lower()) for m in v.mentions)
-    # (a word numbers measure is no such noun, unless each time it is said elsewhere a decision's own word opens it
-    # and no number counts it: "Profit is $20 for a small board" beside "small PCBs", and "at least 5 small boards")
+    if not opens or r.words[k + 1].lower() in MEASURES or r.words[k + 1].lower() in STOP or any(
+            head in o.keys for o in r.variables):
+        return False
+    if not any(head in f.context for f in r.features) and not any(head in c.context for c in r.coefs):
+        return True
+    # a word numbers measure is no such noun, unless each time it is said elsewhere a decision's own word opens it
+    # and no number counts it: "Profit is $20 for a small board" beside "small PCBs", and "at least 5 small boards"
     # ("4 ski lessons a day" beside "ski instructor": a number before the decision's word counts the noun)
-    said_alone = any(stem(r.words[j].lower()) == head and (stem(r.words[j - 1].lower()) not in r.distinct or (
+    return not any(stem(r.words[j].lower()) == head and (stem(r.words[j - 1].lower()) not in r.distinct or (
         j >= 2 and parse_value(r.words[j - 2]) is not None)) for j in range(1, len(r.words)) if j != k + 1)
-    return opens and r.words[k + 1].lower() not in MEASURES and r.words[k + 1].lower() not in STOP and not any(
-        head in o.keys for o in r.variables) and not (said_alone and (any(head in f.context for f in r.features) or any(
-            head in c.context for c in r.coefs)))
 
 
 def _from_them(r: Reading, sp: Span) -> int | None:

@@ -240,12 +240,7 @@ def _only_so_many(r: Reading, sp: Span) -> str | None:
     if _ONLY.search(_words_before(r, sp).lower()):
         return "<="
     # ("there are only enough vans for 20 van trips": what there is only enough of, a name or not, then "for")
-    raw = []
-    for w in reversed(r.words[max(sp.start - 8, 0): sp.start]):
-        if w in {",", ".", ";", "?", "!"}:
-            break
-        raw.insert(0, w.lower())
-    return "<=" if _ONLY_ENOUGH.search(" ".join(raw)) else None
+    return "<=" if _ONLY_ENOUGH.search(_clause_before(r, sp, 8)) else None
 
 
 _ONLY_ENOUGH = re.compile(r"\b(?:only|just) enough(?: [\w'-]+){0,3} (?:for|to cover|to make)$")

@@ -1599,6 +1599,12 @@ def _one_unit_of(words: list[str], spans: list[Span]) -> list[Span]:
     return out
 
 
+def _spelt_at(words: list[str], k: int) -> bool:
+    """The word at k says part of a spelt-out number: a number word, or the "and" of "two hundred and forty"."""
+    return words[k].lower() in SPELT or (words[k].lower() == "and" and 0 < k < len(words) - 1 and words[
+        k - 1].lower() in {"hundred", "thousand", "million"} and words[k + 1].lower() in SPELT)
+
+
 def _spelt_tails(words: list[str], spans: list[Span]) -> list[Span]:
     """"charges one hundred forty dollars" tagged "one hundred" or "forty": a number's span takes in the number
     words that go on saying it, after it and before it."""
@@ -1607,14 +1613,11 @@ def _spelt_tails(words: list[str], spans: list[Span]) -> list[Span]:
     for sp in spans:
         a, e = sp.start, sp.end
         if sp.label in {"PARAM", "LIMIT"} and words[a].lower() in SPELT:
-            while a > 0 and a - 1 not in taken and (words[a - 1].lower() in SPELT or (
-                    words[a - 1].lower() == "and" and a >= 2 and words[a - 2].lower() in {"hundred", "thousand", "million"})):
+            while a > 0 and a - 1 not in taken and _spelt_at(words, a - 1):
                 a -= 1
             a += words[a].lower() == "and"
         if sp.label in {"PARAM", "LIMIT"} and words[e - 1].lower() in SPELT:
-            while e < len(words) and e not in taken and (words[e].lower() in SPELT or (
-                    words[e].lower() == "and" and e + 1 < len(words) and words[e + 1].lower() in SPELT
-                    and words[e - 1].lower() in {"hundred", "thousand", "million"})):
+            while e < len(words) and e not in taken and _spelt_at(words, e):
                 e += 1
         e -= words[e - 1].lower() == "and"
         if (a, e) != (sp.start, sp.end) and parse_value(" ".join(words[a:e])) is not None:
@@ -1642,9 +1645,7 @@ def spelt_numbers(words: list[str], spans: list[Span]) -> list[Span]:
             k += 1
             continue
         e = k + 1
-        while e < n and e not in taken and (words[e].lower() in SPELT or (
-                words[e].lower() == "and" and e + 1 < n and words[e + 1].lower() in SPELT
-                and words[e - 1].lower() in {"hundred", "thousand", "million"})):
+        while e < n and e not in taken and _spelt_at(words, e):
             e += 1
         run = [w.lower() for w in words[k:e]]
         unit = words[e].lower() if e < n else ""
