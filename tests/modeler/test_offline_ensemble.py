@@ -171,7 +171,9 @@ def test_a_sure_reading_that_leaves_a_number_unused_is_checked_against_the_vote(
     assert "tables >= 5" in [c["expr"] for c in model_json["constraints"].values()]
     assert confidence == SUREST
     assert any("hand-ensemble" in u["type"] for u in understanding if u["kind"] == "reading")
-    # a reading with nothing left over is not read again
+    # a reading with nothing left over is not read again (unless the taggers' agreement is asked, which
+    # reads every tagger: agreement.py)
+    monkeypatch.setattr(offline, "AGREEMENT", False)
     vote = _HandVote([])
     monkeypatch.setattr(offline, "_taggers", [_HandTagger(_FACTORY_MARKS + _FACTORY_BOUND), vote])
     _, understanding, confidence, _, _ = read_surest(tokenize(_FACTORY))

@@ -12,6 +12,8 @@
          ──► fewer, truer variables (variables.py) ──► typed objective and constraints (classify.py, with
              objective_reads.py, limit_sense/scope/kinds/rows/words.py and comparisons.py)
          ──► five-element model (assemble.py)
+         ──► three or more taggers agreeing on an optimum the reading's model misses: their reading instead
+             (agreement.py)
          ──► a model with no solution (infeasible or unbounded) is a misreading: the surest reading of
              any tagger that has one is shown instead (solvable.py)
 
@@ -43,6 +45,9 @@ SUREST = 0.9
 # still unsure after the alternates, the reader also reads the first tagger's nearest other taggings
 # (nbest.py); OPTIPILOT_OFFLINE_NBEST=0 turns that off (the baseline of the benchmarks)
 NBEST = os.environ.get("OPTIPILOT_OFFLINE_NBEST", "1") != "0"
+# a reading several other taggers agree against is replaced by theirs (agreement.py);
+# OPTIPILOT_OFFLINE_AGREEMENT=0 turns that off (the baseline of the benchmarks)
+AGREEMENT = os.environ.get("OPTIPILOT_OFFLINE_AGREEMENT", "1") != "0"
 _lock = threading.Lock()
 _taggers: list[Any] = []
 
@@ -140,12 +145,12 @@ def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]
     best: tuple[dict[str, Any], list[dict[str, Any]], float, Any, list[Any]] | None = None
     first_refusal: Refusal | None = None
     chosen = 0
-    read: set[tuple[tuple[str, ...], frozenset[str] | None]] = set()
+    read = _Taggings()
     readings: list[tuple[tuple[dict[str, Any], list[dict[str, Any]], float, Any, list[Any]], int]] = []
-    for k, tg in enumerate(taggers()):
+    for k in range(len(taggers())):
         if best is not None and best[2] >= SURE:
             break
-        reading = _read_once(tokens, tg, read)
+        reading = _read_once(tokens, k, read)
         if isinstance(reading, Refusal):
             first_refusal = first_refusal or reading
             continue
@@ -162,7 +167,7 @@ def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]
         # sure, yet one number left unused (the one doubt small enough to leave a reading sure): the vote's
         # reading replaces it when it leaves fewer unused; on the unseen fresh sets that won 4 and lost
         # none, and every alternate read here too won the same 4 (offline-nl4opt-v45/NOTE.md)
-        reading = _read_once(tokens, taggers()[other], read)
+        reading = _read_once(tokens, other, read)
         if reading is not None and not isinstance(reading, Refusal):
             readings.append((reading, other))
             if _rank(reading) > _rank(best):
@@ -170,6 +175,10 @@ def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]
     if best is None:
         assert first_refusal is not None
         raise first_refusal
+    if AGREEMENT and len(taggers()) > 1:
+        agreed = _agreed(tokens, read, readings, best)
+        if agreed is not None:
+            best, chosen = agreed[0], -1  # (its understanding says why already)
     if best[2] < SURE and NBEST:
         from modeler.strategies.offline.nbest import second_thought
 
@@ -202,29 +211,90 @@ def read_surest(tokens: list[Any]) -> tuple[dict[str, Any], list[dict[str, Any]]
     return best
 
 
-def _read_once(tokens: list[Any], tg: Any, read: set[tuple[tuple[str, ...], frozenset[str] | None]]) -> Any:
-    """One tagger's reading; None when the same tags with the same vocabulary were read already (taggers
+class _Taggings:
+    """The taggings of one text read so far: each tagging's reading (or Refusal), and each tagger's tagging."""
+
+    def __init__(self) -> None:
+        self.reading: dict[tuple[tuple[str, ...], frozenset[str] | None], Any] = {}
+        self.of_tagger: dict[int, tuple[tuple[str, ...], frozenset[str] | None]] = {}
+        self.reading_of: set[int] = set()  # the taggers whose tagging has been read
+        self.optimum: dict[int, float | None] = {}  # LP optima, by id of the reading
+
+
+def _read_once(tokens: list[Any], k: int, read: _Taggings) -> Any:
+    """Tagger k's reading; None when the same tags with the same vocabulary were read already (taggers
     often agree, and a tie never replaces the reading kept, so an unsure text is not read again for
-    nothing); the Refusal, returned, when it is refused."""
-    tags = tg.tag([t.text for t in tokens])
-    if (key := (tuple(tags), tg.vocabulary)) in read:
+    nothing) or when tagger k was read already; the Refusal, returned, when it is refused."""
+    if k in read.reading_of:
         return None
-    read.add(key)
+    read.reading_of.add(k)
+    key = _tagging(tokens, k, read)
+    if key in read.reading:
+        return None
     try:
-        return _read_tagging(tokens, tags, tg.vocabulary)
+        read.reading[key] = _read_tagging(tokens, list(key[0]), key[1])
     except Refusal as e:
-        return e
+        read.reading[key] = e
+    return read.reading[key]
 
 
-def _surest_solvable(tokens: list[Any], read: set[tuple[tuple[str, ...], frozenset[str] | None]],
+def _tagging(tokens: list[Any], k: int, read: _Taggings) -> tuple[tuple[str, ...], frozenset[str] | None]:
+    """Tagger k's tagging of the text (with the vocabulary it reads by), tagged once."""
+    if k not in read.of_tagger:
+        tg = taggers()[k]
+        read.of_tagger[k] = (tuple(tg.tag([t.text for t in tokens])), tg.vocabulary)
+    return read.of_tagger[k]
+
+
+def _agreed(tokens: list[Any], read: _Taggings, readings: list[tuple[Any, int]],
+            kept: Any) -> tuple[Any, int] | None:
+    """The reading the taggers agree on (agreement.py), every tagger read (the readings new here are added to
+    `readings`), when it replaces `kept`, with its tagger's number; it says so in its understanding."""
+    from modeler.strategies.offline.agreement import AGREE, agreed
+    from modeler.strategies.offline.solvable import lp_optimum
+
+    # only taggers that tag otherwise than the reading kept can vote against it: tagged cheapest first (the
+    # CRFs, then the BiLSTM-CRF, then the vote), the rest are not tagged once too few are left to agree
+    # (the same tags read with another tagger's vocabulary are taken to read alike: they nearly always do)
+    kept_tags = next(key for key, reading in read.reading.items() if reading is kept)[0]
+    n, differ = len(taggers()), 0
+    for k in range(n):
+        if differ + n - k < AGREE:
+            return None
+        differ += _tagging(tokens, k, read)[0] != kept_tags
+    if differ < AGREE:
+        return None
+    for k in range(n):
+        reading = _read_once(tokens, k, read)
+        if reading is not None and not isinstance(reading, Refusal):
+            readings.append((reading, k))
+
+    def optimum(reading: Any) -> float | None:
+        if id(reading) not in read.optimum:
+            read.optimum[id(reading)] = lp_optimum(reading[0])
+        return read.optimum[id(reading)]
+
+    votes = [(read.reading[read.of_tagger[k]], k) for k in range(len(taggers()))]
+    found = agreed(votes, kept, SURE, optimum)
+    if found is None:
+        return None
+    reading, k, n = found
+    reading[1].append({"kind": "reading", "type": f"{n} taggers agree ({taggers()[k].path.name})",
+                       "tagger": taggers()[k].path.name,
+                       "sentence": f"{n} of the {len(taggers())} taggers read a model with one optimum that the "
+                                   "first reading's model misses, so the reading they agree on is shown"})
+    return reading, k
+
+
+def _surest_solvable(tokens: list[Any], read: _Taggings,
                      readings: list[tuple[Any, int]], kept: Any) -> tuple[Any, str] | None:
     """The surest reading, of every tagger's (those not read yet are read now: `_read_once` skips the
     taggings read already), whose model has a solution, other than `kept`, with the name of its tagger;
     None when none has."""
     from modeler.strategies.offline.solvable import has_solution
 
-    for k, tg in enumerate(taggers()):
-        reading = _read_once(tokens, tg, read)
+    for k in range(len(taggers())):
+        reading = _read_once(tokens, k, read)
         if reading is not None and not isinstance(reading, Refusal):
             readings.append((reading, k))
     for reading, k in sorted(readings, key=lambda rk: _rank(rk[0]), reverse=True):

@@ -29,3 +29,16 @@ def has_solution(model_json: dict[str, Any]) -> bool | None:
     if status in (Status.INFEASIBLE, Status.UNBOUNDED):
         return False
     return True if status == Status.OPTIMAL else None
+
+
+def lp_optimum(model_json: dict[str, Any]) -> float | None:
+    """The optimum of the model's LP relaxation; None when it has none or the check cannot tell."""
+    from modeler.ir import Model
+    from solvers.relaxation import solve_relaxation
+    from solvers.result import Status
+
+    try:
+        sol = solve_relaxation(Model.from_json(model_json), TIME_LIMIT)
+    except Exception:  # noqa: BLE001 - a check that cannot run gives no value
+        return None
+    return sol.objective if sol.status == Status.OPTIMAL else None
