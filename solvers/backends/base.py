@@ -8,6 +8,7 @@ to add the next backend.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.metadata
 import time
@@ -37,6 +38,16 @@ class Compiled:
         return self._text() if self._text is not None else ("", "")
 
 
+@functools.cache
+def _installed(package: str) -> tuple[bool, str]:
+    """(installed, its version or how to install it); asked once per process (each lookup reads package
+    metadata from disk, about 0.7 ms, and every solve asks)."""
+    try:
+        return True, importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return False, f"the Python package {package!r} is not installed (pip install {package})"
+
+
 class Backend(ABC):
     name: ClassVar[str]
     description: ClassVar[str]
@@ -44,10 +55,7 @@ class Backend(ABC):
 
     def available(self) -> tuple[bool, str]:
         """(usable here, version or the reason it is not)."""
-        try:
-            return True, importlib.metadata.version(self.package)
-        except importlib.metadata.PackageNotFoundError:
-            return False, f"the Python package {self.package!r} is not installed (pip install {self.package})"
+        return _installed(self.package)
 
     @abstractmethod
     def supports(self, gm: GroundModel) -> tuple[bool, str]:

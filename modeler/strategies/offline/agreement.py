@@ -27,6 +27,8 @@ from typing import Any
 
 # the fewest taggers whose agreement overrules the reading kept
 AGREE = 3
+# what `agreed` says when the taggers not heard yet could change the outcome
+UNDECIDED = "undecided"
 
 
 def unused_numbers(reading: tuple[Any, list[dict[str, Any]], float, Any, Any]) -> int:
@@ -34,28 +36,40 @@ def unused_numbers(reading: tuple[Any, list[dict[str, Any]], float, Any, Any]) -
     return sum(u.get("unused", 0) for u in reading[1] if u["kind"] == "doubt")
 
 
-def agreed(votes: Sequence[tuple[Any, int]], kept: Any, sure: float,
-           optimum: Callable[[Any], float | None]) -> tuple[Any, int, int] | None:
-    """`votes`: each tagger's reading (a Refusal where it refused) with the tagger's number, in the taggers'
-    order; `kept`: the reading kept so far; `optimum`: a reading's LP optimum (None without one). Returns
-    (the reading agreed on, its tagger, how many agree) when it replaces `kept`, else None."""
-    counts: Counter[float] = Counter()
+def agreed(kept: Any, kept_voters: Sequence[int], others: Sequence[tuple[Sequence[int], Callable[[], Any]]],
+           sure: float, optimum: Callable[[Any], float | None], unknown: int = 0) -> tuple[Any, int, int] | str | None:
+    """`kept`: the reading kept so far, and the taggers that tag as it was tagged (`kept_voters`); `others`: each
+    other tagging, as the taggers that gave it and how to read it (a Refusal where it is refused); `optimum`: a
+    reading's LP optimum (None without one); `unknown`: how many more taggers have not tagged the text yet.
+    Returns (the reading agreed on, the first of its taggers, how many agree) when it replaces `kept`, None
+    when it does not, and UNDECIDED when that depends on the taggers not heard yet. The most voted taggings
+    are read first, and no more once no optimum can gather enough votes (reading is what costs)."""
+    counts: Counter[float | None] = Counter()
     first: dict[float, tuple[Any, int]] = {}
-    for reading, k in votes:
-        if not isinstance(reading, tuple) or reading[2] < sure or unused_numbers(reading):
-            continue
-        value = optimum(reading)
-        if value is None:
-            continue
-        key = round(value, 4)
-        counts[key] += 1
-        first.setdefault(key, (reading, k))
-    if not counts:
-        return None
-    value, n = counts.most_common(1)[0]
-    kept_value = optimum(kept)
-    kept_key = None if kept_value is None else round(kept_value, 4)
-    if n < AGREE or kept_key == value or counts[kept_key] >= n:
-        return None
-    reading, k = first[value]
-    return reading, k, n
+
+    def vote(reading: Any, voters: Sequence[int]) -> float | None:
+        value = optimum(reading) if isinstance(reading, tuple) else None
+        key = None if value is None else round(value, 4)
+        if key is not None and reading[2] >= sure and not unused_numbers(reading):
+            counts[key] += len(voters)
+            if key not in first or min(voters) < first[key][1]:
+                first[key] = (reading, min(voters))
+        return key
+
+    kept_key = vote(kept, kept_voters)
+    remaining = sum(len(voters) for voters, _ in others)
+    for voters, read in sorted(others, key=lambda g: (-len(g[0]), min(g[0]))):
+        best = max((c for key, c in counts.items() if key != kept_key), default=0)
+        if best + remaining + unknown < max(AGREE, counts[kept_key] + 1):
+            break
+        remaining -= len(voters)
+        vote(read(), voters)
+    rivals = sorted(((c, -first[key][1], key) for key, c in counts.items() if key != kept_key), reverse=True)
+    n, second, held = (rivals[0][0] if rivals else 0), (rivals[1][0] if len(rivals) > 1 else 0), counts[kept_key]
+    if n + unknown < max(AGREE, held + 1):
+        return None  # (even if every tagger not heard joined the strongest rival)
+    if n >= AGREE and n > held + unknown and n > second + unknown:
+        return first[rivals[0][2]][0], first[rivals[0][2]][1], n  # (whomever they join)
+    if unknown:
+        return UNDECIDED
+    return None if n < AGREE or n <= held else (first[rivals[0][2]][0], first[rivals[0][2]][1], n)

@@ -66,6 +66,7 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+@functools.lru_cache(maxsize=65536)
 def is_number(word: str) -> bool:
     return bool(re.fullmatch(r"\d+(?:[.,]\d+)*", word)) or word.lower() in NUMBER_WORDS
 
@@ -98,7 +99,13 @@ def _word_features(w: str) -> tuple[str, ...]:
 
 
 def features(words: list[str]) -> list[list[str]]:
-    """CRF features for the words of one document (the document is one sequence)."""
+    """CRF features for the words of one document (the document is one sequence). Every CRF of a text
+    reads the same features, so the last few documents' are kept: callers read them, never change them."""
+    return _features(tuple(words))
+
+
+@functools.lru_cache(maxsize=8)
+def _features(words: tuple[str, ...]) -> list[list[str]]:
     lower = [w.lower() for w in words]
     stems = [_stem(w) for w in words]
     counts = Counter(stems)

@@ -111,6 +111,7 @@ _SAME_STEM = {"maintenance": "maintain", "railway": "rail", "railways": "rail",
               "emission": "emit", "emissions": "emit", "emits": "emit", "emitted": "emit", "emitting": "emit"}
 
 
+@functools.lru_cache(maxsize=65536)
 def singular(word: str) -> str:
     """A word's singular, roughly, in lower case, as a key for matching and telling names apart: a plural ending
     off and nothing else ("tables" meets "table", "companies" "company", "boxes" "box", "peas" "pea"; "glass"
