@@ -268,12 +268,18 @@ def _agreed(tokens: list[Any], read: _Taggings, readings: list[tuple[Any, int]],
         key = _tagging(tokens, k, read)
         groups.setdefault(kept_tags if key[0] == kept_tags else key, []).append(k)
 
-    for k in [k for k in range(n) if k not in later] + later:
-        if sum(len(v) for g, v in groups.items() if g != kept_tags) + n - sum(map(len, groups.values())) < AGREE:
-            return None
-        if k in later:
-            break
-        join(k)
+    def too_few() -> bool:
+        """Even if every tagger not heard yet tagged otherwise, fewer than AGREE would."""
+        against = sum(len(v) for g, v in groups.items() if g != kept_tags)
+        return against + n - sum(map(len, groups.values())) < AGREE
+
+    for k in range(n):
+        if k not in later:
+            if too_few():
+                return None
+            join(k)
+    if too_few():
+        return None
 
     def reader(voters: list[int]) -> Any:
         def read_them() -> Any:
@@ -305,7 +311,7 @@ def _agreed(tokens: list[Any], read: _Taggings, readings: list[tuple[Any, int]],
     reading, k, agree = found
     reading[1].append({"kind": "reading", "type": f"{agree} taggers agree ({taggers()[k].path.name})",
                        "tagger": taggers()[k].path.name,
-                       "sentence": f"{agree} of the {n} taggers read a model with one optimum that the first "
+                       "sentence": f"{agree} of the {n} taggers read models with one optimum that the surest "
                                    "reading's model misses, so the reading they agree on is shown"})
     return reading, k
 
