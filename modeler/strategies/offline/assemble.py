@@ -49,7 +49,7 @@ def _asked_measure(r: Reading) -> bool | None:
     """Integrality decided once for the problem: continuous (False) when the question counts a measure
     ("How many tonnes should be bought", "How many hours should each line run") or allows fractions;
     None when the question leaves it to each variable's mentions."""
-    low = [w.lower() for w in r.words]
+    low = r.low
     if _FRACTIONS_OK.search(" ".join(low)):
         return False
     for k in range(len(low) - 2):

@@ -438,7 +438,7 @@ def _share_base(r: Reading, sp: Span, var: int) -> tuple[int, ...]:
 def _kinds_of(r: Reading, head: str, others: list[int]) -> bool:
     """The text says what the decisions `others` are kinds of `head`: "types of ads", or a mention of one of them
     opens a list that ends on the head ("newspaper, radio and television ads")."""
-    low = [w.lower() for w in r.words]
+    low = r.low
     if any(low[k] in {"types", "kinds", "sorts", "forms"} and low[k + 1] == "of" and stem(low[k + 2]) == stem(head)
            for k in range(len(low) - 2)):
         return True

@@ -199,7 +199,7 @@ def _multiple_plus(r: Reading, a: int, b: int, sentence: str) -> ConstraintSpec 
     the other plus an amount, x <= m y + n (x, when the clause does not name it, is the other decision)."""
     if len(r.variables) != 2:
         return None
-    low = [w.lower() for w in r.words]
+    low = r.low
     for k in range(a + 1, b - 3):
         mult = MULTIPLIERS.get(low[k]) if low[k] in {"twice", "double", "triple", "thrice"} else (
             parse_value(low[k]) if low[k + 1] == "times" else None)
@@ -235,7 +235,7 @@ def _difference(r: Reading, a: int, b: int, sentence: str) -> ConstraintSpec | N
     """"at least 10 more day nurses than night nurses", "the number of motorcycles cannot exceed the number of
     vans by more than 20": one decision above another by an amount, x - y >= n (or <= n); "n fewer x than y" is
     y - x >= n. The first number of the clause that says either."""
-    low = [w.lower() for w in r.words]
+    low = r.low
     mentions = [k for k in sorted(r.mention_var) if a <= k < b]
     for k in range(a, b - 1):
         value = parse_value(low[k]) if low[k][:1].isdigit() else None

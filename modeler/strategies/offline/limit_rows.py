@@ -202,7 +202,7 @@ def _batch_total(r: Reading, out: list[ConstraintSpec]) -> list[ConstraintSpec]:
     "into a", a number no entity holds)."""
     if len(r.variables) < 2:
         return []
-    low = [w.lower() for w in r.words]
+    low = r.low
     # what one unit of a decision is: "How many tonnes ...", or what a price is quoted per ("$80 a tonne")
     units = decision_units(r) | {stem(low[k + 2]) for k in range(len(low) - 2) if low[k: k + 2] == ["how", "many"]} | {
         u for f in r.features if "MONEY" in f.context for u in f.context if u != "MONEY"}
@@ -226,7 +226,7 @@ def _fractions_of_one(r: Reading, out: list[ConstraintSpec]) -> list[ConstraintS
     kilogram which is oats" too)."""
     if len(r.variables) < 2 or any(c.kind == "sum" and c.sense == "==" for c in out):
         return []
-    low = [w.lower() for w in r.words]
+    low = r.low
     for k in range(len(low) - 4):
         if low[k] in {"fraction", "proportion", "share"} and low[k + 1] == "of" and low[k + 2] in {
                 "each", "a", "one", "every"} and low[k + 3].isalpha() and low[k + 4] in {"that", "which"}:

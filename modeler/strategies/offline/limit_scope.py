@@ -297,7 +297,7 @@ def _asked_head_total(r: Reading, sp: Span) -> bool:
     says."""
     if sp.end >= len(r.words) or not r.words[sp.end].isalpha() or len(r.variables) < 2:
         return False
-    low = [w.lower() for w in r.words]
+    low = r.low
     asked = {stem(low[j + 2]) for j in range(len(low) - 2) if low[j] == "how" and low[j + 1] in {"many", "much"}}
     # (not "The ferry must make at least 8 trips", "The radio station sells at most 15 ads": a name before it in
     # its clause says whose amount it is)
@@ -324,7 +324,7 @@ def _of_every_head(r: Reading, sp: Span) -> bool:
         return False
     k = sp.end + 1
     # the amount's unit is what the question counts ("How many tonnes should be taken")
-    low = [w.lower() for w in r.words]
+    low = r.low
     asked = {stem(low[j + 2]) for j in range(len(low) - 2) if low[j] == "how" and low[j + 1] in {"many", "much"}}
     if stem(low[sp.end]) not in asked:
         return False
@@ -610,7 +610,7 @@ def _each_type_asked(r: Reading, k: int) -> bool:
     """"A travel company can sell at most 300 tickets ... guided tour packages as well as regular tickets ... How
     many of each ticket type should be sold": the word the question says every decision is a type of ("each
     ticket type") names them all, though only one name ends with it."""
-    low = [w.lower() for w in r.words]
+    low = r.low
     w = stem(low[k])
     return any(low[j] == "each" and stem(low[j + 1]) == w and low[j + 2] in {"type", "kind", "types", "kinds"}
                for j in range(k + 1, len(low) - 2))
@@ -1125,7 +1125,7 @@ def _of_each_kind(r: Reading, sp: Span) -> bool:
     if j + 1 < b and r.words[j + 1].isalpha() and r.words[j + 1].lower() not in _STOP_KIND:
         return False  # ("of soap base": a compound, not the kind)
     noun = stem(r.words[j])
-    low = [w.lower() for w in r.words]
+    low = r.low
     for i in range(1, len(low) - 2):
         if (low[i - 1] == "of" and low[i] == "each" and stem(low[i + 1]) == noun) or (
                 low[i] in _KINDS and low[i + 1] == "of" and stem(low[i + 2]) == noun) or (

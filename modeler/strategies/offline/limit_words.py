@@ -74,7 +74,7 @@ _PLURAL_HEADS = {"people": "person", "children": "child", "women": "woman", "men
 def _counted_before(r: Reading, noun: str, end: int, var_toks: set[int]) -> int | None:
     """The token of the last count of `noun`s before token `end` ("caring for 5 recovering dogs", "its 30
     cats", "the 4 gorillas"): a number, at most one describing word, then the noun in the plural."""
-    low = [w.lower() for w in r.words]
+    low = r.low
     for j in range(end - 2, -1, -1):
         if j in var_toks or not (low[j].isdigit() or low[j] in _HEADS):
             continue

@@ -2589,7 +2589,7 @@ def _umbrella(r: Reading, v: Variable, with_coefs: set[int]) -> bool:
     """"A bus carries 60 fans and a shuttle van carries 15 fans ... at least 25% of the vehicles used": a
     one-word name for what all the decisions are, with no number of its own while two or more others have
     theirs, is their total, not one more decision."""
-    low = [w.lower() for w in r.words]
+    low = r.low
     # (said as what is shared or counted out: "of the vehicles", "number of vehicles", "total vehicles")
     whole = any(p >= 2 and (low[p - 2: p] in (["of", "the"], ["of", "all"], ["number", "of"]) or low[p - 1] in {
         "total", "all"}) for p in v.positions)
@@ -2630,7 +2630,7 @@ def _portioned(r: Reading) -> set[int]:
     """"100 grams of oatmeal give 380 calories ...; 100 grams of peanut butter give 590 calories": two or more
     variables measured out by the same number of the same mass or volume unit, each opening its own clause, are
     bought in portions of that size; the measure is their unit, they are not resources."""
-    words = [w.lower() for w in r.words]
+    words = r.low
     by: dict[tuple[str, str], set[int]] = {}
     for v in r.variables:
         for p in v.positions:

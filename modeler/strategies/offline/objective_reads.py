@@ -150,7 +150,7 @@ def objective(r: Reading, used: set[int]) -> Objective | None:
     if not name and not any(w[:1].isalpha() for w in tail) and passive is not None:
         # untagged, said before its direction: "in order that profit be maximized", "keep his cost at a minimum",
         # "so that the number of deluxe chairs is maximized" (the subject whole: what it counts, or measures)
-        goal = r.words[subject_start([w.lower() for w in r.words], passive, 8): passive] or [r.words[passive - 1]]
+        goal = r.words[subject_start(r.low, passive, 8): passive] or [r.words[passive - 1]]
         tail = list(goal)
         name_ctx = Counter(content(tail))
     if not name and not any(w[:1].isalpha() for w in tail) and goal is None:  # "to spend the least"
@@ -823,7 +823,7 @@ def _asked_unit_goal(r: Reading, name_ctx: Counter[str]) -> bool:
     question asks for the decisions in a unit, and the goal names that unit, so the goal sums the
     decisions, unless some number measures that unit per decision ("a job takes 3 hours"); a rate per that
     unit ("pays $45 an hour") does not measure it."""
-    low = [w.lower() for w in r.words]
+    low = r.low
     asked = [low[k + 2] for k in range(len(low) - 2) if low[k] == "how" and low[k + 1] in {"many", "much"}]
     if not asked or not asked[-1].isalpha():
         return False
@@ -848,7 +848,7 @@ def _total_time_goal(r: Reading, anchor: int) -> bool:
     """"What's the fewest total hours I have to work", "the least total time I can spend exercising": a goal
     of the total time itself, when the decisions are times -- every coefficient a rate per that time ("pays
     $14 an hour", "burns 9 kcal a minute") and none a time per unit ("a job takes 3 hours") -- sums them."""
-    low = [w.lower() for w in r.words]
+    low = r.low
     k = anchor + 1
     if k + 1 >= len(low) or low[k] not in {"total", "combined"} or low[k + 1] not in _TIME_GOALS or not r.coefs:
         return False
@@ -871,7 +871,7 @@ def _time_asked_goal(r: Reading, anchor: int) -> bool:
     """"How many hours should he spend at each lake to minimize the amount of time he spends at both lakes?": when
     the question asks for times and the goal is the time itself, the decisions are the time, so the goal sums
     them (the rates "per hour at lake 1" are what the hours yield, never what they cost in time)."""
-    low = [w.lower() for w in r.words]
+    low = r.low
     k = anchor + 1
     while k < len(low) and low[k] in {"the", "total", "combined", "overall", "amount", "of"}:
         k += 1

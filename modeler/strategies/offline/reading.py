@@ -89,6 +89,12 @@ class Reading:
     sentences: dict[int, tuple[int, int]]  # sentence -> (first token, end token)
     distinct: dict[str, int] = field(default_factory=dict)  # word stem -> the one variable it names
 
+    @functools.cached_property
+    def low(self) -> list[str]:
+        """The words in lower case, made once: many rules read them, and the words never change. Read it,
+        never change it."""
+        return [w.lower() for w in self.words]
+
     def span_var(self, span: Span) -> int | None:
         return self.mention_var.get(span.start)
 

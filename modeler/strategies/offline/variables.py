@@ -133,7 +133,7 @@ def _list_bounded(r: Reading, num: int) -> bool:
     """"Only 8 buses and 6 minibuses are available": a number right after "only", or after "and" / "," going on
     a list of amounts that "only" opens, bounds the decision named right after it (counts nothing out; not "at
     least 600 chairs and 40 tables": what a job needs)."""
-    low = [w.lower() for w in r.words]
+    low = r.low
     if num >= 1 and low[num - 1] in {"only", "just"}:
         return True
     if num < 3 or low[num - 1] not in {"and", ","}:
@@ -147,7 +147,7 @@ def _list_bounded(r: Reading, num: int) -> bool:
 def _after_mentions(r: Reading, v: Variable, reach: int, room: int) -> Iterator[tuple[list[str], int]]:
     """(lower-cased words, k) for each word k within `reach` words after each mention of v, in the mention's own
     clause, leaving `room` words after k."""
-    lower = [w.lower() for w in r.words]
+    lower = r.low
     names = {w.lower() for m in v.mentions for w in m.split()}
     for p in v.positions:
         end = p
@@ -287,7 +287,7 @@ def _sole_means(r: Reading, v: Variable, listed: bool) -> bool:
     decision, is how the decisions go, not one of them."""
     if listed or not v.positions:
         return False
-    lower = [w.lower() for w in r.words]
+    lower = r.low
     by = False
     for p in v.positions:
         n = len(next((sp.text.split() for sp in r.spans if sp.start == p and sp.label == "VAR"), [r.words[p]]))
@@ -522,7 +522,7 @@ def decision_units(r: Reading) -> set[str]:
     """Stems of what one unit of every decision is ("How many hectares ...", "each type of container",
     "costs $300 per trip", "two different methods"): a limit counted in these units is a sum."""
     out: set[str] = set()
-    words = [w.lower() for w in r.words]
+    words = r.low
     n = len(words)
     for k, w in enumerate(words):
         nxt = words[k + 1: k + 5]
