@@ -16,8 +16,8 @@ NL4Opt test 238 -> 239, the 12 unseen fresh sets 397 -> 401 honest and 391 -> 39
 paraphrases more, one developed problem lost (freshdev3-036: five of seven taggers read "10,000 tonnes of
 iron ore" as tonnes of iron). It costs time: the other taggers tag the text too (the CRFs first; the
 BiLSTM-CRF and the vote only when the CRFs leave the outcome open) and their readings are read (the most
-voted first, no more once no optimum can gather enough votes): on NL4Opt test the median is 40 ms against
-16 ms without it, on NL4Opt dev 20 against 15.5 ms (benchmarks/results/offline-nl4opt-v47/speed/).
+voted first, no more once no optimum can gather enough votes): on NL4Opt test the median is 36 ms against
+15 ms without it, on NL4Opt dev 20 against 15.5 ms (benchmarks/results/offline-nl4opt-v47/speed/).
 """
 
 from __future__ import annotations
