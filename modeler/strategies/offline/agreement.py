@@ -69,8 +69,9 @@ def agreed(kept: Any, kept_voters: Sequence[int], others: Sequence[tuple[Sequenc
     n, second, held = (rivals[0][0] if rivals else 0), (rivals[1][0] if len(rivals) > 1 else 0), counts[kept_key]
     if n + unknown < max(AGREE, held + 1):
         return None  # (even if every tagger not heard joined the strongest rival)
-    if n >= AGREE and n > held + unknown and n > second + unknown:
-        return first[rivals[0][2]][0], first[rivals[0][2]][1], n  # (whomever they join)
-    if unknown:
-        return UNDECIDED
-    return None if n < AGREE or n <= held else (first[rivals[0][2]][0], first[rivals[0][2]][1], n)
+    if unknown and not (n >= AGREE and n > held + unknown and n > second + unknown):
+        return UNDECIDED  # (the strongest rival wins whomever they join only past that)
+    if n < AGREE or n <= held:
+        return None
+    reading, k = first[rivals[0][2]]
+    return reading, k, n

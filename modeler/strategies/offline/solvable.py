@@ -18,27 +18,30 @@ TIME_LIMIT = 2.0
 def has_solution(model_json: dict[str, Any]) -> bool | None:
     """False when the model's LP relaxation is infeasible or unbounded, True when it has an optimum,
     None when the check cannot tell (no LP backend, a timeout, a model the solvers refuse)."""
-    from modeler.ir import Model
-    from solvers.relaxation import solve_relaxation
     from solvers.result import Status
 
-    try:
-        status = solve_relaxation(Model.from_json(model_json), TIME_LIMIT).status
-    except Exception:  # noqa: BLE001 - a check that cannot run gives no verdict
+    sol = _relaxation(model_json)
+    if sol is None:
         return None
-    if status in (Status.INFEASIBLE, Status.UNBOUNDED):
+    if sol.status in (Status.INFEASIBLE, Status.UNBOUNDED):
         return False
-    return True if status == Status.OPTIMAL else None
+    return True if sol.status == Status.OPTIMAL else None
 
 
 def lp_optimum(model_json: dict[str, Any]) -> float | None:
     """The optimum of the model's LP relaxation; None when it has none or the check cannot tell."""
-    from modeler.ir import Model
-    from solvers.relaxation import solve_relaxation
     from solvers.result import Status
 
+    sol = _relaxation(model_json)
+    return sol.objective if sol is not None and sol.status == Status.OPTIMAL else None
+
+
+def _relaxation(model_json: dict[str, Any]) -> Any:
+    """The Solution of the model's LP relaxation; None when the check cannot run."""
+    from modeler.ir import Model
+    from solvers.relaxation import solve_relaxation
+
     try:
-        sol = solve_relaxation(Model.from_json(model_json), TIME_LIMIT)
-    except Exception:  # noqa: BLE001 - a check that cannot run gives no value
+        return solve_relaxation(Model.from_json(model_json), TIME_LIMIT)
+    except Exception:  # noqa: BLE001 - a check that cannot run gives no verdict
         return None
-    return sol.objective if sol.status == Status.OPTIMAL else None
