@@ -993,9 +993,19 @@ def _objective_feature(r: Reading, name_ctx: Counter[str]) -> int | None:
         # a name that says what is counted must be found among the coefficients ("sugar intake"); hints
         # alone decide only when the name is money or says nothing
         ok = named > 0 or (hints > 0 and (money_name or not name_ctx)) or (not strong_name and weak > 0)
-        if ok and score > best_score:
+        if ok and (score > best_score or (score == best_score and best is not None and not money_name
+                                          and _limited(r, best) and not _limited(r, k))):
             best, best_score = k, score
     return best
+
+
+def _limited(r: Reading, k: int) -> bool:
+    """A group that a limit's sentence speaks of ("The seam must get at least 80 units" of "4 units of heat to the
+    seam"): between two groups the goal's name points at alike ("to minimize the heat to the hand", one group
+    holding "heat", the other "hand"), the one no limit takes is the goal's."""
+    said = set(r.features[k].context)
+    return any(sp.label == "LIMIT" and said & set(content(r.words[slice(*r.sentences[r.tokens[sp.start].sent])]))
+               for sp in r.spans)
 
 
 def _led_by(r: Reading, tok: int, name: set[str]) -> bool:
