@@ -24,3 +24,14 @@ def test_of_two_groups_the_goal_names_alike_the_one_no_limit_takes_is_the_goals(
     assert goal == "min 2 * torch_a + torch_b"
     assert "4 * torch_a + 3 * torch_b >= 80" in rows
 
+
+def test_part_timers_are_said_by_the_name_the_text_gives_them() -> None:
+    from modeler.strategies.offline.prose import as_prose
+
+    text = ("A full-time cook works 40 hours a week and a part-time cook 15. The owner wants no more part-timers than "
+            "full-timers.")
+    assert "no more part-time cooks than full-time cooks." in as_prose(text)
+    spaced = "Full time guards cost $900 and part time guards $400; at most twice as many part-timers as full-timers."
+    assert "twice as many part time guards as full time guards" in as_prose(spaced)
+    # (with no such name in the text there is nothing to say it by)
+    assert as_prose("We hire part-timers only.") == "We hire part-timers only."

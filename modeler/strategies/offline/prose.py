@@ -4,7 +4,8 @@
 `each_spelt_out` writes out "2 hours of each" for the pair of things named just before it; a hurried writer's
 glued words ("8hrs", "atleast") are set apart (`number_unit_apart`, `cue_words_apart`), a multiple of "what's in"
 another option is said as of "the amount in" it (`what_is_in_said`) and a colon standing for the verb after a
-second option's name is said out (`name_colon_said`). All only rewrite text, so every later
+second option's name is said out (`name_colon_said`), and "part-timers" by the name the text gives them
+(`timers_named`). All only rewrite text, so every later
 reader (and the tagger) sees ordinary sentences. `as_prose` applies them all, in their order.
 """
 
@@ -50,7 +51,26 @@ _NO_APOSTROPHE = re.compile(r"\b(wo|do|does|did|ca|is|are|was|were|should|must|c
 def slips_mended(text: str) -> str:
     """"she wont eat more then 12 cups of Bran Flakes": "then" after a comparative is "than", and "wont", "dont",
     "cant", "isnt" are the negations "won't", "don't", "can't", "isn't" (the rules read the negation)."""
-    return _NO_APOSTROPHE.sub(r"\1n't", _THEN.sub(r"\1 than", text))
+    return timers_named(_NO_APOSTROPHE.sub(r"\1n't", _THEN.sub(r"\1 than", text)))
+
+
+_TIMERS = re.compile(r"\b(full|part|half|first|over)-timers?\b", re.I)
+
+
+def timers_named(text: str) -> str:
+    """"A part-time receptionist works 20 hours ... no more part-timers than full-timers": "part-timers" is the
+    name said short; where the text names the full-time or part-time ones in full, it is said in full ("part-time
+    receptionists"), so that the comparison names the decisions."""
+    def named(m: re.Match[str]) -> str:
+        full = re.search(rf"\b{m.group(1)}[- ]time ([a-z]+)\b", text, re.I)
+        if full is None:
+            return m.group(0)
+        noun = full.group(1)
+        if m.group(0).lower().endswith("s") and not noun.endswith("s"):
+            noun += "es" if noun.endswith(("x", "ch", "sh")) else "s"
+        sep = full.group(0)[len(m.group(1))]  # ("part time agents": said as the text says it)
+        return f"{m.group(0).split('-')[0]}{sep}time {noun}"
+    return _TIMERS.sub(named, text)
 
 
 # "no more than twice what's in savings", "twice what sits in savings": a multiple of what is in another option
