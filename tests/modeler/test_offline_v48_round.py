@@ -35,3 +35,29 @@ def test_part_timers_are_said_by_the_name_the_text_gives_them() -> None:
     assert "twice as many part time guards as full time guards" in as_prose(spaced)
     # (with no such name in the text there is nothing to say it by)
     assert as_prose("We hire part-timers only.") == "We hire part-timers only."
+
+
+def test_a_limit_on_the_dock_bounds_the_way_by_water() -> None:
+    text = ("A quarry must send at least 800 tonnes of gravel by rail, lorry and barge. It costs $5 per tonne by "
+            "rail, $11 per tonne by lorry and $4 per tonne by barge. The rail line can take at most 300 tonnes and "
+            "the dock can load at most 250 tonnes. How many tonnes should go each way to minimize cost?")
+    toks, spans = hand(text, [("CONST_DIR", "at least"), ("LIMIT", "800"), ("VAR", "rail"), ("VAR", "lorry"),
+                              ("VAR", "barge"), ("PARAM", "5"), ("VAR", "rail"), ("PARAM", "11"), ("VAR", "lorry"),
+                              ("PARAM", "4"), ("VAR", "barge"), ("CONST_DIR", "at most"), ("LIMIT", "300"),
+                              ("CONST_DIR", "at most"), ("LIMIT", "250"), ("OBJ_DIR", "minimize"),
+                              ("OBJ_NAME", "cost")])
+    _, rows = model_of(toks, spans)
+    assert "barge <= 250" in rows
+    assert "rail + lorry + barge <= 250" not in rows
+
+
+def test_the_verb_ship_names_no_way() -> None:
+    text = ("A mill sends flour by sea and by air. It costs $2 per tonne by sea and $9 per tonne by air. The mill "
+            "can ship at most 400 tonnes, and at least 100 tonnes must go by air. How many tonnes should go each "
+            "way to minimize cost?")
+    toks, spans = hand(text, [("VAR", "sea"), ("VAR", "air"), ("PARAM", "2"), ("VAR", "sea"), ("PARAM", "9"),
+                              ("VAR", "air"), ("CONST_DIR", "at most"), ("LIMIT", "400"), ("CONST_DIR", "at least"),
+                              ("LIMIT", "100"), ("VAR", "air"), ("OBJ_DIR", "minimize"), ("OBJ_NAME", "cost")])
+    _, rows = model_of(toks, spans)
+    assert "sea + air <= 400" in rows
+

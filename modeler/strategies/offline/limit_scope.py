@@ -1002,7 +1002,31 @@ def _named_in_clause(r: Reading, sp: Span) -> int | None:
     # "by air": the way's line, one word that opens with the name)
     named = named or {v for k in range(cut, sp.start) for key, v in r.distinct.items() if len(key) >= 3 and (
         r.words[k].lower()[len(key):] in _WAY_TAILS and r.words[k].lower().startswith(key))}
-    return named.pop() if len(named) == 1 else None
+    return named.pop() if len(named) == 1 else _way_named(r, cut, sp.start)
+
+
+# the ways goods travel, each by its usual words: a limit on "the dock" or "the only ship" is one on the way by
+# water, whether the decision is called "sea", "barge" or "ship"
+_WAYS = {**dict.fromkeys("sea ship ships shipping vessel vessels boat boats ferry freighter barge barges dock docks "
+                         "port harbour harbor water waterway".split(), "water"),
+         **dict.fromkeys("air airline airlines plane planes aircraft airport jet jets airplane airplanes".split(), "air"),
+         **dict.fromkeys("rail railway railroad train trains".split(), "rail"),
+         **dict.fromkeys("road truck trucks lorry lorries convoy highway".split(), "road")}
+# (a way's word is a noun after these, not the verb of "can ship at most 500 tonnes")
+_BEFORE_NOUN = frozenset("the a an its our their only one each every".split())
+
+
+def _way_named(r: Reading, cut: int, end: int) -> int | None:
+    """"The rail line can take at most 200 tonnes and the dock can handle at most 150" of "by rail, truck and
+    barge": a limit's clause that names one way of moving goods by another of its words ("dock", "ship",
+    "airline") bounds the one decision named by a word of that way."""
+    ways = {_WAYS[w] for k in range(cut, end) if (w := r.words[k].lower()) in _WAYS and (
+        r.words[k - 1].lower() in _BEFORE_NOUN or r.words[k + 1].lower() in _WAY_TAILS)}
+    if len(ways) != 1:
+        return None
+    way = ways.pop()
+    owners = {v.index for v in r.variables if any(_WAYS.get(w.lower()) == way for w in v.text.split())}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _so_named(r: Reading, sp: Span) -> int | None:
