@@ -16,7 +16,8 @@ sets only imitate. Three ways to read them:
   perfect tags, so a miss here is the rules' own.
 * `--tags cv`: tags from the fold CRFs that never saw the document (document i is read by
   `fold{i % 5}.crfsuite` of `--folds DIR`, made by `python -m modeler.strategies.offline.train --folds DIR
-  --folds-only`), then `read_model`: the honest picture of unseen text, one tagger, no alternates.
+  --folds-only`), then `read_model`: the honest picture of unseen text, one tagger, no alternates (a rewrite's
+  text is first made prose as the product makes it, `prose.as_prose`).
 * `--tags shipped`: the whole product path (`Modeler(strategy="offline")`, the shipped taggers with their
   alternates). Those taggers were trained on these very texts, so this is optimistic about tagging.
 
@@ -116,8 +117,10 @@ class _RulesReader:
         from modeler.strategies.offline import read_model
         from modeler.strategies.offline.consistency import align_tags, detokenize
         from modeler.strategies.offline.entities import spans_from_tags, tokenize
+        from modeler.strategies.offline.prose import as_prose
 
-        text, offsets = (p["text"], None) if p.get("paraphrase") else detokenize(p["words"])
+        # (a rewrite is plain text, read as the product reads it; a training document's words carry their tags)
+        text, offsets = (as_prose(p["text"]), None) if p.get("paraphrase") else detokenize(p["words"])
         tokens = tokenize(text)
         toks = [t.text for t in tokens]
         vocabulary = None

@@ -129,3 +129,26 @@ def test_paraphrase_run_reads_the_rewrites(tmp_path: Path) -> None:
 
 def test_rewrites_have_no_annotated_tags(tmp_path: Path) -> None:
     assert main(["--paraphrases", str(PARA[0]), "--tags", "gold", "--out", str(tmp_path)]) == 2
+
+
+def test_cv_reads_a_rewrite_as_the_product_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fold tagger tags the text the product's reader sees (`as_prose`: "part-timers" said by their name)."""
+    import modeler.strategies.offline.entities as entities
+    from benchmarks.bench_offline_train_gold import _RulesReader
+
+    seen: list[str] = []
+    real = entities.tokenize
+    monkeypatch.setattr(entities, "tokenize", lambda text: seen.append(text) or real(text))
+
+    class _NoTags:  # (a tagger that finds nothing: the reader refuses, which is all this test needs)
+        vocabulary = None
+
+        def tag(self, words: list[str]) -> list[str]:
+            return ["O"] * len(words)
+
+    reader = _RulesReader(None)
+    reader.taggers = [_NoTags()]
+    text = "A part-time cook costs $300 and a full-time cook $700. There are no more part-timers than full-timers."
+    status, _, _, _ = reader.read({"doc": 0, "text": text, "paraphrase": True})
+    assert status in {"refused", "solved"}
+    assert seen and "no more part-time cooks than full-time cooks" in seen[0]
