@@ -61,3 +61,17 @@ def test_the_verb_ship_names_no_way() -> None:
     _, rows = model_of(toks, spans)
     assert "sea + air <= 400" in rows
 
+
+def test_only_one_of_something_else_is_the_reason_for_the_limit_after_so() -> None:
+    text = ("A farm must move at least 300 bales. A small trailer takes 20 bales a run and a run costs $30. A big "
+            "trailer takes 50 bales a run and costs $70 a run. Only one worker can drive the big trailer so there "
+            "can be at most 4 big trailer runs. How many runs of each should be made to minimize cost?")
+    toks, spans = hand(text, [("CONST_DIR", "at least"), ("LIMIT", "300"), ("VAR", "small trailer"),
+                              ("PARAM", "20"), ("PARAM", "30"), ("VAR", "big trailer"), ("PARAM", "50"),
+                              ("PARAM", "70"), ("VAR", "big trailer"), ("CONST_DIR", "at most"), ("LIMIT", "4"),
+                              ("VAR", "big trailer"), ("OBJ_DIR", "minimize"), ("OBJ_NAME", "cost")])
+    _, rows = model_of(toks, spans)
+    assert "big_trailer <= 4" in rows
+    assert "big_trailer <= 1" not in rows
+
+

@@ -135,7 +135,8 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 and not _place_with_measure(tokens, spans, sp) and not _grown_on(tokens, spans, sp)
                 and not _there_is_stock(tokens, sp) and not _there_are_list(tokens, sp) and not offers_stock(tokens, spans, sp)
                 and not _drawn_from(tokens, spans, sp) and not _spared(tokens, sp) and not _with_after_comma(tokens, sp) and not _out_of(tokens, sp)
-                and not _served_by_list(tokens, spans, sp) and not _definite_stock(tokens, spans, sp) and not (
+                and not _served_by_list(tokens, spans, sp) and not _definite_stock(tokens, spans, sp)
+                and not (
                     not var_before and _exactly_before(tokens, sp))) or _pro_one(tokens, same, sp) or _size_of(
                 tokens, spans, sp) or _one_needs(
                 tokens, spans, sp) or _that_each(tokens, spans, sp) or _gapped_rate(tokens, spans, sp) or _each_may(tokens, spans, sp)
@@ -2131,9 +2132,10 @@ def _only_openings(words: list[str], spans: list[Span]) -> list[Span]:
 
 def _so_limited(words: list[str], spans: list[Span], k: int) -> bool:
     """"Only one operator is on duty, so the two grinders can run for at most 16 hours in total": a reason,
-    when ", so" then a tagged limit follow in its sentence; the limit after "so" is what it sets."""
+    when "so" (after a comma or not: "Only one driver has the licence so there can be at most 5 trips") then a
+    tagged limit follow in its sentence; the limit after "so" is what it sets."""
     b = next((j for j in range(k, len(words)) if words[j] in {".", "!", "?", ";"}), len(words))
-    so = next((j for j in range(k, b - 1) if words[j] == "," and words[j + 1].lower() == "so"), None)
+    so = next((j for j in range(k, b) if words[j].lower() == "so"), None)
     return so is not None and any(x.label == "LIMIT" and so < x.start < b for x in spans)
 
 
