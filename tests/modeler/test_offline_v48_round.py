@@ -75,3 +75,13 @@ def test_only_one_of_something_else_is_the_reason_for_the_limit_after_so() -> No
     assert "big_trailer <= 1" not in rows
 
 
+
+def test_an_amount_before_a_colon_that_lists_each_decisions_share_is_the_stock() -> None:
+    text = ("A shop sells lamps and rugs. Shelf space is 90 square feet: a lamp takes 2 square feet and a rug 5 "
+            "square feet. A lamp earns $15 and a rug $40. How many of each should it stock to maximize profit?")
+    toks, spans = hand(text, [("VAR", "lamps"), ("VAR", "rugs"), ("LIMIT", "90"), ("VAR", "lamp"), ("PARAM", "2"),
+                              ("VAR", "rug"), ("PARAM", "5"), ("VAR", "lamp"), ("PARAM", "15"), ("VAR", "rug"),
+                              ("PARAM", "40"), ("OBJ_DIR", "maximize"), ("OBJ_NAME", "profit")])
+    _, rows = model_of(toks, spans)
+    assert "2 * lamps + 5 * rugs <= 90" in rows
+

@@ -136,7 +136,7 @@ def relabel_numbers(tokens: list[Token], spans: list[Span]) -> list[Span]:
                 and not _there_is_stock(tokens, sp) and not _there_are_list(tokens, sp) and not offers_stock(tokens, spans, sp)
                 and not _drawn_from(tokens, spans, sp) and not _spared(tokens, sp) and not _with_after_comma(tokens, sp) and not _out_of(tokens, sp)
                 and not _served_by_list(tokens, spans, sp) and not _definite_stock(tokens, spans, sp)
-                and not (
+                and not _total_before_colon(tokens, spans, sp) and not (
                     not var_before and _exactly_before(tokens, sp))) or _pro_one(tokens, same, sp) or _size_of(
                 tokens, spans, sp) or _one_needs(
                 tokens, spans, sp) or _that_each(tokens, spans, sp) or _gapped_rate(tokens, spans, sp) or _each_may(tokens, spans, sp)
@@ -1004,6 +1004,21 @@ def _colon_stock(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
         return False
     return all(tokens[j].text.isalpha() and tokens[j].text.lower() not in _NOT_STOCK_LABEL
                for j in range(sp.end, line[-1])) and tokens[line[-1]].text in {".", ";", "!"}
+
+
+def _total_before_colon(tokens: list[Token], spans: list[Span], sp: Span) -> bool:
+    """"Floor space is 150 square feet: a monitor takes 8 square feet and a gaming station 12": an amount, its
+    unit and a colon, with no decision named before it in its sentence, is what there is, and the colon lists what
+    each decision takes of it (two or more numbers after it)."""
+    sent = tokens[sp.start].sent
+    c = next((k for k in range(sp.end, min(sp.end + 4, len(tokens))) if tokens[k].text == ":"), None)
+    if c is None or tokens[c].sent != sent or not all(tokens[k].text.isalpha() for k in range(sp.end, c)):
+        return False
+    start = next(k for k in range(sp.start, -1, -1) if k == 0 or tokens[k - 1].sent != sent)
+    if any(x.label in {"VAR", "PARAM", "LIMIT"} and start <= x.start < sp.start for x in spans):
+        return False
+    after = [x for x in spans if x.label in {"PARAM", "LIMIT"} and x.start > c and tokens[x.start].sent == sent]
+    return len(after) >= 2
 
 
 # a label of a price, a rate or a goal, not of a stock: "Profit: $5.", "Price per kg: 3."
