@@ -85,3 +85,32 @@ def test_an_amount_before_a_colon_that_lists_each_decisions_share_is_the_stock()
     _, rows = model_of(toks, spans)
     assert "2 * lamps + 5 * rugs <= 90" in rows
 
+
+def test_a_groups_needs_said_after_the_period_are_taken_for_every_head() -> None:
+    text = ("A shelter feeds its 12 dogs a mix of kibble and rice. A kilogram of kibble has 0.25 kilograms of protein "
+            "and costs $4; a kilogram of rice has 0.08 kilograms of protein and costs $1. Per day, every dog must get "
+            "at least 0.1 kilograms of protein. How many kilograms of each should the shelter use per day at the "
+            "lowest cost?")
+    toks, spans = hand(text, [("LIMIT", "12"), ("VAR", "kibble"), ("VAR", "rice"), ("VAR", "kibble"),
+                              ("PARAM", "0.25"), ("OBJ_NAME", "costs"), ("PARAM", "4"), ("VAR", "rice"),
+                              ("PARAM", "0.08"), ("OBJ_NAME", "costs"), ("PARAM", "1"), ("CONST_DIR", "at least"),
+                              ("LIMIT", "0.1"), ("OBJ_DIR", "lowest"), ("OBJ_NAME", "cost")])
+    _, rows = model_of(toks, spans)
+    assert "0.25 * kibble + 0.08 * rice >= 1.2" in rows
+    assert not any(row.endswith("<= 12") for row in rows)
+
+
+def test_resources_told_apart_by_a_letter_keep_their_own_limits() -> None:
+    text = ("A lab mixes two powders, Gold and Silver, into a blend that needs a minimum of 6 units of nutrient P and "
+            "a minimum of 9 units of nutrient Q. Powder Gold has 3 units / g of nutrient P and 1.5 units / g of "
+            "nutrient Q, whereas powder Silver has 1 unit / g of nutrient P and 2.5 units / g of nutrient Q. Powder "
+            "Gold costs $0.40 per g and powder Silver costs $0.30 per g. Find the cheapest blend.")
+    toks, spans = hand(text, [("VAR", "Gold"), ("VAR", "Silver"), ("CONST_DIR", "minimum"), ("LIMIT", "6"),
+                              ("CONST_DIR", "minimum"), ("LIMIT", "9"), ("VAR", "Powder Gold"), ("PARAM", "3"),
+                              ("PARAM", "1.5"), ("VAR", "powder Silver"), ("PARAM", "1"), ("PARAM", "2.5"),
+                              ("VAR", "Powder Gold"), ("OBJ_NAME", "costs"), ("PARAM", "0.40"),
+                              ("VAR", "powder Silver"), ("OBJ_NAME", "costs"), ("PARAM", "0.30"),
+                              ("OBJ_DIR", "cheapest")])
+    _, rows = model_of(toks, spans)
+    assert any(row.endswith(">= 6") and "3 * " in row for row in rows), rows
+    assert any(row.endswith(">= 9") and "1.5 * " in row for row in rows), rows

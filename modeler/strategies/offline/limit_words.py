@@ -64,6 +64,7 @@ def _crew_count(r: Reading, sp: Span) -> int | None:
 
 # what each one of a counted group needs or may have: "Each dog needs at least 36 grams of protein"
 _NEED_VERBS = frozenset("needs need requires require must should can may gets get".split())
+_PERIODS = frozenset("day week month year night shift".split())
 # a count after these is itself a limit ("at least 79 patients"), not a head count
 _CUE_BEFORE_COUNT = frozenset("least most than to maximum minimum exceed over under about only".split())
 _POSSESSIVES = frozenset("the its their our his her".split())
@@ -111,6 +112,8 @@ def head_count(r: Reading, s: int) -> tuple[int, float] | None:
     a, b = r.sentences[s]
     low = [w.lower() for w in r.words[:b]]
     var_toks = {k for sp in r.spans if sp.label == "VAR" for k in range(sp.start, sp.end)}
+    if b - a > 6 and low[a] in {"every", "each", "per"} and low[a + 1] in _PERIODS and low[a + 2] == ",":
+        a += 3  # ("Every day, each cow needs ...", "Per day, every cow must get ...": the period said first)
     if b - a < 4 or low[a] not in {"each", "every"}:
         return None
     if not any(sp.label in {"LIMIT", "PARAM"} and a <= sp.start < b for sp in r.spans):

@@ -251,6 +251,9 @@ def _context(words: list[str], labels: list[str], i: int, j: int, limit: bool = 
         k += 1
         if limit and w in {"the", "a", "an"}:
             after.pop()  # "... for assembling the parts": an article does not take a word's place
+    if len(after) == 5 and k < len(words) and labels[k] == "O" and len(words[k]) == 1 and words[k].isupper() and (
+            words[k] != "I" and after[-1].isalpha()):
+        after.append(words[k])  # ("2 units / mg of compound X": the letter that names what the window ends on)
     before: list[str] = []
     k = i - 1
     # "The filling machine is available for at most 12500 minutes": what is available is named before
@@ -337,10 +340,12 @@ def _place_before(words: list[str], labels: list[str], comma: int) -> list[str]:
 
 
 def _numbered(seq: list[str]) -> list[str]:
-    """"2 hours on machine 1", "Machine 2 for 90 hours": a resource numbered by a small label is a key of its own
-    ("machin#1"), so that the rows of machine 1 and machine 2 keep their limits apart."""
+    """"2 hours on machine 1", "Machine 2 for 90 hours", "4 units of compound X": a resource numbered (or lettered)
+    by a small label is a key of its own ("machin#1", "compound#X"), so that the rows of machine 1 and machine 2
+    keep their limits apart."""
     return [f"{stem(a.lower())}#{b}" for a, b in zip(seq, seq[1:], strict=False)
-            if a.isalpha() and b.isdigit() and int(b) <= 20 and a.lower() not in STOP]
+            if a.isalpha() and a.lower() not in STOP and ((b.isdigit() and int(b) <= 20) or (
+                len(b) == 1 and b.isupper() and b != "I"))]
 
 
 # "I make $12 on each one sold", "each one clears $5": money one makes is earned
