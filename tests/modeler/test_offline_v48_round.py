@@ -114,3 +114,14 @@ def test_resources_told_apart_by_a_letter_keep_their_own_limits() -> None:
     _, rows = model_of(toks, spans)
     assert any(row.endswith(">= 6") and "3 * " in row for row in rows), rows
     assert any(row.endswith(">= 9") and "1.5 * " in row for row in rows), rows
+
+
+def test_a_worth_said_once_gaps_the_second_number() -> None:
+    text = ("In a quiz each easy question is worth 2 points and each hard question 5 points. You may answer no more "
+            "than 20 questions in total and at least 4 hard questions. How many of each should you answer for the "
+            "highest score?")
+    toks, spans = hand(text, [("VAR", "easy question"), ("VAR", "hard question"), ("PARAM", "5"),
+                              ("OBJ_NAME", "points"), ("CONST_DIR", "no more than"), ("LIMIT", "20"),
+                              ("CONST_DIR", "at least"), ("LIMIT", "4"), ("VAR", "hard questions")])
+    goal, _ = model_of(toks, spans)
+    assert goal == "max 2 * easy_question + 5 * hard_question"
