@@ -125,3 +125,14 @@ def test_a_worth_said_once_gaps_the_second_number() -> None:
                               ("CONST_DIR", "at least"), ("LIMIT", "4"), ("VAR", "hard questions")])
     goal, _ = model_of(toks, spans)
     assert goal == "max 2 * easy_question + 5 * hard_question"
+
+
+def test_a_way_said_first_in_its_clause_is_a_noun() -> None:
+    text = ("A mill sends at least 600 tonnes of flour by rail and by road. It costs $3 per tonne by rail and $7 per "
+            "tonne by road. Trains can take at most 250 tonnes. How many tonnes should go each way to minimize cost?")
+    toks, spans = hand(text, [("CONST_DIR", "at least"), ("LIMIT", "600"), ("VAR", "rail"), ("VAR", "road"),
+                              ("PARAM", "3"), ("VAR", "rail"), ("PARAM", "7"), ("VAR", "road"),
+                              ("CONST_DIR", "at most"), ("LIMIT", "250"), ("OBJ_DIR", "minimize"),
+                              ("OBJ_NAME", "cost")])
+    _, rows = model_of(toks, spans)
+    assert "rail <= 250" in rows
