@@ -136,3 +136,12 @@ def test_a_way_said_first_in_its_clause_is_a_noun() -> None:
                               ("OBJ_NAME", "cost")])
     _, rows = model_of(toks, spans)
     assert "rail <= 250" in rows
+
+
+def test_what_so_does_repeats_is_said_again_for_its_subject() -> None:
+    from modeler.strategies.offline.prose import as_prose
+
+    said = as_prose("Each crate of pears needs 1.5 hours of packing, and so does a crate of plums; we have 60 hours.")
+    assert "and a crate of plums needs 1.5 hours of packing;" in said
+    # (nothing to repeat without a number: left as it is)
+    assert as_prose("Tom likes pears, and so does Ann.") == "Tom likes pears, and so does Ann."

@@ -51,7 +51,20 @@ _NO_APOSTROPHE = re.compile(r"\b(wo|do|does|did|ca|is|are|was|were|should|must|c
 def slips_mended(text: str) -> str:
     """"she wont eat more then 12 cups of Bran Flakes": "then" after a comparative is "than", and "wont", "dont",
     "cant", "isnt" are the negations "won't", "don't", "can't", "isn't" (the rules read the negation)."""
-    return timers_named(_NO_APOSTROPHE.sub(r"\1n't", _THEN.sub(r"\1 than", text)))
+    return so_does_said(timers_named(_NO_APOSTROPHE.sub(r"\1n't", _THEN.sub(r"\1 than", text))))
+
+
+# "Each bottle of gin uses 0.3 L of base spirit, and so does a bottle of vodka"
+_PART = r"(?:[^.;,!?]|[.,](?=\d))"  # (a decimal point or a thousands comma is no clause's end)
+_SO_DOES = re.compile(r"\b(?P<pred>(?:uses|needs|takes|requires|gives|contains|costs|holds|has|produces|makes|earns|"
+                      rf"yields|burns|emits)\b{_PART}*?\d{_PART}*?),? and so does (?P<np>[^.;,!?]+?)(?=[.;,!?])", re.I)
+
+
+def so_does_said(text: str) -> str:
+    """"Each bottle of gin uses 0.3 L of base spirit, and so does a bottle of vodka": what "so does" repeats is said
+    again for its new subject ("and a bottle of vodka uses 0.3 L of base spirit"), so that the second one has its
+    own coefficient."""
+    return _SO_DOES.sub(lambda m: f"{m.group('pred')}, and {m.group('np')} {m.group('pred')}", text)
 
 
 _TIMERS = re.compile(r"\b(full|part|half|first|over)-timers?\b", re.I)
