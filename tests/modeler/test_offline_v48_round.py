@@ -143,5 +143,6 @@ def test_what_so_does_repeats_is_said_again_for_its_subject() -> None:
 
     said = as_prose("Each crate of pears needs 1.5 hours of packing, and so does a crate of plums; we have 60 hours.")
     assert "and a crate of plums needs 1.5 hours of packing;" in said
+    assert said.startswith("Each crate of pears needs 1.5 hours of packing, and a crate of plums needs")
     # (nothing to repeat without a number: left as it is)
     assert as_prose("Tom likes pears, and so does Ann.") == "Tom likes pears, and so does Ann."

@@ -1020,9 +1020,10 @@ def _way_named(r: Reading, cut: int, end: int) -> int | None:
     """"The rail line can take at most 200 tonnes and the dock can handle at most 150" of "by rail, truck and
     barge": a limit's clause that names one way of moving goods by another of its words ("dock", "ship",
     "airline") bounds the one decision named by a word of that way."""
+    low = r.low
     # (the clause's first word is a noun too: "Trains can take at most 300 tonnes")
-    ways = {_WAYS[w] for k in range(cut, end) if (w := r.words[k].lower()) in _WAYS and (
-        k == cut or r.words[k - 1].lower() in _BEFORE_NOUN or r.words[k + 1].lower() in _WAY_TAILS)}
+    ways = {_WAYS[low[k]] for k in range(cut, end) if low[k] in _WAYS and (
+        k == cut or low[k - 1] in _BEFORE_NOUN or low[k + 1] in _WAY_TAILS)}
     if len(ways) != 1:
         return None
     way = ways.pop()

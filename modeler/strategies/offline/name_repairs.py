@@ -1869,19 +1869,23 @@ def _parallel_numbers(words: list[str], spans: list[Span]) -> list[Span]:
     earbuds": a limit, left to other rules)."""
     taken = {k for sp in spans for k in range(sp.start, sp.end)}
     ends = [k for k, w in enumerate(words) if w in {".", "?", "!"}]
-    limit_sents = {sum(e < sp.start for e in ends) for sp in spans if sp.label in {"LIMIT", "CONST_DIR"}}
+
+    def sent(k: int) -> int:  # the sentence of word k
+        return bisect.bisect_left(ends, k)
+
+    limit_sents = {sent(sp.start) for sp in spans if sp.label in {"LIMIT", "CONST_DIR"}}
     frames = {(words[sp.start - 1].lower(), stem(words[sp.end])) for sp in spans
               if sp.label == "PARAM" and sp.end - sp.start == 1 and 0 < sp.start and sp.end < len(words)
               and words[sp.end].isalpha()}
     # ("each algebra question is worth 1 point and each calculus question 3 points": a worth said once, the
     # second number gapped; the unit in the same sentence is enough)
-    units = {(sum(e < sp.start for e in ends), stem(words[sp.end])) for sp in spans if sp.label == "PARAM"
+    units = {(sent(sp.start), stem(words[sp.end])) for sp in spans if sp.label == "PARAM"
              and sp.end < len(words) and words[sp.end].isalpha()}
     out = list(spans)
     for k in range(1, len(words) - 1):
-        if k not in taken and is_number(words[k]) and sum(e < k for e in ends) not in limit_sents and (
+        if k not in taken and is_number(words[k]) and sent(k) not in limit_sents and (
                 (words[k - 1].lower(), stem(words[k + 1])) in frames or (
-                words[k - 1].lower() == "worth" and (sum(e < k for e in ends), stem(words[k + 1])) in units)):
+                words[k - 1].lower() == "worth" and (sent(k), stem(words[k + 1])) in units)):
             out.append(Span("PARAM", k, k + 1, words[k]))
     return sorted(out, key=lambda sp: sp.start)
 

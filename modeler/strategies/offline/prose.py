@@ -4,8 +4,8 @@
 `each_spelt_out` writes out "2 hours of each" for the pair of things named just before it; a hurried writer's
 glued words ("8hrs", "atleast") are set apart (`number_unit_apart`, `cue_words_apart`), a multiple of "what's in"
 another option is said as of "the amount in" it (`what_is_in_said`) and a colon standing for the verb after a
-second option's name is said out (`name_colon_said`), and "part-timers" by the name the text gives them
-(`timers_named`). All only rewrite text, so every later
+second option's name is said out (`name_colon_said`), "part-timers" by the name the text gives them
+(`timers_named`) and what "and so does X" repeats for X (`so_does_said`). All only rewrite text, so every later
 reader (and the tagger) sees ordinary sentences. `as_prose` applies them all, in their order.
 """
 
@@ -28,7 +28,8 @@ def as_prose(text: str) -> str:
     """The text every later reader sees: a letter's body, glued words set apart, colons said out, "of each"
     spelt out (the order matters: "of each" reads the sentences the others have mended)."""
     return each_spelt_out(name_colon_said(cue_words_apart(what_is_in_said(ratio_said(own_said_one(between_said(
-        money_scaled(number_unit_apart(respective_clause_apart(slips_mended(letter_body(text.strip()))))))))))))
+        money_scaled(number_unit_apart(respective_clause_apart(so_does_said(timers_named(slips_mended(letter_body(
+            text.strip()))))))))))))))
 
 
 # "Preparation takes 7 minutes for a breakfast and 8 for a lunch; packaging takes 2 minutes and 3 minutes,
@@ -51,20 +52,34 @@ _NO_APOSTROPHE = re.compile(r"\b(wo|do|does|did|ca|is|are|was|were|should|must|c
 def slips_mended(text: str) -> str:
     """"she wont eat more then 12 cups of Bran Flakes": "then" after a comparative is "than", and "wont", "dont",
     "cant", "isnt" are the negations "won't", "don't", "can't", "isn't" (the rules read the negation)."""
-    return so_does_said(timers_named(_NO_APOSTROPHE.sub(r"\1n't", _THEN.sub(r"\1 than", text))))
+    return _NO_APOSTROPHE.sub(r"\1n't", _THEN.sub(r"\1 than", text))
 
 
 # "Each bottle of gin uses 0.3 L of base spirit, and so does a bottle of vodka"
-_PART = r"(?:[^.;,!?]|[.,](?=\d))"  # (a decimal point or a thousands comma is no clause's end)
-_SO_DOES = re.compile(r"\b(?P<pred>(?:uses|needs|takes|requires|gives|contains|costs|holds|has|produces|makes|earns|"
-                      rf"yields|burns|emits)\b{_PART}*?\d{_PART}*?),? and so does (?P<np>[^.;,!?]+?)(?=[.;,!?])", re.I)
+_SO_DOES = re.compile(r",? and so does (?P<np>[^.;,!?]+?)(?=[.;,!?])", re.I)
+_REPEATED_VERB = re.compile(r"\b(?:uses|needs|takes|requires|gives|contains|costs|holds|has|produces|makes|earns|"
+                            r"yields|burns|emits)\b", re.I)
 
 
 def so_does_said(text: str) -> str:
     """"Each bottle of gin uses 0.3 L of base spirit, and so does a bottle of vodka": what "so does" repeats is said
     again for its new subject ("and a bottle of vodka uses 0.3 L of base spirit"), so that the second one has its
-    own coefficient."""
-    return _SO_DOES.sub(lambda m: f"{m.group('pred')}, and {m.group('np')} {m.group('pred')}", text)
+    own coefficient. What it repeats runs from the clause's first such verb with a number after it."""
+    out, done = [], 0
+    for m in _SO_DOES.finditer(text):
+        start = m.start()  # back to the clause's start (a decimal point or a thousands comma ends none)
+        while start > done and not (text[start - 1] in ".;,!?" and not (
+                text[start - 1] in ".," and start < len(text) and text[start].isdigit())):
+            start -= 1
+        clause = text[start: m.start()]
+        last_digit = max((i for i, c in enumerate(clause) if c.isdigit()), default=-1)
+        verb = next((v for v in _REPEATED_VERB.finditer(clause) if v.start() < last_digit), None)
+        if verb is None:
+            continue
+        pred = clause[verb.start():]
+        out += [text[done: m.start()], f", and {m.group('np')} {pred}"]
+        done = m.end()
+    return "".join(out) + text[done:]
 
 
 _TIMERS = re.compile(r"\b(full|part|half|first|over)-timers?\b", re.I)
@@ -74,14 +89,19 @@ def timers_named(text: str) -> str:
     """"A part-time receptionist works 20 hours ... no more part-timers than full-timers": "part-timers" is the
     name said short; where the text names the full-time or part-time ones in full, it is said in full ("part-time
     receptionists"), so that the comparison names the decisions."""
+    full: dict[str, re.Match[str] | None] = {}  # (each kind looked for once, however often it is said short)
+
     def named(m: re.Match[str]) -> str:
-        full = re.search(rf"\b{m.group(1)}[- ]time ([a-z]+)\b", text, re.I)
-        if full is None:
+        kind = m.group(1).lower()
+        if kind not in full:
+            full[kind] = re.search(rf"\b{kind}[- ]time ([a-z]+)\b", text, re.I)
+        said = full[kind]
+        if said is None:
             return m.group(0)
-        noun = full.group(1)
+        noun = said.group(1)
         if m.group(0).lower().endswith("s") and not noun.endswith("s"):
             noun += "es" if noun.endswith(("x", "ch", "sh")) else "s"
-        sep = full.group(0)[len(m.group(1))]  # ("part time agents": said as the text says it)
+        sep = said.group(0)[len(kind)]  # ("part time agents": said as the text says it)
         return f"{m.group(0).split('-')[0]}{sep}time {noun}"
     return _TIMERS.sub(named, text)
 
