@@ -58,3 +58,17 @@ def test_the_vote_can_be_the_tagger(tmp_path: Path) -> None:
     assert main(["--split", "dev", "--limit", "3", "--vote", "--out", str(tmp_path)]) == 0
     summary = json.loads((tmp_path / "summary.json").read_text())
     assert summary["tagger"] == "ner-ensemble" and sum(summary["table"].values()) == 3
+
+
+@pytest.mark.skipif(not DATA or not (Path(DATA) / "nl4opt" / "generation_dev.jsonl").is_file(),
+                    reason="OPTIPILOT_DATA is unset or has no nl4opt/generation_dev.jsonl")
+def test_every_tagger_counts_the_ceiling_of_choosing(tmp_path: Path) -> None:
+    from modeler.strategies.offline import taggers
+
+    assert main(["--split", "dev", "--limit", "3", "--every-tagger", "--out", str(tmp_path)]) == 0
+    every = json.loads((tmp_path / "summary.json").read_text())["every_tagger"]
+    assert list(every["passed_by_tagger"]) == [t.path.name for t in taggers()]
+    best = max(every["passed_by_tagger"].values())
+    # some tagger is right wherever the best one is, and the annotated tags can only add
+    assert best <= every["passed_by_some_tagger"] <= every["passed_by_some_tagger_or_annotated_tags"] <= 3
+    assert best >= 1
