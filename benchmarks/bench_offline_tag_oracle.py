@@ -12,7 +12,8 @@ no document's reading is written out.
 `--every-tagger` also reads each document as the product does (`prose.as_prose`, then every tagger of
 `offline.taggers()`: the first CRF, its alternates, the BiLSTM-CRF and the vote) and counts the documents some
 tagger's reading gets right: the most that choosing among the product's own readings could pass, whatever
-the choice.
+the choice. They are the product's taggers whatever `--tagger` says (`OPTIPILOT_OFFLINE_NER` names another first
+tagger, as it does for the product).
 """
 
 from __future__ import annotations
