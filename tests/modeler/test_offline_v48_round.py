@@ -1,6 +1,6 @@
-"""Offline modeler: an objective slip the developed fresh sets showed (round v48) -- a goal that points at two
-coefficient groups alike, one of which a limit takes ("the heat to the hand" beside "the seam must get at least
-80").
+"""Offline modeler: the reading rules of round v48, each read off a developed fresh-set problem or paraphrase
+(an objective tie between two coefficient groups, "part-timers", a limit on "the dock", "so there can be at
+most", the stock before a colon, "Per day, every cow", "compound X", "worth 1 point", "and so does").
 
 The sentences are written for these tests (not taken from any data set). Tags are given by hand, as the
 taggers gave them on such texts. No trained tagger is needed.
